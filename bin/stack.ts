@@ -1,0 +1,101 @@
+import { writeFileSync } from 'node:fs';
+import { countryEntries, loadCountry, type CountryEntry } from '../subgraphs/countries.js';
+import { buildCountrySubgraph, startCountrySubgraph } from '../schema/kit/buildCountrySubgraph.js';
+import { buildRegionalSubgraph, startRegionalSubgraph } from '../subgraphs/regional/index.js';
+import { startSimulator, type RunningSimulator, type SimulatorConfig } from '../registries/kit/simulator.js';
+import { composeSupergraph, type SubgraphSource } from '../gateway/compose.js';
+import { startGateway, type RunningGateway } from '../gateway/server.js';
+import type { RunningServer } from '../schema/kit/httpServer.js';
+import { readConfig } from '../schema/kit/config.js';
+import type { Population } from '../registries/population/population.js';
+
+/**
+ * The embedded stack: every simulated registry, every country subgraph, the regional subgraph and
+ * the gateway in one process, talking real HTTP over loopback. `npm start` runs it on the default
+ * ports; tests run it on ephemeral ports (port 0) with their own settings.
+ */
+export interface StackOptions {
+  /** 'default' uses the ports in subgraphs/countries.json and PORT; 'ephemeral' lets the OS choose. */
+  ports?: 'default' | 'ephemeral';
+  countries?: readonly CountryEntry[];
+  /** Settings applied to every simulator (tests raise rate limits, remove latency). */
+  simulatorConfig?: Partial<SimulatorConfig>;
+  /** Client-side pacing per registry; defaults to each registry's published rate. */
+  registryRatePerSecond?: number;
+  registryTimeoutMs?: number;
+  countryTimeoutMs?: number;
+  fixturesDir?: string;
+  population?: Population;
+  /** Where to write the composed supergraph (the gateway then watches it); in memory when unset. */
+  supergraphFile?: string;
+  defaultQuery?: string;
+}
+
+export interface Stack {
+  gateway: RunningGateway;
+  regional: RunningServer;
+  subgraphs: Map<string, RunningServer>;
+  /** Simulators keyed `IDN/bnsp`. */
+  simulators: Map<string, RunningSimulator>;
+  supergraphSdl: string;
+  close(): Promise<void>;
+}
+
+const REGIONAL_PORT = 4001;
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const config = readConfig();
+  const ephemeral = options.ports === 'ephemeral';
+  const entries = options.countries ?? countryEntries;
+  const simulators = new Map<string, RunningSimulator>();
+  const subgraphs = new Map<string, RunningServer>();
+  const sources: SubgraphSource[] = [];
+  const started: RunningServer[] = [];
+  const close = async () => {
+    await Promise.all(started.reverse().map((server) => server.close().catch(() => undefined)));
+  };
+
+  try {
+    for (const entry of entries) {
+      const module = await loadCountry(entry.code);
+      const registryUrls: Record<string, string> = {};
+      for (const definition of module.simulators) {
+        const port = ephemeral ? 0 : entry.registryPorts[definition.profile.key];
+        const simulator = await startSimulator(definition, { port, config: options.simulatorConfig, fixturesDir: options.fixturesDir, population: options.population });
+        started.push(simulator);
+        simulators.set(`${entry.code}/${definition.profile.key}`, simulator);
+        registryUrls[definition.profile.key] = simulator.url;
+      }
+      const subgraph = await buildCountrySubgraph(module.country, {
+        registryUrls,
+        registryTimeoutMs: options.registryTimeoutMs ?? config.registryTimeoutMs,
+        maxConcurrency: config.registryMaxConcurrency,
+        ratePerSecond: options.registryRatePerSecond,
+      });
+      const running = await startCountrySubgraph(subgraph, ephemeral ? 0 : entry.subgraphPort);
+      started.push(running);
+      subgraphs.set(entry.code, running);
+      sources.push({ name: entry.code.toLowerCase(), url: running.url, sdl: subgraph.sdl });
+    }
+
+    const regionalSubgraph = await buildRegionalSubgraph({
+      countries: entries.map((entry) => ({ code: entry.code, url: subgraphs.get(entry.code)!.url })),
+      countryTimeoutMs: options.countryTimeoutMs ?? config.countryTimeoutMs,
+    });
+    const regional = await startRegionalSubgraph(regionalSubgraph, ephemeral ? 0 : REGIONAL_PORT);
+    started.push(regional);
+
+    const supergraphSdl = composeSupergraph([{ name: 'regional', url: regional.url, sdl: regionalSubgraph.sdl }, ...sources]);
+    if (options.supergraphFile) writeFileSync(options.supergraphFile, supergraphSdl);
+    const gateway = await startGateway({
+      supergraph: options.supergraphFile ? { kind: 'file', path: options.supergraphFile } : { kind: 'sdl', sdl: supergraphSdl },
+      port: ephemeral ? 0 : config.port,
+      defaultQuery: options.defaultQuery,
+    });
+    started.push(gateway);
+    return { gateway, regional, subgraphs, simulators, supergraphSdl, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

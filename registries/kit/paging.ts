@@ -1,0 +1,38 @@
+/** Helpers the simulators share for their search endpoints. */
+
+/** Reads an integer query parameter, or the default; NaN when present but not an integer. */
+export function intParam(query: URLSearchParams, name: string, fallback: number): number {
+  const raw = query.get(name);
+  if (raw === null || raw === '') return fallback;
+  return /^-?\d+$/.test(raw) ? Number(raw) : Number.NaN;
+}
+
+/** Keeps records for which every given filter value equals the record's value. */
+export function filterBy<N>(records: N[], query: URLSearchParams, fields: Record<string, (record: N) => unknown>): N[] {
+  return records.filter((record) =>
+    Object.entries(fields).every(([param, read]) => {
+      const wanted = query.get(param);
+      return wanted === null || wanted === '' || String(read(record)) === wanted;
+    }),
+  );
+}
+
+/** Keeps records whose ISO date lies between two ISO bounds (inclusive, either optional). */
+export function withinDates<N>(records: N[], from: string | null, to: string | null, read: (record: N) => string | null): N[] {
+  return records.filter((record) => {
+    const value = read(record);
+    if (value === null) return from === null && to === null;
+    return (from === null || value >= from) && (to === null || value <= to);
+  });
+}
+
+/** An opaque cursor over a sorted list: base64 of the offset. */
+export function encodeCursor(offset: number): string {
+  return Buffer.from(`o:${offset}`).toString('base64url');
+}
+
+export function decodeCursor(cursor: string | null): number | null {
+  if (cursor === null || cursor === '') return 0;
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  return /^o:\d+$/.test(text) ? Number(text.slice(2)) : null;
+}

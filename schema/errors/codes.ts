@@ -1,0 +1,32 @@
+/**
+ * Every error code Rantau can put in `extensions.code`, with what it means to a caller.
+ * This list is the single source: `docs/errors.md` is generated from it (`npm run docs:errors`).
+ */
+export const errorCodes = {
+  BAD_USER_INPUT: {
+    description: 'An argument is malformed: an unknown country code, a document number with forbidden characters, a global id that names no country or kind. `extensions.argument` names the argument.',
+  },
+  NOT_FOUND: {
+    description: 'The registry answered that the record does not exist. Lookups by identity answer `null` instead of this error.',
+  },
+  REGISTRY_UNAVAILABLE: {
+    description: 'A national registry did not answer in time, answered 5xx, or dropped the connection (after one retry). The rest of the answer is still given; `extensions.country` and `extensions.registry` name the registry, `extensions.reason` says what happened.',
+  },
+  REGISTRY_RATE_LIMITED: {
+    description: "A national registry answered 429 and its Retry-After did not fit the request's time budget. `extensions.retryAfterSeconds` carries the registry's hint.",
+  },
+  REGISTRY_PROTOCOL_ERROR: {
+    description: 'A registry answered something its published specification does not allow (an unknown country name, a batch that lost records, an unparseable date). The adapter refuses to guess.',
+  },
+  IDENTITY_ATTRIBUTES_REQUIRED: {
+    description: 'The registry will not match a person on the attributes given; `extensions.required` lists what it needs (for example `dateOfBirth`).',
+  },
+  SUBGRAPH_UNAVAILABLE: {
+    description: "A country's subgraph could not be reached from the regional subgraph. `extensions.country` names it.",
+  },
+  INTERNAL_SERVER_ERROR: {
+    description: 'A fault inside Rantau. The message is generic; details are in the server log, never in the response.',
+  },
+} as const satisfies Record<string, { description: string }>;
+
+export type ErrorCode = keyof typeof errorCodes;

@@ -1,0 +1,2 @@
+export * from './globalId.js';
+export * from './identity.js';

@@ -1,0 +1,29 @@
+import list from './countries.json' with { type: 'json' };
+import type { CountryDefinition } from '../schema/kit/country.js';
+import type { SimulatorDefinition } from '../registries/kit/simulator.js';
+
+/** One entry of subgraphs/countries.json. */
+export interface CountryEntry {
+  code: string;
+  subgraphPort: number;
+  registryPorts: Record<string, number>;
+}
+
+/** What a country folder exports from its index.ts. */
+export interface CountryModule {
+  country: CountryDefinition;
+  simulators: SimulatorDefinition<never>[];
+}
+
+export const countryEntries: readonly CountryEntry[] = list.countries as unknown as CountryEntry[];
+
+export function countryCodes(entries: readonly CountryEntry[] = countryEntries): string[] {
+  return entries.map((entry) => entry.code);
+}
+
+/** Loads `subgraphs/<cc>/index.ts` by convention, so no other file names a country. */
+export async function loadCountry(code: string): Promise<CountryModule> {
+  const module = (await import(`./${code.toLowerCase()}/index.ts`)) as CountryModule;
+  if (module.country?.code !== code) throw new Error(`subgraphs/${code.toLowerCase()}/index.ts must export a country whose code is ${code}`);
+  return module;
+}

@@ -1,0 +1,67 @@
+import DataLoader from 'dataloader';
+import { RantauError } from '../../schema/errors/index.js';
+import { identityKey, type HolderIdentity } from '../../schema/ids/index.js';
+import { internalFieldNames } from '../../schema/kit/country.js';
+import { graphqlRequest } from '../../schema/kit/graphqlRequest.js';
+import type { LocatedView, RecordCheckView, RegistryFailureView } from '../../schema/kit/countryContext.js';
+
+/**
+ * The regional subgraph's fan-out to one country: per request, every identity the query names
+ * goes to the country in one locate call, and every global id in one check call.
+ * It caches nothing personal: the loaders live for one request.
+ */
+export interface CountryEndpoint {
+  code: string;
+  url: string;
+}
+
+const FAILURE_FIELDS = 'registry code message retryAfterSeconds required';
+
+export function failureError(country: string, failure: RegistryFailureView): RantauError {
+  return new RantauError(failure.code as never, failure.message, {
+    country,
+    registry: failure.registry,
+    ...(failure.retryAfterSeconds !== null ? { retryAfterSeconds: failure.retryAfterSeconds } : {}),
+    ...(failure.required.length > 0 ? { required: failure.required } : {}),
+  });
+}
+
+export class CountryLocator {
+  readonly locate: DataLoader<HolderIdentity, LocatedView, string>;
+  readonly check: DataLoader<string, RecordCheckView>;
+
+  constructor(private readonly endpoint: CountryEndpoint, private readonly timeoutMs: number) {
+    const names = internalFieldNames(endpoint.code);
+    this.locate = new DataLoader<HolderIdentity, LocatedView, string>(
+      async (identities) => {
+        const query = `query Locate($identities: [${names.identityInput}!]!) { ${names.locate}(identities: $identities) { key certificationIds permitIds failures { ${FAILURE_FIELDS} } } }`;
+        const data = await this.call<Record<string, LocatedView[]>>(query, { identities });
+        const byKey = new Map(data[names.locate].map((located) => [located.key, located]));
+        return identities.map((identity) => byKey.get(identityKey(identity)) ?? this.unavailable(`answered no entry for ${identityKey(identity)}`));
+      },
+      { cacheKeyFn: identityKey },
+    );
+    this.check = new DataLoader<string, RecordCheckView>(async (ids) => {
+      const query = `query Check($ids: [ID!]!) { ${names.check}(ids: $ids) { id found wellFormed failure { ${FAILURE_FIELDS} } } }`;
+      const data = await this.call<Record<string, RecordCheckView[]>>(query, { ids });
+      const byId = new Map(data[names.check].map((check) => [check.id, check]));
+      return ids.map((id) => byId.get(id) ?? this.unavailable(`answered no entry for ${id}`));
+    });
+  }
+
+  private unavailable(why: string): RantauError {
+    return new RantauError('SUBGRAPH_UNAVAILABLE', `${this.endpoint.code} subgraph ${why}`, { country: this.endpoint.code });
+  }
+
+  private async call<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+    let response;
+    try {
+      response = await graphqlRequest<T>(`${this.endpoint.url}/graphql`, query, variables, this.timeoutMs);
+    } catch (error) {
+      const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+      throw this.unavailable(timedOut ? `did not answer within ${this.timeoutMs} ms` : 'could not be reached');
+    }
+    if (!response.data) throw this.unavailable(`failed: ${response.errors?.map((e) => e.message).join('; ') ?? 'no data'}`);
+    return response.data;
+  }
+}

@@ -1,0 +1,103 @@
+import { Arg, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { DateScalar } from '../../schema/contract/index.js';
+import { RantauError, badUserInput } from '../../schema/errors/index.js';
+import { parseGlobalId, parseHolderIdentity, type HolderIdentity } from '../../schema/ids/index.js';
+import { internalFieldNames } from '../../schema/kit/country.js';
+import type { PartialErrorsContext } from '../../schema/kit/partialErrors.js';
+import { RegionalNode, Worker, WorkerIdentityInput, type Reference } from './contract.js';
+import { failureError, type CountryLocator } from './countryLocator.js';
+
+export interface RegionalContext extends PartialErrorsContext {
+  locators: Map<string, CountryLocator>;
+}
+
+/** Most identities one `workers` query may name. */
+export const MAX_WORKERS_PER_QUERY = 100;
+
+function reference(globalId: string): Reference {
+  const { country, kind } = parseGlobalId(globalId);
+  const names = internalFieldNames(country);
+  return { __typename: kind === 'CERT' ? names.certificationType : names.permitType, id: globalId };
+}
+
+/** Asks every country at once; a country that fails adds an error naming it and the rest still answer. */
+async function findWorker(identity: HolderIdentity, context: RegionalContext, info: GraphQLResolveInfo): Promise<Worker | null> {
+  const certifications: Reference[] = [];
+  const permits: Reference[] = [];
+  const countries: string[] = [];
+  await Promise.all(
+    [...context.locators].map(async ([code, locator]) => {
+      try {
+        const located = await locator.locate.load(identity);
+        certifications.push(...located.certificationIds.map(reference));
+        permits.push(...located.permitIds.map(reference));
+        if (located.certificationIds.length + located.permitIds.length > 0) countries.push(code);
+        for (const failure of located.failures) context.partialErrors.report(failureError(code, failure), info);
+      } catch (error) {
+        if (!(error instanceof RantauError)) throw error;
+        context.partialErrors.report(error, info);
+      }
+    }),
+  );
+  if (certifications.length + permits.length === 0) return null;
+  const byId = (a: Reference, b: Reference) => a.id.localeCompare(b.id);
+  return {
+    id: `WORKER:${identity.nationality}:${identity.documentNumber}`,
+    nationality: identity.nationality,
+    documentNumber: identity.documentNumber,
+    dateOfBirth: identity.dateOfBirth ?? null,
+    certifications: certifications.sort(byId),
+    permits: permits.sort(byId),
+    countries: countries.sort(),
+  };
+}
+
+@Resolver()
+export class RegionalResolver {
+  @Query(() => Worker, {
+    nullable: true,
+    description: 'One worker\'s certifications and permits in every member state at once. Null when no registry knows the worker; a registry that cannot answer adds an error naming its country, and the others still answer.',
+  })
+  worker(
+    @Arg('nationality', () => String, { description: 'ISO 3166-1 alpha-3 nationality, e.g. "IDN".' }) nationality: string,
+    @Arg('documentNumber', () => String, { description: 'Travel-document number; case, spaces and dashes are ignored.' }) documentNumber: string,
+    @Arg('dateOfBirth', () => DateScalar, { nullable: true, description: 'Date of birth `YYYY-MM-DD`; required by some registries (Singapore MOM), used by all to match.' }) dateOfBirth: string | null,
+    @Ctx() context: RegionalContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Worker | null> {
+    return findWorker(parseHolderIdentity({ nationality, documentNumber, dateOfBirth }), context, info);
+  }
+
+  @Query(() => [Worker], {
+    nullable: 'items',
+    description: `Many workers in one query (at most ${MAX_WORKERS_PER_QUERY}): each country is asked once for all of them. Entries are in the order asked; null where no registry knows the worker.`,
+  })
+  workers(
+    @Arg('identities', () => [WorkerIdentityInput], { description: 'The workers to look up.' }) identities: WorkerIdentityInput[],
+    @Ctx() context: RegionalContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Array<Worker | null>> {
+    if (identities.length > MAX_WORKERS_PER_QUERY) throw badUserInput('identities', `expected at most ${MAX_WORKERS_PER_QUERY} identities, got ${identities.length}`);
+    const parsed = identities.map((identity, i) => {
+      try {
+        return parseHolderIdentity(identity);
+      } catch (error) {
+        const e = error as RantauError;
+        throw badUserInput(`identities[${i}].${String(e.extensions.argument)}`, e.message);
+      }
+    });
+    return Promise.all(parsed.map((identity) => findWorker(identity, context, info)));
+  }
+
+  @Query(() => RegionalNode, { nullable: true, description: 'Any certification or permit by its global id (`IDN:CERT:…`, `MYS:PERMIT:…`). Null when the registry does not hold it.' })
+  async node(@Arg('id', () => ID, { description: 'Global id `<COUNTRY>:<KIND>:<native id>`.' }) id: string, @Ctx() context: RegionalContext): Promise<Reference | null> {
+    const parsed = parseGlobalId(id, 'id');
+    const locator = context.locators.get(parsed.country);
+    if (!locator) throw badUserInput('id', `expected a global id of a member state Rantau serves (${[...context.locators.keys()].join(', ')}), got country ${JSON.stringify(parsed.country)}`);
+    const check = await locator.check.load(id);
+    if (!check.wellFormed) throw badUserInput('id', `${JSON.stringify(parsed.nativeId)} is not a well-formed ${parsed.country} ${parsed.kind === 'CERT' ? 'certificate' : 'permit'} number`);
+    if (check.failure) throw failureError(parsed.country, check.failure);
+    return check.found ? reference(id) : null;
+  }
+}
