@@ -1,7 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
 // Two cores on every machine here: two forks, and long timeouts only where real HTTP is involved.
+// graphql@16 ships CJS (`main`) and ESM (`module`); Node loads the CJS one for type-graphql and Apollo,
+// so the tests must too, or `instanceof GraphQLScalarType` fails across the two copies.
 export default defineConfig({
+  resolve: { alias: { graphql: 'graphql/index.js' } },
   test: {
     include: ['schema/**/*.test.ts', 'registries/**/*.test.ts', 'subgraphs/**/*.test.ts', 'gateway/**/*.test.ts', 'test/**/*.test.ts'],
     pool: 'forks',

@@ -28,7 +28,7 @@ export interface StackOptions {
   population?: Population;
   /** Where to write the composed supergraph (the gateway then watches it); in memory when unset. */
   supergraphFile?: string;
-  defaultQuery?: string;
+  defaultQuery?: () => string;
 }
 
 export interface Stack {

@@ -38,18 +38,18 @@ export function graphiqlPage(defaultQuery: string): string {
   <script>
     const fetcher = GraphiQL.createFetcher({ url: '/graphql' });
     ReactDOM.createRoot(document.getElementById('graphiql')).render(
-      React.createElement(GraphiQL, { fetcher, defaultQuery: ${JSON.stringify(defaultQuery)}, defaultEditorToolsVisibility: true })
+      React.createElement(GraphiQL, { fetcher, defaultQuery: ${JSON.stringify(defaultQuery).replace(/</g, '\\u003c')}, defaultEditorToolsVisibility: true })
     );
   </script>
 </body>
 </html>`;
 }
 
-export function graphiqlRoutes(defaultQuery: string): Record<string, RouteHandler> {
+export function graphiqlRoutes(defaultQuery: () => string): Record<string, RouteHandler> {
   const routes: Record<string, RouteHandler> = {
     'GET /': (_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(graphiqlPage(defaultQuery));
+      res.end(graphiqlPage(defaultQuery()));
     },
   };
   for (const [path, asset] of Object.entries(ASSETS)) {

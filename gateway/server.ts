@@ -9,8 +9,8 @@ export interface GatewayOptions {
   supergraph: SupergraphSource;
   port: number;
   host?: string;
-  /** Query shown in the IDE when it opens. */
-  defaultQuery?: string;
+  /** Query shown in the IDE when it opens (read on every page load). */
+  defaultQuery?: () => string;
   plugins?: ApolloServerPlugin<BaseContext>[];
   routes?: Record<string, RouteHandler>;
 }
@@ -48,7 +48,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     host: options.host,
     context: () => ({}),
     routes: {
-      ...graphiqlRoutes(options.defaultQuery ?? DEFAULT_QUERY),
+      ...graphiqlRoutes(options.defaultQuery ?? (() => DEFAULT_QUERY)),
       'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok' }),
       ...options.routes,
     },

@@ -33,6 +33,8 @@ export interface RegistryProfile {
   latencyMs: [number, number];
   ratePerSecond: number;
   batchLimit: number | null;
+  /** The batch endpoint as the simulator's stats name it (`POST /sertifikat/batch`), when there is one. */
+  batchRoute?: string;
   faultRate: number;
   /** Share of calls that hang until the client gives up (Myanmar). */
   hangRate?: number;

@@ -62,7 +62,7 @@ export async function buildCountrySubgraph(definition: CountryDefinition, runtim
 }
 
 export async function startCountrySubgraph(subgraph: CountrySubgraph, port: number, host?: string): Promise<RunningServer> {
-  const server = new ApolloServer<CountryContext>({ schema: subgraph.schema, includeStacktraceInErrorResponses: false, plugins: [ApolloServerPluginInlineTraceDisabled()] });
+  const server = new ApolloServer<CountryContext>({ schema: subgraph.schema, includeStacktraceInErrorResponses: false, status400ForVariableCoercionErrors: false, plugins: [ApolloServerPluginInlineTraceDisabled()] });
   await server.start();
   const running = await serveGraphQL({
     server,

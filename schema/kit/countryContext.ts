@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { parseGlobalId, type HolderIdentity, type RecordKind, identityKey } from '../ids/index.js';
-import { RantauError, RegistryError, isRegistryError } from '../errors/index.js';
+import { RegistryError, isRegistryError } from '../errors/index.js';
 import type { RecordSource } from './registrySource.js';
 import type { ContractRecord } from './records.js';
 import { normalizeDocumentNumber } from '../ids/index.js';
@@ -11,6 +11,7 @@ export interface RegistryFailureView {
   message: string;
   retryAfterSeconds: number | null;
   required: string[];
+  reason: string | null;
 }
 
 export interface LocatedView {
@@ -28,8 +29,8 @@ export interface RecordCheckView {
 }
 
 export function failureView(error: RegistryError): RegistryFailureView {
-  const ext = error.extensions as { retryAfterSeconds?: number | null; required?: string[] };
-  return { registry: error.registry, code: error.code, message: error.message, retryAfterSeconds: ext.retryAfterSeconds ?? null, required: ext.required ?? [] };
+  const ext = error.extensions as { retryAfterSeconds?: number | null; required?: string[]; reason?: string };
+  return { registry: error.registry, code: error.code, message: error.message, retryAfterSeconds: ext.retryAfterSeconds ?? null, required: ext.required ?? [], reason: ext.reason ?? null };
 }
 
 /** Identity matching never guesses: the same document, the same nationality when the record states one, the same birth date when both sides know it. */
@@ -117,6 +118,3 @@ export interface CountryContext {
   country: CountryRequest;
 }
 
-export function internalError(message: string): RantauError {
-  return new RantauError('INTERNAL_SERVER_ERROR', message);
-}

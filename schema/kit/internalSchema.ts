@@ -42,6 +42,9 @@ export function internalSchema(code: string) {
 
     @Field(() => [String], { description: 'Attributes the registry needs to answer, for IDENTITY_ATTRIBUTES_REQUIRED.' })
     required!: string[];
+
+    @Field(() => String, { nullable: true, description: 'For REGISTRY_UNAVAILABLE: timeout, connection or http-<status>.' })
+    reason!: string | null;
   }
 
   @Directive('@inaccessible')

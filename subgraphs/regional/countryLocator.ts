@@ -15,7 +15,7 @@ export interface CountryEndpoint {
   url: string;
 }
 
-const FAILURE_FIELDS = 'registry code message retryAfterSeconds required';
+const FAILURE_FIELDS = 'registry code message retryAfterSeconds required reason';
 
 export function failureError(country: string, failure: RegistryFailureView): RantauError {
   return new RantauError(failure.code as never, failure.message, {
@@ -23,6 +23,7 @@ export function failureError(country: string, failure: RegistryFailureView): Ran
     registry: failure.registry,
     ...(failure.retryAfterSeconds !== null ? { retryAfterSeconds: failure.retryAfterSeconds } : {}),
     ...(failure.required.length > 0 ? { required: failure.required } : {}),
+    ...(failure.reason !== null ? { reason: failure.reason } : {}),
   });
 }
 

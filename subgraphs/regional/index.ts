@@ -33,7 +33,7 @@ export async function buildRegionalSubgraph(options: RegionalOptions): Promise<R
 }
 
 export async function startRegionalSubgraph(subgraph: RegionalSubgraph, port: number, host?: string): Promise<RunningServer> {
-  const server = new ApolloServer<RegionalContext>({ schema: subgraph.schema, includeStacktraceInErrorResponses: false, plugins: [partialErrorsPlugin(), ApolloServerPluginInlineTraceDisabled()] });
+  const server = new ApolloServer<RegionalContext>({ schema: subgraph.schema, includeStacktraceInErrorResponses: false, status400ForVariableCoercionErrors: false, plugins: [partialErrorsPlugin(), ApolloServerPluginInlineTraceDisabled()] });
   await server.start();
   const running = await serveGraphQL({
     server,

@@ -1,0 +1,64 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { loadCountry } from '../subgraphs/countries.js';
+import { buildCountrySubgraph, startCountrySubgraph } from '../schema/kit/buildCountrySubgraph.js';
+import { buildRegionalSubgraph, startRegionalSubgraph } from '../subgraphs/regional/index.js';
+import { startSimulator } from '../registries/kit/simulator.js';
+import { startGateway } from '../gateway/server.js';
+import { readConfig } from '../schema/kit/config.js';
+import { countryEntries } from '../subgraphs/countries.js';
+import { REGIONAL_PORT, entryFor, registryUrl, subgraphUrl } from './topology.js';
+
+/**
+ * One service per process, as docker-compose.yml runs them:
+ *   npm run service -- registry IDN bnsp | subgraph IDN | regional | gateway
+ * HOST (default 0.0.0.0) and PORT choose where it listens.
+ */
+const [role, code, key] = process.argv.slice(2);
+const config = readConfig();
+const host = process.env.HOST ?? '0.0.0.0';
+const port = (fallback: number) => (process.env.PORT ? Number(process.env.PORT) : fallback);
+
+async function main() {
+  switch (role) {
+    case 'registry': {
+      const entry = entryFor(code ?? '');
+      const definition = (await loadCountry(entry.code)).simulators.find((s) => s.profile.key === key);
+      if (!definition) throw new Error(`usage: service registry <CC> <registry key>; ${entry.code} has ${Object.keys(entry.registryPorts).join(', ')}`);
+      const running = await startSimulator(definition, { port: port(entry.registryPorts[definition.profile.key]), host });
+      console.log(`[registry ${entry.code}/${key}] ${running.url}`);
+      return;
+    }
+    case 'subgraph': {
+      const entry = entryFor(code ?? '');
+      const subgraph = await buildCountrySubgraph((await loadCountry(entry.code)).country, {
+        registryUrls: Object.fromEntries(Object.keys(entry.registryPorts).map((k) => [k, registryUrl(entry.code, k)])),
+        registryTimeoutMs: config.registryTimeoutMs,
+        maxConcurrency: config.registryMaxConcurrency,
+      });
+      const running = await startCountrySubgraph(subgraph, port(entry.subgraphPort), host);
+      console.log(`[subgraph ${entry.code}] ${running.url}/graphql`);
+      return;
+    }
+    case 'regional': {
+      const subgraph = await buildRegionalSubgraph({ countries: countryEntries.map((e) => ({ code: e.code, url: subgraphUrl(e.code) })), countryTimeoutMs: config.countryTimeoutMs });
+      const running = await startRegionalSubgraph(subgraph, port(REGIONAL_PORT), host);
+      console.log(`[regional] ${running.url}/graphql`);
+      return;
+    }
+    case 'gateway': {
+      const file = process.env.SUPERGRAPH_FILE ?? 'supergraph.graphql';
+      if (!existsSync(file)) throw new Error(`${file} does not exist: run \`npm run compose\` first (SUPERGRAPH_FILE names another file)`);
+      const running = await startGateway({ supergraph: { kind: 'file', path: file }, port: config.port, host });
+      console.log(`[gateway] ${running.url}/graphql (supergraph ${file}, reloaded when it changes)`);
+      return;
+    }
+    default:
+      throw new Error('usage: npm run service -- registry <CC> <key> | subgraph <CC> | regional | gateway');
+  }
+}
+
+main().catch((error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});

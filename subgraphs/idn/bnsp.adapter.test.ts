@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RegistryClient } from '../../schema/kit/registryClient.js';
+import { startSimulator, type RunningSimulator } from '../../registries/kit/simulator.js';
+import { bnspAdapter, bnspToContract } from './bnsp.adapter.js';
+import { bnspSimulator } from './bnsp.simulator.js';
+import type { BnspRecord } from './bnsp.native.js';
+
+// The example record of shared/registries/IDN.md, exactly as BNSP sends it.
+const EXAMPLE: BnspRecord = {
+  nomor_sertifikat: '74101.2421.3.0004512.2023',
+  nomor_registrasi: 'MET.000.004512.2023',
+  nama_lengkap: 'Siti Rahmawati',
+  nik: '3273014501900002',
+  nomor_paspor: 'C4812290',
+  kewarganegaraan: 'WNI',
+  tanggal_lahir: '05-01-1990',
+  skema: { kode: 'SKM.LAS.03', nama: 'Juru Las SMAW 3G', jenis: 'KKNI' },
+  jenjang_kkni: 3,
+  kode_kbji: '7212',
+  lsp: { kode: 'LSP-P1-0421', nama: 'LSP Logam Mesin Indonesia' },
+  tuk: 'TUK Sewaktu PT Baja Nusantara',
+  rekomendasi: 'K',
+  tanggal_terbit: '14-03-2023',
+  berlaku_sampai: '14-03-2026',
+  status: 'AKTIF',
+};
+
+const offline = new RegistryClient({ country: 'IDN', registry: 'bnsp', baseUrl: 'http://127.0.0.1:9', timeoutMs: 1000, maxConcurrency: 2, ratePerSecond: 1000 });
+
+describe('bnspToContract', () => {
+  it('normalises the published example', () => {
+    const record = bnspToContract(EXAMPLE, offline);
+    expect(record).toMatchObject({
+      __typename: 'IdnCertification',
+      id: 'IDN:CERT:74101.2421.3.0004512.2023',
+      country: 'IDN',
+      holderName: 'Siti Rahmawati',
+      holderNationality: 'IDN',
+      holderDocumentNumber: 'C4812290',
+      holderDateOfBirth: '1990-01-05',
+      issuedOn: '2023-03-14',
+      validUntil: '2026-03-14',
+      status: 'VALID',
+      nativeStatus: 'AKTIF',
+      nationalLevel: '3',
+      aqrfLevel: 3,
+      aqrfBasis: 'INDICATIVE',
+      occupation: { isco: '7212', national: '7212', scheme: 'KBJI 2014' },
+      kkniLevel: 3,
+      schemeType: 'KKNI',
+      lsp: { name: 'LSP Logam Mesin Indonesia', registrationNumber: 'LSP-P1-0421' },
+    });
+  });
+
+  it('claims no AQRF level for Okupasi schemes', () => {
+    const record = bnspToContract({ ...EXAMPLE, skema: { ...EXAMPLE.skema, jenis: 'OKUPASI' }, jenjang_kkni: null }, offline);
+    expect(record).toMatchObject({ aqrfLevel: null, aqrfBasis: 'NOT_REFERENCED', kkniLevel: null });
+  });
+
+  it('reads foreigners\' nationality from negara_asal', () => {
+    expect(bnspToContract({ ...EXAMPLE, kewarganegaraan: 'WNA', nik: null, negara_asal: 'MYS' }, offline).holderNationality).toBe('MYS');
+  });
+
+  it.each([
+    ['DICABUT', 'REVOKED'],
+    ['DIBEKUKAN', 'SUSPENDED'],
+    ['KEDALUWARSA', 'EXPIRED'],
+  ] as const)('maps status %s to %s and keeps the native word', (native, shared) => {
+    expect(bnspToContract({ ...EXAMPLE, status: native }, offline)).toMatchObject({ status: shared, nativeStatus: native });
+  });
+
+  it('refuses what the specification does not allow', () => {
+    expect(() => bnspToContract({ ...EXAMPLE, status: 'HILANG' as never }, offline)).toThrow(/unknown status "HILANG"/);
+    expect(() => bnspToContract({ ...EXAMPLE, tanggal_terbit: '2023-03-14' }, offline)).toThrow(/expected a date as DD-MM-YYYY/);
+    expect(() => bnspToContract({ ...EXAMPLE, kewarganegaraan: 'WNA', negara_asal: 'XXX' }, offline)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'REGISTRY_PROTOCOL_ERROR', country: 'IDN', registry: 'bnsp' }) }));
+  });
+});
+
+describe('bnspAdapter against the simulated BNSP', () => {
+  let sim: RunningSimulator;
+  let client: RegistryClient;
+  const stats = async () => (await (await fetch(`${sim.url}/__sim/stats`)).json()) as { routes: Record<string, number> };
+
+  beforeAll(async () => {
+    sim = await startSimulator(bnspSimulator, { config: { latencyMs: [0, 0], faultRate: 0, ratePerSecond: 1000 } });
+    client = new RegistryClient({ country: 'IDN', registry: 'bnsp', baseUrl: sim.url, timeoutMs: 2000, maxConcurrency: 4, ratePerSecond: 1000 });
+  });
+  afterAll(() => sim.close());
+
+  it('fetches a batch in one call and leaves unknown numbers out', async () => {
+    const known = (sim.store.all() as BnspRecord[]).slice(0, 30).map((r) => r.nomor_sertifikat);
+    const records = await bnspAdapter(client).fetchByIds([...known, '99999.9999.9.9999999.2099']);
+    expect(records.size).toBe(30);
+    expect([...records.keys()].sort()).toEqual([...known].sort());
+    expect((await stats()).routes['POST /sertifikat/batch']).toBe(1);
+  });
+
+  it('finds a holder by passport and nationality', async () => {
+    const holder = (sim.store.all() as BnspRecord[]).find((r) => r.nomor_paspor !== null)!;
+    const nationality = holder.kewarganegaraan === 'WNI' ? 'IDN' : holder.negara_asal!;
+    const found = await bnspAdapter(client).findByHolder({ nationality, documentNumber: holder.nomor_paspor!, dateOfBirth: null });
+    expect(found.map((r) => r.nativeId)).toContain(holder.nomor_sertifikat);
+  });
+
+  it('answers 400 "Maksimal 100 nomor" past the batch limit', async () => {
+    const response = await fetch(`${sim.url}/sertifikat/batch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ nomor: Array.from({ length: 101 }, (_, i) => String(i)) }) });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ pesan: 'Maksimal 100 nomor' });
+  });
+
+  it('pages its search with DD-MM-YYYY bounds', async () => {
+    const response = await fetch(`${sim.url}/sertifikat/cari?terbit_dari=01-01-2000&halaman=2&per_halaman=10`);
+    const body = (await response.json()) as { data: unknown[]; halaman: number; total: number };
+    expect(body.halaman).toBe(2);
+    expect(body.data).toHaveLength(10);
+    expect(body.total).toBe(sim.store.all().length);
+  });
+});

@@ -1,0 +1,36 @@
+import { startStack, type Stack, type StackOptions } from '../../bin/stack.js';
+import { graphqlRequest, type GraphQLResponse } from '../../schema/kit/graphqlRequest.js';
+
+/**
+ * The embedded stack on ephemeral ports for end-to-end tests: real HTTP everywhere, faults off,
+ * registry latency kept small and rate limits raised so that counts, not timings, are asserted.
+ */
+export async function startTestStack(options: StackOptions = {}): Promise<TestStack> {
+  const stack = await startStack({
+    ports: 'ephemeral',
+    simulatorConfig: { latencyMs: [1, 5], faultRate: 0, hangRate: 0, ratePerSecond: 100_000 },
+    registryRatePerSecond: 100_000,
+    registryTimeoutMs: 2000,
+    countryTimeoutMs: 4000,
+    ...options,
+  });
+  return Object.assign(stack, {
+    query: <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}) => graphqlRequest<T>(`${stack.gateway.url}/graphql`, query, variables, 20_000) as Promise<GraphQLResponse<T>>,
+    async stats(key: string): Promise<Record<string, number>> {
+      return ((await (await fetch(`${stack.simulators.get(key)!.url}/__sim/stats`)).json()) as { routes: Record<string, number> }).routes;
+    },
+    async resetStats(): Promise<void> {
+      await Promise.all([...stack.simulators.values()].map((s) => fetch(`${s.url}/__sim/stats/reset`, { method: 'POST' })));
+    },
+    async configure(key: string, config: Record<string, unknown>): Promise<void> {
+      await fetch(`${stack.simulators.get(key)!.url}/__sim/config`, { method: 'POST', body: JSON.stringify(config) });
+    },
+  });
+}
+
+export type TestStack = Stack & {
+  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  stats(key: string): Promise<Record<string, number>>;
+  resetStats(): Promise<void>;
+  configure(key: string, config: Record<string, unknown>): Promise<void>;
+};
