@@ -1,5 +1,3 @@
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { RecordKind } from '../ids/index.js';
 import { RegistryClient, type RegistryAttempt } from './registryClient.js';
 import { adapterSource, type RecordSource } from './registrySource.js';
@@ -7,7 +5,7 @@ import { CountryRequest, type CountryContext } from './countryContext.js';
 import { internalFieldNames, type CountryDefinition } from './country.js';
 import { internalSchema } from './internalSchema.js';
 import { buildFederatedSchema, type FederatedSchema } from './federation.js';
-import { serveGraphQL, sendJson, type RunningServer } from './httpServer.js';
+import { serveSubgraph, type RunningServer } from './httpServer.js';
 
 /** Deployment settings of one country subgraph (from the environment or the embedded launcher). */
 export interface CountryRuntime {
@@ -61,15 +59,6 @@ export async function buildCountrySubgraph(definition: CountryDefinition, runtim
   return { ...federated, code: definition.code, createContext: () => ({ country: new CountryRequest(definition.code, sources) }) };
 }
 
-export async function startCountrySubgraph(subgraph: CountrySubgraph, port: number, host?: string): Promise<RunningServer> {
-  const server = new ApolloServer<CountryContext>({ schema: subgraph.schema, includeStacktraceInErrorResponses: false, status400ForVariableCoercionErrors: false, plugins: [ApolloServerPluginInlineTraceDisabled()] });
-  await server.start();
-  const running = await serveGraphQL({
-    server,
-    port,
-    host,
-    context: () => subgraph.createContext(),
-    routes: { 'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok', country: subgraph.code }) },
-  });
-  return { ...running, close: async () => { await running.close(); await server.stop(); } };
+export function startCountrySubgraph(subgraph: CountrySubgraph, port: number, host?: string): Promise<RunningServer> {
+  return serveSubgraph({ schema: subgraph.schema, context: () => subgraph.createContext(), health: { country: subgraph.code }, port, host });
 }

@@ -134,3 +134,32 @@ export async function serveGraphQL<C extends BaseContext>(options: ServeOptions<
   http.keepAliveTimeout = 65_000;
   return listen(http, options.port, options.host);
 }
+
+/** Starts an Apollo Server for a subgraph (country or regional) with `/health`, the one way subgraphs are served. */
+export async function serveSubgraph<C extends BaseContext>(options: {
+  schema: import('graphql').GraphQLSchema;
+  context: () => C;
+  plugins?: import('@apollo/server').ApolloServerPlugin<C>[];
+  health: Record<string, string>;
+  port: number;
+  host?: string;
+}): Promise<RunningServer> {
+  const { ApolloServer } = await import('@apollo/server');
+  const { ApolloServerPluginInlineTraceDisabled } = await import('@apollo/server/plugin/disabled');
+  // Variable errors answer 200 so the gateway passes their BAD_USER_INPUT through unchanged.
+  const server = new ApolloServer<C>({
+    schema: options.schema,
+    includeStacktraceInErrorResponses: false,
+    status400ForVariableCoercionErrors: false,
+    plugins: [...(options.plugins ?? []), ApolloServerPluginInlineTraceDisabled()],
+  });
+  await server.start();
+  const running = await serveGraphQL({
+    server,
+    port: options.port,
+    host: options.host,
+    context: options.context,
+    routes: { 'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok', ...options.health }) },
+  });
+  return { ...running, close: async () => { await running.close(); await server.stop(); } };
+}

@@ -1,8 +1,6 @@
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildFederatedSchema, type FederatedSchema } from '../../schema/kit/federation.js';
 import { PartialErrors, partialErrorsPlugin } from '../../schema/kit/partialErrors.js';
-import { serveGraphQL, sendJson, type RunningServer } from '../../schema/kit/httpServer.js';
+import { serveSubgraph, type RunningServer } from '../../schema/kit/httpServer.js';
 import { RegionalResolver, type RegionalContext } from './resolvers.js';
 import { WorkerIdentityInput, countryStubs } from './contract.js';
 import { CountryLocator, type CountryEndpoint } from './countryLocator.js';
@@ -32,15 +30,6 @@ export async function buildRegionalSubgraph(options: RegionalOptions): Promise<R
   };
 }
 
-export async function startRegionalSubgraph(subgraph: RegionalSubgraph, port: number, host?: string): Promise<RunningServer> {
-  const server = new ApolloServer<RegionalContext>({ schema: subgraph.schema, includeStacktraceInErrorResponses: false, status400ForVariableCoercionErrors: false, plugins: [partialErrorsPlugin(), ApolloServerPluginInlineTraceDisabled()] });
-  await server.start();
-  const running = await serveGraphQL({
-    server,
-    port,
-    host,
-    context: () => subgraph.createContext(),
-    routes: { 'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok', subgraph: 'regional' }) },
-  });
-  return { ...running, close: async () => { await running.close(); await server.stop(); } };
+export function startRegionalSubgraph(subgraph: RegionalSubgraph, port: number, host?: string): Promise<RunningServer> {
+  return serveSubgraph({ schema: subgraph.schema, context: () => subgraph.createContext(), plugins: [partialErrorsPlugin()], health: { subgraph: 'regional' }, port, host });
 }
