@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RegistryClient } from '../../schema/kit/registryClient.js';
+import { adapterSource } from '../../schema/kit/registrySource.js';
+import { startSimulator, type RunningSimulator } from '../../registries/kit/simulator.js';
+import { molAdapter, molToContract } from './mol.adapter.js';
+import { molSimulator } from './mol.simulator.js';
+import type { MolRecord } from './mol.native.js';
+
+// The example record of shared/registries/MMR.md, exactly as the Ministry of Labour sends it.
+const EXAMPLE: MolRecord = {
+  permitNo: 'MOL-FE-2024-001122',
+  channel: 'SEZ',
+  name: 'SATO KENJI',
+  passportNo: 'TR9876543',
+  nationality: 'JPN',
+  dateOfBirth: '1975-12-01',
+  position: 'Quality Manager',
+  iscoCode: '1321',
+  employer: 'Thilawa Auto Parts Co., Ltd.',
+  issueDate: '2024-04-01',
+  expiryDate: '2025-03-31',
+  status: 'VALID',
+};
+
+const clientFor = (baseUrl: string) => new RegistryClient({ country: 'MMR', registry: 'mol', baseUrl, timeoutMs: 1000, maxConcurrency: 2, ratePerSecond: 1000 });
+const offline = clientFor('http://127.0.0.1:9');
+const protocolError = expect.objectContaining({ extensions: expect.objectContaining({ code: 'REGISTRY_PROTOCOL_ERROR', country: 'MMR', registry: 'mol' }) });
+
+describe('molToContract', () => {
+  it('normalises the published example', () => {
+    const record = molToContract(EXAMPLE, offline);
+    expect(record).toMatchObject({
+      __typename: 'MmrWorkPermit',
+      id: 'MMR:PERMIT:MOL-FE-2024-001122',
+      country: 'MMR',
+      registry: 'mol',
+      nativeId: 'MOL-FE-2024-001122',
+      holderName: 'SATO KENJI',
+      holderNationality: 'JPN',
+      holderDocumentNumber: 'TR9876543',
+      holderDateOfBirth: '1975-12-01',
+      permitClass: 'PROFESSIONAL',
+      nativeType: 'SEZ',
+      status: 'ACTIVE',
+      nativeStatus: 'VALID',
+      validFrom: '2024-04-01',
+      validUntil: '2025-03-31',
+      employer: { name: 'Thilawa Auto Parts Co., Ltd.', registrationNumber: null },
+      occupation: { isco: '1321', national: '1321', scheme: 'ISCO-08', title: 'Quality Manager' },
+      sector: null,
+      channel: 'SEZ',
+    });
+    expect(record.permitClassDerivation).toBe('PROFESSIONAL from ISCO-08 major group 1 of the position (1321); the SEZ channel names the approving authority, not the kind of work.');
+  });
+
+  it.each([
+    ['2512', 'PROFESSIONAL'],
+    ['3122', 'SKILLED'],
+    ['7212', 'OTHER'],
+    ['9313', 'OTHER'],
+    ['0110', 'OTHER'],
+  ] as const)('classes a post coded %s as %s, whatever the channel', (iscoCode, permitClass) => {
+    for (const channel of ['MOL', 'MIC', 'SEZ'] as const) {
+      expect(molToContract({ ...EXAMPLE, iscoCode, channel }, offline)).toMatchObject({ permitClass, nativeType: channel, channel });
+    }
+  });
+
+  it.each([
+    ['PENDING', 'PENDING'],
+    ['EXPIRED', 'EXPIRED'],
+    ['REVOKED', 'REVOKED'],
+  ] as const)('maps status %s to %s and keeps the native word', (native, shared) => {
+    expect(molToContract({ ...EXAMPLE, status: native }, offline)).toMatchObject({ status: shared, nativeStatus: native });
+  });
+
+  it('refuses what the specification does not allow', () => {
+    expect(() => molToContract({ ...EXAMPLE, status: 'CANCELLED' as never }, offline)).toThrow(/permit MOL-FE-2024-001122: unknown status "CANCELLED" \(expected one of PENDING, VALID, EXPIRED, REVOKED\)/);
+    expect(() => molToContract({ ...EXAMPLE, channel: 'BOI' as never }, offline)).toThrow(/unknown channel "BOI" \(expected one of MOL, MIC, SEZ\)/);
+    expect(() => molToContract({ ...EXAMPLE, nationality: 'JAPANESE' }, offline)).toThrow(/nationality: expected an ISO 3166-1 alpha-3 code, got "JAPANESE"/);
+    expect(() => molToContract({ ...EXAMPLE, iscoCode: '13' }, offline)).toThrow(protocolError);
+    expect(() => molToContract({ ...EXAMPLE, expiryDate: '03/31/2025' }, offline)).toThrow(/expiryDate: expected a date as YYYY-MM-DD/);
+  });
+
+  it('recognises permit numbers in the published shape only', () => {
+    const adapter = molAdapter(offline);
+    expect(adapter.isNativeId('MOL-FE-2024-001122')).toBe(true);
+    expect(adapter.isNativeId('MOL-FE-2024-1122')).toBe(false);
+    expect(adapter.isNativeId('NSSA-2-2023-04567')).toBe(false);
+  });
+
+  it('takes exactly one permit number per call, having no batch endpoint', async () => {
+    expect(molAdapter(offline).batchLimit).toBeNull();
+    await expect(molAdapter(offline).fetchByIds(['MOL-FE-2024-000001', 'MOL-FE-2024-000002'])).rejects.toThrow('MOL has no batch endpoint: fetchByIds takes exactly one permit number, got 2');
+  });
+});
+
+describe('molAdapter against the simulated Ministry of Labour', () => {
+  let sim: RunningSimulator;
+  let client: RegistryClient;
+  const stats = async () => (await (await fetch(`${sim.url}/__sim/stats`)).json()) as { routes: Record<string, number> };
+  const resetStats = () => fetch(`${sim.url}/__sim/stats/reset`, { method: 'POST' });
+  const natives = () => sim.store.all() as MolRecord[];
+
+  beforeAll(async () => {
+    sim = await startSimulator(molSimulator, { config: { latencyMs: [0, 0], faultRate: 0, hangRate: 0, ratePerSecond: 1000 } });
+    client = new RegistryClient({ country: 'MMR', registry: 'mol', baseUrl: sim.url, timeoutMs: 2000, maxConcurrency: 4, ratePerSecond: 1000 });
+  });
+  afterAll(() => sim.close());
+
+  it('fetches one permit per call and answers nothing for an unknown number', async () => {
+    const native = natives()[0];
+    const found = await molAdapter(client).fetchByIds([native.permitNo]);
+    expect(found.get(native.permitNo)).toMatchObject({ holderName: native.name, holderNationality: native.nationality, validFrom: native.issueDate, validUntil: native.expiryDate, nativeStatus: native.status, channel: native.channel });
+    expect((await molAdapter(client).fetchByIds(['MOL-FE-2099-999999'])).size).toBe(0);
+  });
+
+  it('makes one call per permit through the kit', async () => {
+    await resetStats();
+    const numbers = natives().slice(0, 5).map((r) => r.permitNo);
+    const loaded = await adapterSource('MMR', molAdapter(client)).loadMany([...numbers, numbers[0]]);
+    expect(loaded.map((r) => (r as { nativeId: string }).nativeId)).toEqual([...numbers, numbers[0]]);
+    expect((await stats()).routes['GET /mol/permits/{permitNo}']).toBe(5);
+  });
+
+  it('round-trips every generated permit', async () => {
+    const numbers = natives().map((r) => r.permitNo);
+    const loaded = await adapterSource('MMR', molAdapter(client)).loadMany(numbers);
+    expect(loaded.filter((r) => r !== null && !(r instanceof Error))).toHaveLength(numbers.length);
+  });
+
+  it('finds a foreign worker by passport and nationality, and nobody under another nationality', async () => {
+    const native = natives()[0];
+    const found = await molAdapter(client).findByHolder({ nationality: native.nationality, documentNumber: native.passportNo, dateOfBirth: null });
+    expect(found.map((r) => r.nativeId)).toContain(native.permitNo);
+    const elsewhere = native.nationality === 'KOR' ? 'JPN' : 'KOR';
+    expect(await molAdapter(client).findByHolder({ nationality: elsewhere, documentNumber: native.passportNo, dateOfBirth: null })).toEqual([]);
+  });
+
+  it('refuses a 404 that is not the registry\'s NOT_FOUND', async () => {
+    await expect(molAdapter(clientFor(`${sim.url}/elsewhere/`)).fetchByIds([natives()[0].permitNo])).rejects.toThrow(/answered 404 without \{"status":"NOT_FOUND"\}/);
+  });
+
+  it('fails with REGISTRY_UNAVAILABLE when the ministry answers 503 twice', async () => {
+    await fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify({ faultRate: 1 }) });
+    try {
+      await expect(molAdapter(client).findByHolder({ nationality: 'JPN', documentNumber: 'TR9876543', dateOfBirth: null })).rejects.toMatchObject({ extensions: { code: 'REGISTRY_UNAVAILABLE', country: 'MMR', registry: 'mol', reason: 'http-503' } });
+    } finally {
+      await fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify({ faultRate: 0 }) });
+    }
+  });
+});

@@ -1,0 +1,89 @@
+import type { AdapterFactory } from '../../schema/kit/adapter.js';
+import { lookup, permitRecord, type PermitRecord } from '../../schema/kit/records.js';
+import type { RegistryClient } from '../../schema/kit/registryClient.js';
+import type { PermitClass, PermitStatus } from '../../schema/contract/index.js';
+import { parseNativeDate } from '../../schema/dates/index.js';
+import { isAlpha3 } from '../../schema/countries/index.js';
+import vocabulary from './molVocabulary.json' with { type: 'json' };
+import { MOL_PERMIT_NO, type MolRecord } from './mol.native.js';
+import { molProfile } from './profiles.js';
+import { recordsOf } from './nativeApi.js';
+
+/**
+ * Ministry of Labour foreign-employment permits. Contract: there is no batch endpoint, so
+ * `fetchByIds` takes exactly one permit number (the kit paces the single calls); 404 must carry
+ * `{"status":"NOT_FOUND"}`. The record has no permit type: `channel` names the approving authority,
+ * so the shared class comes from the post's ISCO-08 major group (see molVocabulary.json).
+ */
+const STATUS = vocabulary.status as Record<string, PermitStatus>;
+const CLASS_BY_MAJOR_GROUP = vocabulary.permitClassByIscoMajorGroup as Record<string, PermitClass>;
+
+export type MmrPermitRecord = PermitRecord & { channel: string; permitClassDerivation: string };
+
+export function molToContract(native: MolRecord, client: Pick<RegistryClient, 'error'>): MmrPermitRecord {
+  const fail = (message: string) => client.error('REGISTRY_PROTOCOL_ERROR', `permit ${native.permitNo}: ${message}`);
+  const date = (value: string, field: string) => {
+    try {
+      return parseNativeDate(value, 'YYYY-MM-DD');
+    } catch (error) {
+      throw fail(`${field}: ${(error as Error).message}`);
+    }
+  };
+  if (!isAlpha3(native.nationality)) throw fail(`nationality: expected an ISO 3166-1 alpha-3 code, got ${JSON.stringify(native.nationality)}`);
+  if (!/^\d{4}$/.test(native.iscoCode)) throw fail(`iscoCode: expected an ISCO-08 unit group of 4 digits, got ${JSON.stringify(native.iscoCode)}`);
+  lookup(vocabulary.channels, native.channel, 'channel', fail);
+  const majorGroup = native.iscoCode[0];
+  const permitClass = lookup(CLASS_BY_MAJOR_GROUP, majorGroup, 'ISCO-08 major group', fail);
+
+  return permitRecord(
+    { country: 'MMR', registry: 'mol', typename: 'MmrWorkPermit' },
+    {
+      nativeId: native.permitNo,
+      holderName: native.name,
+      holderNationality: native.nationality,
+      holderDocumentNumber: native.passportNo,
+      holderDateOfBirth: date(native.dateOfBirth, 'dateOfBirth'),
+      permitClass,
+      nativeType: native.channel,
+      status: lookup(STATUS, native.status, 'status', fail),
+      nativeStatus: native.status,
+      validFrom: date(native.issueDate, 'issueDate'),
+      validUntil: date(native.expiryDate, 'expiryDate'),
+      employer: { name: native.employer, registrationNumber: null },
+      occupation: { isco: native.iscoCode, national: native.iscoCode, scheme: 'ISCO-08', title: native.position },
+      sector: null,
+      channel: native.channel,
+      permitClassDerivation: `${permitClass} from ISCO-08 major group ${majorGroup} of the position (${native.iscoCode}); the ${native.channel} channel names the approving authority, not the kind of work.`,
+    },
+  );
+}
+
+export const molAdapter: AdapterFactory<MmrPermitRecord> = (client) => ({
+  registry: molProfile.key,
+  kind: 'PERMIT',
+  batchLimit: molProfile.batchLimit,
+  isNativeId: (id) => MOL_PERMIT_NO.test(id),
+
+  async fetchByIds(numbers) {
+    if (numbers.length !== 1) throw new Error(`MOL has no batch endpoint: fetchByIds takes exactly one permit number, got ${numbers.length}`);
+    const [permitNo] = numbers;
+    const route = 'GET /mol/permits/{permitNo}';
+    const response = await client.request(`/mol/permits/${encodeURIComponent(permitNo)}`, { route });
+    if (response.status === 404) {
+      if (client.json<{ status?: string }>(response, route).status !== 'NOT_FOUND') {
+        throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} answered 404 without {"status":"NOT_FOUND"}: ${response.text.slice(0, 200)}`);
+      }
+      return new Map();
+    }
+    if (response.status !== 200) throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} answered ${response.status}: ${response.text.slice(0, 200)}`);
+    const native = client.json<MolRecord>(response, route);
+    if (native.permitNo !== permitNo) throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} asked for ${permitNo} and answered permit ${JSON.stringify(native.permitNo)}`);
+    return new Map([[permitNo, molToContract(native, client)]]);
+  },
+
+  async findByHolder(identity) {
+    const route = 'GET /mol/permits?passportNo';
+    const response = await client.request('/mol/permits', { route, query: { passportNo: identity.documentNumber, nationality: identity.nationality } });
+    return recordsOf<MolRecord>(client, response, route).map((native) => molToContract(native, client));
+  },
+});

@@ -1,0 +1,20 @@
+/** The Ministry of Labour foreign-employment permit record exactly as shared/registries/MMR.md publishes it. */
+export interface MolRecord {
+  permitNo: string;
+  /** Who approved the employment: the labour ministry, the investment commission or a special economic zone. */
+  channel: 'MOL' | 'MIC' | 'SEZ';
+  name: string;
+  passportNo: string;
+  /** ISO 3166-1 alpha-3. */
+  nationality: string;
+  dateOfBirth: string;
+  position: string;
+  iscoCode: string;
+  employer: string;
+  issueDate: string;
+  expiryDate: string;
+  status: 'PENDING' | 'VALID' | 'EXPIRED' | 'REVOKED';
+}
+
+/** The specification shows `MOL-FE-2024-001122` (foreign employment, year, serial) and publishes no pattern; this is the shape of that example. */
+export const MOL_PERMIT_NO = /^MOL-FE-\d{4}-\d{6}$/;

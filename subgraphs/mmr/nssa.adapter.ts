@@ -1,0 +1,93 @@
+import type { AdapterFactory } from '../../schema/kit/adapter.js';
+import { certificationRecord, lookup, type CertificationRecord } from '../../schema/kit/records.js';
+import type { RegistryClient } from '../../schema/kit/registryClient.js';
+import type { CertificationStatus } from '../../schema/contract/index.js';
+import { parseNativeDate } from '../../schema/dates/index.js';
+import vocabulary from './nssaVocabulary.json' with { type: 'json' };
+import { NSSA_CERT_NO, type NssaRecord } from './nssa.native.js';
+import { nssaProfile } from './profiles.js';
+import { recordsOf } from './nativeApi.js';
+
+/**
+ * NSSA certificates. Contract: the batch endpoint takes at most 10 numbers and answers with the
+ * records it knows, leaving unknown numbers out; a record for a number that was not asked is a
+ * protocol error, never silently kept. Holders are Myanmar nationals and the record has no
+ * nationality field, so every record is MMR and only MMR identities are asked about.
+ */
+const STATUS = vocabulary.status as Record<string, CertificationStatus>;
+const LEVELS = vocabulary.levels as Record<string, string>;
+const ISSUER = { name: 'National Skills Standards Authority', registrationNumber: null };
+
+export type MmrCertificationRecord = CertificationRecord & {
+  nameMy: string;
+  nssaLevel: number;
+  levelName: string;
+  assessmentCentre: string;
+};
+
+export function nssaToContract(native: NssaRecord, client: Pick<RegistryClient, 'error'>): MmrCertificationRecord {
+  const fail = (message: string) => client.error('REGISTRY_PROTOCOL_ERROR', `certificate ${native.certNo}: ${message}`);
+  const date = (value: string, field: string) => {
+    try {
+      return parseNativeDate(value, 'YYYY-MM-DD');
+    } catch (error) {
+      throw fail(`${field}: ${(error as Error).message}`);
+    }
+  };
+  if (!/^\d{4}$/.test(native.iscoCode)) throw fail(`iscoCode: expected an ISCO-08 unit group of 4 digits, got ${JSON.stringify(native.iscoCode)}`);
+  const level = String(native.level);
+
+  return certificationRecord(
+    { country: 'MMR', registry: 'nssa', typename: 'MmrCertification' },
+    {
+      nativeId: native.certNo,
+      holderName: native.nameEn,
+      holderNationality: 'MMR',
+      holderDocumentNumber: native.passportNo,
+      holderDateOfBirth: date(native.dateOfBirth, 'dateOfBirth'),
+      title: native.occupation,
+      qualificationCode: null,
+      nationalLevel: level,
+      occupation: { isco: native.iscoCode, national: native.iscoCode, scheme: 'ISCO-08', title: native.occupation },
+      issuer: ISSUER,
+      issuedOn: date(native.issueDate, 'issueDate'),
+      validUntil: date(native.expiryDate, 'expiryDate'),
+      status: lookup(STATUS, native.status, 'status', fail),
+      nativeStatus: native.status,
+      nameMy: native.nameMy,
+      nssaLevel: native.level,
+      levelName: lookup(LEVELS, level, 'level', fail),
+      assessmentCentre: native.assessmentCentre,
+    },
+  );
+}
+
+export const nssaAdapter: AdapterFactory<MmrCertificationRecord> = (client) => ({
+  registry: nssaProfile.key,
+  kind: 'CERT',
+  batchLimit: nssaProfile.batchLimit,
+  isNativeId: (id) => NSSA_CERT_NO.test(id),
+
+  async fetchByIds(numbers) {
+    if (numbers.length > nssaProfile.batchLimit!) throw new Error(`NSSA batch takes at most ${nssaProfile.batchLimit} numbers, got ${numbers.length}`);
+    const route = 'POST /nssa/v1/certificates/batch';
+    const response = await client.request('/nssa/v1/certificates/batch', { method: 'POST', route, json: { certNos: numbers }, idempotent: true });
+    const asked = new Set(numbers);
+    const records = new Map<string, MmrCertificationRecord>();
+    for (const native of recordsOf<NssaRecord>(client, response, route)) {
+      if (!asked.has(native.certNo)) {
+        throw client.error('REGISTRY_PROTOCOL_ERROR', `NSSA batch returned certificate ${JSON.stringify(native.certNo)}, which was not among the ${numbers.length} numbers asked`);
+      }
+      records.set(native.certNo, nssaToContract(native, client));
+    }
+    return records;
+  },
+
+  async findByHolder(identity) {
+    // NSSA certifies Myanmar nationals only: anyone else has no NSSA record, and the slow registry is spared the call.
+    if (identity.nationality !== 'MMR') return [];
+    const route = 'GET /nssa/v1/certificates?passportNo';
+    const response = await client.request('/nssa/v1/certificates', { route, query: { passportNo: identity.documentNumber } });
+    return recordsOf<NssaRecord>(client, response, route).map((native) => nssaToContract(native, client));
+  },
+});

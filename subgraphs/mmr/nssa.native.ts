@@ -1,0 +1,22 @@
+/** The NSSA certificate record exactly as shared/registries/MMR.md publishes it. */
+export interface NssaRecord {
+  certNo: string;
+  /** The holder's name in Myanmar script. */
+  nameMy: string;
+  nameEn: string;
+  /** National Registration Card number, e.g. `12/DAGANA(N)123456`. */
+  nrc: string;
+  /** Null for a holder who has no passport (the registry is also searchable by NRC). */
+  passportNo: string | null;
+  dateOfBirth: string;
+  occupation: string;
+  iscoCode: string;
+  level: number;
+  assessmentCentre: string;
+  issueDate: string;
+  expiryDate: string;
+  status: 'VALID' | 'EXPIRED' | 'CANCELLED';
+}
+
+/** The specification shows `NSSA-2-2023-04567` (level, year, serial) and publishes no pattern; this is the shape of that example. */
+export const NSSA_CERT_NO = /^NSSA-[1-4]-\d{4}-\d{5}$/;
