@@ -20,6 +20,17 @@ export interface RegistryAdapter<R extends ContractRecord = ContractRecord> {
   isNativeId(nativeId: string): boolean;
   fetchByIds(nativeIds: readonly string[]): Promise<Map<string, R>>;
   findByHolder(identity: HolderIdentity): Promise<R[]>;
+  /**
+   * Only for registries that publish a change feed: the native ids changed after `since` (an ISO
+   * instant), oldest first. The record cache uses it to drop entries before their TTL runs out.
+   */
+  changesSince?(since: string): Promise<RegistryChange[]>;
+}
+
+export interface RegistryChange {
+  nativeId: string;
+  /** ISO instant of the change, as the registry reports it. */
+  changedAt: string;
 }
 
 export type AdapterFactory<R extends ContractRecord = ContractRecord> = (client: RegistryClient) => RegistryAdapter<R>;
