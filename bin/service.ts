@@ -8,6 +8,7 @@ import { startGateway } from '../gateway/server.js';
 import { readConfig } from '../schema/kit/config.js';
 import { countryEntries } from '../subgraphs/countries.js';
 import { REGIONAL_PORT, entryFor, registryUrl, subgraphUrl } from './topology.js';
+import { countryRuntime, gatewayCaching, regionalOptions } from './runtime.js';
 
 /**
  * One service per process, as docker-compose.yml runs them:
@@ -31,17 +32,14 @@ async function main() {
     }
     case 'subgraph': {
       const entry = entryFor(code ?? '');
-      const subgraph = await buildCountrySubgraph((await loadCountry(entry.code)).country, {
-        registryUrls: Object.fromEntries(Object.keys(entry.registryPorts).map((k) => [k, registryUrl(entry.code, k)])),
-        registryTimeoutMs: config.registryTimeoutMs,
-        maxConcurrency: config.registryMaxConcurrency,
-      });
+      const registryUrls = Object.fromEntries(Object.keys(entry.registryPorts).map((k) => [k, registryUrl(entry.code, k)]));
+      const subgraph = await buildCountrySubgraph((await loadCountry(entry.code)).country, countryRuntime(config, entry.code, registryUrls));
       const running = await startCountrySubgraph(subgraph, port(entry.subgraphPort), host);
       console.log(`[subgraph ${entry.code}] ${running.url}/graphql`);
       return;
     }
     case 'regional': {
-      const subgraph = await buildRegionalSubgraph({ countries: countryEntries.map((e) => ({ code: e.code, url: subgraphUrl(e.code) })), countryTimeoutMs: config.countryTimeoutMs });
+      const subgraph = await buildRegionalSubgraph(regionalOptions(config, countryEntries.map((e) => ({ code: e.code, url: subgraphUrl(e.code) }))));
       const running = await startRegionalSubgraph(subgraph, port(REGIONAL_PORT), host);
       console.log(`[regional] ${running.url}/graphql`);
       return;
@@ -49,7 +47,7 @@ async function main() {
     case 'gateway': {
       const file = process.env.SUPERGRAPH_FILE ?? 'supergraph.graphql';
       if (!existsSync(file)) throw new Error(`${file} does not exist: run \`npm run compose\` first (SUPERGRAPH_FILE names another file)`);
-      const running = await startGateway({ supergraph: { kind: 'file', path: file }, port: config.port, host });
+      const running = await startGateway({ supergraph: { kind: 'file', path: file }, port: config.port, host, ...gatewayCaching(config) });
       console.log(`[gateway] ${running.url}/graphql (supergraph ${file}, reloaded when it changes)`);
       return;
     }

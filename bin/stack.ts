@@ -6,7 +6,8 @@ import { startSimulator, type RunningSimulator, type SimulatorConfig } from '../
 import { composeSupergraph, type SubgraphSource } from '../gateway/compose.js';
 import { startGateway, type RunningGateway } from '../gateway/server.js';
 import type { RunningServer } from '../schema/kit/httpServer.js';
-import { readConfig } from '../schema/kit/config.js';
+import { readConfig, type RantauConfig } from '../schema/kit/config.js';
+import { countryRuntime, gatewayCaching, regionalOptions } from './runtime.js';
 import type { Population } from '../registries/population/population.js';
 
 /**
@@ -29,6 +30,8 @@ export interface StackOptions {
   /** Where to write the composed supergraph (the gateway then watches it); in memory when unset. */
   supergraphFile?: string;
   defaultQuery?: () => string;
+  /** Settings in place of the environment's (tests: Redis, TTLs, naive resolvers). */
+  config?: RantauConfig;
 }
 
 export interface Stack {
@@ -44,7 +47,7 @@ export interface Stack {
 const REGIONAL_PORT = 4001;
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
-  const config = readConfig();
+  const config = options.config ?? readConfig();
   const ephemeral = options.ports === 'ephemeral';
   const entries = options.countries ?? countryEntries;
   const simulators = new Map<string, RunningSimulator>();
@@ -66,22 +69,26 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         simulators.set(`${entry.code}/${definition.profile.key}`, simulator);
         registryUrls[definition.profile.key] = simulator.url;
       }
-      const subgraph = await buildCountrySubgraph(module.country, {
-        registryUrls,
-        registryTimeoutMs: options.registryTimeoutMs ?? config.registryTimeoutMs,
-        maxConcurrency: config.registryMaxConcurrency,
-        ratePerSecond: options.registryRatePerSecond,
-      });
+      const subgraph = await buildCountrySubgraph(
+        module.country,
+        countryRuntime(config, entry.code, registryUrls, {
+          ...(options.registryTimeoutMs !== undefined ? { registryTimeoutMs: options.registryTimeoutMs } : {}),
+          ...(options.registryRatePerSecond !== undefined ? { ratePerSecond: options.registryRatePerSecond } : {}),
+        }),
+      );
       const running = await startCountrySubgraph(subgraph, ephemeral ? 0 : entry.subgraphPort);
       started.push(running);
       subgraphs.set(entry.code, running);
       sources.push({ name: entry.code.toLowerCase(), url: running.url, sdl: subgraph.sdl });
     }
 
-    const regionalSubgraph = await buildRegionalSubgraph({
-      countries: entries.map((entry) => ({ code: entry.code, url: subgraphs.get(entry.code)!.url })),
-      countryTimeoutMs: options.countryTimeoutMs ?? config.countryTimeoutMs,
-    });
+    const regionalSubgraph = await buildRegionalSubgraph(
+      regionalOptions(
+        config,
+        entries.map((entry) => ({ code: entry.code, url: subgraphs.get(entry.code)!.url })),
+        options.countryTimeoutMs !== undefined ? { countryTimeoutMs: options.countryTimeoutMs } : {},
+      ),
+    );
     const regional = await startRegionalSubgraph(regionalSubgraph, ephemeral ? 0 : REGIONAL_PORT);
     started.push(regional);
 
@@ -91,6 +98,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       supergraph: options.supergraphFile ? { kind: 'file', path: options.supergraphFile } : { kind: 'sdl', sdl: supergraphSdl },
       port: ephemeral ? 0 : config.port,
       defaultQuery: options.defaultQuery,
+      ...gatewayCaching(config),
     });
     started.push(gateway);
     return { gateway, regional, subgraphs, simulators, supergraphSdl, close };

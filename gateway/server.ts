@@ -4,6 +4,10 @@ import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { serveGraphQL, sendJson, type RouteHandler, type RunningServer } from '../schema/kit/httpServer.js';
 import { supergraphHook, type SupergraphSource } from './supergraphSource.js';
 import { graphiqlRoutes } from './graphiql.js';
+import { cacheMetricsPlugin, persistedQueries, responseCache } from './caching.js';
+import { ServiceMetrics, metricsPlugin } from '../schema/kit/metrics.js';
+import type { CacheStore } from '../schema/kit/cache/store.js';
+import type { CacheSettings } from '../schema/kit/config.js';
 
 export interface GatewayOptions {
   supergraph: SupergraphSource;
@@ -13,6 +17,11 @@ export interface GatewayOptions {
   defaultQuery?: () => string;
   plugins?: ApolloServerPlugin<BaseContext>[];
   routes?: Record<string, RouteHandler>;
+  /** Persisted queries and the response cache live here; absent, neither is kept. */
+  cache?: { store: CacheStore; settings: CacheSettings };
+  /** Approximate size of the query-plan cache (MiB). */
+  queryPlanCacheMiB?: number;
+  metrics?: ServiceMetrics;
 }
 
 export const DEFAULT_QUERY = `# Rantau: one query over the labour registries of the ASEAN member states.
@@ -28,18 +37,28 @@ query Worker {
 
 export interface RunningGateway extends RunningServer {
   gateway: ApolloGateway;
+  metrics: ServiceMetrics;
 }
 
 /** Apollo Server 5 with Apollo Gateway over the composed supergraph, plus the IDE and /health. */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const metrics = options.metrics ?? new ServiceMetrics('gateway');
+  const { cache } = options;
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphHook(options.supergraph),
     buildService: ({ url }) => new RemoteGraphQLDataSource({ url }),
+    experimental_approximateQueryPlanStoreMiB: options.queryPlanCacheMiB,
   });
   const server = new ApolloServer({
     gateway,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ...(options.plugins ?? [])],
+    persistedQueries: cache ? persistedQueries(cache.store, cache.settings) : false,
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      metricsPlugin(metrics),
+      ...(cache ? [responseCache(cache.store, cache.settings), cacheMetricsPlugin(metrics)] : []),
+      ...(options.plugins ?? []),
+    ],
   });
   await server.start();
   const running = await serveGraphQL({
@@ -50,15 +69,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     routes: {
       ...graphiqlRoutes(options.defaultQuery ?? (() => DEFAULT_QUERY)),
       'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok' }),
+      'GET /metrics': metrics.route,
       ...options.routes,
     },
   });
   return {
     ...running,
     gateway,
+    metrics,
     close: async () => {
       await running.close();
       await server.stop();
+      await cache?.store.close();
     },
   };
 }

@@ -6,6 +6,12 @@ import { internalFieldNames, type CountryDefinition } from './country.js';
 import { internalSchema } from './internalSchema.js';
 import { buildFederatedSchema, type FederatedSchema } from './federation.js';
 import { serveSubgraph, type RunningServer } from './httpServer.js';
+import { ServiceMetrics } from './metrics.js';
+import { RecordCache } from './cache/recordCache.js';
+import type { CacheStore } from './cache/store.js';
+import type { CacheSettings } from './config.js';
+import { watchChanges, type ChangeWatcher } from './cache/changeFeed.js';
+import { ResponseCacheHint, cacheHintPlugin, recordCacheHint } from './cacheHints.js';
 
 /** Deployment settings of one country subgraph (from the environment or the embedded launcher). */
 export interface CountryRuntime {
@@ -18,18 +24,35 @@ export interface CountryRuntime {
   /** Overrides each registry's published rate (tests and benchmarks raise it together with the simulators'). */
   ratePerSecond?: number;
   onRegistryAttempt?: (attempt: RegistryAttempt) => void;
-  /** Wraps each registry's record source; the record cache plugs in here. */
-  wrapSource?: (source: RecordSource) => RecordSource;
+  /** Where records are kept across requests; absent, every request goes to the registries. */
+  cache?: { store: CacheStore; settings: CacheSettings };
+  /** False only for the benchmark's naive baseline: every reference its own registry call. */
+  batching?: boolean;
+  /** Longest time a gateway may reuse this subgraph's answers, by record kind (seconds); 0 or absent: never. */
+  responseMaxAgeS?: Partial<Record<RecordKind, number>>;
+  metrics?: ServiceMetrics;
 }
 
 export interface CountrySubgraph extends FederatedSchema {
   code: string;
+  metrics: ServiceMetrics;
+  /** Change-feed watchers, for tests that do not want to wait for the timer. */
+  watchers: ChangeWatcher[];
   createContext(): CountryContext;
+  /** Stops background work (change-feed polling) and closes the cache store. */
+  close(): Promise<void>;
 }
 
 export async function buildCountrySubgraph(definition: CountryDefinition, runtime: CountryRuntime): Promise<CountrySubgraph> {
   const names = internalFieldNames(definition.code);
+  const metrics = runtime.metrics ?? new ServiceMetrics(`subgraph-${definition.code.toLowerCase()}`);
   const sources = {} as Record<RecordKind, RecordSource>;
+  const watchers: ChangeWatcher[] = [];
+  const cache = runtime.cache && new RecordCache({
+    store: runtime.cache.store,
+    settings: runtime.cache.settings,
+    onEvent: (country, kind, outcome, count = 1) => metrics.cache.inc({ cache: 'record', country, kind, outcome }, count),
+  });
   for (const binding of [definition.certifications, definition.permits]) {
     const { profile } = binding;
     const baseUrl = runtime.registryUrls[profile.key];
@@ -41,14 +64,27 @@ export async function buildCountrySubgraph(definition: CountryDefinition, runtim
       timeoutMs: runtime.registryTimeoutMs,
       maxConcurrency: runtime.maxConcurrency,
       ratePerSecond: runtime.ratePerSecond ?? profile.ratePerSecond,
-      onAttempt: runtime.onRegistryAttempt,
+      onAttempt: (attempt) => {
+        metrics.recordAttempt(attempt);
+        runtime.onRegistryAttempt?.(attempt);
+      },
     });
-    const source = adapterSource(definition.code, binding.adapter(client));
-    sources[profile.kind] = runtime.wrapSource ? runtime.wrapSource(source) : source;
+    const labels = { country: definition.code, registry: profile.key };
+    const source = adapterSource(definition.code, binding.adapter(client), (size) => metrics.batchSize.observe(labels, size));
+    sources[profile.kind] = cache ? cache.wrap(source) : source;
+    const watcher = cache && watchChanges(source, (ids) => cache.invalidate(definition.code, profile.kind, ids), runtime.cache!.settings.changePollMs);
+    if (watcher) watchers.push(watcher);
   }
 
   const internal = internalSchema(definition.code);
-  const resolveReference = { __resolveReference: (reference: { id: string }, context: CountryContext) => context.country.record(reference.id) };
+  const maxAge = runtime.responseMaxAgeS ?? {};
+  const resolveReference = {
+    __resolveReference: async (reference: { id: string }, context: CountryContext) => {
+      const record = await context.country.record(reference.id);
+      recordCacheHint(record, context, maxAge);
+      return record;
+    },
+  };
   const federated = await buildFederatedSchema(
     { resolvers: [internal.resolver], orphanedTypes: [definition.certifications.type, definition.permits.type, ...internal.types] },
     { [names.certificationType]: resolveReference, [names.permitType]: resolveReference } as never,
@@ -56,9 +92,29 @@ export async function buildCountrySubgraph(definition: CountryDefinition, runtim
   for (const typeName of [names.certificationType, names.permitType]) {
     if (!federated.schema.getType(typeName)) throw new Error(`${definition.code}: expected a GraphQL type named ${typeName} (the kit's naming convention)`);
   }
-  return { ...federated, code: definition.code, createContext: () => ({ country: new CountryRequest(definition.code, sources) }) };
+  const batching = runtime.batching ?? true;
+  return {
+    ...federated,
+    code: definition.code,
+    metrics,
+    watchers,
+    createContext: () => ({ country: new CountryRequest(definition.code, sources, { batching }), cacheHint: new ResponseCacheHint() }),
+    close: async () => {
+      watchers.forEach((watcher) => watcher.stop());
+      await runtime.cache?.store.close();
+    },
+  };
 }
 
-export function startCountrySubgraph(subgraph: CountrySubgraph, port: number, host?: string): Promise<RunningServer> {
-  return serveSubgraph({ schema: subgraph.schema, context: () => subgraph.createContext(), health: { country: subgraph.code }, port, host });
+export async function startCountrySubgraph(subgraph: CountrySubgraph, port: number, host?: string): Promise<RunningServer> {
+  const running = await serveSubgraph({
+    schema: subgraph.schema,
+    context: () => subgraph.createContext(),
+    plugins: [cacheHintPlugin()],
+    metrics: subgraph.metrics,
+    health: { country: subgraph.code },
+    port,
+    host,
+  });
+  return { ...running, close: async () => { await running.close(); await subgraph.close(); } };
 }

@@ -7,6 +7,37 @@ function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number
   return value;
 }
 
+function choiceFrom<T extends string>(env: NodeJS.ProcessEnv, name: string, choices: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(choices as readonly string[]).includes(raw)) throw new Error(`${name}: expected one of ${choices.join(', ')}, got ${JSON.stringify(raw)}`);
+  return raw as T;
+}
+
+/** How long cached things live, in seconds. */
+export interface CacheSettings {
+  /** Certifications change rarely (CACHE_TTL_CERT_S). */
+  certTtlS: number;
+  /** Permits are cancelled and renewed more often (CACHE_TTL_PERMIT_S). */
+  permitTtlS: number;
+  /** An id the registry does not know (CACHE_TTL_NEGATIVE_S). */
+  negativeTtlS: number;
+  /** How long past its TTL a record may still be served, flagged stale, when its registry fails (CACHE_STALE_TTL_S). */
+  staleTtlS: number;
+  /** Which countries hold which record ids for an identity, at the regional subgraph (CACHE_TTL_LOCATOR_S). */
+  locatorTtlS: number;
+  /** Identical operations answered from the gateway's response cache (CACHE_TTL_RESPONSE_S). */
+  responseTtlS: number;
+  /** Automatic persisted queries (CACHE_TTL_APQ_S). */
+  apqTtlS: number;
+  /** Entries of the in-process cache used when there is no Redis (CACHE_MEMORY_ENTRIES). */
+  memoryEntries: number;
+  /** How often change feeds are read to invalidate records (CACHE_CHANGE_POLL_MS). */
+  changePollMs: number;
+  /** Prefix of every Redis key, for deployments sharing one Redis (CACHE_KEY_PREFIX). */
+  keyPrefix: string;
+}
+
 export interface RantauConfig {
   /** Gateway port (PORT). */
   port: number;
@@ -18,6 +49,16 @@ export interface RantauConfig {
   countryTimeoutMs: number;
   /** Shared cache; unset means an in-process cache (REDIS_URL). */
   redisUrl: string | undefined;
+  /**
+   * `cached` (default): cross-request caches and batching. `naive`: neither, every reference and
+   * identity its own registry call; the benchmark's baseline, never a deployment choice (RESOLVERS).
+   */
+  resolvers: 'cached' | 'naive';
+  /** Approximate size of the gateway's query-plan cache in MiB (QUERY_PLAN_CACHE_MIB). */
+  queryPlanCacheMiB: number;
+  /** Keys the hashes under which the regional subgraph caches identities; share it between replicas (LOCATOR_CACHE_SECRET). */
+  locatorCacheSecret: string | undefined;
+  cache: CacheSettings;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): RantauConfig {
@@ -28,5 +69,20 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RantauConfig {
     registryMaxConcurrency: intFrom(env, 'REGISTRY_MAX_CONCURRENCY', 8),
     countryTimeoutMs: intFrom(env, 'COUNTRY_TIMEOUT_MS', registryTimeoutMs + 1500),
     redisUrl: env.REDIS_URL || undefined,
+    resolvers: choiceFrom(env, 'RESOLVERS', ['cached', 'naive'] as const, 'cached'),
+    queryPlanCacheMiB: intFrom(env, 'QUERY_PLAN_CACHE_MIB', 30),
+    locatorCacheSecret: env.LOCATOR_CACHE_SECRET || undefined,
+    cache: {
+      certTtlS: intFrom(env, 'CACHE_TTL_CERT_S', 3600),
+      permitTtlS: intFrom(env, 'CACHE_TTL_PERMIT_S', 600),
+      negativeTtlS: intFrom(env, 'CACHE_TTL_NEGATIVE_S', 60),
+      staleTtlS: intFrom(env, 'CACHE_STALE_TTL_S', 86_400),
+      locatorTtlS: intFrom(env, 'CACHE_TTL_LOCATOR_S', 60),
+      responseTtlS: intFrom(env, 'CACHE_TTL_RESPONSE_S', 30),
+      apqTtlS: intFrom(env, 'CACHE_TTL_APQ_S', 86_400),
+      memoryEntries: intFrom(env, 'CACHE_MEMORY_ENTRIES', 100_000),
+      changePollMs: intFrom(env, 'CACHE_CHANGE_POLL_MS', 5000),
+      keyPrefix: env.CACHE_KEY_PREFIX ?? '',
+    },
   };
 }

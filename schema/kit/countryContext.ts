@@ -4,6 +4,7 @@ import { RegistryError, isRegistryError } from '../errors/index.js';
 import type { RecordSource } from './registrySource.js';
 import type { ContractRecord } from './records.js';
 import { normalizeDocumentNumber } from '../ids/index.js';
+import type { CacheHintContext } from './cacheHints.js';
 
 export interface RegistryFailureView {
   registry: string;
@@ -51,9 +52,11 @@ export class CountryRequest {
   constructor(
     readonly code: string,
     private readonly sources: Record<RecordKind, RecordSource>,
+    options: { batching?: boolean } = {},
   ) {
+    const batch = options.batching ?? true;
     const loader = (source: RecordSource) =>
-      new DataLoader<string, ContractRecord | null>((ids) => source.loadMany(ids), { maxBatchSize: source.batchLimit ?? 1000 });
+      new DataLoader<string, ContractRecord | null>((ids) => source.loadMany(ids), { batch, maxBatchSize: source.batchLimit ?? 1000 });
     this.loaders = { CERT: loader(sources.CERT), PERMIT: loader(sources.PERMIT) };
   }
 
@@ -114,7 +117,7 @@ export class CountryRequest {
   }
 }
 
-export interface CountryContext {
+export interface CountryContext extends CacheHintContext {
   country: CountryRequest;
 }
 

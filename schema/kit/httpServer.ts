@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { metricsPlugin, type ServiceMetrics } from './metrics.js';
 
 /**
  * The one HTTP layer of Rantau's GraphQL services (gateway, regional, countries): Apollo Server's
@@ -140,18 +141,21 @@ export async function serveSubgraph<C extends BaseContext>(options: {
   schema: import('graphql').GraphQLSchema;
   context: () => C;
   plugins?: import('@apollo/server').ApolloServerPlugin<C>[];
+  /** Served at `/metrics`, and fed by every operation. */
+  metrics: ServiceMetrics;
   health: Record<string, string>;
   port: number;
   host?: string;
 }): Promise<RunningServer> {
   const { ApolloServer } = await import('@apollo/server');
-  const { ApolloServerPluginInlineTraceDisabled } = await import('@apollo/server/plugin/disabled');
+  const { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginCacheControlDisabled } = await import('@apollo/server/plugin/disabled');
   // Variable errors answer 200 so the gateway passes their BAD_USER_INPUT through unchanged.
   const server = new ApolloServer<C>({
     schema: options.schema,
     includeStacktraceInErrorResponses: false,
     status400ForVariableCoercionErrors: false,
-    plugins: [...(options.plugins ?? []), ApolloServerPluginInlineTraceDisabled()],
+    // Cache-Control comes from the kit's own hints (cacheHints.ts), not from Apollo's defaults.
+    plugins: [...(options.plugins ?? []), metricsPlugin<C>(options.metrics), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
   });
   await server.start();
   const running = await serveGraphQL({
@@ -159,7 +163,7 @@ export async function serveSubgraph<C extends BaseContext>(options: {
     port: options.port,
     host: options.host,
     context: options.context,
-    routes: { 'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok', ...options.health }) },
+    routes: { 'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok', ...options.health }), 'GET /metrics': options.metrics.route },
   });
   return { ...running, close: async () => { await running.close(); await server.stop(); } };
 }

@@ -1,6 +1,6 @@
 import type { HolderIdentity, RecordKind } from '../ids/index.js';
 import { isRegistryError } from '../errors/index.js';
-import type { RegistryAdapter } from './adapter.js';
+import type { RegistryAdapter, RegistryChange } from './adapter.js';
 import type { ContractRecord } from './records.js';
 
 /**
@@ -17,6 +17,8 @@ export interface RecordSource {
   isNativeId(nativeId: string): boolean;
   loadMany(nativeIds: readonly string[]): Promise<Array<ContractRecord | null | Error>>;
   findByHolder(identity: HolderIdentity): Promise<ContractRecord[]>;
+  /** Present when the registry publishes a change feed (see RegistryAdapter). */
+  changesSince?(since: string): Promise<RegistryChange[]>;
 }
 
 function chunk<T>(items: readonly T[], size: number): T[][] {
@@ -25,7 +27,8 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
   return chunks;
 }
 
-export function adapterSource(country: string, adapter: RegistryAdapter): RecordSource {
+/** `onBatch` sees the size of every registry fetch (metrics). */
+export function adapterSource(country: string, adapter: RegistryAdapter, onBatch?: (size: number) => void): RecordSource {
   // Without a batch endpoint every id is its own call; the client's limiter paces them.
   const size = adapter.batchLimit ?? 1;
   return {
@@ -40,6 +43,7 @@ export function adapterSource(country: string, adapter: RegistryAdapter): Record
       await Promise.all(
         chunk(unique, size).map(async (ids) => {
           try {
+            onBatch?.(ids.length);
             const records = await adapter.fetchByIds(ids);
             for (const [id, record] of records) found.set(id, record);
           } catch (error) {
@@ -51,5 +55,6 @@ export function adapterSource(country: string, adapter: RegistryAdapter): Record
       return nativeIds.map((id) => found.get(id) ?? null);
     },
     findByHolder: (identity) => adapter.findByHolder(identity),
+    ...(adapter.changesSince ? { changesSince: (since: string) => adapter.changesSince!(since) } : {}),
   };
 }

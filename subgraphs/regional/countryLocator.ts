@@ -4,11 +4,13 @@ import { identityKey, type HolderIdentity } from '../../schema/ids/index.js';
 import { internalFieldNames } from '../../schema/kit/country.js';
 import { graphqlRequest } from '../../schema/kit/graphqlRequest.js';
 import type { LocatedView, RecordCheckView, RegistryFailureView } from '../../schema/kit/countryContext.js';
+import type { LocatorCache } from './locatorCache.js';
 
 /**
  * The regional subgraph's fan-out to one country: per request, every identity the query names
  * goes to the country in one locate call, and every global id in one check call.
- * It caches nothing personal: the loaders live for one request.
+ * The loaders live for one request; across requests only the LocatorCache (ids, under keyed
+ * hashes) is kept.
  */
 export interface CountryEndpoint {
   code: string;
@@ -31,23 +33,42 @@ export class CountryLocator {
   readonly locate: DataLoader<HolderIdentity, LocatedView, string>;
   readonly check: DataLoader<string, RecordCheckView>;
 
-  constructor(private readonly endpoint: CountryEndpoint, private readonly timeoutMs: number) {
+  constructor(
+    private readonly endpoint: CountryEndpoint,
+    private readonly timeoutMs: number,
+    options: { cache?: LocatorCache; batching?: boolean } = {},
+  ) {
     const names = internalFieldNames(endpoint.code);
+    const { cache } = options;
+    const batch = options.batching ?? true;
+    const ask = async (identities: readonly HolderIdentity[]): Promise<Array<LocatedView | Error>> => {
+      const query = `query Locate($identities: [${names.identityInput}!]!) { ${names.locate}(identities: $identities) { key certificationIds permitIds failures { ${FAILURE_FIELDS} } } }`;
+      const data = await this.call<Record<string, LocatedView[]>>(query, { identities });
+      const byKey = new Map(data[names.locate].map((located) => [located.key, located]));
+      const answers = identities.map((identity) => byKey.get(identityKey(identity)) ?? this.unavailable(`answered no entry for ${identityKey(identity)}`));
+      await cache?.setMany(endpoint.code, identities.flatMap((identity, i) => {
+        const located = answers[i];
+        return located instanceof Error ? [] : [{ identity, located }];
+      }));
+      return answers;
+    };
     this.locate = new DataLoader<HolderIdentity, LocatedView, string>(
       async (identities) => {
-        const query = `query Locate($identities: [${names.identityInput}!]!) { ${names.locate}(identities: $identities) { key certificationIds permitIds failures { ${FAILURE_FIELDS} } } }`;
-        const data = await this.call<Record<string, LocatedView[]>>(query, { identities });
-        const byKey = new Map(data[names.locate].map((located) => [located.key, located]));
-        return identities.map((identity) => byKey.get(identityKey(identity)) ?? this.unavailable(`answered no entry for ${identityKey(identity)}`));
+        if (!cache) return ask(identities);
+        const cached = await cache.getMany(endpoint.code, identities);
+        const missing = identities.filter((_, i) => cached[i] === null);
+        const asked = missing.length > 0 ? await ask(missing) : [];
+        let next = 0;
+        return cached.map((hit) => hit ?? asked[next++]);
       },
-      { cacheKeyFn: identityKey },
+      { cacheKeyFn: identityKey, batch },
     );
     this.check = new DataLoader<string, RecordCheckView>(async (ids) => {
       const query = `query Check($ids: [ID!]!) { ${names.check}(ids: $ids) { id found wellFormed failure { ${FAILURE_FIELDS} } } }`;
       const data = await this.call<Record<string, RecordCheckView[]>>(query, { ids });
       const byId = new Map(data[names.check].map((check) => [check.id, check]));
       return ids.map((id) => byId.get(id) ?? this.unavailable(`answered no entry for ${id}`));
-    });
+    }, { batch });
   }
 
   private unavailable(why: string): RantauError {

@@ -5,11 +5,14 @@ import { RantauError, badUserInput } from '../../schema/errors/index.js';
 import { parseGlobalId, parseHolderIdentity, type HolderIdentity } from '../../schema/ids/index.js';
 import { internalFieldNames } from '../../schema/kit/country.js';
 import type { PartialErrorsContext } from '../../schema/kit/partialErrors.js';
+import type { CacheHintContext } from '../../schema/kit/cacheHints.js';
 import { RegionalNode, Worker, WorkerIdentityInput, type Reference } from './contract.js';
 import { failureError, type CountryLocator } from './countryLocator.js';
 
-export interface RegionalContext extends PartialErrorsContext {
+export interface RegionalContext extends PartialErrorsContext, CacheHintContext {
   locators: Map<string, CountryLocator>;
+  /** How long a gateway may reuse an answer built from located ids (the locator cache's TTL). */
+  responseMaxAgeS: number;
 }
 
 /** Most identities one `workers` query may name. */
@@ -23,6 +26,7 @@ function reference(globalId: string): Reference {
 
 /** Asks every country at once; a country that fails adds an error naming it and the rest still answer. */
 async function findWorker(identity: HolderIdentity, context: RegionalContext, info: GraphQLResolveInfo): Promise<Worker | null> {
+  context.cacheHint.restrict(context.responseMaxAgeS);
   const certifications: Reference[] = [];
   const permits: Reference[] = [];
   const countries: string[] = [];
@@ -92,6 +96,7 @@ export class RegionalResolver {
 
   @Query(() => RegionalNode, { nullable: true, description: 'Any certification or permit by its global id (`IDN:CERT:…`, `MYS:PERMIT:…`). Null when the registry does not hold it.' })
   async node(@Arg('id', () => ID, { description: 'Global id `<COUNTRY>:<KIND>:<native id>`.' }) id: string, @Ctx() context: RegionalContext): Promise<Reference | null> {
+    context.cacheHint.restrict(context.responseMaxAgeS);
     const parsed = parseGlobalId(id, 'id');
     const locator = context.locators.get(parsed.country);
     if (!locator) throw badUserInput('id', `expected a global id of a member state Rantau serves (${[...context.locators.keys()].join(', ')}), got country ${JSON.stringify(parsed.country)}`);

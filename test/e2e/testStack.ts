@@ -1,5 +1,15 @@
 import { startStack, type Stack, type StackOptions } from '../../bin/stack.js';
 import { graphqlRequest, type GraphQLResponse } from '../../schema/kit/graphqlRequest.js';
+import { readConfig, type CacheSettings, type RantauConfig } from '../../schema/kit/config.js';
+
+/** Settings for a test stack: the defaults, with cache settings and other fields overridden. */
+export function testConfig(cache: Partial<CacheSettings> = {}, rest: Partial<Omit<RantauConfig, 'cache'>> = {}): RantauConfig {
+  const base = readConfig({});
+  return { ...base, ...rest, cache: { ...base.cache, ...cache } };
+}
+
+/** Every cross-request cache off: each query sees the registries as they are at that moment. */
+export const NO_CACHE_TTLS: Partial<CacheSettings> = { certTtlS: 0, permitTtlS: 0, negativeTtlS: 0, staleTtlS: 0, locatorTtlS: 0, responseTtlS: 0 };
 
 /**
  * The embedded stack on ephemeral ports for end-to-end tests: real HTTP everywhere, faults off,

@@ -1,0 +1,65 @@
+import type { RantauConfig } from '../schema/kit/config.js';
+import type { CountryRuntime } from '../schema/kit/buildCountrySubgraph.js';
+import { ServiceMetrics } from '../schema/kit/metrics.js';
+import { createStore } from '../schema/kit/cache/createStore.js';
+import type { CacheStore } from '../schema/kit/cache/store.js';
+import { LocatorCache } from '../subgraphs/regional/locatorCache.js';
+import type { RegionalOptions } from '../subgraphs/regional/index.js';
+import type { CountryEndpoint } from '../subgraphs/regional/countryLocator.js';
+import type { GatewayOptions } from '../gateway/server.js';
+
+/**
+ * Turns configuration into each service's runtime: its metrics, its cache store (Redis or
+ * in-process) and the caches over it. Shared by the embedded stack and the one-service-per-process
+ * launcher so both run the same code paths. RESOLVERS=naive switches caches and batching off.
+ */
+function storeFor(config: RantauConfig, metrics: ServiceMetrics): CacheStore {
+  return createStore(config.redisUrl, config.cache, (operation) => metrics.cacheErrors.inc({ operation }));
+}
+
+export function countryRuntime(config: RantauConfig, code: string, registryUrls: Record<string, string>, overrides: Partial<CountryRuntime> = {}): CountryRuntime {
+  const metrics = new ServiceMetrics(`subgraph-${code.toLowerCase()}`);
+  const cached = config.resolvers === 'cached';
+  return {
+    registryUrls,
+    registryTimeoutMs: config.registryTimeoutMs,
+    maxConcurrency: config.registryMaxConcurrency,
+    metrics,
+    batching: cached,
+    ...(cached
+      ? {
+          cache: { store: storeFor(config, metrics), settings: config.cache },
+          responseMaxAgeS: { CERT: Math.min(config.cache.certTtlS, config.cache.responseTtlS), PERMIT: Math.min(config.cache.permitTtlS, config.cache.responseTtlS) },
+        }
+      : {}),
+    ...overrides,
+  };
+}
+
+export function regionalOptions(config: RantauConfig, countries: CountryEndpoint[], overrides: Partial<RegionalOptions> = {}): RegionalOptions {
+  const metrics = new ServiceMetrics('regional');
+  const cached = config.resolvers === 'cached';
+  const onEvent = (country: string, outcome: string, count: number) => metrics.cache.inc({ cache: 'locator', country, kind: '', outcome }, count);
+  return {
+    countries,
+    countryTimeoutMs: config.countryTimeoutMs,
+    metrics,
+    batching: cached,
+    ...(cached
+      ? {
+          locatorCache: new LocatorCache(storeFor(config, metrics), config.cache.locatorTtlS, config.locatorCacheSecret, onEvent),
+          responseMaxAgeS: Math.min(config.cache.locatorTtlS, config.cache.responseTtlS),
+        }
+      : {}),
+    ...overrides,
+  };
+}
+
+export function gatewayCaching(config: RantauConfig): Pick<GatewayOptions, 'cache' | 'metrics' | 'queryPlanCacheMiB'> {
+  const metrics = new ServiceMetrics('gateway');
+  return {
+    metrics,
+    queryPlanCacheMiB: config.queryPlanCacheMiB,
+    ...(config.resolvers === 'cached' ? { cache: { store: storeFor(config, metrics), settings: config.cache } } : {}),
+  };
+}

@@ -1,0 +1,67 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { identityKey, type HolderIdentity } from '../../schema/ids/index.js';
+import type { CacheStore } from '../../schema/kit/cache/store.js';
+import type { LocatedView } from '../../schema/kit/countryContext.js';
+import type { CacheOutcome } from '../../schema/kit/metrics.js';
+
+/**
+ * Which record ids a country holds for an identity, for a short while. It stores ids only:
+ * the key is an HMAC of the identity (never a document number in clear), the value the global
+ * ids the country answered. Answers that carry a registry failure are never stored, so a
+ * registry that was down is asked again on the next request.
+ */
+interface CachedLocation {
+  c: string[];
+  p: string[];
+}
+
+export class LocatorCache {
+  private readonly secret: Buffer;
+
+  constructor(
+    private readonly store: CacheStore,
+    private readonly ttlS: number,
+    /** Replicas that share a Redis must share the secret (LOCATOR_CACHE_SECRET); a random one keeps a single process to itself. */
+    secret: string | undefined,
+    private readonly onEvent: (country: string, outcome: CacheOutcome, count: number) => void = () => undefined,
+  ) {
+    this.secret = secret ? Buffer.from(secret) : randomBytes(32);
+  }
+
+  private key(country: string, identity: HolderIdentity): string {
+    return `rantau:loc:v1:${country}:${createHmac('sha256', this.secret).update(identityKey(identity)).digest('base64url')}`;
+  }
+
+  /** One round trip; null where the country must be asked. */
+  async getMany(country: string, identities: readonly HolderIdentity[]): Promise<Array<LocatedView | null>> {
+    const values = await this.store.getMany(identities.map((identity) => this.key(country, identity)));
+    const found = values.map((value, i): LocatedView | null => {
+      if (value === null) return null;
+      try {
+        const cached = JSON.parse(value) as CachedLocation;
+        return { key: identityKey(identities[i]), certificationIds: cached.c, permitIds: cached.p, failures: [] };
+      } catch {
+        return null;
+      }
+    });
+    const hits = found.filter((entry) => entry !== null).length;
+    if (hits > 0) this.onEvent(country, 'hit', hits);
+    if (hits < found.length) this.onEvent(country, 'miss', found.length - hits);
+    return found;
+  }
+
+  close(): Promise<void> {
+    return this.store.close();
+  }
+
+  async setMany(country: string, answers: ReadonlyArray<{ identity: HolderIdentity; located: LocatedView }>): Promise<void> {
+    const entries = answers
+      .filter(({ located }) => located.failures.length === 0)
+      .map(({ identity, located }) => ({
+        key: this.key(country, identity),
+        value: JSON.stringify({ c: located.certificationIds, p: located.permitIds } satisfies CachedLocation),
+        ttlMs: this.ttlS * 1000,
+      }));
+    await this.store.setMany(entries);
+  }
+}
