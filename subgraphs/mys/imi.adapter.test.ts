@@ -1,0 +1,254 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RegistryClient } from '../../schema/kit/registryClient.js';
+import { adapterSource } from '../../schema/kit/registrySource.js';
+import { startSimulator, type RunningSimulator } from '../../registries/kit/simulator.js';
+import { imiAdapter, imiToContract } from './imi.adapter.js';
+import { imiSimulator } from './imi.simulator.js';
+import { imiProfile } from './profiles.js';
+import type { ImiRecord } from './imi.native.js';
+
+// The example record of shared/registries/MYS.md, exactly as the Immigration Department sends it.
+const EXAMPLE: ImiRecord = {
+  passNo: 'PLKS2024JHR0098812',
+  passType: 'PLKS',
+  sector: 'PEMBUATAN',
+  holder: { name: 'AUNG KO KO', passportNo: 'MC123456', nationality: 'MMR', dateOfBirth: '1996-04-22' },
+  employer: { name: 'Syarikat Elektronik Jaya Sdn Bhd', ssmNo: '201901012345' },
+  occupation: { masco: '8212-02', title: 'Pemasang Elektronik' },
+  salaryBand: 'RM1700-2999',
+  issueDate: '2024-05-02',
+  expiryDate: '2025-05-01',
+  status: 'ACTIVE',
+};
+const EP_I: ImiRecord = { ...EXAMPLE, passNo: 'EPI2024KUL0000001', passType: 'EP-I', sector: null };
+
+const clientFor = (baseUrl: string, timeoutMs = 1000) => new RegistryClient({ country: 'MYS', registry: 'imi', baseUrl, timeoutMs, maxConcurrency: 2, ratePerSecond: 1000 });
+const offline = clientFor('http://127.0.0.1:9');
+// Present on this adapter because IMI publishes a change feed; optional in the kit's contract.
+const changesSince = (client: RegistryClient, since: string) => imiAdapter(client).changesSince!(since);
+const protocolError = expect.objectContaining({ extensions: expect.objectContaining({ code: 'REGISTRY_PROTOCOL_ERROR', country: 'MYS', registry: 'imi' }) });
+
+describe('imiToContract', () => {
+  it('normalises the published example', () => {
+    expect(imiToContract(EXAMPLE, offline)).toMatchObject({
+      __typename: 'MysWorkPermit',
+      id: 'MYS:PERMIT:PLKS2024JHR0098812',
+      country: 'MYS',
+      registry: 'imi',
+      nativeId: 'PLKS2024JHR0098812',
+      holderName: 'AUNG KO KO',
+      holderNationality: 'MMR',
+      holderDocumentNumber: 'MC123456',
+      holderDateOfBirth: '1996-04-22',
+      permitClass: 'LOWER_SKILLED',
+      nativeType: 'PLKS',
+      status: 'ACTIVE',
+      nativeStatus: 'ACTIVE',
+      validFrom: '2024-05-02',
+      validUntil: '2025-05-01',
+      employer: { name: 'Syarikat Elektronik Jaya Sdn Bhd', registrationNumber: '201901012345' },
+      occupation: { isco: '8212', national: '8212-02', scheme: 'MASCO 2020', title: 'Pemasang Elektronik' },
+      sector: 'PEMBUATAN',
+      passType: 'PLKS',
+      sectorDescription: 'Manufacturing',
+      salaryBand: 'RM1700-2999',
+      stale: false,
+    });
+  });
+
+  it.each([
+    ['EP-I', 'PROFESSIONAL'],
+    ['EP-II', 'PROFESSIONAL'],
+    ['RP-T', 'PROFESSIONAL'],
+    ['EP-III', 'SKILLED'],
+    ['PVP', 'OTHER'],
+  ] as const)('classes a %s pass as %s, with no sector', (passType, permitClass) => {
+    expect(imiToContract({ ...EP_I, passType }, offline)).toMatchObject({ permitClass, nativeType: passType, passType, sector: null, sectorDescription: null });
+  });
+
+  it.each([
+    ['PEMBINAAN', 'Construction'],
+    ['PERLADANGAN', 'Plantation'],
+    ['PERTANIAN', 'Agriculture'],
+    ['PERKHIDMATAN', 'Services'],
+    ['PERLOMBONGAN', 'Mining and quarrying'],
+  ] as const)('keeps the PLKS sector %s and describes it as %s', (sector, description) => {
+    expect(imiToContract({ ...EXAMPLE, sector }, offline)).toMatchObject({ sector, sectorDescription: description, permitClass: 'LOWER_SKILLED' });
+  });
+
+  it.each([
+    ['PENDING', 'PENDING'],
+    ['EXPIRED', 'EXPIRED'],
+    ['CANCELLED', 'CANCELLED'],
+    ['BLACKLISTED', 'REVOKED'],
+  ] as const)('maps status %s to %s and keeps the native word', (native, shared) => {
+    expect(imiToContract({ ...EXAMPLE, status: native }, offline)).toMatchObject({ status: shared, nativeStatus: native });
+  });
+
+  it('refuses what the specification does not allow', () => {
+    expect(() => imiToContract({ ...EXAMPLE, passType: 'DP10' as never }, offline)).toThrow(/pass PLKS2024JHR0098812: unknown passType "DP10" \(expected one of EP-I, EP-II, RP-T, EP-III, PLKS, PVP\)/);
+    expect(() => imiToContract({ ...EXAMPLE, status: 'REVOKED' as never }, offline)).toThrow(/unknown status "REVOKED" \(expected one of PENDING, ACTIVE, EXPIRED, CANCELLED, BLACKLISTED\)/);
+    expect(() => imiToContract({ ...EXAMPLE, sector: 'PERIKANAN' }, offline)).toThrow(/unknown sector "PERIKANAN"/);
+    expect(() => imiToContract({ ...EXAMPLE, sector: null }, offline)).toThrow(/sector: a PLKS pass must name its sector/);
+    expect(() => imiToContract({ ...EP_I, sector: 'PEMBUATAN' }, offline)).toThrow(/sector: only PLKS passes have one, got "PEMBUATAN" on EP-I/);
+    expect(() => imiToContract({ ...EXAMPLE, holder: { ...EXAMPLE.holder, nationality: 'MYANMAR' } }, offline)).toThrow(/holder.nationality: expected an ISO 3166-1 alpha-3 code, got "MYANMAR"/);
+    expect(() => imiToContract({ ...EXAMPLE, occupation: { ...EXAMPLE.occupation, masco: '821202' } }, offline)).toThrow(/occupation.masco: expected a MASCO 2020 code as NNNN-NN/);
+    expect(() => imiToContract({ ...EXAMPLE, expiryDate: '01/05/2025' }, offline)).toThrow(/expiryDate: expected a date as YYYY-MM-DD/);
+    expect(() => imiToContract({ ...EXAMPLE, holder: undefined as never }, offline)).toThrow(/holder: expected an object/);
+    expect(() => imiToContract({ ...EXAMPLE, issueDate: '2024-02-30' }, offline)).toThrow(protocolError);
+  });
+
+  it('recognises pass numbers in the published shape only', () => {
+    const adapter = imiAdapter(offline);
+    for (const id of ['PLKS2024JHR0098812', 'EPI2023KUL0000042', 'EPIII2025SGR1234567', 'RPT2022PNG0000003']) expect(adapter.isNativeId(id)).toBe(true);
+    for (const id of ['PLKS2024JHR98812', 'EP-I2024KUL0000001', 'SKM-2023-JA-0012345']) expect(adapter.isNativeId(id)).toBe(false);
+  });
+
+  it('asks for at most 25 passes at once', async () => {
+    expect(imiAdapter(offline).batchLimit).toBe(25);
+    const numbers = Array.from({ length: 26 }, (_, i) => `PLKS2024JHR${String(i).padStart(7, '0')}`);
+    await expect(imiAdapter(offline).fetchByIds(numbers)).rejects.toThrow('IMI passes:batchGet takes at most 25 numbers, got 26');
+  });
+});
+
+describe('imiAdapter against a registry that breaks its specification', () => {
+  let server: Server;
+  let answer: { status: number; body: string } = { status: 200, body: '' };
+  let url = '';
+  beforeAll(async () => {
+    server = createServer((_req, res) => res.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.body));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  const reply = (status: number, body: unknown) => {
+    answer = { status, body: typeof body === 'string' ? body : JSON.stringify(body) };
+  };
+
+  it('refuses a batch answer holding a pass that was not asked for', async () => {
+    reply(200, { passes: [EXAMPLE], missing: [] });
+    await expect(imiAdapter(clientFor(url)).fetchByIds(['PLKS2024JHR0000001'])).rejects.toThrow(/IMI batchGet returned pass "PLKS2024JHR0098812", which was not among the 1 numbers asked/);
+  });
+
+  it('refuses a batch answer that says nothing of a number asked', async () => {
+    reply(200, { passes: [EXAMPLE], missing: ['PLKS2024JHR0000001'] });
+    await expect(imiAdapter(clientFor(url)).fetchByIds(['PLKS2024JHR0098812', 'PLKS2024JHR0000001', 'PLKS2024JHR0000002'])).rejects.toThrow(
+      'IMI batchGet returned 1 passes and 1 missing for 3 numbers, saying nothing of PLKS2024JHR0000002',
+    );
+    reply(200, { passes: [] });
+    await expect(imiAdapter(clientFor(url)).fetchByIds(['PLKS2024JHR0000001'])).rejects.toThrow(/answered 200 without the "passes" and "missing" lists/);
+  });
+
+  it('turns 400 and 404 bodies into protocol errors carrying the registry\'s code', async () => {
+    reply(400, { error: { code: 'INVALID_ARGUMENT', message: 'passNos: at most 25 pass numbers per request' } });
+    await expect(imiAdapter(clientFor(url)).fetchByIds(['PLKS2024JHR0098812'])).rejects.toMatchObject({ extensions: { code: 'REGISTRY_PROTOCOL_ERROR', country: 'MYS', registry: 'imi', nativeCode: 'INVALID_ARGUMENT' } });
+    reply(404, { error: { code: 'NOT_FOUND' } });
+    await expect(imiAdapter(clientFor(url)).findByHolder({ nationality: 'MMR', documentNumber: 'MC123456', dateOfBirth: null })).rejects.toThrow(/GET \/v2\/passes\?passportNo answered 404 \(NOT_FOUND\)/);
+    reply(200, '<passes/>');
+    await expect(imiAdapter(clientFor(url)).findByHolder({ nationality: 'MMR', documentNumber: 'MC123456', dateOfBirth: null })).rejects.toThrow(/answered 200 with a body that is not JSON/);
+  });
+
+  it('reads the change feed oldest first, and refuses entries that are not changes', async () => {
+    reply(200, { changes: [{ passNo: 'B', changedAt: '2026-11-01T10:00:00.000Z' }, { passNo: 'A', changedAt: '2026-11-01T09:00:00+08:00' }] });
+    expect(await changesSince(clientFor(url), '2026-11-01T00:00:00Z')).toEqual([
+      { nativeId: 'A', changedAt: '2026-11-01T09:00:00+08:00' },
+      { nativeId: 'B', changedAt: '2026-11-01T10:00:00.000Z' },
+    ]);
+    reply(200, { changes: [{ passNo: 'A', changedAt: 'yesterday' }] });
+    await expect(changesSince(clientFor(url), '2026-11-01T00:00:00Z')).rejects.toThrow(/answered a change that is not/);
+    reply(200, { passes: [] });
+    await expect(changesSince(clientFor(url), '2026-11-01T00:00:00Z')).rejects.toThrow(protocolError);
+  });
+});
+
+describe('imiAdapter against the simulated Immigration Department', () => {
+  let sim: RunningSimulator;
+  let client: RegistryClient;
+  const stats = async () => (await (await fetch(`${sim.url}/__sim/stats`)).json()) as { routes: Record<string, number> };
+  const resetStats = () => fetch(`${sim.url}/__sim/stats/reset`, { method: 'POST' });
+  const configure = (config: object) => fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify(config) });
+  const natives = () => sim.store.all() as ImiRecord[];
+
+  beforeAll(async () => {
+    sim = await startSimulator(imiSimulator, { port: 0, config: { latencyMs: [0, 0], faultRate: 0, hangRate: 0, ratePerSecond: 1000 } });
+    client = new RegistryClient({ country: 'MYS', registry: 'imi', baseUrl: sim.url, timeoutMs: 2000, maxConcurrency: 4, ratePerSecond: 1000 });
+  });
+  afterAll(() => sim.close());
+
+  it('fetches up to 25 passes in one call, leaving the missing ones out', async () => {
+    await resetStats();
+    const known = natives().slice(0, 24);
+    const records = await imiAdapter(client).fetchByIds([...known.map((r) => r.passNo), 'PLKS2099JHR9999999']);
+    expect([...records.keys()].sort()).toEqual(known.map((r) => r.passNo).sort());
+    expect(records.get(known[0].passNo)).toMatchObject({ holderName: known[0].holder.name, holderDateOfBirth: known[0].holder.dateOfBirth, validFrom: known[0].issueDate, validUntil: known[0].expiryDate, nativeType: known[0].passType, sector: known[0].sector });
+    expect((await stats()).routes['POST /v2/passes:batchGet']).toBe(1);
+  });
+
+  it('needs ⌈N / 25⌉ batch calls for N passes through the kit', async () => {
+    await resetStats();
+    const numbers = natives().slice(0, 60).map((r) => r.passNo);
+    const loaded = await adapterSource('MYS', imiAdapter(client)).loadMany(numbers);
+    expect(loaded.map((r) => (r as { nativeId: string }).nativeId)).toEqual(numbers);
+    expect((await stats()).routes[imiProfile.batchRoute!]).toBe(3);
+  });
+
+  it('round-trips every generated pass', async () => {
+    const numbers = natives().map((r) => r.passNo);
+    const loaded = await adapterSource('MYS', imiAdapter(client)).loadMany(numbers);
+    expect(loaded.filter((r) => r !== null && !(r instanceof Error))).toHaveLength(numbers.length);
+  });
+
+  it('finds a foreign worker by passport and nationality, and nobody under another nationality', async () => {
+    const native = natives()[0];
+    const found = await imiAdapter(client).findByHolder({ nationality: native.holder.nationality, documentNumber: native.holder.passportNo, dateOfBirth: null });
+    expect(found.map((r) => r.nativeId)).toContain(native.passNo);
+    const elsewhere = native.holder.nationality === 'NPL' ? 'BGD' : 'NPL';
+    expect(await imiAdapter(client).findByHolder({ nationality: elsewhere, documentNumber: native.holder.passportNo, dateOfBirth: null })).toEqual([]);
+  });
+
+  it('reports the passes changed since an instant from the change feed', async () => {
+    const before = new Date().toISOString();
+    expect(await changesSince(client, before)).toEqual([]);
+    const [first, second] = natives();
+    await fetch(`${sim.url}/__sim/records`, { method: 'POST', body: JSON.stringify([{ ...first, status: 'CANCELLED' }]) });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const between = new Date().toISOString();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await fetch(`${sim.url}/__sim/records`, { method: 'POST', body: JSON.stringify([{ ...second, status: 'BLACKLISTED' }]) });
+    const changes = await changesSince(client, before);
+    expect(changes.map((c) => c.nativeId)).toEqual([first.passNo, second.passNo]);
+    expect(changes.every((c) => c.changedAt > before)).toBe(true);
+    expect((await changesSince(client, between)).map((c) => c.nativeId)).toEqual([second.passNo]);
+    expect((await imiAdapter(client).fetchByIds([second.passNo])).get(second.passNo)).toMatchObject({ status: 'REVOKED', nativeStatus: 'BLACKLISTED' });
+  });
+
+  it('fails with REGISTRY_RATE_LIMITED when the Retry-After of RATE_LIMITED does not fit the time budget', async () => {
+    await configure({ ratePerSecond: 1 });
+    try {
+      const hurried = imiAdapter(clientFor(sim.url, 500));
+      const answers = await Promise.allSettled([0, 1, 2].map(() => hurried.fetchByIds([natives()[0].passNo])));
+      const limited = answers.find((a) => a.status === 'rejected') as PromiseRejectedResult;
+      expect(limited.reason).toMatchObject({ extensions: { code: 'REGISTRY_RATE_LIMITED', country: 'MYS', registry: 'imi', retryAfterSeconds: 1 } });
+    } finally {
+      await configure({ ratePerSecond: 1000 });
+    }
+  });
+
+  it('fails with REGISTRY_UNAVAILABLE when the department answers 503 twice', async () => {
+    await configure({ faultRate: 1 });
+    try {
+      await resetStats();
+      await expect(imiAdapter(client).fetchByIds([natives()[0].passNo])).rejects.toMatchObject({ extensions: { code: 'REGISTRY_UNAVAILABLE', country: 'MYS', registry: 'imi', reason: 'http-503' } });
+      expect((await stats()).routes['POST /v2/passes:batchGet']).toBe(2);
+    } finally {
+      await configure({ faultRate: 0 });
+    }
+  });
+
+  it('refuses a record the registry holds in a form the specification does not allow', async () => {
+    await fetch(`${sim.url}/__sim/records`, { method: 'POST', body: JSON.stringify([{ ...EP_I, passNo: 'EPI2024KUL0099998', sector: 'PEMBUATAN' }]) });
+    await expect(imiAdapter(client).fetchByIds(['EPI2024KUL0099998'])).rejects.toThrow(/pass EPI2024KUL0099998: sector: only PLKS passes have one/);
+  });
+});

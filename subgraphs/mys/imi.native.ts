@@ -1,0 +1,41 @@
+/** The Immigration Department pass record exactly as shared/registries/MYS.md publishes it. */
+export interface ImiRecord {
+  passNo: string;
+  passType: 'EP-I' | 'EP-II' | 'EP-III' | 'PVP' | 'RP-T' | 'PLKS';
+  /** PLKS only (the sector the worker is admitted to), null for every other pass. */
+  sector: string | null;
+  holder: {
+    name: string;
+    passportNo: string;
+    /** ISO 3166-1 alpha-3. */
+    nationality: string;
+    dateOfBirth: string;
+  };
+  employer: {
+    name: string;
+    /** Companies Commission of Malaysia (SSM) registration number, 12 digits. */
+    ssmNo: string;
+  };
+  occupation: {
+    /** MASCO 2020, e.g. `8212-02`. */
+    masco: string;
+    title: string;
+  };
+  salaryBand: string;
+  issueDate: string;
+  expiryDate: string;
+  status: 'PENDING' | 'ACTIVE' | 'EXPIRED' | 'CANCELLED' | 'BLACKLISTED';
+}
+
+/** One entry of `GET /v2/changes`. */
+export interface ImiChange {
+  passNo: string;
+  /** ISO instant. */
+  changedAt: string;
+}
+
+/**
+ * The specification shows `PLKS2024JHR0098812` (pass type, year, state, serial) and publishes no
+ * pattern; this is the shape of that example, the type written without its dash (EPIII, RPT).
+ */
+export const IMI_PASS_NO = /^[A-Z]{2,5}\d{4}[A-Z]{3}\d{7}$/;

@@ -1,0 +1,278 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RegistryClient } from '../../schema/kit/registryClient.js';
+import { adapterSource } from '../../schema/kit/registrySource.js';
+import { startSimulator, type RunningSimulator } from '../../registries/kit/simulator.js';
+import { jpkAdapter, jpkToContract } from './jpk.adapter.js';
+import { jpkSimulator } from './jpk.simulator.js';
+import type { JpkRecord } from './jpk.native.js';
+
+// The example record of shared/registries/MYS.md, element by element as JPK sends it.
+const EXAMPLE: JpkRecord = {
+  NoSijil: 'SKM-2023-JA-0012345',
+  NamaPemegang: 'Nurul Aina binti Ahmad',
+  NoKP: '',
+  NoPasport: 'B12345678',
+  Warganegara: 'IDN',
+  TarikhLahir: '19920317',
+  JenisSijil: 'SKM',
+  Tahap: '2',
+  KodNOSS: 'MC-051-2:2012',
+  NamaProgram: 'Kimpalan Arka Logam',
+  KodMASCO: '7212-01',
+  PusatBertauliah: 'Institut Latihan Perindustrian Johor Bahru',
+  Laluan: 'PPT',
+  TarikhKeluar: '20230611',
+  Status: 'SAH',
+};
+
+// The same record as the XML the specification prints.
+const EXAMPLE_XML = `<Sijil>
+  <NoSijil>SKM-2023-JA-0012345</NoSijil>
+  <NamaPemegang>Nurul Aina binti Ahmad</NamaPemegang>
+  <NoKP></NoKP>
+  <NoPasport>B12345678</NoPasport>
+  <Warganegara>IDN</Warganegara>
+  <TarikhLahir>19920317</TarikhLahir>
+  <JenisSijil>SKM</JenisSijil>
+  <Tahap>2</Tahap>
+  <KodNOSS>MC-051-2:2012</KodNOSS>
+  <NamaProgram>Kimpalan Arka Logam</NamaProgram>
+  <KodMASCO>7212-01</KodMASCO>
+  <PusatBertauliah>Institut Latihan Perindustrian Johor Bahru</PusatBertauliah>
+  <Laluan>PPT</Laluan>
+  <TarikhKeluar>20230611</TarikhKeluar>
+  <Status>SAH</Status>
+</Sijil>`;
+
+const clientFor = (baseUrl: string, timeoutMs = 1000) => new RegistryClient({ country: 'MYS', registry: 'jpk', baseUrl, timeoutMs, maxConcurrency: 2, ratePerSecond: 1000 });
+const offline = clientFor('http://127.0.0.1:9');
+const protocolError = expect.objectContaining({ extensions: expect.objectContaining({ code: 'REGISTRY_PROTOCOL_ERROR', country: 'MYS', registry: 'jpk' }) });
+
+describe('jpkToContract', () => {
+  it('normalises the published example', () => {
+    const record = jpkToContract(EXAMPLE, offline);
+    expect(record).toMatchObject({
+      __typename: 'MysCertification',
+      id: 'MYS:CERT:SKM-2023-JA-0012345',
+      country: 'MYS',
+      registry: 'jpk',
+      nativeId: 'SKM-2023-JA-0012345',
+      holderName: 'Nurul Aina binti Ahmad',
+      holderNationality: 'IDN',
+      holderDocumentNumber: 'B12345678',
+      holderDateOfBirth: '1992-03-17',
+      title: 'Kimpalan Arka Logam',
+      qualificationCode: 'MC-051-2:2012',
+      nationalLevel: '2',
+      aqrfLevel: 2,
+      aqrfBasis: 'REFERENCED',
+      occupation: { isco: '7212', national: '7212-01', scheme: 'MASCO 2020', title: 'Kimpalan Arka Logam' },
+      issuer: { name: 'Jabatan Pembangunan Kemahiran', registrationNumber: null },
+      issuedOn: '2023-06-11',
+      validUntil: null,
+      status: 'VALID',
+      nativeStatus: 'SAH',
+      jenisSijil: 'SKM',
+      tahap: 2,
+      kodNoss: 'MC-051-2:2012',
+      pusatBertauliah: 'Institut Latihan Perindustrian Johor Bahru',
+      laluan: 'PPT',
+      laluanDescription: 'Recognition of prior achievement (Pengiktirafan Pencapaian Terdahulu)',
+      stale: false,
+    });
+    expect(record.aqrfDerivation).toMatch(/^MQF level N is AQRF level N/);
+  });
+
+  it.each([
+    ['SKM', '1'],
+    ['SKM', '3'],
+    ['DKM', '4'],
+    ['DLKM', '5'],
+  ] as const)('reads %s Tahap %s as MQF level, referenced to the same AQRF level', (jenis, tahap) => {
+    expect(jpkToContract({ ...EXAMPLE, JenisSijil: jenis, Tahap: tahap }, offline)).toMatchObject({ nationalLevel: tahap, aqrfLevel: Number(tahap), aqrfBasis: 'REFERENCED', jenisSijil: jenis, tahap: Number(tahap) });
+  });
+
+  it.each([
+    ['SAH', 'VALID'],
+    ['GANTUNG', 'SUSPENDED'],
+    ['BATAL', 'REVOKED'],
+  ] as const)('maps status %s to %s and keeps the native word', (native, shared) => {
+    expect(jpkToContract({ ...EXAMPLE, Status: native }, offline)).toMatchObject({ status: shared, nativeStatus: native, validUntil: null });
+  });
+
+  it.each([
+    ['PB', 'Accredited centre (Pusat Bertauliah)'],
+    ['SLDN', 'National dual training system (Sistem Latihan Dual Nasional)'],
+  ] as const)('describes the route %s', (laluan, description) => {
+    expect(jpkToContract({ ...EXAMPLE, Laluan: laluan }, offline)).toMatchObject({ laluan, laluanDescription: description });
+  });
+
+  it('keeps a Malaysian citizen without a passport, with no document number and no MyKad in the contract', () => {
+    const record = jpkToContract({ ...EXAMPLE, NoKP: '920317015432', NoPasport: '', Warganegara: 'MYS' }, offline);
+    expect(record).toMatchObject({ holderDocumentNumber: null, holderNationality: 'MYS' });
+    expect(JSON.stringify(record)).not.toContain('920317015432');
+  });
+
+  it('refuses what the specification does not allow', () => {
+    expect(() => jpkToContract({ ...EXAMPLE, Status: 'TAMAT' }, offline)).toThrow(/certificate SKM-2023-JA-0012345: unknown Status "TAMAT" \(expected one of SAH, GANTUNG, BATAL\)/);
+    expect(() => jpkToContract({ ...EXAMPLE, JenisSijil: 'DKM' }, offline)).toThrow(/JenisSijil "DKM" does not match Tahap 2, which is SKM/);
+    expect(() => jpkToContract({ ...EXAMPLE, Tahap: '6' }, offline)).toThrow(/unknown Tahap "6"/);
+    expect(() => jpkToContract({ ...EXAMPLE, Laluan: 'LAIN' }, offline)).toThrow(/unknown Laluan "LAIN" \(expected one of PB, PPT, SLDN\)/);
+    expect(() => jpkToContract({ ...EXAMPLE, TarikhKeluar: '2023-06-11' }, offline)).toThrow(/TarikhKeluar: expected a date as YYYYMMDD, got "2023-06-11"/);
+    expect(() => jpkToContract({ ...EXAMPLE, TarikhLahir: '19920231' }, offline)).toThrow(/TarikhLahir: expected a date as YYYYMMDD/);
+    expect(() => jpkToContract({ ...EXAMPLE, Warganegara: 'Indonesia' }, offline)).toThrow(/Warganegara: expected an ISO 3166-1 alpha-3 code, got "Indonesia"/);
+    expect(() => jpkToContract({ ...EXAMPLE, KodMASCO: '7212' }, offline)).toThrow(/KodMASCO: expected a MASCO 2020 code as NNNN-NN, got "7212"/);
+    expect(() => jpkToContract({ ...EXAMPLE, NoKP: '920317-01-5432' }, offline)).toThrow(protocolError);
+  });
+
+  it('recognises certificate numbers in the published pattern only', () => {
+    const adapter = jpkAdapter(offline);
+    for (const id of ['SKM-2023-JA-0012345', 'DKM-2019-KL-0000001', 'DLKM-2024-SB-1234567']) expect(adapter.isNativeId(id)).toBe(true);
+    for (const id of ['SKM-2023-JA-12345', 'SKK-2023-JA-0012345', 'skm-2023-ja-0012345', 'PLKS2024JHR0098812']) expect(adapter.isNativeId(id)).toBe(false);
+  });
+
+  it('takes exactly one certificate number per call, having no batch endpoint', async () => {
+    expect(jpkAdapter(offline).batchLimit).toBeNull();
+    await expect(jpkAdapter(offline).fetchByIds(['SKM-2023-JA-0012345', 'SKM-2023-JA-0012346'])).rejects.toThrow('JPK has no batch endpoint: fetchByIds takes exactly one certificate number, got 2');
+  });
+});
+
+describe('jpkAdapter reading XML from a registry that breaks its specification', () => {
+  let server: Server;
+  let answer = { status: 200, contentType: 'application/xml', body: '' };
+  let url = '';
+  beforeAll(async () => {
+    server = createServer((_req, res) => res.writeHead(answer.status, { 'content-type': answer.contentType }).end(answer.body));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  const fetchOne = (noSijil = 'SKM-2023-JA-0012345') => jpkAdapter(clientFor(url)).fetchByIds([noSijil]);
+
+  it('reads the published XML example', async () => {
+    answer = { status: 200, contentType: 'application/xml', body: `<?xml version="1.0" encoding="UTF-8"?>\n${EXAMPLE_XML}` };
+    expect((await fetchOne()).get('SKM-2023-JA-0012345')).toMatchObject({ holderName: 'Nurul Aina binti Ahmad', holderDocumentNumber: 'B12345678', nationalLevel: '2' });
+  });
+
+  it('keeps element text as text, with entities decoded', async () => {
+    answer = { status: 200, contentType: 'application/xml', body: EXAMPLE_XML.replace('Institut Latihan Perindustrian Johor Bahru', 'Pusat Kemahiran A &amp; B').replace('<Tahap>2</Tahap>', '<Tahap> 2 </Tahap>') };
+    expect((await fetchOne()).get('SKM-2023-JA-0012345')).toMatchObject({ pusatBertauliah: 'Pusat Kemahiran A & B', nationalLevel: '2' });
+  });
+
+  it('refuses JSON, malformed XML, and a <Sijil> missing an element', async () => {
+    answer = { status: 200, contentType: 'application/json', body: JSON.stringify(EXAMPLE) };
+    await expect(fetchOne()).rejects.toThrow(/GET \/ws\/sijil\?noSijil answered 200 with content-type "application\/json", expected application\/xml/);
+    answer = { status: 200, contentType: 'application/xml', body: EXAMPLE_XML.replace('</Sijil>', '') };
+    await expect(fetchOne()).rejects.toThrow(/not well-formed XML/);
+    answer = { status: 200, contentType: 'application/xml', body: EXAMPLE_XML.replace('<Laluan>PPT</Laluan>', '') };
+    await expect(fetchOne()).rejects.toThrow(/answered a <Sijil> whose <Laluan> is missing/);
+    answer = { status: 200, contentType: 'application/xml', body: '<Sijil/>' };
+    await expect(fetchOne()).rejects.toThrow(protocolError);
+  });
+
+  it('refuses a certificate other than the one asked for', async () => {
+    answer = { status: 200, contentType: 'application/xml', body: EXAMPLE_XML };
+    await expect(fetchOne('SKM-2023-JA-0099999')).rejects.toThrow(/asked for SKM-2023-JA-0099999 and answered certificate "SKM-2023-JA-0012345"/);
+  });
+
+  it('reads 404 <Ralat><Kod>TIADA</Kod> as not found, and refuses any other 404', async () => {
+    answer = { status: 404, contentType: 'application/xml', body: '<Ralat><Kod>TIADA</Kod><Mesej>Sijil tidak dijumpai</Mesej></Ralat>' };
+    expect((await fetchOne()).size).toBe(0);
+    answer = { status: 404, contentType: 'application/xml', body: '<Ralat><Kod>LAIN</Kod></Ralat>' };
+    await expect(fetchOne()).rejects.toThrow(/answered 404 without <Ralat><Kod>TIADA<\/Kod>/);
+  });
+
+  it('turns a 400 <Ralat> into a protocol error carrying its code', async () => {
+    answer = { status: 400, contentType: 'application/xml', body: '<Ralat><Kod>PARAMETER</Kod><Mesej>noSijil diperlukan</Mesej></Ralat>' };
+    await expect(fetchOne()).rejects.toMatchObject({ extensions: { code: 'REGISTRY_PROTOCOL_ERROR', country: 'MYS', registry: 'jpk', nativeCode: 'PARAMETER' } });
+  });
+
+  it('reads an empty <SenaraiSijil/> as no certificates, in either spelling', async () => {
+    for (const body of ['<SenaraiSijil/>', '<SenaraiSijil></SenaraiSijil>', '<?xml version="1.0"?><SenaraiSijil>\n</SenaraiSijil>']) {
+      answer = { status: 200, contentType: 'application/xml; charset=utf-8', body };
+      await expect(jpkAdapter(clientFor(url)).findByHolder({ nationality: 'IDN', documentNumber: 'B12345678', dateOfBirth: null })).resolves.toEqual([]);
+    }
+  });
+
+  it('reads one <Sijil> in a <SenaraiSijil> as a list of one', async () => {
+    answer = { status: 200, contentType: 'application/xml', body: `<SenaraiSijil>${EXAMPLE_XML}</SenaraiSijil>` };
+    const found = await jpkAdapter(clientFor(url)).findByHolder({ nationality: 'IDN', documentNumber: 'B12345678', dateOfBirth: null });
+    expect(found.map((r) => r.nativeId)).toEqual(['SKM-2023-JA-0012345']);
+  });
+});
+
+describe('jpkAdapter against the simulated JPK', () => {
+  let sim: RunningSimulator;
+  let client: RegistryClient;
+  const stats = async () => (await (await fetch(`${sim.url}/__sim/stats`)).json()) as { routes: Record<string, number> };
+  const resetStats = () => fetch(`${sim.url}/__sim/stats/reset`, { method: 'POST' });
+  const configure = (config: object) => fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify(config) });
+  const natives = () => sim.store.all() as JpkRecord[];
+
+  beforeAll(async () => {
+    sim = await startSimulator(jpkSimulator, { port: 0, config: { latencyMs: [0, 0], faultRate: 0, hangRate: 0, ratePerSecond: 1000 } });
+    client = new RegistryClient({ country: 'MYS', registry: 'jpk', baseUrl: sim.url, timeoutMs: 2000, maxConcurrency: 4, ratePerSecond: 1000 });
+  });
+  afterAll(() => sim.close());
+
+  it('fetches one certificate per call and answers nothing for an unknown number', async () => {
+    const native = natives()[0];
+    const found = await jpkAdapter(client).fetchByIds([native.NoSijil]);
+    expect(found.get(native.NoSijil)).toMatchObject({ holderName: native.NamaPemegang, holderNationality: native.Warganegara, nationalLevel: native.Tahap, nativeStatus: native.Status, kodNoss: native.KodNOSS, validUntil: null });
+    expect((await jpkAdapter(client).fetchByIds(['SKM-2099-JA-9999999'])).size).toBe(0);
+  });
+
+  it('makes one call per certificate through the kit', async () => {
+    await resetStats();
+    const numbers = natives().slice(0, 5).map((r) => r.NoSijil);
+    const loaded = await adapterSource('MYS', jpkAdapter(client)).loadMany([...numbers, numbers[0], 'SKM-2099-JA-9999999']);
+    expect(loaded.map((r) => (r as { nativeId: string } | null)?.nativeId ?? null)).toEqual([...numbers, numbers[0], null]);
+    expect((await stats()).routes['GET /ws/sijil']).toBe(6);
+  });
+
+  it('round-trips every generated certificate', async () => {
+    const numbers = natives().map((r) => r.NoSijil);
+    const loaded = await adapterSource('MYS', jpkAdapter(client)).loadMany(numbers);
+    expect(loaded.filter((r) => r !== null && !(r instanceof Error))).toHaveLength(numbers.length);
+  });
+
+  it('finds a foreign worker and a Malaysian citizen by passport and nationality, and nobody under another nationality', async () => {
+    for (const holder of [natives().find((r) => r.Warganegara !== 'MYS')!, natives().find((r) => r.Warganegara === 'MYS' && r.NoPasport !== '')!]) {
+      const found = await jpkAdapter(client).findByHolder({ nationality: holder.Warganegara, documentNumber: holder.NoPasport, dateOfBirth: null });
+      expect(found.map((r) => r.nativeId)).toContain(holder.NoSijil);
+      expect(found.every((r) => r.holderDocumentNumber === holder.NoPasport && r.holderNationality === holder.Warganegara)).toBe(true);
+      const elsewhere = holder.Warganegara === 'THA' ? 'VNM' : 'THA';
+      expect(await jpkAdapter(client).findByHolder({ nationality: elsewhere, documentNumber: holder.NoPasport, dateOfBirth: null })).toEqual([]);
+    }
+  });
+
+  it('fails with REGISTRY_RATE_LIMITED when the Retry-After of a <Kod>HAD</Kod> does not fit the time budget', async () => {
+    await configure({ ratePerSecond: 1 });
+    try {
+      const hurried = jpkAdapter(clientFor(sim.url, 500));
+      const answers = await Promise.allSettled([0, 1, 2].map(() => hurried.fetchByIds([natives()[0].NoSijil])));
+      const limited = answers.find((a) => a.status === 'rejected') as PromiseRejectedResult;
+      expect(limited.reason).toMatchObject({ extensions: { code: 'REGISTRY_RATE_LIMITED', country: 'MYS', registry: 'jpk', retryAfterSeconds: 1 } });
+    } finally {
+      await configure({ ratePerSecond: 1000 });
+    }
+  });
+
+  it('fails with REGISTRY_UNAVAILABLE when JPK answers 503 twice', async () => {
+    await configure({ faultRate: 1 });
+    try {
+      await resetStats();
+      await expect(jpkAdapter(client).fetchByIds([natives()[0].NoSijil])).rejects.toMatchObject({ extensions: { code: 'REGISTRY_UNAVAILABLE', country: 'MYS', registry: 'jpk', reason: 'http-503' } });
+      expect((await stats()).routes['GET /ws/sijil']).toBe(2);
+    } finally {
+      await configure({ faultRate: 0 });
+    }
+  });
+
+  it('refuses a record the registry holds in a form the specification does not allow', async () => {
+    await fetch(`${sim.url}/__sim/records`, { method: 'POST', body: JSON.stringify([{ ...EXAMPLE, NoSijil: 'SKM-2023-JA-0099998', TarikhLahir: '17/03/1992' }]) });
+    await expect(jpkAdapter(client).fetchByIds(['SKM-2023-JA-0099998'])).rejects.toThrow(/certificate SKM-2023-JA-0099998: TarikhLahir: expected a date as YYYYMMDD/);
+  });
+});
