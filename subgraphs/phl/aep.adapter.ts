@@ -1,0 +1,103 @@
+import type { AdapterFactory } from '../../schema/kit/adapter.js';
+import { lookup, permitRecord, type PermitRecord } from '../../schema/kit/records.js';
+import type { RegistryClient, RegistryResponse } from '../../schema/kit/registryClient.js';
+import type { PermitClass, PermitStatus } from '../../schema/contract/index.js';
+import { parseNativeDate } from '../../schema/dates/index.js';
+import vocabulary from './aepVocabulary.json' with { type: 'json' };
+import { demonymFromIso, isoFromDemonym } from './demonyms.js';
+import { AEP_NUMBER, type AepRecord } from './aep.native.js';
+import { aepProfile } from './profiles.js';
+
+/**
+ * DOLE Alien Employment Permits and Certificates of Exemption. Contract: there is no batch
+ * endpoint, so `fetchByIds` takes exactly one number (the kit paces the single calls); a 404 must
+ * carry `{"status":404,"error":"AEP_NOT_FOUND"}`. Nationality is an English demonym that must be
+ * in aepDemonyms.json; the shared class comes from the post's ISCO-08 major group.
+ */
+const STATUS_BY_TYPE = vocabulary.statusByType as Record<string, Record<string, PermitStatus>>;
+const CLASS_BY_MAJOR_GROUP = vocabulary.permitClassByIscoMajorGroup as Record<string, PermitClass>;
+
+export type PhlPermitRecord = PermitRecord & { regionalOffice: string; permitClassDerivation: string };
+
+export function aepToContract(native: AepRecord, client: Pick<RegistryClient, 'error'>): PhlPermitRecord {
+  const fail = (message: string) => client.error('REGISTRY_PROTOCOL_ERROR', `permit ${native.aepNo}: ${message}`);
+  const date = (value: string, field: string) => {
+    try {
+      return parseNativeDate(value, 'YYYY-MM-DD');
+    } catch (error) {
+      throw fail(`${field}: ${(error as Error).message}`);
+    }
+  };
+  const holder = native.foreignNational;
+  const nationality = isoFromDemonym(holder.nationality);
+  if (!nationality) throw fail(`unknown nationality ${JSON.stringify(holder.nationality)} (not among the demonyms DOLE publishes)`);
+  if (!/^\d{4}$/.test(native.psocCode)) throw fail(`psocCode: expected a PSOC unit group of 4 digits, got ${JSON.stringify(native.psocCode)}`);
+  // The number's prefix is the only place the record says whether it is a permit or an exemption.
+  const nativeType = native.aepNo.slice(0, 3);
+  const statuses = lookup(STATUS_BY_TYPE, nativeType, 'number prefix', fail);
+  const status = lookup(statuses, native.status, `status of a ${nativeType}`, fail);
+  const majorGroup = native.psocCode[0];
+  const permitClass = lookup(CLASS_BY_MAJOR_GROUP, majorGroup, 'ISCO-08 major group', fail);
+
+  return permitRecord(
+    { country: 'PHL', registry: 'aep', typename: 'PhlWorkPermit' },
+    {
+      nativeId: native.aepNo,
+      holderName: `${holder.surname}, ${holder.givenName}`,
+      holderNationality: nationality,
+      holderDocumentNumber: holder.passportNo,
+      holderDateOfBirth: date(holder.birthDate, 'birthDate'),
+      permitClass,
+      nativeType,
+      status,
+      nativeStatus: native.status,
+      validFrom: date(native.validFrom, 'validFrom'),
+      validUntil: date(native.validUntil, 'validUntil'),
+      employer: { name: native.employer.name, registrationNumber: native.employer.tin },
+      occupation: { isco: native.psocCode, national: native.psocCode, scheme: 'PSOC 2012', title: native.position },
+      sector: null,
+      regionalOffice: native.regionalOffice,
+      permitClassDerivation: `${permitClass} from ISCO-08 major group ${majorGroup} of the position (PSOC ${native.psocCode}); DOLE records no permit category.`,
+    },
+  );
+}
+
+function failure(client: RegistryClient, response: RegistryResponse, route: string): Error {
+  return client.error('REGISTRY_PROTOCOL_ERROR', `${route} answered ${response.status}: ${response.text.slice(0, 200)}`);
+}
+
+export const aepAdapter: AdapterFactory<PhlPermitRecord> = (client) => ({
+  registry: aepProfile.key,
+  kind: 'PERMIT',
+  batchLimit: aepProfile.batchLimit,
+  isNativeId: (id) => AEP_NUMBER.test(id),
+
+  async fetchByIds(numbers) {
+    if (numbers.length !== 1) throw new Error(`DOLE AEP has no batch endpoint: fetchByIds takes exactly one permit number, got ${numbers.length}`);
+    const [aepNo] = numbers;
+    const route = 'GET /aep/api/permits/{aepNo}';
+    const response = await client.request(`/aep/api/permits/${encodeURIComponent(aepNo)}`, { route });
+    if (response.status === 404) {
+      if (client.json<{ error?: string }>(response, route).error !== 'AEP_NOT_FOUND') {
+        throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} answered 404 without {"error":"AEP_NOT_FOUND"}: ${response.text.slice(0, 200)}`);
+      }
+      return new Map();
+    }
+    if (response.status !== 200) throw failure(client, response, route);
+    const native = client.json<AepRecord>(response, route);
+    if (native.aepNo !== aepNo) throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} asked for ${aepNo} and answered permit ${JSON.stringify(native.aepNo)}`);
+    return new Map([[aepNo, aepToContract(native, client)]]);
+  },
+
+  async findByHolder(identity) {
+    // DOLE is asked by demonym; a nationality it publishes none for (Filipinos included: AEPs are for aliens) has no record to find.
+    const demonym = demonymFromIso(identity.nationality);
+    if (!demonym) return [];
+    const route = 'GET /aep/api/permits?passportNo';
+    const response = await client.request('/aep/api/permits', { route, query: { passportNo: identity.documentNumber, nationality: demonym } });
+    if (response.status !== 200) throw failure(client, response, route);
+    const body = client.json<unknown>(response, route);
+    if (!Array.isArray(body)) throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} answered 200 with ${typeof body === 'object' && body !== null ? 'an object' : typeof body} instead of a list of permits`);
+    return (body as AepRecord[]).map((native) => aepToContract(native, client));
+  },
+});

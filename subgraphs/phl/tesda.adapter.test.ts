@@ -1,0 +1,222 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RegistryClient } from '../../schema/kit/registryClient.js';
+import { adapterSource } from '../../schema/kit/registrySource.js';
+import { startSimulator, type RunningSimulator } from '../../registries/kit/simulator.js';
+import { formatNativeDate } from '../../schema/dates/index.js';
+import { tesdaAdapter, tesdaToContract } from './tesda.adapter.js';
+import { tesdaSimulator } from './tesda.simulator.js';
+import { tesdaProfile } from './profiles.js';
+import type { TesdaRecord } from './tesda.native.js';
+
+// The example record of shared/registries/PHL.md, exactly as TESDA sends it.
+const EXAMPLE: TesdaRecord = {
+  certificateNumber: '24130302001457',
+  lastName: 'DELA CRUZ',
+  firstName: 'MARIA CLARA',
+  middleName: 'SANTOS',
+  birthDate: '07/19/1994',
+  passportNo: 'P1234567A',
+  qualificationCode: 'MEESMA2',
+  qualificationTitle: 'Shielded Metal Arc Welding (SMAW) NC II',
+  ncLevel: 'NC II',
+  sector: 'METALS AND ENGINEERING',
+  psocCode: '7212',
+  assessmentCenter: 'Manila Technical Institute',
+  dateIssued: '03/02/2024',
+  validUntil: '03/02/2029',
+  status: 'VALID',
+};
+
+const clientFor = (baseUrl: string, timeoutMs = 1000) => new RegistryClient({ country: 'PHL', registry: 'tesda', baseUrl, timeoutMs, maxConcurrency: 2, ratePerSecond: 1000 });
+const offline = clientFor('http://127.0.0.1:9');
+const protocolError = expect.objectContaining({ extensions: expect.objectContaining({ code: 'REGISTRY_PROTOCOL_ERROR', country: 'PHL', registry: 'tesda' }) });
+
+describe('tesdaToContract', () => {
+  it('normalises the published example', () => {
+    expect(tesdaToContract(EXAMPLE, offline)).toMatchObject({
+      __typename: 'PhlCertification',
+      id: 'PHL:CERT:24130302001457',
+      country: 'PHL',
+      registry: 'tesda',
+      nativeId: '24130302001457',
+      holderName: 'DELA CRUZ, MARIA CLARA SANTOS',
+      holderNationality: 'PHL',
+      holderDocumentNumber: 'P1234567A',
+      holderDateOfBirth: '1994-07-19',
+      title: 'Shielded Metal Arc Welding (SMAW) NC II',
+      qualificationCode: 'MEESMA2',
+      nationalLevel: 'NC II',
+      aqrfLevel: 2,
+      aqrfBasis: 'REFERENCED',
+      occupation: { isco: '7212', national: '7212', scheme: 'PSOC 2012', title: null },
+      issuer: { name: 'Technical Education and Skills Development Authority', registrationNumber: null },
+      issuedOn: '2024-03-02',
+      validUntil: '2029-03-02',
+      status: 'VALID',
+      nativeStatus: 'VALID',
+      ncLevel: 'NC II',
+      levelName: 'National Certificate II',
+      sector: 'METALS AND ENGINEERING',
+      assessmentCenter: 'Manila Technical Institute',
+      stale: false,
+    });
+  });
+
+  it('reads dates month first: 03/02/2024 is the 2nd of March, and a day-first date is refused', () => {
+    expect(tesdaToContract(EXAMPLE, offline).issuedOn).toBe('2024-03-02');
+    expect(() => tesdaToContract({ ...EXAMPLE, birthDate: '19/07/1994' }, offline)).toThrow(/certificate 24130302001457: birthDate: expected a date as MM\/DD\/YYYY, got "19\/07\/1994"/);
+    expect(() => tesdaToContract({ ...EXAMPLE, validUntil: '2029-03-02' }, offline)).toThrow(protocolError);
+  });
+
+  it.each([
+    ['NC I', 1, 'National Certificate I'],
+    ['NC III', 3, 'National Certificate III'],
+    ['NC IV', 4, 'National Certificate IV'],
+  ] as const)('reads %s as AQRF level %i, referenced through the PQF', (ncLevel, aqrfLevel, levelName) => {
+    expect(tesdaToContract({ ...EXAMPLE, ncLevel }, offline)).toMatchObject({ nationalLevel: ncLevel, aqrfLevel, aqrfBasis: 'REFERENCED', ncLevel, levelName });
+  });
+
+  it('claims no AQRF level for a Certificate of Competency, a single unit', () => {
+    const record = tesdaToContract({ ...EXAMPLE, ncLevel: 'COC' }, offline);
+    expect(record).toMatchObject({ nationalLevel: 'COC', aqrfLevel: null, aqrfBasis: 'NOT_REFERENCED', levelName: 'Certificate of Competency' });
+    expect(record.aqrfDerivation).toMatch(/^PQF COC has no AQRF level/);
+  });
+
+  it.each([
+    ['EXPIRED', 'EXPIRED'],
+    ['REVOKED', 'REVOKED'],
+  ] as const)('maps status %s to %s and keeps the native word', (native, shared) => {
+    expect(tesdaToContract({ ...EXAMPLE, status: native }, offline)).toMatchObject({ status: shared, nativeStatus: native });
+  });
+
+  it('keeps a holder who declared no passport, with no document number', () => {
+    expect(tesdaToContract({ ...EXAMPLE, passportNo: null }, offline)).toMatchObject({ holderDocumentNumber: null, holderNationality: 'PHL' });
+  });
+
+  it('takes the nationality key of a non-Filipino holder, and Filipino when it is absent', () => {
+    expect(tesdaToContract({ ...EXAMPLE, nationality: 'IDN' }, offline).holderNationality).toBe('IDN');
+    expect(() => tesdaToContract({ ...EXAMPLE, nationality: 'INDONESIAN' }, offline)).toThrow(/nationality: expected an ISO 3166-1 alpha-3 code, got "INDONESIAN"/);
+  });
+
+  it('refuses what the specification does not allow', () => {
+    expect(() => tesdaToContract({ ...EXAMPLE, status: 'SUSPENDED' as never }, offline)).toThrow(/certificate 24130302001457: unknown status "SUSPENDED" \(expected one of VALID, EXPIRED, REVOKED\)/);
+    expect(() => tesdaToContract({ ...EXAMPLE, ncLevel: 'NC V' as never }, offline)).toThrow(/unknown ncLevel "NC V" \(expected one of NC I, NC II, NC III, NC IV, COC\)/);
+    expect(() => tesdaToContract({ ...EXAMPLE, psocCode: '72' }, offline)).toThrow(protocolError);
+  });
+
+  it('recognises 14-digit certificate numbers only', () => {
+    const adapter = tesdaAdapter(offline);
+    expect(adapter.isNativeId('24130302001457')).toBe(true);
+    expect(adapter.isNativeId('2413030200145')).toBe(false);
+    expect(adapter.isNativeId('AEP-NCR-2025-001234')).toBe(false);
+  });
+
+  it('refuses a batch of more than forty numbers before calling', async () => {
+    const numbers = Array.from({ length: 41 }, (_, i) => `2413030200${String(i).padStart(4, '0')}`);
+    await expect(tesdaAdapter(offline).fetchByIds(numbers)).rejects.toThrow('TESDA batch takes at most 40 numbers, got 41');
+  });
+});
+
+describe('tesdaAdapter against a registry that breaks its specification', () => {
+  let server: Server;
+  let answer = { status: 200, body: '' };
+  let url = '';
+  beforeAll(async () => {
+    server = createServer((_req, res) => res.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.body));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('refuses a batch answer holding a certificate that was not asked for', async () => {
+    answer = { status: 200, body: JSON.stringify({ content: [EXAMPLE] }) };
+    await expect(tesdaAdapter(clientFor(url)).fetchByIds(['24130302000001'])).rejects.toThrow(/TESDA batch returned certificate "24130302001457", which was not among the 1 numbers asked/);
+  });
+
+  it('refuses a 200 without a content list', async () => {
+    answer = { status: 200, body: JSON.stringify([EXAMPLE]) };
+    await expect(tesdaAdapter(clientFor(url)).fetchByIds(['24130302001457'])).rejects.toThrow(/answered 200 without a content list/);
+  });
+
+  it('turns a 400 into a protocol error carrying TESDA\'s message', async () => {
+    answer = { status: 400, body: JSON.stringify({ message: 'ids: at most 40 certificate numbers per request' }) };
+    await expect(tesdaAdapter(clientFor(url)).findByHolder({ nationality: 'PHL', documentNumber: 'P1234567A' })).rejects.toThrow(/GET \/rcw\/holders\?passportNo answered 400: ids: at most 40/);
+    await expect(tesdaAdapter(clientFor(url)).fetchByIds(['24130302001457'])).rejects.toThrow(protocolError);
+  });
+});
+
+describe('tesdaAdapter against the simulated TESDA', () => {
+  let sim: RunningSimulator;
+  let client: RegistryClient;
+  const stats = async () => (await (await fetch(`${sim.url}/__sim/stats`)).json()) as { routes: Record<string, number> };
+  const resetStats = () => fetch(`${sim.url}/__sim/stats/reset`, { method: 'POST' });
+  const configure = (config: object) => fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify(config) });
+  const natives = () => sim.store.all() as TesdaRecord[];
+
+  beforeAll(async () => {
+    sim = await startSimulator(tesdaSimulator, { port: 0, config: { latencyMs: [0, 0], faultRate: 0, hangRate: 0, ratePerSecond: 1000 } });
+    client = new RegistryClient({ country: 'PHL', registry: 'tesda', baseUrl: sim.url, timeoutMs: 2000, maxConcurrency: 4, ratePerSecond: 1000 });
+  });
+  afterAll(() => sim.close());
+
+  it('fetches up to forty certificates in one call and leaves unknown numbers out', async () => {
+    await resetStats();
+    const known = natives().slice(0, 39);
+    const records = await tesdaAdapter(client).fetchByIds([...known.map((r) => r.certificateNumber), '99130300000000']);
+    expect([...records.keys()].sort()).toEqual(known.map((r) => r.certificateNumber).sort());
+    const first = records.get(known[0].certificateNumber)!;
+    expect(first).toMatchObject({ holderName: `${known[0].lastName}, ${known[0].firstName} ${known[0].middleName}`, title: known[0].qualificationTitle, nationalLevel: known[0].ncLevel, nativeStatus: known[0].status });
+    expect(formatNativeDate(first.issuedOn!, 'MM/DD/YYYY')).toBe(known[0].dateIssued);
+    expect((await stats()).routes[tesdaProfile.batchRoute!]).toBe(1);
+  });
+
+  it('needs ⌈N / 40⌉ batch calls for N certificates through the kit', async () => {
+    await resetStats();
+    const numbers = natives().slice(0, 90).map((r) => r.certificateNumber);
+    const loaded = await adapterSource('PHL', tesdaAdapter(client)).loadMany(numbers);
+    expect(loaded.map((r) => (r as { nativeId: string }).nativeId)).toEqual(numbers);
+    expect((await stats()).routes[tesdaProfile.batchRoute!]).toBe(3);
+  });
+
+  it('finds a holder by passport, and not one who declared none', async () => {
+    const holder = natives().find((r) => r.passportNo !== null)!;
+    const found = await tesdaAdapter(client).findByHolder({ nationality: 'PHL', documentNumber: holder.passportNo!.toLowerCase(), dateOfBirth: null });
+    expect(found.map((r) => r.nativeId)).toContain(holder.certificateNumber);
+    expect(found.every((r) => r.holderDocumentNumber === holder.passportNo && r.holderNationality === 'PHL')).toBe(true);
+    expect(natives().some((r) => r.passportNo === null)).toBe(true);
+  });
+
+  it('refuses a 404 that is not one of TESDA\'s answers', async () => {
+    await expect(tesdaAdapter(clientFor(`${sim.url}/elsewhere/`)).fetchByIds([natives()[0].certificateNumber])).rejects.toThrow(/GET \/rcw\/certificates\?ids answered 404/);
+  });
+
+  it('fails with REGISTRY_RATE_LIMITED when the 429\'s Retry-After does not fit the time budget', async () => {
+    await configure({ ratePerSecond: 1 });
+    try {
+      const tight = clientFor(sim.url, 500);
+      const answers = await Promise.allSettled([0, 1, 2].map(() => tesdaAdapter(tight).fetchByIds([natives()[0].certificateNumber])));
+      const limited = answers.find((a) => a.status === 'rejected') as PromiseRejectedResult;
+      expect(limited.reason).toMatchObject({ extensions: { code: 'REGISTRY_RATE_LIMITED', country: 'PHL', registry: 'tesda', retryAfterSeconds: 1 } });
+    } finally {
+      await configure({ ratePerSecond: 1000 });
+    }
+  });
+
+  it('fails with REGISTRY_UNAVAILABLE when TESDA answers 503 twice', async () => {
+    await configure({ faultRate: 1 });
+    try {
+      await resetStats();
+      await expect(tesdaAdapter(client).fetchByIds([natives()[0].certificateNumber])).rejects.toMatchObject({ extensions: { code: 'REGISTRY_UNAVAILABLE', country: 'PHL', registry: 'tesda', reason: 'http-503' } });
+      expect((await stats()).routes[tesdaProfile.batchRoute!]).toBe(2);
+    } finally {
+      await configure({ faultRate: 0 });
+    }
+  });
+
+  it('refuses a record the registry holds in a form the specification does not allow', async () => {
+    await fetch(`${sim.url}/__sim/records`, { method: 'POST', body: JSON.stringify([{ ...EXAMPLE, certificateNumber: '24130399999998', dateIssued: '2024-03-02' }]) });
+    await expect(tesdaAdapter(client).fetchByIds(['24130399999998'])).rejects.toThrow(/certificate 24130399999998: dateIssued: expected a date as MM\/DD\/YYYY/);
+  });
+});
