@@ -1,0 +1,251 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RegistryClient } from '../../schema/kit/registryClient.js';
+import { adapterSource } from '../../schema/kit/registrySource.js';
+import { matchesIdentity } from '../../schema/kit/countryContext.js';
+import { startSimulator, type RunningSimulator } from '../../registries/kit/simulator.js';
+import { ssgAdapter, ssgToContract } from './ssg.adapter.js';
+import { ssgSimulator } from './ssg.simulator.js';
+import { ssgProfile } from './profiles.js';
+import type { SsgRecord } from './ssg.native.js';
+
+// The example record of shared/registries/SGP.md, exactly as SSG sends it.
+const EXAMPLE: SsgRecord = {
+  credentialId: '8f14e45f-ceea-467f-a9f2-9c0b6a1d2e11',
+  holder: { name: 'RAJESH KUMAR', idType: 'FIN', idNumber: 'G1234567X', passportNo: 'Z1234567', nationality: 'IND', dateOfBirth: '1988-02-11' },
+  type: 'SOA',
+  qualificationCode: 'WSQ-BCA-RBW-3002',
+  title: 'Apply Structural Steel Welding Processes',
+  level: 'CERTIFICATE',
+  frameworkSector: 'BUILT_ENVIRONMENT',
+  ssocCode: '72122',
+  trainingProvider: 'BCA Academy',
+  issuedOn: '2024-09-18',
+  opencertsMerkleRoot: '5f1a…c0',
+  revoked: false,
+};
+
+const clientFor = (baseUrl: string, timeoutMs = 1000) => new RegistryClient({ country: 'SGP', registry: 'ssg', baseUrl, timeoutMs, maxConcurrency: 2, ratePerSecond: 1000 });
+const offline = clientFor('http://127.0.0.1:9');
+const protocolError = expect.objectContaining({ extensions: expect.objectContaining({ code: 'REGISTRY_PROTOCOL_ERROR', country: 'SGP', registry: 'ssg' }) });
+const withHolder = (holder: Partial<SsgRecord['holder']>): SsgRecord => ({ ...EXAMPLE, holder: { ...EXAMPLE.holder, ...holder } });
+
+describe('ssgToContract', () => {
+  it('normalises the published example', () => {
+    const record = ssgToContract(EXAMPLE, offline);
+    expect(record).toMatchObject({
+      __typename: 'SgpCertification',
+      id: 'SGP:CERT:8f14e45f-ceea-467f-a9f2-9c0b6a1d2e11',
+      country: 'SGP',
+      registry: 'ssg',
+      nativeId: '8f14e45f-ceea-467f-a9f2-9c0b6a1d2e11',
+      holderName: 'RAJESH KUMAR',
+      holderNationality: 'IND',
+      holderDocumentNumber: 'Z1234567',
+      holderDateOfBirth: '1988-02-11',
+      title: 'Apply Structural Steel Welding Processes',
+      qualificationCode: 'WSQ-BCA-RBW-3002',
+      nationalLevel: 'CERTIFICATE',
+      aqrfLevel: null,
+      aqrfBasis: 'NOT_REFERENCED',
+      occupation: { isco: '7212', national: '72122', scheme: 'SSOC 2024', title: null },
+      issuer: { name: 'SkillsFuture Singapore', registrationNumber: null },
+      issuedOn: '2024-09-18',
+      validUntil: null,
+      status: 'VALID',
+      nativeStatus: 'revoked: false',
+      credentialType: 'SOA',
+      levelName: 'Certificate',
+      frameworkSector: 'BUILT_ENVIRONMENT',
+      trainingProvider: 'BCA Academy',
+      opencertsMerkleRoot: '5f1a…c0',
+      holderIdType: 'FIN',
+      holderIdMasked: '*****567X',
+      stale: false,
+    });
+    expect(record.aqrfDerivation).toMatch(/Singapore's WSQ is not referenced to the AQRF/);
+    // PDPA treats FINs like NRIC numbers: only the masked form leaves the adapter.
+    expect(JSON.stringify(record)).not.toContain('G1234567X');
+  });
+
+  it.each([
+    ['CERTIFICATE', 'Certificate'],
+    ['HIGHER_CERTIFICATE', 'Higher Certificate'],
+    ['ADVANCED_CERTIFICATE', 'Advanced Certificate'],
+    ['DIPLOMA', 'Diploma'],
+    ['SPECIALIST_DIPLOMA', 'Specialist Diploma'],
+    ['GRADUATE_CERTIFICATE', 'Graduate Certificate'],
+    ['GRADUATE_DIPLOMA', 'Graduate Diploma'],
+  ] as const)('keeps WSQ level %s (%s) and claims no AQRF level for it', (level, levelName) => {
+    expect(ssgToContract({ ...EXAMPLE, level }, offline)).toMatchObject({ nationalLevel: level, levelName, aqrfLevel: null, aqrfBasis: 'NOT_REFERENCED' });
+  });
+
+  it('reads revoked: true as REVOKED, and never gives an end date', () => {
+    expect(ssgToContract({ ...EXAMPLE, revoked: true }, offline)).toMatchObject({ status: 'REVOKED', nativeStatus: 'revoked: true', validUntil: null });
+  });
+
+  it('keeps full qualifications as well as statements of attainment', () => {
+    expect(ssgToContract({ ...EXAMPLE, type: 'QUALIFICATION' }, offline)).toMatchObject({ credentialType: 'QUALIFICATION' });
+  });
+
+  it('keeps a citizen recorded by NRIC with no passport, with no document number', () => {
+    expect(ssgToContract(withHolder({ idType: 'NRIC', idNumber: 'S1234567D', passportNo: null, nationality: 'SGP' }), offline)).toMatchObject({
+      holderDocumentNumber: null,
+      holderNationality: 'SGP',
+      holderIdType: 'NRIC',
+      holderIdMasked: '*****567D',
+    });
+  });
+
+  it('accepts M-series FINs on their format alone', () => {
+    expect(ssgToContract(withHolder({ idNumber: 'M1234567K' }), offline)).toMatchObject({ holderIdMasked: '*****567K' });
+  });
+
+  it('refuses what the specification does not allow', () => {
+    expect(() => ssgToContract({ ...EXAMPLE, level: 'NITEC' as never }, offline)).toThrow(/credential 8f14e45f-ceea-467f-a9f2-9c0b6a1d2e11: unknown level "NITEC" \(expected one of CERTIFICATE, HIGHER_CERTIFICATE/);
+    expect(() => ssgToContract({ ...EXAMPLE, type: 'MODULE' as never }, offline)).toThrow(/unknown type "MODULE" \(expected one of SOA, QUALIFICATION\)/);
+    expect(() => ssgToContract({ ...EXAMPLE, revoked: 'no' as never }, offline)).toThrow(/unknown revoked value "no" \(expected one of false, true\)/);
+    expect(() => ssgToContract(withHolder({ idType: 'PASSPORT' as never }), offline)).toThrow(/unknown holder.idType "PASSPORT"/);
+    expect(() => ssgToContract(withHolder({ idNumber: 'G1234567A' }), offline)).toThrow(/holder.idNumber: G1234567A fails the G-series checksum: its last letter should be X/);
+    expect(() => ssgToContract(withHolder({ idType: 'NRIC' }), offline)).toThrow(/holder.idNumber is an FIN, but idType says NRIC/);
+    expect(() => ssgToContract(withHolder({ nationality: 'INDIAN' }), offline)).toThrow(/holder.nationality: expected an ISO 3166-1 alpha-3 code, got "INDIAN"/);
+    expect(() => ssgToContract({ ...EXAMPLE, ssocCode: '7212' }, offline)).toThrow(/ssocCode: expected an SSOC 2024 code of 5 digits/);
+    expect(() => ssgToContract({ ...EXAMPLE, issuedOn: '18/09/2024' }, offline)).toThrow(/issuedOn: expected a date as YYYY-MM-DD/);
+    expect(() => ssgToContract({ ...EXAMPLE, title: 'x', revoked: true, level: 'X' as never }, offline)).toThrow(protocolError);
+  });
+
+  it('recognises credential ids in the published UUID shape only', () => {
+    const adapter = ssgAdapter(offline);
+    expect(adapter.isNativeId('8f14e45f-ceea-467f-a9f2-9c0b6a1d2e11')).toBe(true);
+    expect(adapter.isNativeId('8F14E45F-CEEA-467F-A9F2-9C0B6A1D2E11')).toBe(false);
+    expect(adapter.isNativeId('WP-2024-7781234')).toBe(false);
+  });
+
+  it('refuses more than 200 ids before calling', async () => {
+    const ids = Array.from({ length: 201 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+    await expect(ssgAdapter(offline).fetchByIds(ids)).rejects.toThrow('SSG query takes at most 200 credential ids, got 201');
+  });
+
+  it('refuses a malformed FIN before any call', async () => {
+    // The offline client would fail with REGISTRY_UNAVAILABLE if the adapter made a call.
+    await expect(ssgAdapter(offline).findByHolder({ nationality: 'IND', documentNumber: 'G1234567A', dateOfBirth: null })).rejects.toMatchObject({
+      message: expect.stringContaining('G1234567A fails the G-series checksum: its last letter should be X'),
+      extensions: { code: 'IDENTITY_ATTRIBUTES_REQUIRED', country: 'SGP', registry: 'ssg', required: ['documentNumber'] },
+    });
+  });
+});
+
+describe('ssgAdapter against a registry that breaks its specification', () => {
+  let server: Server;
+  let answer: { status: number; body: string } = { status: 200, body: '' };
+  let url = '';
+  beforeAll(async () => {
+    server = createServer((_req, res) => res.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.body));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('refuses a query answer holding a credential that was not asked for', async () => {
+    answer = { status: 200, body: JSON.stringify({ credentials: [EXAMPLE] }) };
+    await expect(ssgAdapter(clientFor(url)).fetchByIds(['00000000-0000-4000-8000-000000000001'])).rejects.toThrow(/SSG query returned credential "8f14e45f-ceea-467f-a9f2-9c0b6a1d2e11", which was not among the 1 ids asked/);
+  });
+
+  it('refuses a 200 without a credentials list', async () => {
+    answer = { status: 200, body: JSON.stringify({ records: [EXAMPLE] }) };
+    await expect(ssgAdapter(clientFor(url)).fetchByIds([EXAMPLE.credentialId])).rejects.toThrow(/answered 200 without a credentials list/);
+  });
+
+  it('turns a 400 INVALID_ID into a protocol error naming the code', async () => {
+    answer = { status: 400, body: JSON.stringify({ code: 'INVALID_ID' }) };
+    await expect(ssgAdapter(clientFor(url)).findByHolder({ nationality: 'IND', documentNumber: 'G1234567X', dateOfBirth: null })).rejects.toMatchObject({
+      message: expect.stringMatching(/POST \/v1\/credentials\/by-holder answered 400 INVALID_ID/),
+      extensions: { code: 'REGISTRY_PROTOCOL_ERROR', country: 'SGP', registry: 'ssg' },
+    });
+  });
+});
+
+describe('ssgAdapter against the simulated SSG', () => {
+  let sim: RunningSimulator;
+  let client: RegistryClient;
+  const stats = async () => (await (await fetch(`${sim.url}/__sim/stats`)).json()) as { routes: Record<string, number> };
+  const resetStats = () => fetch(`${sim.url}/__sim/stats/reset`, { method: 'POST' });
+  const configure = (config: object) => fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify(config) });
+  const natives = () => sim.store.all() as SsgRecord[];
+
+  beforeAll(async () => {
+    sim = await startSimulator(ssgSimulator, { port: 0, config: { latencyMs: [0, 0], faultRate: 0, hangRate: 0, ratePerSecond: 1000 } });
+    client = new RegistryClient({ country: 'SGP', registry: 'ssg', baseUrl: sim.url, timeoutMs: 2000, maxConcurrency: 4, ratePerSecond: 1000 });
+  });
+  afterAll(() => sim.close());
+
+  it('fetches credentials in one query and leaves unknown ids out', async () => {
+    await resetStats();
+    const known = natives().slice(0, 20);
+    const records = await ssgAdapter(client).fetchByIds([...known.map((r) => r.credentialId), '00000000-0000-4000-8000-000000000000']);
+    expect([...records.keys()].sort()).toEqual(known.map((r) => r.credentialId).sort());
+    expect(records.get(known[0].credentialId)).toMatchObject({ holderName: known[0].holder.name, holderDateOfBirth: known[0].holder.dateOfBirth, issuedOn: known[0].issuedOn, nationalLevel: known[0].level });
+    expect((await stats()).routes[ssgProfile.batchRoute!]).toBe(1);
+  });
+
+  it('round-trips every generated credential in ⌈N / 200⌉ queries through the kit', async () => {
+    await resetStats();
+    const ids = natives().map((r) => r.credentialId);
+    const loaded = await adapterSource('SGP', ssgAdapter(client)).loadMany(ids);
+    expect(loaded.map((r) => (r as { nativeId: string }).nativeId)).toEqual(ids);
+    expect((await stats()).routes[ssgProfile.batchRoute!]).toBe(Math.ceil(ids.length / 200));
+  });
+
+  it('finds a foreign holder by passport and nationality, as the kit will match them', async () => {
+    const native = natives().find((r) => r.holder.idType === 'FIN')!;
+    const identity = { nationality: native.holder.nationality, documentNumber: native.holder.passportNo!, dateOfBirth: native.holder.dateOfBirth };
+    const found = await ssgAdapter(client).findByHolder(identity);
+    expect(found.map((r) => r.nativeId)).toContain(native.credentialId);
+    expect(found.every((r) => matchesIdentity(r, identity))).toBe(true);
+    const elsewhere = native.holder.nationality === 'CHN' ? 'IND' : 'CHN';
+    expect(await ssgAdapter(client).findByHolder({ ...identity, nationality: elsewhere })).toEqual([]);
+  });
+
+  it('asks by FIN or NRIC when given one', async () => {
+    for (const idType of ['FIN', 'NRIC'] as const) {
+      const native = natives().find((r) => r.holder.idType === idType)!;
+      const found = await ssgAdapter(client).findByHolder({ nationality: native.holder.nationality, documentNumber: native.holder.idNumber, dateOfBirth: null });
+      expect(found.map((r) => r.nativeId)).toContain(native.credentialId);
+      expect(found.every((r) => r.holderIdType === idType)).toBe(true);
+    }
+  });
+
+  it('refuses a 404 that is not the registry\'s', async () => {
+    await expect(ssgAdapter(clientFor(`${sim.url}/elsewhere/`)).fetchByIds([natives()[0].credentialId])).rejects.toThrow(/POST \/v1\/credentials\/query answered 404/);
+  });
+
+  it('fails with REGISTRY_RATE_LIMITED when THROTTLED for longer than the time budget', async () => {
+    await configure({ ratePerSecond: 1 });
+    try {
+      const tight = clientFor(sim.url, 500);
+      const answers = await Promise.allSettled([0, 1, 2].map(() => ssgAdapter(tight).fetchByIds([natives()[0].credentialId])));
+      const rejected = answers.find((a): a is PromiseRejectedResult => a.status === 'rejected');
+      expect(rejected?.reason).toMatchObject({ extensions: { code: 'REGISTRY_RATE_LIMITED', country: 'SGP', registry: 'ssg', retryAfterSeconds: 1 } });
+    } finally {
+      await configure({ ratePerSecond: 1000 });
+    }
+  });
+
+  it('fails with REGISTRY_UNAVAILABLE when SSG answers 503 twice', async () => {
+    await configure({ faultRate: 1 });
+    try {
+      await resetStats();
+      await expect(ssgAdapter(client).fetchByIds([natives()[0].credentialId])).rejects.toMatchObject({ extensions: { code: 'REGISTRY_UNAVAILABLE', country: 'SGP', registry: 'ssg', reason: 'http-503' } });
+      expect((await stats()).routes[ssgProfile.batchRoute!]).toBe(2);
+    } finally {
+      await configure({ faultRate: 0 });
+    }
+  });
+
+  it('refuses a record the registry holds in a form the specification does not allow', async () => {
+    const id = '00000000-0000-4000-8000-000000000099';
+    await fetch(`${sim.url}/__sim/records`, { method: 'POST', body: JSON.stringify([{ ...EXAMPLE, credentialId: id, issuedOn: '18-09-2024' }]) });
+    await expect(ssgAdapter(client).fetchByIds([id])).rejects.toThrow(new RegExp(`credential ${id}: issuedOn: expected a date as YYYY-MM-DD`));
+  });
+});
