@@ -1,0 +1,28 @@
+import type { NativeDateFormat } from '../../schema/dates/index.js';
+
+/** The DOE e-Work Permit record exactly as shared/registries/THA.md publishes it. */
+export interface DoeRecord {
+  permit_no: string;
+  worker_type: 'GENERAL' | 'MOU' | 'BOI' | 'BORDER' | 'MINORITY';
+  name_en: string;
+  /** MOU workers from Cambodia, Laos and Myanmar often hold a certificate of identity (CI) instead of a passport. */
+  doc_type: 'PASSPORT' | 'CI';
+  doc_no: string;
+  /** ISO 3166-1 alpha-2. */
+  nationality: string;
+  birth_date: string;
+  employer: { name_th: string; tax_id: string };
+  province: string;
+  occupation_code: string;
+  issue_date: string;
+  expire_date: string;
+  status: 'PENDING' | 'ACTIVE' | 'EXPIRED' | 'REVOKED';
+}
+
+export type DoeDocumentType = DoeRecord['doc_type'];
+
+/** Every DOE date is ISO-shaped with a Buddhist-Era year: `2567-03-01` is 1 March 2024. */
+export const DOE_DATE: NativeDateFormat = 'BBBB-MM-DD';
+
+/** The specification shows `WP67-1000-0123456` (BE year, office, serial) and publishes no pattern; this is the shape of that example. */
+export const DOE_PERMIT_NO = /^WP\d{2}-\d{4}-\d{7}$/;

@@ -1,0 +1,223 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RegistryClient } from '../../schema/kit/registryClient.js';
+import { adapterSource } from '../../schema/kit/registrySource.js';
+import { startSimulator, type RunningSimulator } from '../../registries/kit/simulator.js';
+import { dsdAdapter, dsdToContract } from './dsd.adapter.js';
+import { dsdSimulator } from './dsd.simulator.js';
+import type { DsdRecord } from './dsd.native.js';
+
+// The example record of shared/registries/THA.md, exactly as DSD sends it.
+const EXAMPLE: DsdRecord = {
+  cert_no: 'DSD-67-10-004512',
+  full_name_th: 'ออง ซาน ทุน',
+  full_name_en: 'AUNG SAN TUN',
+  id_card: null,
+  passport_no: 'MD456789',
+  nationality: 'MM',
+  birth_date: '12/06/2535',
+  occupation_code: '7411',
+  occupation_name: 'ช่างไฟฟ้าภายในอาคาร',
+  skill_level: 1,
+  test_center: 'สถาบันพัฒนาฝีมือแรงงาน 10 ราชบุรี',
+  issue_date: '21/08/2567',
+  expire_date: null,
+  status: 'ใช้งาน',
+};
+const CITIZEN: DsdRecord = { ...EXAMPLE, cert_no: 'DSD-67-01-000777', full_name_th: 'สมชาย ใจดี', full_name_en: 'SOMCHAI JAIDEE', id_card: '1101700203451', passport_no: null, nationality: 'TH' };
+
+const clientFor = (baseUrl: string, timeoutMs = 1000) => new RegistryClient({ country: 'THA', registry: 'dsd', baseUrl, timeoutMs, maxConcurrency: 2, ratePerSecond: 1000 });
+const offline = clientFor('http://127.0.0.1:9');
+const protocolError = expect.objectContaining({ extensions: expect.objectContaining({ code: 'REGISTRY_PROTOCOL_ERROR', country: 'THA', registry: 'dsd' }) });
+
+describe('dsdToContract', () => {
+  it('normalises the published example', () => {
+    const record = dsdToContract(EXAMPLE, offline);
+    expect(record).toMatchObject({
+      __typename: 'ThaCertification',
+      id: 'THA:CERT:DSD-67-10-004512',
+      country: 'THA',
+      registry: 'dsd',
+      nativeId: 'DSD-67-10-004512',
+      holderName: 'AUNG SAN TUN',
+      holderNationality: 'MMR',
+      holderDocumentNumber: 'MD456789',
+      holderDateOfBirth: '1992-06-12',
+      title: 'ช่างไฟฟ้าภายในอาคาร',
+      qualificationCode: null,
+      nationalLevel: '1',
+      aqrfLevel: 1,
+      aqrfBasis: 'INDICATIVE',
+      occupation: { isco: '7411', national: '7411', scheme: 'TSCO', title: 'ช่างไฟฟ้าภายในอาคาร' },
+      issuer: { name: 'กรมพัฒนาฝีมือแรงงาน', registrationNumber: null },
+      issuedOn: '2024-08-21',
+      validUntil: null,
+      status: 'VALID',
+      nativeStatus: 'ใช้งาน',
+      fullNameTh: 'ออง ซาน ทุน',
+      skillLevel: 1,
+      levelName: 'ระดับ 1',
+      testCentre: 'สถาบันพัฒนาฝีมือแรงงาน 10 ราชบุรี',
+      stale: false,
+    });
+    expect(record.aqrfDerivation).toMatch(/^Indicative only: DSD skill level N read as AQRF level N/);
+  });
+
+  it.each([
+    [2, 'ระดับ 2'],
+    [3, 'ระดับ 3'],
+  ] as const)('reads DSD skill level %i as indicative AQRF level %i', (level, name) => {
+    expect(dsdToContract({ ...EXAMPLE, skill_level: level }, offline)).toMatchObject({ nationalLevel: String(level), aqrfLevel: level, aqrfBasis: 'INDICATIVE', skillLevel: level, levelName: name });
+  });
+
+  it.each([
+    ['หมดอายุ', 'EXPIRED'],
+    ['เพิกถอน', 'REVOKED'],
+  ] as const)('maps status %s to %s and keeps the Thai word', (native, shared) => {
+    expect(dsdToContract({ ...EXAMPLE, status: native, expire_date: '20/08/2569' }, offline)).toMatchObject({ status: shared, nativeStatus: native });
+  });
+
+  it('converts Buddhist-Era dates, including an expiry where the standard has one', () => {
+    expect(dsdToContract({ ...EXAMPLE, issue_date: '29/02/2567', expire_date: '28/02/2570' }, offline)).toMatchObject({ issuedOn: '2024-02-29', validUntil: '2027-02-28' });
+    // 2566 B.E. (2023) was not a leap year.
+    expect(() => dsdToContract({ ...EXAMPLE, issue_date: '29/02/2566' }, offline)).toThrow(/issue_date: expected a date as DD\/MM\/BBBB, got "29\/02\/2566"/);
+  });
+
+  it('refuses a Christian-Era year where the Buddhist Era is due, instead of reading the fifteenth century', () => {
+    expect(() => dsdToContract({ ...EXAMPLE, issue_date: '21/08/2024' }, offline)).toThrow(/certificate DSD-67-10-004512: issue_date: expected a Buddhist-Era year, got "21\/08\/2024" \(1481 C\.E\.; a Christian-Era year\?\)/);
+  });
+
+  it('reads alpha-2 nationalities, a Thai citizen being TH with an id card and maybe no passport', () => {
+    expect(dsdToContract({ ...EXAMPLE, nationality: 'KH' }, offline).holderNationality).toBe('KHM');
+    const citizen = dsdToContract(CITIZEN, offline);
+    expect(citizen).toMatchObject({ holderNationality: 'THA', holderDocumentNumber: null, holderName: 'SOMCHAI JAIDEE', fullNameTh: 'สมชาย ใจดี' });
+    // The id card is an identity number, not part of the contract.
+    expect(JSON.stringify(citizen)).not.toContain('1101700203451');
+  });
+
+  it('refuses what the specification does not allow', () => {
+    expect(() => dsdToContract({ ...EXAMPLE, status: 'ระงับ' as never }, offline)).toThrow(/certificate DSD-67-10-004512: unknown status "ระงับ" \(expected one of ใช้งาน, หมดอายุ, เพิกถอน\)/);
+    expect(() => dsdToContract({ ...EXAMPLE, status: 'VALID' as never }, offline)).toThrow(protocolError);
+    expect(() => dsdToContract({ ...EXAMPLE, skill_level: 4 }, offline)).toThrow(/unknown skill_level "4" \(expected one of 1, 2, 3\)/);
+    expect(() => dsdToContract({ ...EXAMPLE, nationality: 'MMR' }, offline)).toThrow(/nationality: expected an ISO 3166-1 alpha-2 code, got "MMR"/);
+    expect(() => dsdToContract({ ...EXAMPLE, nationality: 'Myanmar' }, offline)).toThrow(protocolError);
+    expect(() => dsdToContract({ ...EXAMPLE, birth_date: '2535-06-12' }, offline)).toThrow(/birth_date: expected a date as DD\/MM\/BBBB/);
+    expect(() => dsdToContract({ ...EXAMPLE, occupation_code: '741' }, offline)).toThrow(/occupation_code: expected a TSCO code of 4 digits, got "741"/);
+  });
+
+  it('recognises certificate numbers in the published shape only', () => {
+    const adapter = dsdAdapter(offline);
+    expect(adapter.isNativeId('DSD-67-10-004512')).toBe(true);
+    expect(adapter.isNativeId('DSD-2567-10-004512')).toBe(false);
+    expect(adapter.isNativeId('DSD-67-10-4512')).toBe(false);
+    expect(adapter.isNativeId('WP67-1000-0123456')).toBe(false);
+  });
+
+  it('takes exactly one certificate number per call, having no batch endpoint', async () => {
+    expect(dsdAdapter(offline).batchLimit).toBeNull();
+    await expect(dsdAdapter(offline).fetchByIds(['DSD-67-10-000001', 'DSD-67-10-000002'])).rejects.toThrow('DSD has no batch endpoint: fetchByIds takes exactly one certificate number, got 2');
+  });
+});
+
+describe('dsdAdapter against a registry that breaks its specification', () => {
+  let server: Server;
+  let answer = { status: 200, body: '' };
+  let url = '';
+  beforeAll(async () => {
+    server = createServer((_req, res) => res.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.body));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('refuses an answer for another certificate than the one asked', async () => {
+    answer = { status: 200, body: JSON.stringify(EXAMPLE) };
+    await expect(dsdAdapter(clientFor(url)).fetchByIds(['DSD-67-10-000001'])).rejects.toThrow(/asked for DSD-67-10-000001 and answered certificate "DSD-67-10-004512"/);
+  });
+
+  it('refuses a 404 that is not the registry\'s ไม่พบข้อมูล', async () => {
+    answer = { status: 404, body: JSON.stringify({ error: 'not found' }) };
+    await expect(dsdAdapter(clientFor(url)).fetchByIds(['DSD-67-10-004512'])).rejects.toThrow(/answered 404 without \{"result":"ไม่พบข้อมูล"\}/);
+  });
+
+  it('refuses a search answer without an items list, and a 400', async () => {
+    answer = { status: 200, body: JSON.stringify({ records: [EXAMPLE] }) };
+    await expect(dsdAdapter(clientFor(url)).findByHolder({ nationality: 'MMR', documentNumber: 'MD456789', dateOfBirth: null })).rejects.toThrow(/answered 200 without a "items" list/);
+    answer = { status: 400, body: JSON.stringify({ result: 'คำขอไม่ถูกต้อง' }) };
+    await expect(dsdAdapter(clientFor(url)).findByHolder({ nationality: 'MMR', documentNumber: 'MD456789', dateOfBirth: null })).rejects.toThrow(protocolError);
+  });
+});
+
+describe('dsdAdapter against the simulated DSD', () => {
+  let sim: RunningSimulator;
+  let client: RegistryClient;
+  const stats = async () => (await (await fetch(`${sim.url}/__sim/stats`)).json()) as { routes: Record<string, number> };
+  const resetStats = () => fetch(`${sim.url}/__sim/stats/reset`, { method: 'POST' });
+  const configure = (config: object) => fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify(config) });
+  const natives = () => sim.store.all() as DsdRecord[];
+
+  beforeAll(async () => {
+    sim = await startSimulator(dsdSimulator, { port: 0, config: { latencyMs: [0, 0], faultRate: 0, hangRate: 0, ratePerSecond: 1000 } });
+    client = new RegistryClient({ country: 'THA', registry: 'dsd', baseUrl: sim.url, timeoutMs: 2000, maxConcurrency: 4, ratePerSecond: 1000 });
+  });
+  afterAll(() => sim.close());
+
+  it('fetches one certificate per call and answers nothing for an unknown number', async () => {
+    const native = natives()[0];
+    const found = await dsdAdapter(client).fetchByIds([native.cert_no]);
+    expect(found.get(native.cert_no)).toMatchObject({ holderName: native.full_name_en, fullNameTh: native.full_name_th, skillLevel: native.skill_level, nativeStatus: native.status, testCentre: native.test_center });
+    expect((await dsdAdapter(client).fetchByIds(['DSD-99-10-999999'])).size).toBe(0);
+  });
+
+  it('makes one call per certificate through the kit, and reads every generated certificate', async () => {
+    await resetStats();
+    const numbers = natives().map((r) => r.cert_no);
+    const loaded = await adapterSource('THA', dsdAdapter(client)).loadMany([...numbers, numbers[0]]);
+    expect(loaded.filter((r) => r !== null && !(r instanceof Error))).toHaveLength(numbers.length + 1);
+    expect((await stats()).routes['GET /api/v1/skill-cert/{cert_no}']).toBe(numbers.length);
+  });
+
+  it('finds a migrant and a Thai citizen by passport and nationality, and nobody under another nationality', async () => {
+    const migrant = natives().find((r) => r.nationality === 'MM')!;
+    const found = await dsdAdapter(client).findByHolder({ nationality: 'MMR', documentNumber: migrant.passport_no!, dateOfBirth: null });
+    expect(found.map((r) => r.nativeId)).toContain(migrant.cert_no);
+    expect(found.every((r) => r.holderNationality === 'MMR' && r.holderDocumentNumber === migrant.passport_no)).toBe(true);
+    expect(await dsdAdapter(client).findByHolder({ nationality: 'KHM', documentNumber: migrant.passport_no!, dateOfBirth: null })).toEqual([]);
+
+    const citizen = natives().find((r) => r.nationality === 'TH' && r.passport_no !== null)!;
+    const own = await dsdAdapter(client).findByHolder({ nationality: 'THA', documentNumber: citizen.passport_no!, dateOfBirth: null });
+    expect(own.map((r) => r.nativeId)).toContain(citizen.cert_no);
+  });
+
+  it('refuses a 404 that is not DSD\'s own', async () => {
+    await expect(dsdAdapter(clientFor(`${sim.url}/elsewhere/`)).fetchByIds([natives()[0].cert_no])).rejects.toThrow(/answered 404 without/);
+  });
+
+  it('fails with REGISTRY_RATE_LIMITED when DSD answers 429 and Retry-After does not fit the budget', async () => {
+    await configure({ ratePerSecond: 1 });
+    try {
+      const hasty = clientFor(sim.url, 500);
+      const errors = await Promise.all([0, 1, 2].map((i) => dsdAdapter(hasty).fetchByIds([natives()[i].cert_no]).then(() => null, (e: unknown) => e)));
+      expect(errors.find((e) => e !== null)).toMatchObject({ extensions: { code: 'REGISTRY_RATE_LIMITED', country: 'THA', registry: 'dsd', retryAfterSeconds: 1 } });
+    } finally {
+      await configure({ ratePerSecond: 1000 });
+    }
+  });
+
+  it('fails with REGISTRY_UNAVAILABLE when DSD answers 503 twice', async () => {
+    await configure({ faultRate: 1 });
+    try {
+      await resetStats();
+      await expect(dsdAdapter(client).fetchByIds([natives()[0].cert_no])).rejects.toMatchObject({ extensions: { code: 'REGISTRY_UNAVAILABLE', country: 'THA', registry: 'dsd', reason: 'http-503' } });
+      expect((await stats()).routes['GET /api/v1/skill-cert/{cert_no}']).toBe(2);
+    } finally {
+      await configure({ faultRate: 0 });
+    }
+  });
+
+  it('refuses a record the registry holds in a form the specification does not allow', async () => {
+    await fetch(`${sim.url}/__sim/records`, { method: 'POST', body: JSON.stringify([{ ...EXAMPLE, cert_no: 'DSD-67-10-999998', issue_date: '2024-08-21' }]) });
+    await expect(dsdAdapter(client).fetchByIds(['DSD-67-10-999998'])).rejects.toThrow(/certificate DSD-67-10-999998: issue_date: expected a date as DD\/MM\/BBBB/);
+  });
+});
