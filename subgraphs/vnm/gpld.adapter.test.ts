@@ -1,0 +1,241 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RegistryClient } from '../../schema/kit/registryClient.js';
+import { adapterSource } from '../../schema/kit/registrySource.js';
+import { startSimulator, type RunningSimulator } from '../../registries/kit/simulator.js';
+import { parseNativeDate } from '../../schema/dates/index.js';
+import { gpldAdapter, gpldToContract } from './gpld.adapter.js';
+import { gpldSimulator } from './gpld.simulator.js';
+import { isoFromVietnameseName } from './countryNames.js';
+import type { GpldRecord } from './gpld.native.js';
+
+// The example record of shared/registries/VNM.md, exactly as the registry sends it.
+const EXAMPLE: GpldRecord = {
+  so_giay_phep: 'HN-2025-012345',
+  ho_ten: 'PARK JI-HOON',
+  ngay_sinh: '03/09/1982',
+  quoc_tich: 'Hàn Quốc',
+  so_ho_chieu: 'M12345678',
+  vi_tri_cong_viec: 'Nhà quản lý',
+  chuc_danh: 'Giám đốc nhà máy',
+  ma_nghe: '1321',
+  don_vi_su_dung: { ten: 'Công ty TNHH Điện tử Bắc Ninh', ma_so_thue: '2300123456' },
+  tinh: 'Bắc Ninh',
+  tu_ngay: '01/02/2025',
+  den_ngay: '31/01/2027',
+  trang_thai: 'Đã cấp',
+};
+const EXEMPTION: GpldRecord = { ...EXAMPLE, so_giay_phep: 'MGP-HN-2025-012346', trang_thai: 'Miễn giấy phép' };
+const nfd = (text: string) => text.normalize('NFD');
+
+const clientFor = (baseUrl: string, timeoutMs = 1000) => new RegistryClient({ country: 'VNM', registry: 'gpld', baseUrl, timeoutMs, maxConcurrency: 2, ratePerSecond: 1000 });
+const offline = clientFor('http://127.0.0.1:9');
+const protocolError = expect.objectContaining({ extensions: expect.objectContaining({ code: 'REGISTRY_PROTOCOL_ERROR', country: 'VNM', registry: 'gpld' }) });
+
+describe('gpldToContract', () => {
+  it('normalises the published example', () => {
+    expect(gpldToContract(EXAMPLE, offline)).toMatchObject({
+      __typename: 'VnmWorkPermit',
+      id: 'VNM:PERMIT:HN-2025-012345',
+      country: 'VNM',
+      registry: 'gpld',
+      nativeId: 'HN-2025-012345',
+      holderName: 'PARK JI-HOON',
+      holderNationality: 'KOR',
+      holderDocumentNumber: 'M12345678',
+      holderDateOfBirth: '1982-09-03',
+      permitClass: 'PROFESSIONAL',
+      nativeType: 'Nhà quản lý',
+      status: 'ACTIVE',
+      nativeStatus: 'Đã cấp',
+      validFrom: '2025-02-01',
+      validUntil: '2027-01-31',
+      employer: { name: 'Công ty TNHH Điện tử Bắc Ninh', registrationNumber: '2300123456' },
+      occupation: { isco: '1321', national: '1321', scheme: 'VSCO 2020', title: 'Giám đốc nhà máy' },
+      sector: null,
+      province: 'Bắc Ninh',
+      exemptionCertificate: false,
+      extended: false,
+      stale: false,
+    });
+  });
+
+  it.each([
+    ['Nhà quản lý', 'PROFESSIONAL'],
+    ['Giám đốc điều hành', 'PROFESSIONAL'],
+    ['Chuyên gia', 'PROFESSIONAL'],
+    ['Lao động kỹ thuật', 'SKILLED'],
+  ] as const)('classes the position %s as %s and keeps it as the native type', (position, permitClass) => {
+    expect(gpldToContract({ ...EXAMPLE, vi_tri_cong_viec: position }, offline)).toMatchObject({ permitClass, nativeType: position });
+  });
+
+  it.each([
+    ['Đang xử lý', 'PENDING', false],
+    ['Đã cấp', 'ACTIVE', false],
+    ['Đã gia hạn', 'ACTIVE', true],
+    ['Hết hạn', 'EXPIRED', false],
+    ['Thu hồi', 'REVOKED', false],
+  ] as const)('maps a work permit\'s trang_thai %s to %s and keeps the native word', (native, shared, extended) => {
+    expect(gpldToContract({ ...EXAMPLE, trang_thai: native }, offline)).toMatchObject({ status: shared, nativeStatus: native, extended, exemptionCertificate: false });
+  });
+
+  it.each([
+    ['Miễn giấy phép', 'EXEMPT'],
+    ['Đang xử lý', 'PENDING'],
+    ['Hết hạn', 'EXPIRED'],
+    ['Thu hồi', 'REVOKED'],
+  ] as const)('reads an MGP- exemption certificate\'s trang_thai %s as %s', (native, shared) => {
+    expect(gpldToContract({ ...EXEMPTION, trang_thai: native }, offline)).toMatchObject({ nativeId: 'MGP-HN-2025-012346', status: shared, nativeStatus: native, exemptionCertificate: true });
+  });
+
+  it('refuses an exemption word on a permit number, and a permit word on an exemption certificate', () => {
+    expect(() => gpldToContract({ ...EXAMPLE, trang_thai: 'Miễn giấy phép' }, offline)).toThrow(/permit HN-2025-012345: unknown trang_thai for a work permit "Miễn giấy phép" \(expected one of Đang xử lý, Đã cấp, Đã gia hạn, Hết hạn, Thu hồi\)/);
+    expect(() => gpldToContract({ ...EXEMPTION, trang_thai: 'Đã cấp' }, offline)).toThrow(/permit MGP-HN-2025-012346: unknown trang_thai for an exemption certificate "Đã cấp"/);
+    expect(() => gpldToContract({ ...EXEMPTION, trang_thai: 'Đã gia hạn' }, offline)).toThrow(protocolError);
+  });
+
+  it('reads decomposed (NFD) Vietnamese the same as precomposed, and hands out NFC', () => {
+    const decomposed = { ...EXAMPLE, quoc_tich: nfd('Hàn Quốc'), vi_tri_cong_viec: nfd('Lao động kỹ thuật'), trang_thai: nfd('Đã gia hạn'), tinh: nfd('Bắc Ninh') } as GpldRecord;
+    expect(decomposed.quoc_tich).not.toBe('Hàn Quốc');
+    expect(gpldToContract(decomposed, offline)).toMatchObject({ holderNationality: 'KOR', permitClass: 'SKILLED', nativeType: 'Lao động kỹ thuật', status: 'ACTIVE', nativeStatus: 'Đã gia hạn', extended: true, province: 'Bắc Ninh' });
+    expect(isoFromVietnameseName(nfd('Đông Timor'))).toBe('TLS');
+  });
+
+  it('refuses what the specification does not allow', () => {
+    expect(() => gpldToContract({ ...EXAMPLE, trang_thai: 'Đã hủy' as never }, offline)).toThrow(/unknown trang_thai for a work permit "Đã hủy"/);
+    expect(() => gpldToContract({ ...EXAMPLE, vi_tri_cong_viec: 'Lao động phổ thông' as never }, offline)).toThrow(/unknown vi_tri_cong_viec "Lao động phổ thông" \(expected one of Nhà quản lý, Giám đốc điều hành, Chuyên gia, Lao động kỹ thuật\)/);
+    expect(() => gpldToContract({ ...EXAMPLE, quoc_tich: 'Korea' }, offline)).toThrow(/unknown quoc_tich "Korea" \(not in the published list of Vietnamese country names\)/);
+    expect(() => gpldToContract({ ...EXAMPLE, quoc_tich: 'KOR' }, offline)).toThrow(protocolError);
+    expect(() => gpldToContract({ ...EXAMPLE, den_ngay: '2027-01-31' }, offline)).toThrow(/den_ngay: expected a date as DD\/MM\/YYYY/);
+    expect(() => gpldToContract({ ...EXAMPLE, ma_nghe: 'NQL' }, offline)).toThrow(/ma_nghe: expected an occupation code of 4 digits/);
+  });
+
+  it('recognises permit and exemption numbers in the published shape only', () => {
+    const adapter = gpldAdapter(offline);
+    expect(adapter.isNativeId('HN-2025-012345')).toBe(true);
+    expect(adapter.isNativeId('MGP-HN-2025-012345')).toBe(true);
+    expect(adapter.isNativeId('HCM-2026-000001')).toBe(true);
+    expect(adapter.isNativeId('HN-2025-12345')).toBe(false);
+    expect(adapter.isNativeId('MGP-2025-012345')).toBe(false);
+    expect(adapter.isNativeId('KNQG-2024-HN-001234')).toBe(false);
+  });
+
+  it('takes exactly one permit number per call, having no batch endpoint', async () => {
+    expect(gpldAdapter(offline).batchLimit).toBeNull();
+    await expect(gpldAdapter(offline).fetchByIds(['HN-2025-000001', 'HN-2025-000002'])).rejects.toThrow('the work-permit registry has no batch endpoint: fetchByIds takes exactly one permit number, got 2');
+  });
+
+  it('does not call the registry about a nationality it has no Vietnamese name for', async () => {
+    await expect(gpldAdapter(offline).findByHolder({ nationality: 'DEU', documentNumber: 'M12345678', dateOfBirth: null })).resolves.toEqual([]);
+  });
+});
+
+describe('gpldAdapter against a registry that breaks its specification', () => {
+  let server: Server;
+  let status = 200;
+  let answer = '';
+  let url = '';
+  beforeAll(async () => {
+    server = createServer((_req, res) => res.writeHead(status, { 'content-type': 'application/json' }).end(answer));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('refuses an answer for another permit than the one asked', async () => {
+    [status, answer] = [200, JSON.stringify(EXAMPLE)];
+    await expect(gpldAdapter(clientFor(url)).fetchByIds(['HN-2025-000001'])).rejects.toThrow(/asked for HN-2025-000001 and answered permit "HN-2025-012345"/);
+  });
+
+  it('refuses a 200 without a du_lieu list, or with a body that is not JSON', async () => {
+    [status, answer] = [200, JSON.stringify({ du_lieu: null })];
+    await expect(gpldAdapter(clientFor(url)).findByHolder({ nationality: 'KOR', documentNumber: 'M12345678', dateOfBirth: null })).rejects.toThrow(/answered 200 without a du_lieu list/);
+    [status, answer] = [200, '<html>'];
+    await expect(gpldAdapter(clientFor(url)).findByHolder({ nationality: 'KOR', documentNumber: 'M12345678', dateOfBirth: null })).rejects.toThrow(/with a body that is not JSON/);
+  });
+
+  it('turns a 400 into a protocol error carrying the registry\'s loi', async () => {
+    [status, answer] = [400, JSON.stringify({ loi: 'Cần so_ho_chieu và quoc_tich' })];
+    await expect(gpldAdapter(clientFor(url)).findByHolder({ nationality: 'KOR', documentNumber: 'M12345678', dateOfBirth: null })).rejects.toMatchObject({ message: 'VNM gpld: GET /api/giay-phep?so_ho_chieu answered 400: Cần so_ho_chieu và quoc_tich', extensions: { code: 'REGISTRY_PROTOCOL_ERROR', country: 'VNM', registry: 'gpld', status: 400 } });
+  });
+
+  it('refuses a 404 that is not the registry\'s not-found answer', async () => {
+    [status, answer] = [404, JSON.stringify({ loi: 'Không tìm thấy chứng chỉ' })];
+    await expect(gpldAdapter(clientFor(url)).fetchByIds(['HN-2025-000001'])).rejects.toThrow(/answered 404 without \{"loi":"Không tìm thấy giấy phép"\}/);
+  });
+});
+
+describe('gpldAdapter against the simulated work-permit registry', () => {
+  let sim: RunningSimulator;
+  let client: RegistryClient;
+  const stats = async () => (await (await fetch(`${sim.url}/__sim/stats`)).json()) as { routes: Record<string, number> };
+  const resetStats = () => fetch(`${sim.url}/__sim/stats/reset`, { method: 'POST' });
+  const configure = (config: object) => fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify(config) });
+  const natives = () => sim.store.all() as GpldRecord[];
+
+  beforeAll(async () => {
+    sim = await startSimulator(gpldSimulator, { port: 0, config: { latencyMs: [0, 0], faultRate: 0, hangRate: 0, ratePerSecond: 1000 } });
+    client = clientFor(sim.url, 2000);
+  });
+  afterAll(() => sim.close());
+
+  it('fetches one permit per call and answers nothing for an unknown number', async () => {
+    const native = natives()[0];
+    const found = await gpldAdapter(client).fetchByIds([native.so_giay_phep]);
+    expect(found.get(native.so_giay_phep)).toMatchObject({
+      holderName: native.ho_ten,
+      holderNationality: isoFromVietnameseName(native.quoc_tich),
+      holderDateOfBirth: parseNativeDate(native.ngay_sinh, 'DD/MM/YYYY'),
+      validFrom: parseNativeDate(native.tu_ngay, 'DD/MM/YYYY'),
+      validUntil: parseNativeDate(native.den_ngay, 'DD/MM/YYYY'),
+      nativeStatus: native.trang_thai,
+      province: native.tinh,
+    });
+    expect((await gpldAdapter(client).fetchByIds(['HN-2099-999999'])).size).toBe(0);
+  });
+
+  it('makes one call per permit through the kit, and round-trips every one, exemption certificates included', async () => {
+    await resetStats();
+    const numbers = natives().map((r) => r.so_giay_phep);
+    const loaded = await adapterSource('VNM', gpldAdapter(client)).loadMany(numbers);
+    expect(loaded.map((r) => (r as { nativeId: string }).nativeId)).toEqual(numbers);
+    expect((await stats()).routes['GET /api/giay-phep/{so_giay_phep}']).toBe(numbers.length);
+    expect(loaded.some((r) => (r as { status: string }).status === 'EXEMPT')).toBe(true);
+  });
+
+  it('finds a foreign worker by passport and nationality, and nobody under another nationality', async () => {
+    const native = natives()[0];
+    const nationality = isoFromVietnameseName(native.quoc_tich)!;
+    const found = await gpldAdapter(client).findByHolder({ nationality, documentNumber: native.so_ho_chieu, dateOfBirth: null });
+    expect(found.map((r) => r.nativeId)).toContain(native.so_giay_phep);
+    expect(found.every((r) => r.holderNationality === nationality && r.holderDocumentNumber === native.so_ho_chieu)).toBe(true);
+    const elsewhere = nationality === 'KOR' ? 'JPN' : 'KOR';
+    expect(await gpldAdapter(client).findByHolder({ nationality: elsewhere, documentNumber: native.so_ho_chieu, dateOfBirth: null })).toEqual([]);
+  });
+
+  it('fails with REGISTRY_RATE_LIMITED when the Retry-After does not fit the time budget', async () => {
+    await configure({ ratePerSecond: 1 });
+    try {
+      const number = natives()[0].so_giay_phep;
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      await gpldAdapter(client).fetchByIds([number]);
+      await expect(gpldAdapter(clientFor(sim.url, 300)).fetchByIds([number])).rejects.toMatchObject({ extensions: { code: 'REGISTRY_RATE_LIMITED', country: 'VNM', registry: 'gpld', retryAfterSeconds: 1 } });
+    } finally {
+      await configure({ ratePerSecond: 1000 });
+    }
+  });
+
+  it('fails with REGISTRY_UNAVAILABLE when the registry answers 503 twice', async () => {
+    await configure({ faultRate: 1 });
+    try {
+      await expect(gpldAdapter(client).findByHolder({ nationality: 'KOR', documentNumber: 'M12345678', dateOfBirth: null })).rejects.toMatchObject({ extensions: { code: 'REGISTRY_UNAVAILABLE', country: 'VNM', registry: 'gpld', reason: 'http-503' } });
+    } finally {
+      await configure({ faultRate: 0 });
+    }
+  });
+
+  it('refuses a 404 that is not the registry\'s own', async () => {
+    await expect(gpldAdapter(clientFor(`${sim.url}/elsewhere/`)).fetchByIds([natives()[0].so_giay_phep])).rejects.toThrow(/answered 404 without \{"loi":"Không tìm thấy giấy phép"\}/);
+  });
+});

@@ -1,0 +1,238 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RegistryClient } from '../../schema/kit/registryClient.js';
+import { adapterSource } from '../../schema/kit/registrySource.js';
+import { startSimulator, type RunningSimulator } from '../../registries/kit/simulator.js';
+import { parseNativeDate } from '../../schema/dates/index.js';
+import { kynangAdapter, kynangToContract } from './kynang.adapter.js';
+import { kynangSimulator } from './kynang.simulator.js';
+import type { KynangRecord } from './kynang.native.js';
+
+// The example record of shared/registries/VNM.md, exactly as the registry sends it.
+const EXAMPLE: KynangRecord = {
+  so_chung_chi: 'KNQG-2024-HN-001234',
+  ho_ten: 'Nguyễn Văn An',
+  so_cccd: '001094012345',
+  so_ho_chieu: 'C1234567',
+  quoc_tich: 'Việt Nam',
+  ngay_sinh: '15/04/1994',
+  ma_nghe: '7212',
+  ten_nghe: 'Hàn điện',
+  bac: 'III',
+  to_chuc_danh_gia: 'Trung tâm Đánh giá Kỹ năng nghề Hà Nội',
+  ngay_cap: '20/11/2024',
+  trang_thai: 'Còn hiệu lực',
+};
+const nfd = (text: string) => text.normalize('NFD');
+
+const clientFor = (baseUrl: string, timeoutMs = 1000) => new RegistryClient({ country: 'VNM', registry: 'kynang', baseUrl, timeoutMs, maxConcurrency: 2, ratePerSecond: 1000 });
+const offline = clientFor('http://127.0.0.1:9');
+const protocolError = expect.objectContaining({ extensions: expect.objectContaining({ code: 'REGISTRY_PROTOCOL_ERROR', country: 'VNM', registry: 'kynang' }) });
+
+describe('kynangToContract', () => {
+  it('normalises the published example', () => {
+    const record = kynangToContract(EXAMPLE, offline);
+    expect(record).toMatchObject({
+      __typename: 'VnmCertification',
+      id: 'VNM:CERT:KNQG-2024-HN-001234',
+      country: 'VNM',
+      registry: 'kynang',
+      nativeId: 'KNQG-2024-HN-001234',
+      holderName: 'Nguyễn Văn An',
+      holderNationality: 'VNM',
+      holderDocumentNumber: 'C1234567',
+      holderDateOfBirth: '1994-04-15',
+      title: 'Hàn điện',
+      qualificationCode: null,
+      nationalLevel: 'III',
+      aqrfLevel: 3,
+      aqrfBasis: 'INDICATIVE',
+      occupation: { isco: '7212', national: '7212', scheme: 'VSCO 2020', title: 'Hàn điện' },
+      issuer: { name: 'Trung tâm Đánh giá Kỹ năng nghề Hà Nội', registrationNumber: null },
+      issuedOn: '2024-11-20',
+      validUntil: null,
+      status: 'VALID',
+      nativeStatus: 'Còn hiệu lực',
+      skillLevel: 3,
+      stale: false,
+    });
+    expect(record.aqrfDerivation).toMatch(/^Indicative only: bậc I-V read as AQRF levels 1-5/);
+    // The CCCD is an identity number, not part of the contract.
+    expect(JSON.stringify(record)).not.toContain('001094012345');
+  });
+
+  it.each([
+    ['I', 1],
+    ['II', 2],
+    ['IV', 4],
+    ['V', 5],
+  ] as const)('reads bậc %s as level %i, indicative AQRF level %i', (bac, level) => {
+    expect(kynangToContract({ ...EXAMPLE, bac }, offline)).toMatchObject({ nationalLevel: bac, skillLevel: level, aqrfLevel: level, aqrfBasis: 'INDICATIVE' });
+  });
+
+  it.each([
+    ['Còn hiệu lực', 'VALID'],
+    ['Hết hiệu lực', 'EXPIRED'],
+    ['Thu hồi', 'REVOKED'],
+  ] as const)('maps trang_thai %s to %s and keeps the native word', (native, shared) => {
+    expect(kynangToContract({ ...EXAMPLE, trang_thai: native }, offline)).toMatchObject({ status: shared, nativeStatus: native });
+  });
+
+  it('reads decomposed (NFD) Vietnamese the same as precomposed, and hands out NFC', () => {
+    const decomposed = { ...EXAMPLE, ho_ten: nfd(EXAMPLE.ho_ten), quoc_tich: nfd('Việt Nam'), trang_thai: nfd('Hết hiệu lực') as KynangRecord['trang_thai'], ten_nghe: nfd('Hàn điện') };
+    expect(decomposed.quoc_tich).not.toBe('Việt Nam');
+    expect(kynangToContract(decomposed, offline)).toMatchObject({ holderName: 'Nguyễn Văn An', holderNationality: 'VNM', status: 'EXPIRED', nativeStatus: 'Hết hiệu lực', title: 'Hàn điện' });
+  });
+
+  it('translates every published Vietnamese country name', () => {
+    const names = { 'Trung Quốc': 'CHN', 'Hàn Quốc': 'KOR', 'Nhật Bản': 'JPN', 'Đài Loan': 'TWN', 'Ấn Độ': 'IND', 'Hoa Kỳ': 'USA', 'Úc': 'AUS', Anh: 'GBR', 'Thái Lan': 'THA', 'Lào': 'LAO', Campuchia: 'KHM', Myanmar: 'MMR', Malaysia: 'MYS', Singapore: 'SGP', Indonesia: 'IDN', Philippines: 'PHL', Brunei: 'BRN', 'Đông Timor': 'TLS', Bangladesh: 'BGD', Nepal: 'NPL' };
+    for (const [quoc_tich, iso] of Object.entries(names)) {
+      expect(kynangToContract({ ...EXAMPLE, quoc_tich, so_cccd: null }, offline).holderNationality).toBe(iso);
+    }
+  });
+
+  it('keeps a citizen without a passport, with no document number', () => {
+    expect(kynangToContract({ ...EXAMPLE, so_ho_chieu: null }, offline)).toMatchObject({ holderDocumentNumber: null, holderNationality: 'VNM' });
+  });
+
+  it('refuses what the specification does not allow', () => {
+    expect(() => kynangToContract({ ...EXAMPLE, trang_thai: 'Tạm đình chỉ' as never }, offline)).toThrow(/certificate KNQG-2024-HN-001234: unknown trang_thai "Tạm đình chỉ" \(expected one of Còn hiệu lực, Hết hiệu lực, Thu hồi\)/);
+    expect(() => kynangToContract({ ...EXAMPLE, bac: '3' }, offline)).toThrow(/unknown bac "3" \(expected one of I, II, III, IV, V\)/);
+    expect(() => kynangToContract({ ...EXAMPLE, quoc_tich: 'Vietnam' }, offline)).toThrow(/unknown quoc_tich "Vietnam"/);
+    expect(() => kynangToContract({ ...EXAMPLE, quoc_tich: 'VNM' }, offline)).toThrow(protocolError);
+    expect(() => kynangToContract({ ...EXAMPLE, ngay_cap: '2024-11-20' }, offline)).toThrow(/ngay_cap: expected a date as DD\/MM\/YYYY/);
+    expect(() => kynangToContract({ ...EXAMPLE, ngay_sinh: '31/02/1994' }, offline)).toThrow(/ngay_sinh/);
+    expect(() => kynangToContract({ ...EXAMPLE, ma_nghe: '72' }, offline)).toThrow(/ma_nghe: expected an occupation code of 4 digits/);
+    expect(() => kynangToContract({ ...EXAMPLE, so_cccd: '00109401234' }, offline)).toThrow(/so_cccd: expected 12 digits/);
+    expect(() => kynangToContract({ ...EXAMPLE, quoc_tich: 'Hàn Quốc' }, offline)).toThrow(/so_cccd is for citizens only/);
+  });
+
+  it('recognises certificate numbers in the published shape only', () => {
+    const adapter = kynangAdapter(offline);
+    expect(adapter.isNativeId('KNQG-2024-HN-001234')).toBe(true);
+    expect(adapter.isNativeId('KNQG-2024-HCM-000001')).toBe(true);
+    expect(adapter.isNativeId('KNQG-2024-HN-1234')).toBe(false);
+    expect(adapter.isNativeId('HN-2025-012345')).toBe(false);
+  });
+
+  it('takes exactly one certificate number per call, having no batch endpoint', async () => {
+    expect(kynangAdapter(offline).batchLimit).toBeNull();
+    await expect(kynangAdapter(offline).fetchByIds(['KNQG-2024-HN-000001', 'KNQG-2024-HN-000002'])).rejects.toThrow('the skills registry has no batch endpoint: fetchByIds takes exactly one certificate number, got 2');
+  });
+
+  it('does not call the registry about a nationality it has no Vietnamese name for', async () => {
+    // The offline client would fail with REGISTRY_UNAVAILABLE if the adapter made a call.
+    await expect(kynangAdapter(offline).findByHolder({ nationality: 'FRA', documentNumber: 'C1234567', dateOfBirth: null })).resolves.toEqual([]);
+  });
+});
+
+describe('kynangAdapter against a registry that breaks its specification', () => {
+  let server: Server;
+  let status = 200;
+  let answer = '';
+  let url = '';
+  beforeAll(async () => {
+    server = createServer((_req, res) => res.writeHead(status, { 'content-type': 'application/json' }).end(answer));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('refuses an answer for another certificate than the one asked', async () => {
+    [status, answer] = [200, JSON.stringify(EXAMPLE)];
+    await expect(kynangAdapter(clientFor(url)).fetchByIds(['KNQG-2024-HN-000001'])).rejects.toThrow(/asked for KNQG-2024-HN-000001 and answered certificate "KNQG-2024-HN-001234"/);
+  });
+
+  it('refuses a 200 without a du_lieu list', async () => {
+    [status, answer] = [200, JSON.stringify({ data: [] })];
+    await expect(kynangAdapter(clientFor(url)).findByHolder({ nationality: 'VNM', documentNumber: 'C1234567', dateOfBirth: null })).rejects.toThrow(/answered 200 without a du_lieu list/);
+  });
+
+  it('turns a 400 into a protocol error carrying the registry\'s loi', async () => {
+    [status, answer] = [400, JSON.stringify({ loi: 'Cần so_ho_chieu và quoc_tich, hoặc so_cccd' })];
+    const error = await kynangAdapter(clientFor(url)).findByHolder({ nationality: 'VNM', documentNumber: 'C1234567', dateOfBirth: null }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ message: 'VNM kynang: GET /api/chung-chi?so_ho_chieu answered 400: Cần so_ho_chieu và quoc_tich, hoặc so_cccd', extensions: { code: 'REGISTRY_PROTOCOL_ERROR', country: 'VNM', registry: 'kynang', status: 400 } });
+  });
+
+  it('accepts the not-found 404 in decomposed form, and refuses any other 404', async () => {
+    [status, answer] = [404, JSON.stringify({ loi: nfd('Không tìm thấy chứng chỉ') })];
+    expect((await kynangAdapter(clientFor(url)).fetchByIds(['KNQG-2024-HN-000001'])).size).toBe(0);
+    [status, answer] = [404, JSON.stringify({ loi: 'Không tìm thấy giấy phép' })];
+    await expect(kynangAdapter(clientFor(url)).fetchByIds(['KNQG-2024-HN-000001'])).rejects.toThrow(/answered 404 without \{"loi":"Không tìm thấy chứng chỉ"\}/);
+    [status, answer] = [404, 'Not Found'];
+    await expect(kynangAdapter(clientFor(url)).fetchByIds(['KNQG-2024-HN-000001'])).rejects.toThrow(protocolError);
+  });
+});
+
+describe('kynangAdapter against the simulated skills registry', () => {
+  let sim: RunningSimulator;
+  let client: RegistryClient;
+  const stats = async () => (await (await fetch(`${sim.url}/__sim/stats`)).json()) as { routes: Record<string, number> };
+  const resetStats = () => fetch(`${sim.url}/__sim/stats/reset`, { method: 'POST' });
+  const configure = (config: object) => fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify(config) });
+  const natives = () => sim.store.all() as KynangRecord[];
+
+  beforeAll(async () => {
+    sim = await startSimulator(kynangSimulator, { port: 0, config: { latencyMs: [0, 0], faultRate: 0, hangRate: 0, ratePerSecond: 1000 } });
+    client = clientFor(sim.url, 2000);
+  });
+  afterAll(() => sim.close());
+
+  it('fetches one certificate per call and answers nothing for an unknown number', async () => {
+    const native = natives()[0];
+    const found = await kynangAdapter(client).fetchByIds([native.so_chung_chi]);
+    expect(found.get(native.so_chung_chi)).toMatchObject({ holderName: native.ho_ten, holderNationality: 'VNM', holderDateOfBirth: parseNativeDate(native.ngay_sinh, 'DD/MM/YYYY'), nationalLevel: native.bac, nativeStatus: native.trang_thai });
+    expect((await kynangAdapter(client).fetchByIds(['KNQG-2099-HN-999999'])).size).toBe(0);
+  });
+
+  it('makes one call per certificate through the kit, and round-trips every one', async () => {
+    await resetStats();
+    const numbers = natives().map((r) => r.so_chung_chi);
+    const loaded = await adapterSource('VNM', kynangAdapter(client)).loadMany(numbers);
+    expect(loaded.map((r) => (r as { nativeId: string }).nativeId)).toEqual(numbers);
+    expect((await stats()).routes['GET /api/chung-chi/{so_chung_chi}']).toBe(numbers.length);
+  });
+
+  it('finds a holder by passport, whose records all name that passport', async () => {
+    const holder = natives().find((r) => r.so_ho_chieu !== null)!;
+    const found = await kynangAdapter(client).findByHolder({ nationality: 'VNM', documentNumber: holder.so_ho_chieu!, dateOfBirth: null });
+    expect(found.map((r) => r.nativeId)).toContain(holder.so_chung_chi);
+    expect(found.every((r) => r.holderDocumentNumber === holder.so_ho_chieu && r.holderNationality === 'VNM')).toBe(true);
+    expect(await kynangAdapter(client).findByHolder({ nationality: 'KOR', documentNumber: holder.so_ho_chieu!, dateOfBirth: null })).toEqual([]);
+  });
+
+  it('waits out a 429 within its time budget, and fails with REGISTRY_RATE_LIMITED when it cannot', async () => {
+    await configure({ ratePerSecond: 1 });
+    try {
+      const number = natives()[0].so_chung_chi;
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      await kynangAdapter(client).fetchByIds([number]);
+      // The bucket is empty: a patient client waits the Retry-After second and gets the answer.
+      expect((await kynangAdapter(clientFor(sim.url, 2500)).fetchByIds([number])).size).toBe(1);
+      await expect(kynangAdapter(clientFor(sim.url, 300)).fetchByIds([number])).rejects.toMatchObject({ extensions: { code: 'REGISTRY_RATE_LIMITED', country: 'VNM', registry: 'kynang', retryAfterSeconds: 1 } });
+    } finally {
+      await configure({ ratePerSecond: 1000 });
+    }
+  });
+
+  it('fails with REGISTRY_UNAVAILABLE when the registry answers 503 twice', async () => {
+    await configure({ faultRate: 1 });
+    try {
+      await resetStats();
+      await expect(kynangAdapter(client).fetchByIds([natives()[0].so_chung_chi])).rejects.toMatchObject({ extensions: { code: 'REGISTRY_UNAVAILABLE', country: 'VNM', registry: 'kynang', reason: 'http-503' } });
+      expect((await stats()).routes['GET /api/chung-chi/{so_chung_chi}']).toBe(2);
+    } finally {
+      await configure({ faultRate: 0 });
+    }
+  });
+
+  it('refuses a 404 that is not the registry\'s own', async () => {
+    await expect(kynangAdapter(clientFor(`${sim.url}/elsewhere/`)).fetchByIds([natives()[0].so_chung_chi])).rejects.toThrow(/answered 404 without \{"loi":"Không tìm thấy chứng chỉ"\}/);
+  });
+
+  it('refuses a record the registry holds in a form the specification does not allow', async () => {
+    await fetch(`${sim.url}/__sim/records`, { method: 'POST', body: JSON.stringify([{ ...EXAMPLE, so_chung_chi: 'KNQG-2024-HN-999998', ngay_cap: '2024-11-20' }]) });
+    await expect(kynangAdapter(client).fetchByIds(['KNQG-2024-HN-999998'])).rejects.toThrow(/certificate KNQG-2024-HN-999998: ngay_cap: expected a date as DD\/MM\/YYYY/);
+  });
+});
