@@ -1,0 +1,210 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RegistryClient } from '../../schema/kit/registryClient.js';
+import { adapterSource } from '../../schema/kit/registrySource.js';
+import { startSimulator, type RunningSimulator } from '../../registries/kit/simulator.js';
+import { fwcmsAdapter, fwcmsToContract } from './fwcms.adapter.js';
+import { fwcmsSimulator } from './fwcms.simulator.js';
+import { fwcmsProfile } from './profiles.js';
+import type { FwcmsRecord } from './fwcms.native.js';
+
+// The example record of shared/registries/KHM.md, exactly as FWCMS sends it.
+const EXAMPLE: FwcmsRecord = {
+  workPermitNo: 'WP-2025-0012345',
+  employmentCardNo: 'EC-2025-0012345',
+  worker: { name: 'LI NA', passportNo: 'EG7654321', nationality: 'CHN', dateOfBirth: '1990-10-10' },
+  employer: { name: 'Golden Garment (Cambodia) Co., Ltd.', registrationNo: '00012345' },
+  quotaCategory: 'SKILLED',
+  position: 'Sewing Line Supervisor',
+  iscoCode: '3122',
+  year: 2025,
+  status: 'VALID',
+};
+
+const clientFor = (baseUrl: string, timeoutMs = 1000) => new RegistryClient({ country: 'KHM', registry: 'fwcms', baseUrl, timeoutMs, maxConcurrency: 2, ratePerSecond: 1000 });
+const offline = clientFor('http://127.0.0.1:9');
+const protocolError = expect.objectContaining({ extensions: expect.objectContaining({ code: 'REGISTRY_PROTOCOL_ERROR', country: 'KHM', registry: 'fwcms' }) });
+
+describe('fwcmsToContract', () => {
+  it('normalises the published example', () => {
+    expect(fwcmsToContract(EXAMPLE, offline)).toMatchObject({
+      __typename: 'KhmWorkPermit',
+      id: 'KHM:PERMIT:WP-2025-0012345',
+      country: 'KHM',
+      registry: 'fwcms',
+      nativeId: 'WP-2025-0012345',
+      holderName: 'LI NA',
+      holderNationality: 'CHN',
+      holderDocumentNumber: 'EG7654321',
+      holderDateOfBirth: '1990-10-10',
+      permitClass: 'SKILLED',
+      nativeType: 'SKILLED',
+      status: 'ACTIVE',
+      nativeStatus: 'VALID',
+      validFrom: '2025-01-01',
+      validUntil: '2025-12-31',
+      employer: { name: 'Golden Garment (Cambodia) Co., Ltd.', registrationNumber: '00012345' },
+      occupation: { isco: '3122', national: '3122', scheme: 'ISCO-08', title: 'Sewing Line Supervisor' },
+      sector: null,
+      permitYear: 2025,
+      employmentCardNo: 'EC-2025-0012345',
+      quotaCategory: 'SKILLED',
+      stale: false,
+    });
+  });
+
+  it('derives the validity from the year alone: 1 January to 31 December', () => {
+    expect(fwcmsToContract({ ...EXAMPLE, year: 2024 }, offline)).toMatchObject({ validFrom: '2024-01-01', validUntil: '2024-12-31', permitYear: 2024 });
+  });
+
+  it.each([
+    ['OFFICE', 'OTHER'],
+    ['SKILLED', 'SKILLED'],
+    ['UNSKILLED', 'LOWER_SKILLED'],
+  ] as const)('classes quota category %s as %s and keeps it as the native type', (quotaCategory, permitClass) => {
+    expect(fwcmsToContract({ ...EXAMPLE, quotaCategory }, offline)).toMatchObject({ permitClass, nativeType: quotaCategory, quotaCategory });
+  });
+
+  it.each([
+    ['APPLIED', 'PENDING'],
+    ['EXPIRED', 'EXPIRED'],
+    ['CANCELLED', 'CANCELLED'],
+  ] as const)('maps status %s to %s and keeps the native word', (native, shared) => {
+    expect(fwcmsToContract({ ...EXAMPLE, status: native }, offline)).toMatchObject({ status: shared, nativeStatus: native });
+  });
+
+  it('refuses what the specification does not allow', () => {
+    expect(() => fwcmsToContract({ ...EXAMPLE, status: 'REVOKED' as never }, offline)).toThrow(/permit WP-2025-0012345: unknown status "REVOKED" \(expected one of APPLIED, VALID, EXPIRED, CANCELLED\)/);
+    expect(() => fwcmsToContract({ ...EXAMPLE, quotaCategory: 'EXPERT' as never }, offline)).toThrow(/unknown quotaCategory "EXPERT" \(expected one of OFFICE, SKILLED, UNSKILLED\)/);
+    expect(() => fwcmsToContract({ ...EXAMPLE, worker: { ...EXAMPLE.worker, nationality: 'Chinese' } }, offline)).toThrow(/worker.nationality: expected an ISO 3166-1 alpha-3 code, got "Chinese"/);
+    expect(() => fwcmsToContract({ ...EXAMPLE, worker: { ...EXAMPLE.worker, dateOfBirth: '10/10/1990' } }, offline)).toThrow(/worker.dateOfBirth: expected a date as YYYY-MM-DD/);
+    expect(() => fwcmsToContract({ ...EXAMPLE, year: '2025' as never }, offline)).toThrow(/year: expected a calendar year as a number, got "2025"/);
+    expect(() => fwcmsToContract({ ...EXAMPLE, year: 25 }, offline)).toThrow(protocolError);
+    expect(() => fwcmsToContract({ ...EXAMPLE, worker: null as never }, offline)).toThrow(/expected a worker object/);
+    expect(() => fwcmsToContract({ ...EXAMPLE, iscoCode: '31' }, offline)).toThrow(protocolError);
+  });
+
+  it('recognises permit numbers in the published shape only', () => {
+    const adapter = fwcmsAdapter(offline);
+    expect(adapter.isNativeId('WP-2025-0012345')).toBe(true);
+    expect(adapter.isNativeId('EC-2025-0012345')).toBe(false);
+    expect(adapter.isNativeId('WP-2025-12345')).toBe(false);
+    expect(adapter.isNativeId('NTB-C2-2024-00871')).toBe(false);
+  });
+
+  it('refuses more than thirty numbers before calling the registry', async () => {
+    const numbers = Array.from({ length: 31 }, (_, i) => `WP-2025-${String(i).padStart(7, '0')}`);
+    await expect(fwcmsAdapter(offline).fetchByIds(numbers)).rejects.toThrow('FWCMS batch takes at most 30 numbers, got 31');
+  });
+});
+
+describe('fwcmsAdapter against a registry that breaks its specification', () => {
+  let server: Server;
+  let status = 200;
+  let answer = '';
+  let url = '';
+  beforeAll(async () => {
+    server = createServer((_req, res) => res.writeHead(status, { 'content-type': 'application/json' }).end(answer));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  const reply = (code: number, body: unknown) => {
+    status = code;
+    answer = JSON.stringify(body);
+  };
+
+  it('refuses a batch answer holding a permit that was not asked for', async () => {
+    reply(200, { permits: [EXAMPLE] });
+    await expect(fwcmsAdapter(clientFor(url)).fetchByIds(['WP-2025-0000001'])).rejects.toThrow(/FWCMS batch returned permit "WP-2025-0012345", which was not among the 1 numbers asked/);
+  });
+
+  it('refuses a 200 without a permits list', async () => {
+    reply(200, { found: [EXAMPLE] });
+    await expect(fwcmsAdapter(clientFor(url)).findByHolder({ nationality: 'CHN', documentNumber: 'EG7654321', dateOfBirth: null })).rejects.toThrow(/GET \/fwcms\/api\/permits\?passportNo answered 200 without a permits list/);
+  });
+
+  it('turns a 400 into a protocol error that keeps the registry\'s words', async () => {
+    reply(400, { error: 'bad_request', message: 'give passportNo and nationality (ISO alpha-3)' });
+    await expect(fwcmsAdapter(clientFor(url)).findByHolder({ nationality: 'CHN', documentNumber: 'EG7654321', dateOfBirth: null })).rejects.toThrow(/answered 400: .*give passportNo and nationality/);
+  });
+});
+
+describe('fwcmsAdapter against the simulated FWCMS', () => {
+  let sim: RunningSimulator;
+  let client: RegistryClient;
+  const stats = async () => (await (await fetch(`${sim.url}/__sim/stats`)).json()) as { routes: Record<string, number> };
+  const resetStats = () => fetch(`${sim.url}/__sim/stats/reset`, { method: 'POST' });
+  const configure = (config: object) => fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify(config) });
+  const natives = () => sim.store.all() as FwcmsRecord[];
+
+  beforeAll(async () => {
+    sim = await startSimulator(fwcmsSimulator, { port: 0, config: { latencyMs: [0, 0], faultRate: 0, hangRate: 0, ratePerSecond: 1000 } });
+    client = new RegistryClient({ country: 'KHM', registry: 'fwcms', baseUrl: sim.url, timeoutMs: 2000, maxConcurrency: 4, ratePerSecond: 1000 });
+  });
+  afterAll(() => sim.close());
+
+  it('fetches up to thirty permits in one call and leaves unknown numbers out', async () => {
+    await resetStats();
+    const known = natives().slice(0, 29);
+    const records = await fwcmsAdapter(client).fetchByIds([...known.map((r) => r.workPermitNo), 'WP-2099-9999999']);
+    expect([...records.keys()].sort()).toEqual(known.map((r) => r.workPermitNo).sort());
+    const first = records.get(known[0].workPermitNo)!;
+    expect(first).toMatchObject({ holderName: known[0].worker.name, holderNationality: known[0].worker.nationality, validFrom: `${known[0].year}-01-01`, validUntil: `${known[0].year}-12-31`, permitYear: known[0].year, nativeStatus: known[0].status, employmentCardNo: known[0].employmentCardNo });
+    expect((await stats()).routes['POST /fwcms/api/permits/batch']).toBe(1);
+  });
+
+  it('needs ⌈N / 30⌉ batch calls for N permits through the kit', async () => {
+    await resetStats();
+    const numbers = natives().slice(0, 45).map((r) => r.workPermitNo);
+    const loaded = await adapterSource('KHM', fwcmsAdapter(client)).loadMany(numbers);
+    expect(loaded.map((r) => (r as { nativeId: string }).nativeId)).toEqual(numbers);
+    expect((await stats()).routes[fwcmsProfile.batchRoute!]).toBe(2);
+  });
+
+  it('round-trips every generated permit', async () => {
+    const numbers = natives().map((r) => r.workPermitNo);
+    const loaded = await adapterSource('KHM', fwcmsAdapter(client)).loadMany(numbers);
+    expect(loaded.filter((r) => r !== null && !(r instanceof Error))).toHaveLength(numbers.length);
+  });
+
+  it('finds a foreign worker by passport and nationality, and nobody under another nationality', async () => {
+    const native = natives()[0];
+    const found = await fwcmsAdapter(client).findByHolder({ nationality: native.worker.nationality, documentNumber: native.worker.passportNo, dateOfBirth: null });
+    expect(found.map((r) => r.nativeId)).toContain(native.workPermitNo);
+    const elsewhere = native.worker.nationality === 'KOR' ? 'JPN' : 'KOR';
+    expect(await fwcmsAdapter(client).findByHolder({ nationality: elsewhere, documentNumber: native.worker.passportNo, dateOfBirth: null })).toEqual([]);
+  });
+
+  it('refuses a 404 that is not an FWCMS route', async () => {
+    await expect(fwcmsAdapter(clientFor(`${sim.url}/elsewhere/`)).fetchByIds([natives()[0].workPermitNo])).rejects.toThrow(/answered 404/);
+  });
+
+  it('fails with REGISTRY_RATE_LIMITED when FWCMS answers 429 and Retry-After does not fit the budget', async () => {
+    await configure({ ratePerSecond: 1 });
+    try {
+      const slowClient = clientFor(sim.url, 500);
+      const outcomes = await Promise.allSettled([0, 1, 2].map(() => fwcmsAdapter(slowClient).fetchByIds([natives()[0].workPermitNo])));
+      const rejected = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+      expect(rejected?.reason).toMatchObject({ extensions: { code: 'REGISTRY_RATE_LIMITED', country: 'KHM', registry: 'fwcms', retryAfterSeconds: 1 } });
+    } finally {
+      await configure({ ratePerSecond: 1000 });
+    }
+  });
+
+  it('fails with REGISTRY_UNAVAILABLE when FWCMS answers 503 twice', async () => {
+    await configure({ faultRate: 1 });
+    try {
+      await expect(fwcmsAdapter(client).findByHolder({ nationality: 'CHN', documentNumber: 'EG7654321', dateOfBirth: null })).rejects.toMatchObject({ extensions: { code: 'REGISTRY_UNAVAILABLE', country: 'KHM', registry: 'fwcms', reason: 'http-503' } });
+    } finally {
+      await configure({ faultRate: 0 });
+    }
+  });
+
+  it('serves the published example once the registry holds it', async () => {
+    await fetch(`${sim.url}/__sim/records`, { method: 'POST', body: JSON.stringify([EXAMPLE]) });
+    const found = await fwcmsAdapter(client).findByHolder({ nationality: 'CHN', documentNumber: 'EG7654321', dateOfBirth: null });
+    expect(found.map((r) => [r.nativeId, r.validFrom, r.validUntil])).toEqual([['WP-2025-0012345', '2025-01-01', '2025-12-31']]);
+  });
+});

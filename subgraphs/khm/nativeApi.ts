@@ -1,0 +1,35 @@
+import type { NativeResponse } from '../../registries/kit/simulator.js';
+import { intParam } from '../../registries/kit/paging.js';
+import type { RegistryClient, RegistryResponse } from '../../schema/kit/registryClient.js';
+
+/**
+ * What both Cambodian registries share in shared/registries/KHM.md: errors as `{"error":"<word>"}`,
+ * list answers under one key (`found` for NTB, `permits` for FWCMS), and searches paged by `offset`
+ * and `limit` answering the list with a `total`. The spec gives no 400 body; `bad_request` with a
+ * message follows the style of the bodies it does give.
+ */
+export const notFound: NativeResponse = { status: 404, json: { error: 'not_found' } };
+export const rateLimited: NativeResponse = { status: 429, json: { error: 'rate_limited' } };
+export const badRequest = (message: string): NativeResponse => ({ status: 400, json: { error: 'bad_request', message } });
+
+/** One `offset`/`limit` page of already-filtered records, as `{"<listKey>":[…],"total":N}`. */
+export function offsetPage<N>(query: URLSearchParams, records: N[], listKey: string, limits: { default: number; max: number }): NativeResponse {
+  const offset = intParam(query, 'offset', 0);
+  const limit = intParam(query, 'limit', limits.default);
+  if (!(offset >= 0) || !(limit >= 1 && limit <= limits.max)) return badRequest(`offset must be ≥ 0 and limit between 1 and ${limits.max}`);
+  return { status: 200, json: { [listKey]: records.slice(offset, offset + limit), total: records.length } };
+}
+
+/**
+ * The adapters' side: the list under `listKey` of a 200 answer, or REGISTRY_PROTOCOL_ERROR naming
+ * the route (a 400 keeps the registry's own words: it means Rantau sent what the spec forbids).
+ */
+export function listOf<N>(client: RegistryClient, response: RegistryResponse, route: string, listKey: string): N[] {
+  if (response.status !== 200) {
+    throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} answered ${response.status}: ${response.text.slice(0, 200)}`);
+  }
+  const body = client.json<Record<string, unknown> | null>(response, route);
+  const list = body?.[listKey];
+  if (!Array.isArray(list)) throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} answered 200 without a ${listKey} list`);
+  return list as N[];
+}
