@@ -1,0 +1,42 @@
+/** The columns of the MLSW work-permit extract, in the order shared/registries/LAO.md publishes them. */
+export const MLSW_COLUMNS = [
+  'permit_no',
+  'card_no',
+  'full_name',
+  'passport',
+  'nationality',
+  'dob',
+  'employer',
+  'employer_license',
+  'province',
+  'position',
+  'isco',
+  'issued',
+  'expires',
+  'status',
+] as const;
+
+export type MlswColumn = (typeof MLSW_COLUMNS)[number];
+
+/**
+ * One row of the extract as an object keyed by column name (also the fixture format of
+ * shared/registries/README.md). Every value is CSV text: dates `YYYY-MM-DD`, nationality ISO
+ * alpha-3, names `FAMILY, GIVEN`.
+ */
+export type MlswRow = Record<MlswColumn, string>;
+
+/** `ACTIVE`, `EXPIRED`, `CANCELLED`, or `TEMPORARY` (a 3-, 6- or 12-month registration). */
+export type MlswStatus = 'ACTIVE' | 'EXPIRED' | 'CANCELLED' | 'TEMPORARY';
+
+/** `GET /mlsw/extract/manifest.json`. */
+export interface MlswManifest {
+  generatedAt: string;
+  rows: number;
+  sha256: string;
+}
+
+/** The specification shows `WP-VTE-2024-00871` (province, year, serial) and publishes no pattern; this is the shape of that example. */
+export const MLSW_PERMIT_NO = /^WP-[A-Z]{3}-\d{4}-\d{5}$/;
+
+export const MLSW_EXTRACT_PATH = '/mlsw/extract/latest.csv';
+export const MLSW_EXTRACT_ROUTE = `GET ${MLSW_EXTRACT_PATH}`;

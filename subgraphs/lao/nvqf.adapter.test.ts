@@ -1,0 +1,204 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RegistryClient } from '../../schema/kit/registryClient.js';
+import { adapterSource } from '../../schema/kit/registrySource.js';
+import { startSimulator, type RunningSimulator } from '../../registries/kit/simulator.js';
+import { nvqfAdapter, nvqfToContract } from './nvqf.adapter.js';
+import { nvqfSimulator } from './nvqf.simulator.js';
+import type { NvqfRecord } from './nvqf.native.js';
+
+// The example record of shared/registries/LAO.md, exactly as NVQF sends it.
+const EXAMPLE: NvqfRecord = {
+  certNo: 'LA-NVQF-2023-000456',
+  nameLao: 'ສົມພອນ ແກ້ວມະນີ',
+  nameLatin: 'SOMPHONE KEOMANY',
+  passport: 'P0123456',
+  nationality: 'LAO',
+  dob: '02/02/1997',
+  level: 'L2',
+  qualification: 'Electrical Installation',
+  iscoCode: '7411',
+  college: 'Lao-German Technical College',
+  issued: '10/06/2023',
+  valid: true,
+};
+
+const clientFor = (baseUrl: string, timeoutMs = 1000) => new RegistryClient({ country: 'LAO', registry: 'nvqf', baseUrl, timeoutMs, maxConcurrency: 2, ratePerSecond: 1000 });
+const offline = clientFor('http://127.0.0.1:9');
+const protocolError = expect.objectContaining({ extensions: expect.objectContaining({ code: 'REGISTRY_PROTOCOL_ERROR', country: 'LAO', registry: 'nvqf' }) });
+
+describe('nvqfToContract', () => {
+  it('normalises the published example', () => {
+    const record = nvqfToContract(EXAMPLE, offline);
+    expect(record).toMatchObject({
+      __typename: 'LaoCertification',
+      id: 'LAO:CERT:LA-NVQF-2023-000456',
+      country: 'LAO',
+      registry: 'nvqf',
+      nativeId: 'LA-NVQF-2023-000456',
+      holderName: 'SOMPHONE KEOMANY',
+      holderNationality: 'LAO',
+      holderDocumentNumber: 'P0123456',
+      holderDateOfBirth: '1997-02-02',
+      title: 'Electrical Installation',
+      qualificationCode: null,
+      nationalLevel: 'L2',
+      aqrfLevel: 2,
+      aqrfBasis: 'INDICATIVE',
+      occupation: { isco: '7411', national: '7411', scheme: 'ISCO-08', title: 'Electrical Installation' },
+      issuer: { name: 'Ministry of Education and Sports and Ministry of Labour and Social Welfare (NVQF)', registrationNumber: null },
+      issuedOn: '2023-06-10',
+      validUntil: null,
+      status: 'VALID',
+      nativeStatus: 'valid: true',
+      nameLao: 'ສົມພອນ ແກ້ວມະນີ',
+      nvqfLevel: 'L2',
+      levelName: 'Certificate II',
+      college: 'Lao-German Technical College',
+      stale: false,
+    });
+    expect(record.aqrfDerivation).toMatch(/^Indicative only: NVQF L1-L5 read as AQRF levels 1-5/);
+  });
+
+  it.each([
+    ['L1', 1, 'Certificate I'],
+    ['L3', 3, 'Certificate III'],
+    ['L4', 4, 'Diploma'],
+    ['L5', 5, 'Higher Diploma'],
+  ] as const)('reads NVQF level %s as indicative AQRF level %i (%s)', (level, aqrf, name) => {
+    expect(nvqfToContract({ ...EXAMPLE, level }, offline)).toMatchObject({ nationalLevel: level, aqrfLevel: aqrf, aqrfBasis: 'INDICATIVE', nvqfLevel: level, levelName: name });
+  });
+
+  it('reads valid: false as withdrawn (REVOKED) and keeps what the registry wrote', () => {
+    expect(nvqfToContract({ ...EXAMPLE, valid: false }, offline)).toMatchObject({ status: 'REVOKED', nativeStatus: 'valid: false', validUntil: null });
+  });
+
+  it('never expires a certificate, however old', () => {
+    expect(nvqfToContract({ ...EXAMPLE, issued: '01/01/2001' }, offline)).toMatchObject({ status: 'VALID', issuedOn: '2001-01-01', validUntil: null });
+  });
+
+  it('refuses what the specification does not allow', () => {
+    expect(() => nvqfToContract({ ...EXAMPLE, level: 'L6' }, offline)).toThrow(/certificate LA-NVQF-2023-000456: unknown level "L6" \(expected one of L1, L2, L3, L4, L5\)/);
+    expect(() => nvqfToContract({ ...EXAMPLE, level: '2' }, offline)).toThrow(protocolError);
+    expect(() => nvqfToContract({ ...EXAMPLE, dob: '1997-02-02' }, offline)).toThrow(/dob: expected a date as DD\/MM\/YYYY, got "1997-02-02"/);
+    expect(() => nvqfToContract({ ...EXAMPLE, issued: '31/06/2023' }, offline)).toThrow(/issued: expected a date as DD\/MM\/YYYY/);
+    expect(() => nvqfToContract({ ...EXAMPLE, nationality: 'Lao' }, offline)).toThrow(/nationality: expected an ISO 3166-1 alpha-3 code, got "Lao"/);
+    expect(() => nvqfToContract({ ...EXAMPLE, iscoCode: '741' }, offline)).toThrow(protocolError);
+    expect(() => nvqfToContract({ ...EXAMPLE, valid: 'true' as never }, offline)).toThrow(/valid: expected true or false, got "true"/);
+  });
+
+  it('recognises certificate numbers in the published shape only', () => {
+    const adapter = nvqfAdapter(offline);
+    expect(adapter.isNativeId('LA-NVQF-2023-000456')).toBe(true);
+    expect(adapter.isNativeId('LA-NVQF-2023-456')).toBe(false);
+    expect(adapter.isNativeId('WP-VTE-2024-00871')).toBe(false);
+  });
+
+  it('takes exactly one certificate number per call, having no batch endpoint', async () => {
+    expect(nvqfAdapter(offline).batchLimit).toBeNull();
+    await expect(nvqfAdapter(offline).fetchByIds(['LA-NVQF-2023-000001', 'LA-NVQF-2023-000002'])).rejects.toThrow('NVQF has no batch endpoint: fetchByIds takes exactly one certificate number, got 2');
+  });
+});
+
+describe('nvqfAdapter against a registry that breaks its specification', () => {
+  let server: Server;
+  let answer = { status: 200, body: '' };
+  let url = '';
+  beforeAll(async () => {
+    server = createServer((_req, res) => res.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.body));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('refuses a record for another number than the one asked', async () => {
+    answer = { status: 200, body: JSON.stringify(EXAMPLE) };
+    await expect(nvqfAdapter(clientFor(url)).fetchByIds(['LA-NVQF-2024-000001'])).rejects.toThrow(/asked for LA-NVQF-2024-000001 and answered certificate "LA-NVQF-2023-000456"/);
+  });
+
+  it('refuses a search answer without a certs list, and a 400', async () => {
+    const identity = { nationality: 'LAO', documentNumber: 'P0123456', dateOfBirth: null };
+    answer = { status: 200, body: JSON.stringify({ records: [EXAMPLE] }) };
+    await expect(nvqfAdapter(clientFor(url)).findByHolder(identity)).rejects.toThrow(/answered 200 without a certs list/);
+    answer = { status: 400, body: JSON.stringify({ message: 'give passport and nationality (ISO alpha-3)' }) };
+    await expect(nvqfAdapter(clientFor(url)).findByHolder(identity)).rejects.toThrow(protocolError);
+  });
+
+  it('refuses a body that is not JSON', async () => {
+    answer = { status: 200, body: '<html>maintenance</html>' };
+    await expect(nvqfAdapter(clientFor(url)).fetchByIds(['LA-NVQF-2023-000456'])).rejects.toThrow(/answered 200 with a body that is not JSON/);
+  });
+});
+
+describe('nvqfAdapter against the simulated NVQF registry', () => {
+  let sim: RunningSimulator;
+  let client: RegistryClient;
+  const stats = async () => (await (await fetch(`${sim.url}/__sim/stats`)).json()) as { routes: Record<string, number> };
+  const configure = (config: object) => fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify(config) });
+  const natives = () => sim.store.all() as NvqfRecord[];
+
+  beforeAll(async () => {
+    sim = await startSimulator(nvqfSimulator, { config: { latencyMs: [0, 0], faultRate: 0, hangRate: 0, ratePerSecond: 1000 } });
+    client = clientFor(sim.url, 2000);
+  });
+  afterAll(() => sim.close());
+
+  it('fetches one certificate per call and answers nothing for an unknown number', async () => {
+    const native = natives()[0];
+    const found = await nvqfAdapter(client).fetchByIds([native.certNo]);
+    expect(found.get(native.certNo)).toMatchObject({ holderName: native.nameLatin, nameLao: native.nameLao, holderNationality: native.nationality, nvqfLevel: native.level, college: native.college, nativeStatus: `valid: ${native.valid}` });
+    expect((await nvqfAdapter(client).fetchByIds(['LA-NVQF-2099-999999'])).size).toBe(0);
+  });
+
+  it('makes one call per certificate through the kit, and reads every generated certificate', async () => {
+    await fetch(`${sim.url}/__sim/stats/reset`, { method: 'POST' });
+    const numbers = natives().map((r) => r.certNo);
+    const loaded = await adapterSource('LAO', nvqfAdapter(client)).loadMany([...numbers, numbers[0]]);
+    expect(loaded.filter((r) => r !== null && !(r instanceof Error))).toHaveLength(numbers.length + 1);
+    expect((await stats()).routes['GET /nvqf/cert/{certNo}']).toBe(numbers.length);
+  });
+
+  it('finds a holder by passport and nationality, and nobody under another nationality', async () => {
+    const native = natives().find((r) => r.nationality === 'LAO')!;
+    const found = await nvqfAdapter(client).findByHolder({ nationality: 'LAO', documentNumber: native.passport, dateOfBirth: null });
+    expect(found.map((r) => r.nativeId)).toContain(native.certNo);
+    expect(found.every((r) => r.holderDocumentNumber === native.passport && r.holderNationality === 'LAO')).toBe(true);
+    expect(await nvqfAdapter(client).findByHolder({ nationality: 'THA', documentNumber: native.passport, dateOfBirth: null })).toEqual([]);
+  });
+
+  it('refuses a 404 that is not the registry\'s {"message":"not found"}', async () => {
+    await expect(nvqfAdapter(clientFor(`${sim.url}/elsewhere/`)).fetchByIds([natives()[0].certNo])).rejects.toThrow(/answered 404 without \{"message":"not found"\}/);
+  });
+
+  it('waits out a short Retry-After, and fails with REGISTRY_RATE_LIMITED when it does not fit the time budget', async () => {
+    await configure({ ratePerSecond: 1 });
+    try {
+      const adapter = nvqfAdapter(clientFor(sim.url, 400));
+      await adapter.fetchByIds([natives()[0].certNo]);
+      await expect(adapter.fetchByIds([natives()[1].certNo])).rejects.toMatchObject({ extensions: { code: 'REGISTRY_RATE_LIMITED', country: 'LAO', registry: 'nvqf', retryAfterSeconds: 1 } });
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const patient = nvqfAdapter(clientFor(sim.url, 3000));
+      await patient.fetchByIds([natives()[0].certNo]);
+      expect((await patient.fetchByIds([natives()[1].certNo])).size).toBe(1);
+    } finally {
+      await configure({ ratePerSecond: 1000 });
+    }
+  });
+
+  it('fails with REGISTRY_UNAVAILABLE when NVQF answers 503 twice', async () => {
+    await configure({ faultRate: 1 });
+    try {
+      await fetch(`${sim.url}/__sim/stats/reset`, { method: 'POST' });
+      await expect(nvqfAdapter(client).fetchByIds([natives()[0].certNo])).rejects.toMatchObject({ extensions: { code: 'REGISTRY_UNAVAILABLE', country: 'LAO', registry: 'nvqf', reason: 'http-503' } });
+      expect((await stats()).routes['GET /nvqf/cert/{certNo}']).toBe(2);
+    } finally {
+      await configure({ faultRate: 0 });
+    }
+  });
+
+  it('refuses a record the registry holds in a form the specification does not allow', async () => {
+    await fetch(`${sim.url}/__sim/records`, { method: 'POST', body: JSON.stringify([{ ...EXAMPLE, certNo: 'LA-NVQF-2023-999998', valid: 'Y' }]) });
+    await expect(nvqfAdapter(client).fetchByIds(['LA-NVQF-2023-999998'])).rejects.toThrow(/certificate LA-NVQF-2023-999998: valid: expected true or false, got "Y"/);
+  });
+});

@@ -1,0 +1,103 @@
+import type { AdapterFactory } from '../../schema/kit/adapter.js';
+import { certificationRecord, lookup, type CertificationRecord } from '../../schema/kit/records.js';
+import type { RegistryClient, RegistryResponse } from '../../schema/kit/registryClient.js';
+import type { CertificationStatus } from '../../schema/contract/index.js';
+import { parseNativeDate } from '../../schema/dates/index.js';
+import { isAlpha3 } from '../../schema/countries/index.js';
+import vocabulary from './nvqfVocabulary.json' with { type: 'json' };
+import { NVQF_CERT_NO, NVQF_DATE_FORMAT, type NvqfRecord } from './nvqf.native.js';
+import { nvqfProfile } from './profiles.js';
+
+/**
+ * NVQF certificates. Contract: there is no batch endpoint, so `fetchByIds` takes exactly one
+ * certificate number (the kit paces the single calls at the registry's 3 a second); a 404 must
+ * carry `{"message":"not found"}`. Certificates do not expire (`validUntil` is null) and
+ * `valid: false` means withdrawn, which is REVOKED.
+ */
+const STATUS = vocabulary.valid as Record<string, CertificationStatus>;
+const LEVELS = vocabulary.levels as Record<string, string>;
+// The register is kept under the TVET law's framework, which the two ministries run together.
+const ISSUER = { name: 'Ministry of Education and Sports and Ministry of Labour and Social Welfare (NVQF)', registrationNumber: null };
+
+export type LaoCertificationRecord = CertificationRecord & {
+  nameLao: string;
+  nvqfLevel: string;
+  levelName: string;
+  college: string;
+};
+
+export function nvqfToContract(native: NvqfRecord, client: Pick<RegistryClient, 'error'>): LaoCertificationRecord {
+  const fail = (message: string) => client.error('REGISTRY_PROTOCOL_ERROR', `certificate ${native.certNo}: ${message}`);
+  const date = (value: string, field: string) => {
+    try {
+      return parseNativeDate(value, NVQF_DATE_FORMAT);
+    } catch (error) {
+      throw fail(`${field}: ${(error as Error).message}`);
+    }
+  };
+  if (!isAlpha3(native.nationality)) throw fail(`nationality: expected an ISO 3166-1 alpha-3 code, got ${JSON.stringify(native.nationality)}`);
+  if (!/^\d{4}$/.test(native.iscoCode)) throw fail(`iscoCode: expected an ISCO-08 unit group of 4 digits, got ${JSON.stringify(native.iscoCode)}`);
+  if (typeof native.valid !== 'boolean') throw fail(`valid: expected true or false, got ${JSON.stringify(native.valid)}`);
+
+  return certificationRecord(
+    { country: 'LAO', registry: 'nvqf', typename: 'LaoCertification' },
+    {
+      nativeId: native.certNo,
+      holderName: native.nameLatin,
+      holderNationality: native.nationality,
+      holderDocumentNumber: native.passport,
+      holderDateOfBirth: date(native.dob, 'dob'),
+      title: native.qualification,
+      qualificationCode: null,
+      nationalLevel: native.level,
+      occupation: { isco: native.iscoCode, national: native.iscoCode, scheme: 'ISCO-08', title: native.qualification },
+      issuer: ISSUER,
+      issuedOn: date(native.issued, 'issued'),
+      validUntil: null,
+      status: lookup(STATUS, String(native.valid), 'valid flag', fail),
+      nativeStatus: `valid: ${native.valid}`,
+      nameLao: native.nameLao,
+      nvqfLevel: native.level,
+      levelName: lookup(LEVELS, native.level, 'level', fail),
+      college: native.college,
+    },
+  );
+}
+
+/** A non-200 answer that is neither the registry's not-found nor anything else it publishes. */
+function unexpected(client: RegistryClient, response: RegistryResponse, route: string): Error {
+  return client.error('REGISTRY_PROTOCOL_ERROR', `${route} answered ${response.status}: ${response.text.slice(0, 200)}`);
+}
+
+export const nvqfAdapter: AdapterFactory<LaoCertificationRecord> = (client) => ({
+  registry: nvqfProfile.key,
+  kind: 'CERT',
+  batchLimit: nvqfProfile.batchLimit,
+  isNativeId: (id) => NVQF_CERT_NO.test(id),
+
+  async fetchByIds(numbers) {
+    if (numbers.length !== 1) throw new Error(`NVQF has no batch endpoint: fetchByIds takes exactly one certificate number, got ${numbers.length}`);
+    const [certNo] = numbers;
+    const route = 'GET /nvqf/cert/{certNo}';
+    const response = await client.request(`/nvqf/cert/${encodeURIComponent(certNo)}`, { route });
+    if (response.status === 404) {
+      if (client.json<{ message?: string }>(response, route).message !== 'not found') {
+        throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} answered 404 without {"message":"not found"}: ${response.text.slice(0, 200)}`);
+      }
+      return new Map();
+    }
+    if (response.status !== 200) throw unexpected(client, response, route);
+    const native = client.json<NvqfRecord>(response, route);
+    if (native.certNo !== certNo) throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} asked for ${certNo} and answered certificate ${JSON.stringify(native.certNo)}`);
+    return new Map([[certNo, nvqfToContract(native, client)]]);
+  },
+
+  async findByHolder(identity) {
+    const route = 'GET /nvqf/cert?passport&nationality';
+    const response = await client.request('/nvqf/cert', { route, query: { passport: identity.documentNumber, nationality: identity.nationality } });
+    if (response.status !== 200) throw unexpected(client, response, route);
+    const body = client.json<{ certs?: unknown }>(response, route);
+    if (!Array.isArray(body.certs)) throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} answered 200 without a certs list`);
+    return (body.certs as NvqfRecord[]).map((native) => nvqfToContract(native, client));
+  },
+});

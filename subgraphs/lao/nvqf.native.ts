@@ -1,0 +1,25 @@
+/** The NVQF certificate record exactly as shared/registries/LAO.md publishes it. */
+export interface NvqfRecord {
+  certNo: string;
+  /** The holder's name in Lao script. */
+  nameLao: string;
+  nameLatin: string;
+  passport: string;
+  /** ISO 3166-1 alpha-3. */
+  nationality: string;
+  /** `DD/MM/YYYY`, like every NVQF date. */
+  dob: string;
+  /** NVQF level `L1`–`L5`. */
+  level: string;
+  qualification: string;
+  iscoCode: string;
+  college: string;
+  issued: string;
+  /** `false` means the certificate was withdrawn; certificates do not expire. */
+  valid: boolean;
+}
+
+/** The specification shows `LA-NVQF-2023-000456` (year, serial) and publishes no pattern; this is the shape of that example. */
+export const NVQF_CERT_NO = /^LA-NVQF-\d{4}-\d{6}$/;
+
+export const NVQF_DATE_FORMAT = 'DD/MM/YYYY';

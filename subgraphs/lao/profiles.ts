@@ -1,0 +1,12 @@
+import type { RegistryProfile } from '../../schema/kit/adapter.js';
+
+/**
+ * As published in shared/registries/LAO.md. NVQF is small and slow, with single-record lookup
+ * only. MLSW publishes no lookup at all, only a daily CSV extract that takes 1–3 s to download;
+ * its rate is not published (one download at a time is all the adapter ever needs). The MLSW
+ * batch limit is not the registry's: lookups are answered from the adapter's in-memory index of
+ * the extract, so any number of permit numbers costs at most one (conditional) download. 1000
+ * bounds the work of one call, and there is no batch route because no call is made per batch.
+ */
+export const nvqfProfile: RegistryProfile = { key: 'nvqf', kind: 'CERT', format: 'json', latencyMs: [150, 400], ratePerSecond: 3, batchLimit: null, faultRate: 0.03 };
+export const mlswProfile: RegistryProfile = { key: 'mlsw', kind: 'PERMIT', format: 'csv', latencyMs: [1000, 3000], ratePerSecond: 1, batchLimit: 1000, faultRate: 0.05 };
