@@ -1,0 +1,28 @@
+/** The BDNAC certificate record exactly as shared/registries/BRN.md publishes it. */
+export interface BdnacRecord {
+  noSijil: string;
+  nama: string;
+  /** Brunei identity card `NN-NNNNNN`. */
+  noIC: string;
+  /** The identity card's colour: KUNING (citizen), UNGU (permanent resident), HIJAU (foreign resident). */
+  warnaIC: 'KUNING' | 'UNGU' | 'HIJAU';
+  /** Null where the registry recorded no passport (citizens are identified by their IC). */
+  noPasport: string | null;
+  /** ISO 3166-1 alpha-3. */
+  warganegara: string;
+  tarikhLahir: string;
+  kelayakan: string;
+  tahapBDQF: number;
+  bidang: string;
+  kodISCO: string;
+  institusi: string;
+  tarikhKeluar: string;
+  /** Certificates do not expire: SAH (valid) or BATAL (withdrawn). */
+  status: 'SAH' | 'BATAL';
+}
+
+/** The specification shows `BDQF-3-2024-000233` (BDQF level, year, serial) and publishes no pattern; this is the shape of that example. */
+export const BDNAC_CERT_NO = /^BDQF-[1-8]-\d{4}-\d{6}$/;
+
+/** Brunei identity card numbers, as the specification writes them (`01-234567`). */
+export const BRUNEI_IC = /^\d{2}-\d{6}$/;
