@@ -1,0 +1,8 @@
+import type { RegistryProfile } from '../../schema/kit/adapter.js';
+
+/**
+ * As published in shared/registries/TLS.md. Neither service has a batch endpoint: every record
+ * by number is one `GET`, which the kit paces under the 5 requests a second both allow.
+ */
+export const indmoProfile: RegistryProfile = { key: 'indmo', kind: 'CERT', format: 'json', latencyMs: [100, 250], ratePerSecond: 5, batchLimit: null, faultRate: 0.02 };
+export const sefopeProfile: RegistryProfile = { key: 'sefope', kind: 'PERMIT', format: 'json', latencyMs: [100, 250], ratePerSecond: 5, batchLimit: null, faultRate: 0.02 };
