@@ -48,6 +48,7 @@ export async function buildCountrySubgraph(definition: CountryDefinition, runtim
   const metrics = runtime.metrics ?? new ServiceMetrics(`subgraph-${definition.code.toLowerCase()}`);
   const sources = {} as Record<RecordKind, RecordSource>;
   const watchers: ChangeWatcher[] = [];
+  const maxAge: Partial<Record<RecordKind, number>> = { ...runtime.responseMaxAgeS };
   const cache = runtime.cache && new RecordCache({
     store: runtime.cache.store,
     settings: runtime.cache.settings,
@@ -73,11 +74,14 @@ export async function buildCountrySubgraph(definition: CountryDefinition, runtim
     const source = adapterSource(definition.code, binding.adapter(client), (size) => metrics.batchSize.observe(labels, size));
     sources[profile.kind] = cache ? cache.wrap(source) : source;
     const watcher = cache && watchChanges(source, (ids) => cache.invalidate(definition.code, profile.kind, ids), runtime.cache!.settings.changePollMs);
-    if (watcher) watchers.push(watcher);
+    if (watcher) {
+      watchers.push(watcher);
+      // A registry with a change feed promises freshness within one poll: a gateway must not keep its answers longer.
+      maxAge[profile.kind] = Math.min(maxAge[profile.kind] ?? 0, Math.floor(runtime.cache!.settings.changePollMs / 1000));
+    }
   }
 
   const internal = internalSchema(definition.code);
-  const maxAge = runtime.responseMaxAgeS ?? {};
   const resolveReference = {
     __resolveReference: async (reference: { id: string }, context: CountryContext) => {
       const record = await context.country.record(reference.id);
