@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { countryEntries, loadCountry } from '../subgraphs/countries.js';
-import { buildCountrySubgraph } from '../schema/kit/buildCountrySubgraph.js';
+import { countrySdl } from '../schema/kit/buildCountrySubgraph.js';
 import { buildRegionalSubgraph } from '../subgraphs/regional/index.js';
 import { composeSupergraph, CompositionError, type SubgraphSource } from '../gateway/compose.js';
-import { regionalUrl, registryUrl, subgraphUrl } from './topology.js';
+import { regionalUrl, subgraphUrl } from './topology.js';
 
 /**
  * `npm run compose`: builds every subgraph's SDL from the code (no server needed), composes them
@@ -14,10 +14,7 @@ import { regionalUrl, registryUrl, subgraphUrl } from './topology.js';
 const out = process.env.SUPERGRAPH_FILE ?? 'supergraph.graphql';
 const sources: SubgraphSource[] = [];
 for (const entry of countryEntries) {
-  const module = await loadCountry(entry.code);
-  const registryUrls = Object.fromEntries(Object.keys(entry.registryPorts).map((key) => [key, registryUrl(entry.code, key)]));
-  const subgraph = await buildCountrySubgraph(module.country, { registryUrls, registryTimeoutMs: 1, maxConcurrency: 1 });
-  sources.push({ name: entry.code.toLowerCase(), url: subgraphUrl(entry.code), sdl: subgraph.sdl });
+  sources.push({ name: entry.code.toLowerCase(), url: subgraphUrl(entry.code), sdl: await countrySdl((await loadCountry(entry.code)).country) });
 }
 const regional = await buildRegionalSubgraph({ countries: countryEntries.map((e) => ({ code: e.code, url: subgraphUrl(e.code) })), countryTimeoutMs: 1 });
 try {

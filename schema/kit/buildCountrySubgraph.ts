@@ -122,3 +122,11 @@ export async function startCountrySubgraph(subgraph: CountrySubgraph, port: numb
   });
   return { ...running, close: async () => { await running.close(); await subgraph.close(); } };
 }
+
+/** A country's subgraph SDL, for composition without running anything (no registry is called). */
+export async function countrySdl(definition: CountryDefinition): Promise<string> {
+  const registryUrls = Object.fromEntries([definition.certifications, definition.permits].map((b) => [b.profile.key, 'http://registry.invalid']));
+  const subgraph = await buildCountrySubgraph(definition, { registryUrls, registryTimeoutMs: 1, maxConcurrency: 1 });
+  await subgraph.close();
+  return subgraph.sdl;
+}
