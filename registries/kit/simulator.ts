@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RegistryProfile } from '../../schema/kit/adapter.js';
@@ -22,6 +22,8 @@ export interface NativeResponse {
 
 export interface SimRequest {
   method: string;
+  /** Request headers, lower-case names (conditional GETs read `if-none-match`). */
+  headers: IncomingHttpHeaders;
   params: Record<string, string>;
   query: URLSearchParams;
   body: unknown;
@@ -278,7 +280,7 @@ export async function startSimulator<N>(definition: SimulatorDefinition<N>, opti
         }
       }
       const params = Object.fromEntries(compiled.params.map((name, i) => [name, decodeURIComponent(m[i + 1])]));
-      send(res, await compiled.route.handle({ method: req.method ?? 'GET', params, query: url.searchParams, body }, store));
+      send(res, await compiled.route.handle({ method: req.method ?? 'GET', headers: req.headers, params, query: url.searchParams, body }, store));
     } catch (error) {
       console.error(`[sim ${definition.country} ${profile.key}]`, error);
       if (!res.headersSent) send(res, { status: 500, text: 'Internal Server Error' });

@@ -34,9 +34,10 @@ export function failureView(error: RegistryError): RegistryFailureView {
   return { registry: error.registry, code: error.code, message: error.message, retryAfterSeconds: ext.retryAfterSeconds ?? null, required: ext.required ?? [], reason: ext.reason ?? null };
 }
 
-/** Identity matching never guesses: the same document, the same nationality when the record states one, the same birth date when both sides know it. */
+/** Identity matching never guesses: the same document (or one the registry links to the holder), the same nationality when the record states one, the same birth date when both sides know it. */
 export function matchesIdentity(record: ContractRecord, identity: HolderIdentity): boolean {
-  if (record.holderDocumentNumber === null || normalizeDocumentNumber(record.holderDocumentNumber) !== identity.documentNumber) return false;
+  const documents = [record.holderDocumentNumber, ...(record.holderOtherDocumentNumbers ?? [])].filter((d): d is string => d !== null);
+  if (!documents.some((document) => normalizeDocumentNumber(document) === identity.documentNumber)) return false;
   if (record.holderNationality !== null && record.holderNationality !== identity.nationality) return false;
   if (identity.dateOfBirth && record.holderDateOfBirth && record.holderDateOfBirth !== identity.dateOfBirth) return false;
   return true;

@@ -10,6 +10,11 @@ import { normalizeDocumentNumber } from '../ids/index.js';
 interface Routing {
   __typename: string;
   holderDateOfBirth: string | null;
+  /**
+   * Other documents the registry itself links to this holder (a Thai certificate of identity
+   * beside the passport, a Singapore FIN): identity matching accepts any of them.
+   */
+  holderOtherDocumentNumbers?: string[];
 }
 
 export type CertificationRecord = Certification & Routing;

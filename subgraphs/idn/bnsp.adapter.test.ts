@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RegistryClient } from '../../schema/kit/registryClient.js';
-import { startSimulator, type RunningSimulator } from '../../registries/kit/simulator.js';
+import { describeRegistryFaults, registryTestKit, startTestSimulator, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
 import { bnspAdapter, bnspToContract } from './bnsp.adapter.js';
 import { bnspSimulator } from './bnsp.simulator.js';
 import type { BnspRecord } from './bnsp.native.js';
@@ -25,7 +24,7 @@ const EXAMPLE: BnspRecord = {
   status: 'AKTIF',
 };
 
-const offline = new RegistryClient({ country: 'IDN', registry: 'bnsp', baseUrl: 'http://127.0.0.1:9', timeoutMs: 1000, maxConcurrency: 2, ratePerSecond: 1000 });
+const { clientFor, offline } = registryTestKit('IDN', 'bnsp');
 
 describe('bnspToContract', () => {
   it('normalises the published example', () => {
@@ -77,28 +76,27 @@ describe('bnspToContract', () => {
 });
 
 describe('bnspAdapter against the simulated BNSP', () => {
-  let sim: RunningSimulator;
-  let client: RegistryClient;
-  const stats = async () => (await (await fetch(`${sim.url}/__sim/stats`)).json()) as { routes: Record<string, number> };
+  let sim: TestSimulator;
+  const all = () => sim.simulator.store.all() as BnspRecord[];
+  const adapter = () => bnspAdapter(clientFor(sim.url, 2000));
 
   beforeAll(async () => {
-    sim = await startSimulator(bnspSimulator, { config: { latencyMs: [0, 0], faultRate: 0, ratePerSecond: 1000 } });
-    client = new RegistryClient({ country: 'IDN', registry: 'bnsp', baseUrl: sim.url, timeoutMs: 2000, maxConcurrency: 4, ratePerSecond: 1000 });
+    sim = await startTestSimulator(bnspSimulator);
   });
   afterAll(() => sim.close());
 
   it('fetches a batch in one call and leaves unknown numbers out', async () => {
-    const known = (sim.store.all() as BnspRecord[]).slice(0, 30).map((r) => r.nomor_sertifikat);
-    const records = await bnspAdapter(client).fetchByIds([...known, '99999.9999.9.9999999.2099']);
+    const known = all().slice(0, 30).map((r) => r.nomor_sertifikat);
+    const records = await adapter().fetchByIds([...known, '99999.9999.9.9999999.2099']);
     expect(records.size).toBe(30);
     expect([...records.keys()].sort()).toEqual([...known].sort());
-    expect((await stats()).routes['POST /sertifikat/batch']).toBe(1);
+    expect((await sim.stats()).routes['POST /sertifikat/batch']).toBe(1);
   });
 
   it('finds a holder by passport and nationality', async () => {
-    const holder = (sim.store.all() as BnspRecord[]).find((r) => r.nomor_paspor !== null)!;
+    const holder = all().find((r) => r.nomor_paspor !== null)!;
     const nationality = holder.kewarganegaraan === 'WNI' ? 'IDN' : holder.negara_asal!;
-    const found = await bnspAdapter(client).findByHolder({ nationality, documentNumber: holder.nomor_paspor!, dateOfBirth: null });
+    const found = await adapter().findByHolder({ nationality, documentNumber: holder.nomor_paspor!, dateOfBirth: null });
     expect(found.map((r) => r.nativeId)).toContain(holder.nomor_sertifikat);
   });
 
@@ -113,6 +111,14 @@ describe('bnspAdapter against the simulated BNSP', () => {
     const body = (await response.json()) as { data: unknown[]; halaman: number; total: number };
     expect(body.halaman).toBe(2);
     expect(body.data).toHaveLength(10);
-    expect(body.total).toBe(sim.store.all().length);
+    expect(body.total).toBe(all().length);
   });
+});
+
+describeRegistryFaults({
+  country: 'IDN',
+  simulator: bnspSimulator,
+  adapter: bnspAdapter,
+  route: 'POST /sertifikat/batch',
+  call: (adapter, records) => adapter.fetchByIds([records[0].nomor_sertifikat]),
 });

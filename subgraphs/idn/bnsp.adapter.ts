@@ -1,7 +1,7 @@
 import type { AdapterFactory } from '../../schema/kit/adapter.js';
 import { certificationRecord, lookup, type CertificationRecord } from '../../schema/kit/records.js';
 import type { RegistryClient } from '../../schema/kit/registryClient.js';
-import { parseNativeDate } from '../../schema/dates/index.js';
+import { askedOnly, nativeReader } from '../../schema/kit/nativeRecords.js';
 import { isAlpha3 } from '../../schema/countries/index.js';
 import { BNSP_NUMBER, type BnspRecord } from './bnsp.native.js';
 import { bnspProfile } from './profiles.js';
@@ -22,14 +22,7 @@ export type IdnCertificationRecord = CertificationRecord & {
 };
 
 export function bnspToContract(native: BnspRecord, client: Pick<RegistryClient, 'error'>): IdnCertificationRecord {
-  const fail = (message: string) => client.error('REGISTRY_PROTOCOL_ERROR', `certificate ${native.nomor_sertifikat}: ${message}`);
-  const date = (value: string, field: string) => {
-    try {
-      return parseNativeDate(value, 'DD-MM-YYYY');
-    } catch (error) {
-      throw fail(`${field}: ${(error as Error).message}`);
-    }
-  };
+  const { fail, date } = nativeReader(client, `certificate ${native.nomor_sertifikat}`, 'DD-MM-YYYY');
   let nationality: string;
   if (native.kewarganegaraan === 'WNI') nationality = 'IDN';
   else if (native.kewarganegaraan === 'WNA' && native.negara_asal && isAlpha3(native.negara_asal)) nationality = native.negara_asal;
@@ -72,7 +65,8 @@ export const bnspAdapter: AdapterFactory<IdnCertificationRecord> = (client) => (
     const response = await client.request('/sertifikat/batch', { method: 'POST', route, json: { nomor: numbers }, idempotent: true });
     if (response.status !== 200) throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} answered ${response.status}: ${response.text.slice(0, 200)}`);
     const body = client.json<{ data?: BnspRecord[]; tidak_ditemukan?: string[] }>(response, route);
-    const records = new Map((body.data ?? []).map((native) => [native.nomor_sertifikat, bnspToContract(native, client)]));
+    const natives = askedOnly(client, route, numbers, body.data ?? [], (native) => native.nomor_sertifikat);
+    const records = new Map([...natives].map(([number, native]) => [number, bnspToContract(native, client)]));
     const missing = new Set(body.tidak_ditemukan ?? []);
     const unaccounted = numbers.filter((n) => !records.has(n) && !missing.has(n));
     if (unaccounted.length > 0) {
