@@ -41,7 +41,7 @@ export function dockerCompose(entries: readonly CountryEntry[] = countryEntries)
   }
   const subgraphUrls = entries.map((e) => `  SUBGRAPH_URL_${e.code}: http://${e.code.toLowerCase()}:${e.subgraphPort}`);
   blocks.push(
-    `  regional:\n${service(['<<: *rantau', 'command: ["npm", "run", "service", "--", "regional"]', 'environment:', `  PORT: "${REGIONAL_PORT}"`, '  REDIS_URL: redis://redis:6379', ...subgraphUrls, `expose: ["${REGIONAL_PORT}"]`, 'depends_on:', ...entries.map((e) => `  - ${e.code.toLowerCase()}`)])}`,
+    `  regional:\n${service(['<<: *rantau', 'command: ["npm", "run", "service", "--", "regional"]', 'environment:', `  PORT: "${REGIONAL_PORT}"`, '  REDIS_URL: redis://redis:6379', '  LOCATOR_CACHE_SECRET: "${LOCATOR_CACHE_SECRET:-}"', ...subgraphUrls, `expose: ["${REGIONAL_PORT}"]`, 'depends_on:', ...entries.map((e) => `  - ${e.code.toLowerCase()}`)])}`,
   );
   blocks.push(
     `  gateway:\n${service([
