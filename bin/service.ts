@@ -6,6 +6,7 @@ import { buildRegionalSubgraph, startRegionalSubgraph } from '../subgraphs/regio
 import { startSimulator } from '../registries/kit/simulator.js';
 import { startGateway } from '../gateway/server.js';
 import { readConfig } from '../schema/kit/config.js';
+import type { RunningServer } from '../schema/kit/httpServer.js';
 import { countryEntries } from '../subgraphs/countries.js';
 import { REGIONAL_PORT, entryFor, registryUrl, subgraphUrl } from './topology.js';
 import { countryRuntime, gatewayCaching, regionalOptions } from './runtime.js';
@@ -20,7 +21,7 @@ const config = readConfig();
 const host = process.env.HOST ?? '0.0.0.0';
 const port = (fallback: number) => (process.env.PORT ? Number(process.env.PORT) : fallback);
 
-async function main() {
+async function main(): Promise<RunningServer> {
   switch (role) {
     case 'registry': {
       const entry = entryFor(code ?? '');
@@ -28,7 +29,7 @@ async function main() {
       if (!definition) throw new Error(`usage: service registry <CC> <registry key>; ${entry.code} has ${Object.keys(entry.registryPorts).join(', ')}`);
       const running = await startSimulator(definition, { port: port(entry.registryPorts[definition.profile.key]), host });
       console.log(`[registry ${entry.code}/${key}] ${running.url}`);
-      return;
+      return running;
     }
     case 'subgraph': {
       const entry = entryFor(code ?? '');
@@ -36,27 +37,34 @@ async function main() {
       const subgraph = await buildCountrySubgraph((await loadCountry(entry.code)).country, countryRuntime(config, entry.code, registryUrls));
       const running = await startCountrySubgraph(subgraph, port(entry.subgraphPort), host);
       console.log(`[subgraph ${entry.code}] ${running.url}/graphql`);
-      return;
+      return running;
     }
     case 'regional': {
       const subgraph = await buildRegionalSubgraph(regionalOptions(config, countryEntries.map((e) => ({ code: e.code, url: subgraphUrl(e.code) }))));
       const running = await startRegionalSubgraph(subgraph, port(REGIONAL_PORT), host);
       console.log(`[regional] ${running.url}/graphql`);
-      return;
+      return running;
     }
     case 'gateway': {
       const file = process.env.SUPERGRAPH_FILE ?? 'supergraph.graphql';
       if (!existsSync(file)) throw new Error(`${file} does not exist: run \`npm run compose\` first (SUPERGRAPH_FILE names another file)`);
       const running = await startGateway({ supergraph: { kind: 'file', path: file }, port: config.port, host, ...gatewayCaching(config) });
       console.log(`[gateway] ${running.url}/graphql (supergraph ${file}, reloaded when it changes)`);
-      return;
+      return running;
     }
     default:
       throw new Error('usage: npm run service -- registry <CC> <key> | subgraph <CC> | regional | gateway');
   }
 }
 
-main().catch((error: Error) => {
+main().then(
+  (running) => {
+    // Finish in-flight requests, then exit (a container's stop sends SIGTERM).
+    const stop = () => void running.close().then(() => process.exit(0));
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+  },
+).catch((error: Error) => {
   console.error(error.message);
   process.exit(1);
 });

@@ -52,6 +52,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const server = new ApolloServer({
     gateway,
     includeStacktraceInErrorResponses: false,
+    // Shutdown belongs to the launcher (bin/start.ts, bin/service.ts): a dozen servers share one process.
+    stopOnTerminationSignals: false,
     persistedQueries: cache ? persistedQueries(cache.store, cache.settings) : false,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),

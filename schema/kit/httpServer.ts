@@ -153,6 +153,8 @@ export async function serveSubgraph<C extends BaseContext>(options: {
   const server = new ApolloServer<C>({
     schema: options.schema,
     includeStacktraceInErrorResponses: false,
+    // Shutdown belongs to the launcher (bin/start.ts, bin/service.ts): a dozen servers share one process.
+    stopOnTerminationSignals: false,
     status400ForVariableCoercionErrors: false,
     // Cache-Control comes from the kit's own hints (cacheHints.ts), not from Apollo's defaults.
     plugins: [...(options.plugins ?? []), metricsPlugin<C>(options.metrics), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
