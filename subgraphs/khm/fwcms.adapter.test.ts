@@ -1,9 +1,6 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RegistryClient } from '../../schema/kit/registryClient.js';
 import { adapterSource } from '../../schema/kit/registrySource.js';
-import { startSimulator, type RunningSimulator } from '../../registries/kit/simulator.js';
+import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
 import { fwcmsAdapter, fwcmsToContract } from './fwcms.adapter.js';
 import { fwcmsSimulator } from './fwcms.simulator.js';
 import { fwcmsProfile } from './profiles.js';
@@ -22,9 +19,7 @@ const EXAMPLE: FwcmsRecord = {
   status: 'VALID',
 };
 
-const clientFor = (baseUrl: string, timeoutMs = 1000) => new RegistryClient({ country: 'KHM', registry: 'fwcms', baseUrl, timeoutMs, maxConcurrency: 2, ratePerSecond: 1000 });
-const offline = clientFor('http://127.0.0.1:9');
-const protocolError = expect.objectContaining({ extensions: expect.objectContaining({ code: 'REGISTRY_PROTOCOL_ERROR', country: 'KHM', registry: 'fwcms' }) });
+const { clientFor, offline, protocolError } = registryTestKit('KHM', 'fwcms');
 
 describe('fwcmsToContract', () => {
   it('normalises the published example', () => {
@@ -95,116 +90,90 @@ describe('fwcmsToContract', () => {
 
   it('refuses more than thirty numbers before calling the registry', async () => {
     const numbers = Array.from({ length: 31 }, (_, i) => `WP-2025-${String(i).padStart(7, '0')}`);
-    await expect(fwcmsAdapter(offline).fetchByIds(numbers)).rejects.toThrow('FWCMS batch takes at most 30 numbers, got 31');
+    await expect(fwcmsAdapter(offline).fetchByIds(numbers)).rejects.toThrow('POST /fwcms/api/permits/batch takes at most 30 numbers, got 31');
   });
 });
 
 describe('fwcmsAdapter against a registry that breaks its specification', () => {
-  let server: Server;
-  let status = 200;
-  let answer = '';
-  let url = '';
+  let fake: FakeRegistry;
   beforeAll(async () => {
-    server = createServer((_req, res) => res.writeHead(status, { 'content-type': 'application/json' }).end(answer));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    fake = await startFakeRegistry();
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  const reply = (code: number, body: unknown) => {
-    status = code;
-    answer = JSON.stringify(body);
-  };
+  afterAll(() => fake.close());
 
   it('refuses a batch answer holding a permit that was not asked for', async () => {
-    reply(200, { permits: [EXAMPLE] });
-    await expect(fwcmsAdapter(clientFor(url)).fetchByIds(['WP-2025-0000001'])).rejects.toThrow(/FWCMS batch returned permit "WP-2025-0012345", which was not among the 1 numbers asked/);
+    fake.reply(200, { permits: [EXAMPLE] });
+    await expect(fwcmsAdapter(clientFor(fake.url)).fetchByIds(['WP-2025-0000001'])).rejects.toThrow('POST /fwcms/api/permits/batch returned "WP-2025-0012345", which was not among the 1 numbers asked');
   });
 
   it('refuses a 200 without a permits list', async () => {
-    reply(200, { found: [EXAMPLE] });
-    await expect(fwcmsAdapter(clientFor(url)).findByHolder({ nationality: 'CHN', documentNumber: 'EG7654321', dateOfBirth: null })).rejects.toThrow(/GET \/fwcms\/api\/permits\?passportNo answered 200 without a permits list/);
+    fake.reply(200, { found: [EXAMPLE] });
+    await expect(fwcmsAdapter(clientFor(fake.url)).findByHolder({ nationality: 'CHN', documentNumber: 'EG7654321', dateOfBirth: null })).rejects.toThrow(/GET \/fwcms\/api\/permits\?passportNo answered 200 without a permits list/);
   });
 
   it('turns a 400 into a protocol error that keeps the registry\'s words', async () => {
-    reply(400, { error: 'bad_request', message: 'give passportNo and nationality (ISO alpha-3)' });
-    await expect(fwcmsAdapter(clientFor(url)).findByHolder({ nationality: 'CHN', documentNumber: 'EG7654321', dateOfBirth: null })).rejects.toThrow(/answered 400: .*give passportNo and nationality/);
+    fake.reply(400, { error: 'bad_request', message: 'give passportNo and nationality (ISO alpha-3)' });
+    await expect(fwcmsAdapter(clientFor(fake.url)).findByHolder({ nationality: 'CHN', documentNumber: 'EG7654321', dateOfBirth: null })).rejects.toThrow(/answered 400: .*give passportNo and nationality/);
   });
 });
 
 describe('fwcmsAdapter against the simulated FWCMS', () => {
-  let sim: RunningSimulator;
-  let client: RegistryClient;
-  const stats = async () => (await (await fetch(`${sim.url}/__sim/stats`)).json()) as { routes: Record<string, number> };
-  const resetStats = () => fetch(`${sim.url}/__sim/stats/reset`, { method: 'POST' });
-  const configure = (config: object) => fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify(config) });
-  const natives = () => sim.store.all() as FwcmsRecord[];
+  let sim: TestSimulator;
+  const natives = () => sim.simulator.store.all() as FwcmsRecord[];
+  const adapter = () => fwcmsAdapter(clientFor(sim.url, 2000));
 
   beforeAll(async () => {
-    sim = await startSimulator(fwcmsSimulator, { port: 0, config: { latencyMs: [0, 0], faultRate: 0, hangRate: 0, ratePerSecond: 1000 } });
-    client = new RegistryClient({ country: 'KHM', registry: 'fwcms', baseUrl: sim.url, timeoutMs: 2000, maxConcurrency: 4, ratePerSecond: 1000 });
+    sim = await startTestSimulator(fwcmsSimulator);
   });
   afterAll(() => sim.close());
 
   it('fetches up to thirty permits in one call and leaves unknown numbers out', async () => {
-    await resetStats();
+    await sim.resetStats();
     const known = natives().slice(0, 29);
-    const records = await fwcmsAdapter(client).fetchByIds([...known.map((r) => r.workPermitNo), 'WP-2099-9999999']);
+    const records = await adapter().fetchByIds([...known.map((r) => r.workPermitNo), 'WP-2099-9999999']);
     expect([...records.keys()].sort()).toEqual(known.map((r) => r.workPermitNo).sort());
     const first = records.get(known[0].workPermitNo)!;
     expect(first).toMatchObject({ holderName: known[0].worker.name, holderNationality: known[0].worker.nationality, validFrom: `${known[0].year}-01-01`, validUntil: `${known[0].year}-12-31`, permitYear: known[0].year, nativeStatus: known[0].status, employmentCardNo: known[0].employmentCardNo });
-    expect((await stats()).routes['POST /fwcms/api/permits/batch']).toBe(1);
+    expect((await sim.stats()).routes['POST /fwcms/api/permits/batch']).toBe(1);
   });
 
   it('needs ⌈N / 30⌉ batch calls for N permits through the kit', async () => {
-    await resetStats();
+    await sim.resetStats();
     const numbers = natives().slice(0, 45).map((r) => r.workPermitNo);
-    const loaded = await adapterSource('KHM', fwcmsAdapter(client)).loadMany(numbers);
+    const loaded = await adapterSource('KHM', adapter()).loadMany(numbers);
     expect(loaded.map((r) => (r as { nativeId: string }).nativeId)).toEqual(numbers);
-    expect((await stats()).routes[fwcmsProfile.batchRoute!]).toBe(2);
+    expect((await sim.stats()).routes[fwcmsProfile.batchRoute!]).toBe(2);
   });
 
   it('round-trips every generated permit', async () => {
     const numbers = natives().map((r) => r.workPermitNo);
-    const loaded = await adapterSource('KHM', fwcmsAdapter(client)).loadMany(numbers);
+    const loaded = await adapterSource('KHM', adapter()).loadMany(numbers);
     expect(loaded.filter((r) => r !== null && !(r instanceof Error))).toHaveLength(numbers.length);
   });
 
   it('finds a foreign worker by passport and nationality, and nobody under another nationality', async () => {
     const native = natives()[0];
-    const found = await fwcmsAdapter(client).findByHolder({ nationality: native.worker.nationality, documentNumber: native.worker.passportNo, dateOfBirth: null });
+    const found = await adapter().findByHolder({ nationality: native.worker.nationality, documentNumber: native.worker.passportNo, dateOfBirth: null });
     expect(found.map((r) => r.nativeId)).toContain(native.workPermitNo);
     const elsewhere = native.worker.nationality === 'KOR' ? 'JPN' : 'KOR';
-    expect(await fwcmsAdapter(client).findByHolder({ nationality: elsewhere, documentNumber: native.worker.passportNo, dateOfBirth: null })).toEqual([]);
+    expect(await adapter().findByHolder({ nationality: elsewhere, documentNumber: native.worker.passportNo, dateOfBirth: null })).toEqual([]);
   });
 
   it('refuses a 404 that is not an FWCMS route', async () => {
     await expect(fwcmsAdapter(clientFor(`${sim.url}/elsewhere/`)).fetchByIds([natives()[0].workPermitNo])).rejects.toThrow(/answered 404/);
   });
 
-  it('fails with REGISTRY_RATE_LIMITED when FWCMS answers 429 and Retry-After does not fit the budget', async () => {
-    await configure({ ratePerSecond: 1 });
-    try {
-      const slowClient = clientFor(sim.url, 500);
-      const outcomes = await Promise.allSettled([0, 1, 2].map(() => fwcmsAdapter(slowClient).fetchByIds([natives()[0].workPermitNo])));
-      const rejected = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
-      expect(rejected?.reason).toMatchObject({ extensions: { code: 'REGISTRY_RATE_LIMITED', country: 'KHM', registry: 'fwcms', retryAfterSeconds: 1 } });
-    } finally {
-      await configure({ ratePerSecond: 1000 });
-    }
-  });
-
-  it('fails with REGISTRY_UNAVAILABLE when FWCMS answers 503 twice', async () => {
-    await configure({ faultRate: 1 });
-    try {
-      await expect(fwcmsAdapter(client).findByHolder({ nationality: 'CHN', documentNumber: 'EG7654321', dateOfBirth: null })).rejects.toMatchObject({ extensions: { code: 'REGISTRY_UNAVAILABLE', country: 'KHM', registry: 'fwcms', reason: 'http-503' } });
-    } finally {
-      await configure({ faultRate: 0 });
-    }
-  });
-
   it('serves the published example once the registry holds it', async () => {
-    await fetch(`${sim.url}/__sim/records`, { method: 'POST', body: JSON.stringify([EXAMPLE]) });
-    const found = await fwcmsAdapter(client).findByHolder({ nationality: 'CHN', documentNumber: 'EG7654321', dateOfBirth: null });
+    await sim.upsert([EXAMPLE]);
+    const found = await adapter().findByHolder({ nationality: 'CHN', documentNumber: 'EG7654321', dateOfBirth: null });
     expect(found.map((r) => [r.nativeId, r.validFrom, r.validUntil])).toEqual([['WP-2025-0012345', '2025-01-01', '2025-12-31']]);
   });
+});
+
+describeRegistryFaults({
+  country: 'KHM',
+  simulator: fwcmsSimulator,
+  adapter: fwcmsAdapter,
+  route: 'POST /fwcms/api/permits/batch',
+  call: (adapter, records) => adapter.fetchByIds([records[0].workPermitNo]),
 });

@@ -2,12 +2,12 @@ import type { AdapterFactory } from '../../schema/kit/adapter.js';
 import { lookup, permitRecord, type PermitRecord } from '../../schema/kit/records.js';
 import type { RegistryClient } from '../../schema/kit/registryClient.js';
 import type { PermitClass, PermitStatus } from '../../schema/contract/index.js';
-import { parseNativeDate } from '../../schema/dates/index.js';
+import { nativeReader } from '../../schema/kit/nativeRecords.js';
 import { isAlpha3 } from '../../schema/countries/index.js';
 import vocabulary from './fwcmsVocabulary.json' with { type: 'json' };
 import { FWCMS_WORK_PERMIT_NO, type FwcmsRecord } from './fwcms.native.js';
 import { fwcmsProfile } from './profiles.js';
-import { listOf } from './nativeApi.js';
+import { batchLookup, iscoOccupation, listOf } from './nativeApi.js';
 
 /**
  * MLVT FWCMS work permits. Contract: the batch endpoint takes at most 30 numbers and answers with
@@ -26,18 +26,12 @@ export function annualValidity(year: number): { validFrom: string; validUntil: s
 }
 
 export function fwcmsToContract(native: FwcmsRecord, client: Pick<RegistryClient, 'error'>): KhmPermitRecord {
-  const fail = (message: string) => client.error('REGISTRY_PROTOCOL_ERROR', `permit ${native.workPermitNo}: ${message}`);
+  const { fail, date } = nativeReader(client, `permit ${native.workPermitNo}`, 'YYYY-MM-DD');
   const { worker } = native;
   if (typeof worker !== 'object' || worker === null) throw fail('expected a worker object');
   if (!isAlpha3(worker.nationality)) throw fail(`worker.nationality: expected an ISO 3166-1 alpha-3 code, got ${JSON.stringify(worker.nationality)}`);
-  if (!/^\d{4}$/.test(native.iscoCode)) throw fail(`iscoCode: expected an ISCO-08 unit group of 4 digits, got ${JSON.stringify(native.iscoCode)}`);
+  const occupation = iscoOccupation(native.iscoCode, native.position, fail);
   if (!Number.isInteger(native.year) || native.year < 1000 || native.year > 9999) throw fail(`year: expected a calendar year as a number, got ${JSON.stringify(native.year)}`);
-  let holderDateOfBirth: string;
-  try {
-    holderDateOfBirth = parseNativeDate(worker.dateOfBirth, 'YYYY-MM-DD');
-  } catch (error) {
-    throw fail(`worker.dateOfBirth: ${(error as Error).message}`);
-  }
 
   return permitRecord(
     { country: 'KHM', registry: 'fwcms', typename: 'KhmWorkPermit' },
@@ -46,14 +40,14 @@ export function fwcmsToContract(native: FwcmsRecord, client: Pick<RegistryClient
       holderName: worker.name,
       holderNationality: worker.nationality,
       holderDocumentNumber: worker.passportNo,
-      holderDateOfBirth,
+      holderDateOfBirth: date(worker.dateOfBirth, 'worker.dateOfBirth'),
       permitClass: lookup(CLASS, native.quotaCategory, 'quotaCategory', fail),
       nativeType: native.quotaCategory,
       status: lookup(STATUS, native.status, 'status', fail),
       nativeStatus: native.status,
       ...annualValidity(native.year),
       employer: { name: native.employer.name, registrationNumber: native.employer.registrationNo },
-      occupation: { isco: native.iscoCode, national: native.iscoCode, scheme: 'ISCO-08', title: native.position },
+      occupation,
       sector: null,
       permitYear: native.year,
       employmentCardNo: native.employmentCardNo,
@@ -69,18 +63,8 @@ export const fwcmsAdapter: AdapterFactory<KhmPermitRecord> = (client) => ({
   isNativeId: (id) => FWCMS_WORK_PERMIT_NO.test(id),
 
   async fetchByIds(numbers) {
-    if (numbers.length > fwcmsProfile.batchLimit!) throw new Error(`FWCMS batch takes at most ${fwcmsProfile.batchLimit} numbers, got ${numbers.length}`);
-    const route = 'POST /fwcms/api/permits/batch';
-    const response = await client.request('/fwcms/api/permits/batch', { method: 'POST', route, json: { workPermitNos: numbers }, idempotent: true });
-    const asked = new Set(numbers);
-    const records = new Map<string, KhmPermitRecord>();
-    for (const native of listOf<FwcmsRecord>(client, response, route, 'permits')) {
-      if (!asked.has(native.workPermitNo)) {
-        throw client.error('REGISTRY_PROTOCOL_ERROR', `FWCMS batch returned permit ${JSON.stringify(native.workPermitNo)}, which was not among the ${numbers.length} numbers asked`);
-      }
-      records.set(native.workPermitNo, fwcmsToContract(native, client));
-    }
-    return records;
+    const { natives } = await batchLookup<FwcmsRecord>(client, fwcmsProfile, numbers, { path: '/fwcms/api/permits/batch', field: 'workPermitNos', listKey: 'permits', idOf: (native) => native.workPermitNo });
+    return new Map([...natives].map(([workPermitNo, native]) => [workPermitNo, fwcmsToContract(native, client)]));
   },
 
   async findByHolder(identity) {

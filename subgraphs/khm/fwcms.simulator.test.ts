@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type RunningSimulator } from '../../registries/kit/simulator.js';
+import { startTestSimulator, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
 import { defaultPopulation, holdingsIn, SIMULATION_TODAY } from '../../registries/population/population.js';
 import { fwcmsSimulator, permitYear } from './fwcms.simulator.js';
 import type { FwcmsRecord } from './fwcms.native.js';
@@ -47,7 +47,7 @@ describe('FWCMS records from the synthetic population', () => {
 });
 
 describe('the simulated FWCMS API', () => {
-  let sim: RunningSimulator;
+  let sim: TestSimulator;
   const get = async (path: string) => {
     const response = await fetch(`${sim.url}${path}`);
     return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as Record<string, unknown> };
@@ -56,10 +56,10 @@ describe('the simulated FWCMS API', () => {
     const response = await fetch(`${sim.url}/fwcms/api/permits/batch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ workPermitNos }) });
     return { status: response.status, body: (await response.json()) as { permits?: FwcmsRecord[] } };
   };
-  const all = () => sim.store.all() as FwcmsRecord[];
+  const all = () => sim.simulator.store.all() as FwcmsRecord[];
 
   beforeAll(async () => {
-    sim = await startSimulator(fwcmsSimulator, { port: 0, config: { latencyMs: [0, 0], faultRate: 0, hangRate: 0, ratePerSecond: 1000 } });
+    sim = await startTestSimulator(fwcmsSimulator);
   });
   afterAll(() => sim.close());
 
@@ -102,13 +102,13 @@ describe('the simulated FWCMS API', () => {
   });
 
   it('answers 429 {"error":"rate_limited"} with Retry-After past its rate', async () => {
-    await fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify({ ratePerSecond: 1 }) });
+    await sim.configure({ ratePerSecond: 1 });
     try {
       const answers = [];
       for (let i = 0; i < 3; i += 1) answers.push(await get(`/fwcms/api/permits/${all()[0].workPermitNo}`));
       expect(answers.find((a) => a.status === 429)).toEqual({ status: 429, retryAfter: '1', body: { error: 'rate_limited' } });
     } finally {
-      await fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify({ ratePerSecond: 1000 }) });
+      await sim.configure({ ratePerSecond: 1000 });
     }
   });
 });

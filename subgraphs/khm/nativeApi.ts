@@ -1,16 +1,34 @@
-import type { NativeResponse } from '../../registries/kit/simulator.js';
+import type { NativeResponse, SimRoute } from '../../registries/kit/simulator.js';
 import { intParam } from '../../registries/kit/paging.js';
 import type { RegistryClient, RegistryResponse } from '../../schema/kit/registryClient.js';
+import type { RegistryProfile } from '../../schema/kit/adapter.js';
+import type { Occupation } from '../../schema/contract/index.js';
+import { askedOnly } from '../../schema/kit/nativeRecords.js';
 
 /**
  * What both Cambodian registries share in shared/registries/KHM.md: errors as `{"error":"<word>"}`,
- * list answers under one key (`found` for NTB, `permits` for FWCMS), and searches paged by `offset`
- * and `limit` answering the list with a `total`. The spec gives no 400 body; `bad_request` with a
+ * list answers under one key (`found` for NTB, `permits` for FWCMS), batch lookups by POST of a
+ * list of numbers, searches paged by `offset` and `limit` answering the list with a `total`, and
+ * occupations coded in ISCO-08 alone. The spec gives no 400 body; `bad_request` with a
  * message follows the style of the bodies it does give.
  */
 export const notFound: NativeResponse = { status: 404, json: { error: 'not_found' } };
 export const rateLimited: NativeResponse = { status: 429, json: { error: 'rate_limited' } };
 export const badRequest = (message: string): NativeResponse => ({ status: 400, json: { error: 'bad_request', message } });
+
+/** `GET …/{number}`: the record the store holds under that number, or the registry's 404 body. */
+export function recordByNumber<N>(path: string): SimRoute<N> {
+  const param = /\{(\w+)\}$/.exec(path)?.[1];
+  if (param === undefined) throw new Error(`${path}: expected a path ending in a {number} segment`);
+  return {
+    method: 'GET',
+    path,
+    handle: ({ params }, store) => {
+      const record = store.get(params[param]);
+      return record ? { status: 200, json: record } : notFound;
+    },
+  };
+}
 
 /** One `offset`/`limit` page of already-filtered records, as `{"<listKey>":[…],"total":N}`. */
 export function offsetPage<N>(query: URLSearchParams, records: N[], listKey: string, limits: { default: number; max: number }): NativeResponse {
@@ -32,4 +50,32 @@ export function listOf<N>(client: RegistryClient, response: RegistryResponse, ro
   const list = body?.[listKey];
   if (!Array.isArray(list)) throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} answered 200 without a ${listKey} list`);
   return list as N[];
+}
+
+/**
+ * The batch lookup of either registry: at most the profile's `batchLimit` numbers, sent as
+ * `{"<field>":[…]}` to `path`; the answer's `listKey` records keyed by number, refusing any record
+ * for a number not asked. The whole response comes back too, for what else a registry lists in it.
+ */
+export async function batchLookup<N>(
+  client: RegistryClient,
+  profile: RegistryProfile,
+  numbers: readonly string[],
+  request: { path: string; field: string; listKey: string; idOf: (native: N) => string },
+): Promise<{ natives: Map<string, N>; response: RegistryResponse; route: string }> {
+  const route = `POST ${request.path}`;
+  // The kit never sends more than the profile's limit; a caller that does has a bug, not the registry.
+  if (numbers.length > profile.batchLimit!) throw new Error(`${route} takes at most ${profile.batchLimit} numbers, got ${numbers.length}`);
+  const response = await client.request(request.path, { method: 'POST', route, json: { [request.field]: numbers }, idempotent: true });
+  const natives = askedOnly(client, route, numbers, listOf<N>(client, response, route, request.listKey), request.idOf);
+  return { natives, response, route };
+}
+
+/**
+ * Neither registry has a national occupation classification: the ISCO-08 unit group it gives is
+ * both codes of the contract's occupation, and anything but four digits is a protocol error.
+ */
+export function iscoOccupation(iscoCode: string, title: string, fail: (message: string) => Error): Occupation {
+  if (!/^\d{4}$/.test(iscoCode)) throw fail(`iscoCode: expected an ISCO-08 unit group of 4 digits, got ${JSON.stringify(iscoCode)}`);
+  return { isco: iscoCode, national: iscoCode, scheme: 'ISCO-08', title };
 }

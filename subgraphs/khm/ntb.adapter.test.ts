@@ -1,9 +1,6 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RegistryClient } from '../../schema/kit/registryClient.js';
 import { adapterSource } from '../../schema/kit/registrySource.js';
-import { startSimulator, type RunningSimulator } from '../../registries/kit/simulator.js';
+import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
 import { ntbAdapter, ntbToContract } from './ntb.adapter.js';
 import { ntbSimulator } from './ntb.simulator.js';
 import { ntbProfile } from './profiles.js';
@@ -28,9 +25,7 @@ const EXAMPLE: NtbRecord = {
   status: 'ACTIVE',
 };
 
-const clientFor = (baseUrl: string, timeoutMs = 1000) => new RegistryClient({ country: 'KHM', registry: 'ntb', baseUrl, timeoutMs, maxConcurrency: 2, ratePerSecond: 1000 });
-const offline = clientFor('http://127.0.0.1:9');
-const protocolError = expect.objectContaining({ extensions: expect.objectContaining({ code: 'REGISTRY_PROTOCOL_ERROR', country: 'KHM', registry: 'ntb' }) });
+const { clientFor, offline, protocolError } = registryTestKit('KHM', 'ntb');
 
 describe('ntbToContract', () => {
   it('normalises the published example', () => {
@@ -106,127 +101,99 @@ describe('ntbToContract', () => {
 
   it('refuses more than twenty numbers before calling the registry', async () => {
     const numbers = Array.from({ length: 21 }, (_, i) => `NTB-C1-2024-${String(i).padStart(5, '0')}`);
-    await expect(ntbAdapter(offline).fetchByIds(numbers)).rejects.toThrow('NTB lookup takes at most 20 numbers, got 21');
+    await expect(ntbAdapter(offline).fetchByIds(numbers)).rejects.toThrow('POST /ntb/certificates/lookup takes at most 20 numbers, got 21');
   });
 });
 
 describe('ntbAdapter against a registry that breaks its specification', () => {
-  let server: Server;
-  let status = 200;
-  let answer = '';
-  let url = '';
+  let fake: FakeRegistry;
   beforeAll(async () => {
-    server = createServer((_req, res) => res.writeHead(status, { 'content-type': 'application/json' }).end(answer));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    fake = await startFakeRegistry();
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  const reply = (code: number, body: unknown) => {
-    status = code;
-    answer = typeof body === 'string' ? body : JSON.stringify(body);
-  };
+  afterAll(() => fake.close());
 
   it('refuses a lookup answer holding a certificate that was not asked for', async () => {
-    reply(200, { found: [EXAMPLE], notFound: [] });
-    await expect(ntbAdapter(clientFor(url)).fetchByIds(['NTB-C1-2024-00001'])).rejects.toThrow(/NTB lookup returned certificate "NTB-C2-2024-00871", which was not among the 1 numbers asked/);
+    fake.reply(200, { found: [EXAMPLE], notFound: [] });
+    await expect(ntbAdapter(clientFor(fake.url)).fetchByIds(['NTB-C1-2024-00001'])).rejects.toThrow('POST /ntb/certificates/lookup returned "NTB-C2-2024-00871", which was not among the 1 numbers asked');
   });
 
   it('refuses a lookup answer that neither finds nor lists a number', async () => {
-    reply(200, { found: [EXAMPLE], notFound: [] });
-    await expect(ntbAdapter(clientFor(url)).fetchByIds(['NTB-C2-2024-00871', 'NTB-C1-2024-00001'])).rejects.toThrow('NTB lookup returned 1 records for 2 numbers and did not list NTB-C1-2024-00001 in notFound');
+    fake.reply(200, { found: [EXAMPLE], notFound: [] });
+    await expect(ntbAdapter(clientFor(fake.url)).fetchByIds(['NTB-C2-2024-00871', 'NTB-C1-2024-00001'])).rejects.toThrow('NTB lookup returned 1 records for 2 numbers and did not list NTB-C1-2024-00001 in notFound');
   });
 
   it('refuses a 200 without its found or notFound list', async () => {
-    reply(200, { certificates: [EXAMPLE] });
-    await expect(ntbAdapter(clientFor(url)).fetchByIds(['NTB-C2-2024-00871'])).rejects.toThrow(/answered 200 without a found list/);
-    reply(200, { found: [EXAMPLE] });
-    await expect(ntbAdapter(clientFor(url)).fetchByIds(['NTB-C2-2024-00871'])).rejects.toThrow(/answered 200 without a notFound list/);
-    reply(200, 'not json');
-    await expect(ntbAdapter(clientFor(url)).findByHolder({ nationality: 'KHM', documentNumber: 'N01234567', dateOfBirth: null })).rejects.toThrow(/with a body that is not JSON/);
+    fake.reply(200, { certificates: [EXAMPLE] });
+    await expect(ntbAdapter(clientFor(fake.url)).fetchByIds(['NTB-C2-2024-00871'])).rejects.toThrow(/answered 200 without a found list/);
+    fake.reply(200, { found: [EXAMPLE] });
+    await expect(ntbAdapter(clientFor(fake.url)).fetchByIds(['NTB-C2-2024-00871'])).rejects.toThrow(/answered 200 without a notFound list/);
+    fake.reply(200, 'not json');
+    await expect(ntbAdapter(clientFor(fake.url)).findByHolder({ nationality: 'KHM', documentNumber: 'N01234567', dateOfBirth: null })).rejects.toThrow(/with a body that is not JSON/);
   });
 
   it('turns a 400 into a protocol error that keeps the registry\'s words', async () => {
-    reply(400, { error: 'bad_request', message: 'certificateNos: at most 20 numbers per request' });
-    await expect(ntbAdapter(clientFor(url)).fetchByIds(['NTB-C2-2024-00871'])).rejects.toThrow(/POST \/ntb\/certificates\/lookup answered 400: .*at most 20 numbers per request/);
-    await expect(ntbAdapter(clientFor(url)).fetchByIds(['NTB-C2-2024-00871'])).rejects.toThrow(protocolError);
+    fake.reply(400, { error: 'bad_request', message: 'certificateNos: at most 20 numbers per request' });
+    await expect(ntbAdapter(clientFor(fake.url)).fetchByIds(['NTB-C2-2024-00871'])).rejects.toThrow(/POST \/ntb\/certificates\/lookup answered 400: .*at most 20 numbers per request/);
+    await expect(ntbAdapter(clientFor(fake.url)).fetchByIds(['NTB-C2-2024-00871'])).rejects.toThrow(protocolError);
   });
 });
 
 describe('ntbAdapter against the simulated NTB', () => {
-  let sim: RunningSimulator;
-  let client: RegistryClient;
-  const stats = async () => (await (await fetch(`${sim.url}/__sim/stats`)).json()) as { routes: Record<string, number> };
-  const resetStats = () => fetch(`${sim.url}/__sim/stats/reset`, { method: 'POST' });
-  const configure = (config: object) => fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify(config) });
-  const natives = () => sim.store.all() as NtbRecord[];
+  let sim: TestSimulator;
+  const natives = () => sim.simulator.store.all() as NtbRecord[];
+  const adapter = () => ntbAdapter(clientFor(sim.url, 2000));
 
   beforeAll(async () => {
-    sim = await startSimulator(ntbSimulator, { port: 0, config: { latencyMs: [0, 0], faultRate: 0, hangRate: 0, ratePerSecond: 1000 } });
-    client = new RegistryClient({ country: 'KHM', registry: 'ntb', baseUrl: sim.url, timeoutMs: 2000, maxConcurrency: 4, ratePerSecond: 1000 });
+    sim = await startTestSimulator(ntbSimulator);
   });
   afterAll(() => sim.close());
 
   it('fetches up to twenty certificates in one call and answers nothing for unknown numbers', async () => {
-    await resetStats();
+    await sim.resetStats();
     const known = natives().slice(0, 19);
-    const records = await ntbAdapter(client).fetchByIds([...known.map((r) => r.certificateNo), 'NTB-C1-2099-99999']);
+    const records = await adapter().fetchByIds([...known.map((r) => r.certificateNo), 'NTB-C1-2099-99999']);
     expect([...records.keys()].sort()).toEqual(known.map((r) => r.certificateNo).sort());
     const first = records.get(known[0].certificateNo)!;
     expect(first).toMatchObject({ holderName: known[0].nameEn, nameKh: known[0].nameKh, holderDateOfBirth: known[0].dateOfBirth, issuedOn: known[0].issuedDate, nationalLevel: String(known[0].cqfLevel), nativeStatus: known[0].status, validUntil: null });
-    expect((await stats()).routes['POST /ntb/certificates/lookup']).toBe(1);
+    expect((await sim.stats()).routes['POST /ntb/certificates/lookup']).toBe(1);
   });
 
   it('needs ⌈N / 20⌉ lookup calls for N certificates through the kit', async () => {
-    await resetStats();
+    await sim.resetStats();
     const numbers = natives().slice(0, 45).map((r) => r.certificateNo);
-    const loaded = await adapterSource('KHM', ntbAdapter(client)).loadMany(numbers);
+    const loaded = await adapterSource('KHM', adapter()).loadMany(numbers);
     expect(loaded.map((r) => (r as { nativeId: string }).nativeId)).toEqual(numbers);
-    expect((await stats()).routes[ntbProfile.batchRoute!]).toBe(3);
+    expect((await sim.stats()).routes[ntbProfile.batchRoute!]).toBe(3);
   });
 
   it('round-trips every generated certificate', async () => {
     const numbers = natives().map((r) => r.certificateNo);
-    const loaded = await adapterSource('KHM', ntbAdapter(client)).loadMany(numbers);
+    const loaded = await adapterSource('KHM', adapter()).loadMany(numbers);
     expect(loaded.filter((r) => r !== null && !(r instanceof Error))).toHaveLength(numbers.length);
   });
 
   it('finds a holder by passport and nationality, and nobody under another nationality', async () => {
     const holder = natives().find((r) => r.passportNo !== null)!;
-    const found = await ntbAdapter(client).findByHolder({ nationality: holder.nationality, documentNumber: holder.passportNo!, dateOfBirth: null });
+    const found = await adapter().findByHolder({ nationality: holder.nationality, documentNumber: holder.passportNo!, dateOfBirth: null });
     expect(found.map((r) => r.nativeId)).toContain(holder.certificateNo);
     expect(found.every((r) => r.holderDocumentNumber === holder.passportNo && r.holderNationality === holder.nationality)).toBe(true);
-    expect(await ntbAdapter(client).findByHolder({ nationality: 'THA', documentNumber: holder.passportNo!, dateOfBirth: null })).toEqual([]);
+    expect(await adapter().findByHolder({ nationality: 'THA', documentNumber: holder.passportNo!, dateOfBirth: null })).toEqual([]);
   });
 
   it('refuses a 404 that is not an NTB route', async () => {
     await expect(ntbAdapter(clientFor(`${sim.url}/elsewhere/`)).fetchByIds([natives()[0].certificateNo])).rejects.toThrow(/answered 404/);
   });
 
-  it('fails with REGISTRY_RATE_LIMITED when NTB answers 429 and Retry-After does not fit the budget', async () => {
-    await configure({ ratePerSecond: 1 });
-    try {
-      const slowClient = clientFor(sim.url, 500);
-      const outcomes = await Promise.allSettled([0, 1, 2].map(() => ntbAdapter(slowClient).fetchByIds([natives()[0].certificateNo])));
-      const rejected = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
-      expect(rejected?.reason).toMatchObject({ extensions: { code: 'REGISTRY_RATE_LIMITED', country: 'KHM', registry: 'ntb', retryAfterSeconds: 1 } });
-    } finally {
-      await configure({ ratePerSecond: 1000 });
-    }
-  });
-
-  it('fails with REGISTRY_UNAVAILABLE when NTB answers 503 twice', async () => {
-    await configure({ faultRate: 1 });
-    try {
-      await resetStats();
-      await expect(ntbAdapter(client).fetchByIds([natives()[0].certificateNo])).rejects.toMatchObject({ extensions: { code: 'REGISTRY_UNAVAILABLE', country: 'KHM', registry: 'ntb', reason: 'http-503' } });
-      expect((await stats()).routes['POST /ntb/certificates/lookup']).toBe(2);
-    } finally {
-      await configure({ faultRate: 0 });
-    }
-  });
-
   it('refuses a record the registry holds in a form the specification does not allow', async () => {
-    await fetch(`${sim.url}/__sim/records`, { method: 'POST', body: JSON.stringify([{ ...EXAMPLE, certificateNo: 'NTB-C2-2024-99998', dateOfBirth: '30-01-1998' }]) });
-    await expect(ntbAdapter(client).fetchByIds(['NTB-C2-2024-99998'])).rejects.toThrow(/certificate NTB-C2-2024-99998: dateOfBirth: expected a date as YYYY-MM-DD/);
+    await sim.upsert([{ ...EXAMPLE, certificateNo: 'NTB-C2-2024-99998', dateOfBirth: '30-01-1998' }]);
+    await expect(adapter().fetchByIds(['NTB-C2-2024-99998'])).rejects.toThrow(/certificate NTB-C2-2024-99998: dateOfBirth: expected a date as YYYY-MM-DD/);
   });
+});
+
+describeRegistryFaults({
+  country: 'KHM',
+  simulator: ntbSimulator,
+  adapter: ntbAdapter,
+  route: 'POST /ntb/certificates/lookup',
+  call: (adapter, records) => adapter.fetchByIds([records[0].certificateNo]),
 });

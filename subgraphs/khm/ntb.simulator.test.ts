@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type RunningSimulator } from '../../registries/kit/simulator.js';
+import { startTestSimulator, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
 import { defaultPopulation, holdingsIn } from '../../registries/population/population.js';
 import { awardFor, ntbSimulator } from './ntb.simulator.js';
 import type { NtbRecord } from './ntb.native.js';
@@ -55,7 +55,7 @@ describe('NTB records from the synthetic population', () => {
 });
 
 describe('the simulated NTB API', () => {
-  let sim: RunningSimulator;
+  let sim: TestSimulator;
   const get = async (path: string) => {
     const response = await fetch(`${sim.url}${path}`);
     return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as Record<string, unknown> };
@@ -64,10 +64,10 @@ describe('the simulated NTB API', () => {
     const response = await fetch(`${sim.url}/ntb/certificates/lookup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ certificateNos }) });
     return { status: response.status, body: (await response.json()) as { found?: NtbRecord[]; notFound?: string[] } };
   };
-  const all = () => sim.store.all() as NtbRecord[];
+  const all = () => sim.simulator.store.all() as NtbRecord[];
 
   beforeAll(async () => {
-    sim = await startSimulator(ntbSimulator, { port: 0, config: { latencyMs: [0, 0], faultRate: 0, hangRate: 0, ratePerSecond: 1000 } });
+    sim = await startTestSimulator(ntbSimulator);
   });
   afterAll(() => sim.close());
 
@@ -122,13 +122,13 @@ describe('the simulated NTB API', () => {
   });
 
   it('answers 429 {"error":"rate_limited"} with Retry-After past its rate', async () => {
-    await fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify({ ratePerSecond: 1 }) });
+    await sim.configure({ ratePerSecond: 1 });
     try {
       const answers = [];
       for (let i = 0; i < 3; i += 1) answers.push(await get(`/ntb/certificates/${all()[0].certificateNo}`));
       expect(answers.find((a) => a.status === 429)).toEqual({ status: 429, retryAfter: '1', body: { error: 'rate_limited' } });
     } finally {
-      await fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify({ ratePerSecond: 1000 }) });
+      await sim.configure({ ratePerSecond: 1000 });
     }
   });
 });

@@ -4,7 +4,7 @@ import { holdingsIn, recordRandom, type CertHolding } from '../../registries/pop
 import { normalizeDocumentNumber } from '../../schema/ids/index.js';
 import { isIsoDate } from '../../schema/dates/index.js';
 import vocabulary from './ntbVocabulary.json' with { type: 'json' };
-import { badRequest, notFound, offsetPage, rateLimited } from './nativeApi.js';
+import { badRequest, offsetPage, rateLimited, recordByNumber } from './nativeApi.js';
 import type { NtbRecord } from './ntb.native.js';
 import { ntbProfile } from './profiles.js';
 
@@ -86,14 +86,7 @@ export const ntbSimulator: SimulatorDefinition<NtbRecord> = {
         };
       },
     },
-    {
-      method: 'GET',
-      path: '/ntb/certificates/{certificateNo}',
-      handle: ({ params }, store) => {
-        const record = store.get(params.certificateNo);
-        return record ? { status: 200, json: record } : notFound;
-      },
-    },
+    recordByNumber('/ntb/certificates/{certificateNo}'),
     {
       method: 'GET',
       path: '/ntb/certificates',

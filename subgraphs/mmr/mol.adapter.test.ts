@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RegistryClient } from '../../schema/kit/registryClient.js';
 import { adapterSource } from '../../schema/kit/registrySource.js';
-import { startSimulator, type RunningSimulator } from '../../registries/kit/simulator.js';
+import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
 import { molAdapter, molToContract } from './mol.adapter.js';
 import { molSimulator } from './mol.simulator.js';
 import type { MolRecord } from './mol.native.js';
@@ -22,9 +21,7 @@ const EXAMPLE: MolRecord = {
   status: 'VALID',
 };
 
-const clientFor = (baseUrl: string) => new RegistryClient({ country: 'MMR', registry: 'mol', baseUrl, timeoutMs: 1000, maxConcurrency: 2, ratePerSecond: 1000 });
-const offline = clientFor('http://127.0.0.1:9');
-const protocolError = expect.objectContaining({ extensions: expect.objectContaining({ code: 'REGISTRY_PROTOCOL_ERROR', country: 'MMR', registry: 'mol' }) });
+const { clientFor, offline, protocolError } = registryTestKit('MMR', 'mol');
 
 describe('molToContract', () => {
   it('normalises the published example', () => {
@@ -90,62 +87,79 @@ describe('molToContract', () => {
 
   it('takes exactly one permit number per call, having no batch endpoint', async () => {
     expect(molAdapter(offline).batchLimit).toBeNull();
-    await expect(molAdapter(offline).fetchByIds(['MOL-FE-2024-000001', 'MOL-FE-2024-000002'])).rejects.toThrow('MOL has no batch endpoint: fetchByIds takes exactly one permit number, got 2');
+    await expect(molAdapter(offline).fetchByIds(['MOL-FE-2024-000001', 'MOL-FE-2024-000002'])).rejects.toThrow('MOL has no batch endpoint: fetchByIds takes exactly one number, got 2');
+  });
+});
+
+describe('molAdapter against a registry that breaks its specification', () => {
+  let fake: FakeRegistry;
+  beforeAll(async () => {
+    fake = await startFakeRegistry();
+  });
+  afterAll(() => fake.close());
+
+  it('refuses an answer for another permit than the one asked', async () => {
+    fake.reply(200, EXAMPLE);
+    await expect(molAdapter(clientFor(fake.url)).fetchByIds(['MOL-FE-2024-000001'])).rejects.toThrow('GET /mol/permits/{permitNo} asked for MOL-FE-2024-000001 and answered permit "MOL-FE-2024-001122"');
+    expect(fake.asked.at(-1)).toBe('/mol/permits/MOL-FE-2024-000001');
+  });
+
+  it('refuses a 404 that is not the registry\'s NOT_FOUND, and a 200 search without a records list', async () => {
+    fake.reply(404, { error: 'not found' });
+    await expect(molAdapter(clientFor(fake.url)).fetchByIds(['MOL-FE-2024-001122'])).rejects.toThrow(/answered 404 without \{"status":"NOT_FOUND"\}/);
+    fake.reply(200, { permits: [EXAMPLE] });
+    await expect(molAdapter(clientFor(fake.url)).findByHolder({ nationality: 'JPN', documentNumber: 'TR9876543', dateOfBirth: null })).rejects.toThrow(protocolError);
   });
 });
 
 describe('molAdapter against the simulated Ministry of Labour', () => {
-  let sim: RunningSimulator;
-  let client: RegistryClient;
-  const stats = async () => (await (await fetch(`${sim.url}/__sim/stats`)).json()) as { routes: Record<string, number> };
-  const resetStats = () => fetch(`${sim.url}/__sim/stats/reset`, { method: 'POST' });
-  const natives = () => sim.store.all() as MolRecord[];
+  let sim: TestSimulator;
+  const natives = () => sim.simulator.store.all() as MolRecord[];
+  const adapter = () => molAdapter(clientFor(sim.url, 2000));
 
   beforeAll(async () => {
-    sim = await startSimulator(molSimulator, { config: { latencyMs: [0, 0], faultRate: 0, hangRate: 0, ratePerSecond: 1000 } });
-    client = new RegistryClient({ country: 'MMR', registry: 'mol', baseUrl: sim.url, timeoutMs: 2000, maxConcurrency: 4, ratePerSecond: 1000 });
+    sim = await startTestSimulator(molSimulator);
   });
   afterAll(() => sim.close());
 
   it('fetches one permit per call and answers nothing for an unknown number', async () => {
     const native = natives()[0];
-    const found = await molAdapter(client).fetchByIds([native.permitNo]);
+    const found = await adapter().fetchByIds([native.permitNo]);
     expect(found.get(native.permitNo)).toMatchObject({ holderName: native.name, holderNationality: native.nationality, validFrom: native.issueDate, validUntil: native.expiryDate, nativeStatus: native.status, channel: native.channel });
-    expect((await molAdapter(client).fetchByIds(['MOL-FE-2099-999999'])).size).toBe(0);
+    expect((await adapter().fetchByIds(['MOL-FE-2099-999999'])).size).toBe(0);
   });
 
   it('makes one call per permit through the kit', async () => {
-    await resetStats();
+    await sim.resetStats();
     const numbers = natives().slice(0, 5).map((r) => r.permitNo);
-    const loaded = await adapterSource('MMR', molAdapter(client)).loadMany([...numbers, numbers[0]]);
+    const loaded = await adapterSource('MMR', adapter()).loadMany([...numbers, numbers[0]]);
     expect(loaded.map((r) => (r as { nativeId: string }).nativeId)).toEqual([...numbers, numbers[0]]);
-    expect((await stats()).routes['GET /mol/permits/{permitNo}']).toBe(5);
+    expect((await sim.stats()).routes['GET /mol/permits/{permitNo}']).toBe(5);
   });
 
   it('round-trips every generated permit', async () => {
     const numbers = natives().map((r) => r.permitNo);
-    const loaded = await adapterSource('MMR', molAdapter(client)).loadMany(numbers);
+    const loaded = await adapterSource('MMR', adapter()).loadMany(numbers);
     expect(loaded.filter((r) => r !== null && !(r instanceof Error))).toHaveLength(numbers.length);
   });
 
   it('finds a foreign worker by passport and nationality, and nobody under another nationality', async () => {
     const native = natives()[0];
-    const found = await molAdapter(client).findByHolder({ nationality: native.nationality, documentNumber: native.passportNo, dateOfBirth: null });
+    const found = await adapter().findByHolder({ nationality: native.nationality, documentNumber: native.passportNo, dateOfBirth: null });
     expect(found.map((r) => r.nativeId)).toContain(native.permitNo);
     const elsewhere = native.nationality === 'KOR' ? 'JPN' : 'KOR';
-    expect(await molAdapter(client).findByHolder({ nationality: elsewhere, documentNumber: native.passportNo, dateOfBirth: null })).toEqual([]);
+    expect(await adapter().findByHolder({ nationality: elsewhere, documentNumber: native.passportNo, dateOfBirth: null })).toEqual([]);
   });
 
   it('refuses a 404 that is not the registry\'s NOT_FOUND', async () => {
     await expect(molAdapter(clientFor(`${sim.url}/elsewhere/`)).fetchByIds([natives()[0].permitNo])).rejects.toThrow(/answered 404 without \{"status":"NOT_FOUND"\}/);
   });
+});
 
-  it('fails with REGISTRY_UNAVAILABLE when the ministry answers 503 twice', async () => {
-    await fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify({ faultRate: 1 }) });
-    try {
-      await expect(molAdapter(client).findByHolder({ nationality: 'JPN', documentNumber: 'TR9876543', dateOfBirth: null })).rejects.toMatchObject({ extensions: { code: 'REGISTRY_UNAVAILABLE', country: 'MMR', registry: 'mol', reason: 'http-503' } });
-    } finally {
-      await fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify({ faultRate: 0 }) });
-    }
-  });
+describeRegistryFaults({
+  country: 'MMR',
+  simulator: molSimulator,
+  adapter: molAdapter,
+  route: 'GET /mol/permits/{permitNo}',
+  call: (adapter, records) => adapter.fetchByIds([records[0].permitNo]),
 });

@@ -2,12 +2,12 @@ import type { AdapterFactory } from '../../schema/kit/adapter.js';
 import { lookup, permitRecord, type PermitRecord } from '../../schema/kit/records.js';
 import type { RegistryClient } from '../../schema/kit/registryClient.js';
 import type { PermitClass, PermitStatus } from '../../schema/contract/index.js';
-import { parseNativeDate } from '../../schema/dates/index.js';
+import { nativeReader, theOnlyId } from '../../schema/kit/nativeRecords.js';
 import { isAlpha3 } from '../../schema/countries/index.js';
 import vocabulary from './molVocabulary.json' with { type: 'json' };
 import { MOL_PERMIT_NO, type MolRecord } from './mol.native.js';
 import { molProfile } from './profiles.js';
-import { recordsOf } from './nativeApi.js';
+import { iscoOccupation, recordsOf } from './nativeApi.js';
 
 /**
  * Ministry of Labour foreign-employment permits. Contract: there is no batch endpoint, so
@@ -21,16 +21,9 @@ const CLASS_BY_MAJOR_GROUP = vocabulary.permitClassByIscoMajorGroup as Record<st
 export type MmrPermitRecord = PermitRecord & { channel: string; permitClassDerivation: string };
 
 export function molToContract(native: MolRecord, client: Pick<RegistryClient, 'error'>): MmrPermitRecord {
-  const fail = (message: string) => client.error('REGISTRY_PROTOCOL_ERROR', `permit ${native.permitNo}: ${message}`);
-  const date = (value: string, field: string) => {
-    try {
-      return parseNativeDate(value, 'YYYY-MM-DD');
-    } catch (error) {
-      throw fail(`${field}: ${(error as Error).message}`);
-    }
-  };
+  const { fail, date } = nativeReader(client, `permit ${native.permitNo}`, 'YYYY-MM-DD');
   if (!isAlpha3(native.nationality)) throw fail(`nationality: expected an ISO 3166-1 alpha-3 code, got ${JSON.stringify(native.nationality)}`);
-  if (!/^\d{4}$/.test(native.iscoCode)) throw fail(`iscoCode: expected an ISCO-08 unit group of 4 digits, got ${JSON.stringify(native.iscoCode)}`);
+  const occupation = iscoOccupation(native.iscoCode, native.position, fail);
   lookup(vocabulary.channels, native.channel, 'channel', fail);
   const majorGroup = native.iscoCode[0];
   const permitClass = lookup(CLASS_BY_MAJOR_GROUP, majorGroup, 'ISCO-08 major group', fail);
@@ -50,7 +43,7 @@ export function molToContract(native: MolRecord, client: Pick<RegistryClient, 'e
       validFrom: date(native.issueDate, 'issueDate'),
       validUntil: date(native.expiryDate, 'expiryDate'),
       employer: { name: native.employer, registrationNumber: null },
-      occupation: { isco: native.iscoCode, national: native.iscoCode, scheme: 'ISCO-08', title: native.position },
+      occupation,
       sector: null,
       channel: native.channel,
       permitClassDerivation: `${permitClass} from ISCO-08 major group ${majorGroup} of the position (${native.iscoCode}); the ${native.channel} channel names the approving authority, not the kind of work.`,
@@ -65,8 +58,7 @@ export const molAdapter: AdapterFactory<MmrPermitRecord> = (client) => ({
   isNativeId: (id) => MOL_PERMIT_NO.test(id),
 
   async fetchByIds(numbers) {
-    if (numbers.length !== 1) throw new Error(`MOL has no batch endpoint: fetchByIds takes exactly one permit number, got ${numbers.length}`);
-    const [permitNo] = numbers;
+    const permitNo = theOnlyId(numbers, 'MOL');
     const route = 'GET /mol/permits/{permitNo}';
     const response = await client.request(`/mol/permits/${encodeURIComponent(permitNo)}`, { route });
     if (response.status === 404) {

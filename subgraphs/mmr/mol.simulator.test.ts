@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type RunningSimulator } from '../../registries/kit/simulator.js';
+import { startTestSimulator, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
 import { defaultPopulation, holdingsIn, SIMULATION_TODAY } from '../../registries/population/population.js';
 import { addDays, addMonths } from '../../schema/dates/index.js';
 import { currentTerm, molSimulator } from './mol.simulator.js';
@@ -39,15 +39,15 @@ describe('MOL records from the synthetic population', () => {
 });
 
 describe('the simulated MOL API', () => {
-  let sim: RunningSimulator;
+  let sim: TestSimulator;
   const get = async (path: string) => {
     const response = await fetch(`${sim.url}${path}`);
     return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as Record<string, unknown> };
   };
-  const all = () => sim.store.all() as MolRecord[];
+  const all = () => sim.simulator.store.all() as MolRecord[];
 
   beforeAll(async () => {
-    sim = await startSimulator(molSimulator, { config: { latencyMs: [0, 0], faultRate: 0, hangRate: 0, ratePerSecond: 1000 } });
+    sim = await startTestSimulator(molSimulator);
   });
   afterAll(() => sim.close());
 
@@ -83,13 +83,13 @@ describe('the simulated MOL API', () => {
   });
 
   it('answers 429 {"status":"TOO_MANY"} with Retry-After past its rate', async () => {
-    await fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify({ ratePerSecond: 1 }) });
+    await sim.configure({ ratePerSecond: 1 });
     try {
       const answers = [];
       for (let i = 0; i < 3; i += 1) answers.push(await get(`/mol/permits/${all()[0].permitNo}`));
       expect(answers.find((a) => a.status === 429)).toEqual({ status: 429, retryAfter: '1', body: { status: 'TOO_MANY' } });
     } finally {
-      await fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify({ ratePerSecond: 1000 }) });
+      await sim.configure({ ratePerSecond: 1000 });
     }
   });
 });

@@ -3,7 +3,7 @@ import { filterBy } from '../../registries/kit/paging.js';
 import { holdingsIn, recordRandom, SIMULATION_TODAY, type PermitHolding } from '../../registries/population/population.js';
 import { normalizeDocumentNumber } from '../../schema/ids/index.js';
 import { addDays, addMonths } from '../../schema/dates/index.js';
-import { badRequest, notFound, searchPage, tooMany } from './nativeApi.js';
+import { badRequest, recordByNumber, searchPage, tooMany } from './nativeApi.js';
 import type { MolRecord } from './mol.native.js';
 import { molProfile } from './profiles.js';
 
@@ -68,14 +68,7 @@ export const molSimulator: SimulatorDefinition<MolRecord> = {
       handle: ({ query }, store) =>
         searchPage(query, filterBy(store.all(), query, { channel: (r) => r.channel, status: (r) => r.status, nationality: (r) => r.nationality }), MAX_PAGE_SIZE),
     },
-    {
-      method: 'GET',
-      path: '/mol/permits/{permitNo}',
-      handle: ({ params }, store) => {
-        const record = store.get(params.permitNo);
-        return record ? { status: 200, json: record } : notFound;
-      },
-    },
+    recordByNumber('/mol/permits/{permitNo}'),
     {
       method: 'GET',
       path: '/mol/permits',

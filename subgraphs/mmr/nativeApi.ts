@@ -1,17 +1,33 @@
-import type { NativeResponse } from '../../registries/kit/simulator.js';
+import type { NativeResponse, SimRoute } from '../../registries/kit/simulator.js';
 import { intParam, withinDates } from '../../registries/kit/paging.js';
 import { isIsoDate } from '../../schema/dates/index.js';
 import type { RegistryClient, RegistryResponse } from '../../schema/kit/registryClient.js';
+import type { Occupation } from '../../schema/contract/index.js';
 
 /**
  * What both Myanmar registries share in shared/registries/MMR.md: bodies that carry a `status`
- * word, list answers as `{"records":[…]}`, and searches paged by `page` and `size` with ISO `from`/`to` bounds on the issue date,
- * answering `{"records":[…],"total":N}`. The spec gives no 400 body; `BAD_REQUEST` with a message
- * follows the style of the bodies it does give.
+ * word, list answers as `{"records":[…]}`, searches paged by `page` and `size` with ISO `from`/`to`
+ * bounds on the issue date, answering `{"records":[…],"total":N}`, and occupations coded in ISCO-08
+ * alone. The spec gives no 400 body; `BAD_REQUEST` with a message follows the style of the bodies
+ * it does give.
  */
 export const notFound: NativeResponse = { status: 404, json: { status: 'NOT_FOUND' } };
 export const tooMany: NativeResponse = { status: 429, json: { status: 'TOO_MANY' } };
 export const badRequest = (message: string): NativeResponse => ({ status: 400, json: { status: 'BAD_REQUEST', message } });
+
+/** `GET …/{number}`: the record the store holds under that number, or the registry's 404 body. */
+export function recordByNumber<N>(path: string): SimRoute<N> {
+  const param = /\{(\w+)\}$/.exec(path)?.[1];
+  if (param === undefined) throw new Error(`${path}: expected a path ending in a {number} segment`);
+  return {
+    method: 'GET',
+    path,
+    handle: ({ params }, store) => {
+      const record = store.get(params[param]);
+      return record ? { status: 200, json: record } : notFound;
+    },
+  };
+}
 
 /** One page of already-filtered records, bounded by issue date. */
 export function searchPage<N extends { issueDate: string }>(query: URLSearchParams, records: N[], maxSize: number): NativeResponse {
@@ -31,4 +47,13 @@ export function recordsOf<N>(client: RegistryClient, response: RegistryResponse,
   const body = client.json<{ records?: unknown }>(response, route);
   if (!Array.isArray(body.records)) throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} answered 200 without a records list`);
   return body.records as N[];
+}
+
+/**
+ * Neither registry has a national occupation classification: the ISCO-08 unit group it gives is
+ * both codes of the contract's occupation, and anything but four digits is a protocol error.
+ */
+export function iscoOccupation(iscoCode: string, title: string, fail: (message: string) => Error): Occupation {
+  if (!/^\d{4}$/.test(iscoCode)) throw fail(`iscoCode: expected an ISCO-08 unit group of 4 digits, got ${JSON.stringify(iscoCode)}`);
+  return { isco: iscoCode, national: iscoCode, scheme: 'ISCO-08', title };
 }

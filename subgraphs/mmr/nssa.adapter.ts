@@ -2,11 +2,11 @@ import type { AdapterFactory } from '../../schema/kit/adapter.js';
 import { certificationRecord, lookup, type CertificationRecord } from '../../schema/kit/records.js';
 import type { RegistryClient } from '../../schema/kit/registryClient.js';
 import type { CertificationStatus } from '../../schema/contract/index.js';
-import { parseNativeDate } from '../../schema/dates/index.js';
+import { askedOnly, nativeReader } from '../../schema/kit/nativeRecords.js';
 import vocabulary from './nssaVocabulary.json' with { type: 'json' };
 import { NSSA_CERT_NO, type NssaRecord } from './nssa.native.js';
 import { nssaProfile } from './profiles.js';
-import { recordsOf } from './nativeApi.js';
+import { iscoOccupation, recordsOf } from './nativeApi.js';
 
 /**
  * NSSA certificates. Contract: the batch endpoint takes at most 10 numbers and answers with the
@@ -26,15 +26,8 @@ export type MmrCertificationRecord = CertificationRecord & {
 };
 
 export function nssaToContract(native: NssaRecord, client: Pick<RegistryClient, 'error'>): MmrCertificationRecord {
-  const fail = (message: string) => client.error('REGISTRY_PROTOCOL_ERROR', `certificate ${native.certNo}: ${message}`);
-  const date = (value: string, field: string) => {
-    try {
-      return parseNativeDate(value, 'YYYY-MM-DD');
-    } catch (error) {
-      throw fail(`${field}: ${(error as Error).message}`);
-    }
-  };
-  if (!/^\d{4}$/.test(native.iscoCode)) throw fail(`iscoCode: expected an ISCO-08 unit group of 4 digits, got ${JSON.stringify(native.iscoCode)}`);
+  const { fail, date } = nativeReader(client, `certificate ${native.certNo}`, 'YYYY-MM-DD');
+  const occupation = iscoOccupation(native.iscoCode, native.occupation, fail);
   const level = String(native.level);
 
   return certificationRecord(
@@ -48,7 +41,7 @@ export function nssaToContract(native: NssaRecord, client: Pick<RegistryClient, 
       title: native.occupation,
       qualificationCode: null,
       nationalLevel: level,
-      occupation: { isco: native.iscoCode, national: native.iscoCode, scheme: 'ISCO-08', title: native.occupation },
+      occupation,
       issuer: ISSUER,
       issuedOn: date(native.issueDate, 'issueDate'),
       validUntil: date(native.expiryDate, 'expiryDate'),
@@ -72,15 +65,8 @@ export const nssaAdapter: AdapterFactory<MmrCertificationRecord> = (client) => (
     if (numbers.length > nssaProfile.batchLimit!) throw new Error(`NSSA batch takes at most ${nssaProfile.batchLimit} numbers, got ${numbers.length}`);
     const route = 'POST /nssa/v1/certificates/batch';
     const response = await client.request('/nssa/v1/certificates/batch', { method: 'POST', route, json: { certNos: numbers }, idempotent: true });
-    const asked = new Set(numbers);
-    const records = new Map<string, MmrCertificationRecord>();
-    for (const native of recordsOf<NssaRecord>(client, response, route)) {
-      if (!asked.has(native.certNo)) {
-        throw client.error('REGISTRY_PROTOCOL_ERROR', `NSSA batch returned certificate ${JSON.stringify(native.certNo)}, which was not among the ${numbers.length} numbers asked`);
-      }
-      records.set(native.certNo, nssaToContract(native, client));
-    }
-    return records;
+    const natives = askedOnly(client, route, numbers, recordsOf<NssaRecord>(client, response, route), (native) => native.certNo);
+    return new Map([...natives].map(([certNo, native]) => [certNo, nssaToContract(native, client)]));
   },
 
   async findByHolder(identity) {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type RunningSimulator } from '../../registries/kit/simulator.js';
+import { startTestSimulator, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
 import { defaultPopulation, holdingsIn, SIMULATION_TODAY } from '../../registries/population/population.js';
 import { addDays, addMonths } from '../../schema/dates/index.js';
 import { nssaSimulator } from './nssa.simulator.js';
@@ -43,7 +43,7 @@ describe('NSSA records from the synthetic population', () => {
 });
 
 describe('the simulated NSSA API', () => {
-  let sim: RunningSimulator;
+  let sim: TestSimulator;
   const get = async (path: string) => {
     const response = await fetch(`${sim.url}${path}`);
     return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as Record<string, unknown> };
@@ -52,10 +52,10 @@ describe('the simulated NSSA API', () => {
     const response = await fetch(`${sim.url}/nssa/v1/certificates/batch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ certNos }) });
     return { status: response.status, body: (await response.json()) as { records?: NssaRecord[] } };
   };
-  const all = () => sim.store.all() as NssaRecord[];
+  const all = () => sim.simulator.store.all() as NssaRecord[];
 
   beforeAll(async () => {
-    sim = await startSimulator(nssaSimulator, { config: { latencyMs: [0, 0], faultRate: 0, hangRate: 0, ratePerSecond: 1000 } });
+    sim = await startTestSimulator(nssaSimulator);
   });
   afterAll(() => sim.close());
 
@@ -105,14 +105,14 @@ describe('the simulated NSSA API', () => {
   });
 
   it('answers 429 {"status":"TOO_MANY"} with Retry-After past five requests a second', async () => {
-    await fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify({ ratePerSecond: 1 }) });
+    await sim.configure({ ratePerSecond: 1 });
     try {
       const answers = [];
       for (let i = 0; i < 3; i += 1) answers.push(await get(`/nssa/v1/certificates/${all()[0].certNo}`));
       const limited = answers.find((a) => a.status === 429)!;
       expect(limited).toEqual({ status: 429, retryAfter: '1', body: { status: 'TOO_MANY' } });
     } finally {
-      await fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify({ ratePerSecond: 1000 }) });
+      await sim.configure({ ratePerSecond: 1000 });
     }
   });
 });
