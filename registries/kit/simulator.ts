@@ -299,3 +299,20 @@ export async function startSimulator<N>(definition: SimulatorDefinition<N>, opti
     },
   };
 }
+
+/**
+ * The route nearly every registry has: `GET …/{number}` answering the record, or the registry's
+ * own not-found body. `path` ends in the `{param}` that names the record.
+ */
+export function recordByIdRoute<N>(path: string, notFound: NativeResponse): SimRoute<N> {
+  const param = /\{(\w+)\}$/.exec(path)?.[1];
+  if (param === undefined) throw new Error(`${path}: expected a path ending in a {param} segment`);
+  return {
+    method: 'GET',
+    path,
+    handle: ({ params }, store) => {
+      const record = store.get(params[param]);
+      return record ? { status: 200, json: record } : notFound;
+    },
+  };
+}

@@ -1,4 +1,7 @@
 import { parseNativeDate, type NativeDateFormat } from '../dates/index.js';
+import { isAlpha3 } from '../countries/index.js';
+import type { Occupation } from '../contract/index.js';
+import type { RegistryProfile } from './adapter.js';
 import type { RegistryClient } from './registryClient.js';
 
 /**
@@ -13,6 +16,10 @@ export interface NativeReader {
   date(value: string, field: string): string;
   /** The same for a date the registry may leave out. */
   optionalDate(value: string | null | undefined, field: string): string | null;
+  /** A nationality the registry writes as ISO 3166-1 alpha-3, checked against the maintained list. */
+  alpha3(value: string, field: string): string;
+  /** A record classified with ISCO-08 alone: the unit group is both the ISCO and the national code. */
+  iscoOccupation(code: string, title: string, field?: string): Occupation;
 }
 
 export function nativeReader(client: Pick<RegistryClient, 'error'>, what: string, format: NativeDateFormat): NativeReader {
@@ -24,7 +31,25 @@ export function nativeReader(client: Pick<RegistryClient, 'error'>, what: string
       throw fail(`${field}: ${(error as Error).message}`);
     }
   };
-  return { fail, date, optionalDate: (value, field) => (value === null || value === undefined || value === '' ? null : date(value, field)) };
+  return {
+    fail,
+    date,
+    optionalDate: (value, field) => (value === null || value === undefined || value === '' ? null : date(value, field)),
+    alpha3(value, field) {
+      if (typeof value !== 'string' || !isAlpha3(value)) throw fail(`${field}: expected an ISO 3166-1 alpha-3 code, got ${JSON.stringify(value)}`);
+      return value;
+    },
+    iscoOccupation(code, title, field = 'iscoCode') {
+      if (!/^\d{4}$/.test(code)) throw fail(`${field}: expected an ISCO-08 unit group of 4 digits, got ${JSON.stringify(code)}`);
+      return { isco: code, national: code, scheme: 'ISCO-08', title };
+    },
+  };
+}
+
+/** For registries with a batch endpoint: refuses, before any call, more ids than the registry accepts. */
+export function withinBatchLimit(ids: readonly string[], profile: Pick<RegistryProfile, 'key' | 'batchLimit'>): readonly string[] {
+  if (profile.batchLimit !== null && ids.length > profile.batchLimit) throw new Error(`${profile.key} takes at most ${profile.batchLimit} numbers a batch, got ${ids.length}`);
+  return ids;
 }
 
 /**

@@ -24,9 +24,19 @@ export function registryTestKit(country: string, registry: string) {
   };
 }
 
+export interface NativeAnswer<B = Record<string, unknown>> {
+  status: number;
+  retryAfter: string | null;
+  body: B;
+}
+
 export interface TestSimulator {
   url: string;
   simulator: RunningSimulator;
+  /** A native GET as a client of the registry sees it (JSON bodies). */
+  get<B = Record<string, unknown>>(path: string): Promise<NativeAnswer<B>>;
+  /** A native POST with a JSON body. */
+  post<B = Record<string, unknown>>(path: string, json: unknown): Promise<NativeAnswer<B>>;
   stats(): Promise<{ routes: Record<string, number>; total: number }>;
   resetStats(): Promise<void>;
   configure(config: Partial<SimulatorConfig>): Promise<void>;
@@ -39,9 +49,12 @@ export interface TestSimulator {
 export async function startTestSimulator<N>(definition: SimulatorDefinition<N>, config: Partial<SimulatorConfig> = {}): Promise<TestSimulator> {
   const simulator = await startSimulator(definition, { port: 0, config: { latencyMs: [0, 0], faultRate: 0, hangRate: 0, ratePerSecond: 1000, ...config } });
   const control = (path: string, body?: unknown) => fetch(`${simulator.url}/__sim/${path}`, { method: 'POST', body: body === undefined ? undefined : JSON.stringify(body) });
+  const answer = async <B>(response: Response): Promise<NativeAnswer<B>> => ({ status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as B });
   return {
     url: simulator.url,
     simulator,
+    get: async (path) => answer(await fetch(`${simulator.url}${path}`)),
+    post: async (path, json) => answer(await fetch(`${simulator.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(json) })),
     stats: async () => (await (await fetch(`${simulator.url}/__sim/stats`)).json()) as { routes: Record<string, number>; total: number },
     resetStats: async () => void (await control('stats/reset')),
     configure: async (next) => void (await control('config', next)),
