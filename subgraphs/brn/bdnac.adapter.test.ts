@@ -1,9 +1,6 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RegistryClient } from '../../schema/kit/registryClient.js';
 import { adapterSource } from '../../schema/kit/registrySource.js';
-import { startSimulator, type RunningSimulator } from '../../registries/kit/simulator.js';
+import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
 import { bdnacAdapter, bdnacToContract } from './bdnac.adapter.js';
 import { bdnacSimulator } from './bdnac.simulator.js';
 import { bdnacProfile } from './profiles.js';
@@ -27,9 +24,7 @@ const EXAMPLE: BdnacRecord = {
   status: 'SAH',
 };
 
-const clientFor = (baseUrl: string, timeoutMs = 1000) => new RegistryClient({ country: 'BRN', registry: 'bdnac', baseUrl, timeoutMs, maxConcurrency: 2, ratePerSecond: 1000 });
-const offline = clientFor('http://127.0.0.1:9');
-const protocolError = expect.objectContaining({ extensions: expect.objectContaining({ code: 'REGISTRY_PROTOCOL_ERROR', country: 'BRN', registry: 'bdnac' }) });
+const { clientFor, offline, protocolError, registryError } = registryTestKit('BRN', 'bdnac');
 
 describe('bdnacToContract', () => {
   it('normalises the published example', () => {
@@ -116,110 +111,89 @@ describe('bdnacToContract', () => {
 });
 
 describe('bdnacAdapter against a registry that breaks its specification', () => {
-  let server: Server;
-  let answer = { status: 200, body: '' };
-  let url = '';
+  let fake: FakeRegistry;
+  const adapter = () => bdnacAdapter(clientFor(fake.url));
   beforeAll(async () => {
-    server = createServer((_req, res) => res.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.body));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    fake = await startFakeRegistry();
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => fake.close());
 
   it('refuses a batch answer holding a certificate that was not asked for', async () => {
-    answer = { status: 200, body: JSON.stringify({ rekod: [EXAMPLE] }) };
-    await expect(bdnacAdapter(clientFor(url)).fetchByIds(['BDQF-1-2024-000001'])).rejects.toThrow(/BDNAC batch returned certificate "BDQF-3-2024-000233", which was not among the 1 numbers asked/);
+    fake.reply(200, { rekod: [EXAMPLE] });
+    await expect(adapter().fetchByIds(['BDQF-1-2024-000001'])).rejects.toThrow(/POST \/bdnac\/api\/sijil\/kelompok returned "BDQF-3-2024-000233", which was not among the 1 numbers asked/);
+    await expect(adapter().fetchByIds(['BDQF-1-2024-000001'])).rejects.toThrow(protocolError);
   });
 
   it('refuses a 200 without a rekod list', async () => {
-    answer = { status: 200, body: JSON.stringify({ records: [EXAMPLE] }) };
-    await expect(bdnacAdapter(clientFor(url)).fetchByIds([EXAMPLE.noSijil])).rejects.toThrow(/answered 200 without a rekod list/);
+    fake.reply(200, { records: [EXAMPLE] });
+    await expect(adapter().fetchByIds([EXAMPLE.noSijil])).rejects.toThrow(/answered 200 without a rekod list/);
   });
 
   it('turns a 400 into a protocol error that keeps the registry\'s mesej', async () => {
-    answer = { status: 400, body: JSON.stringify({ mesej: 'noSijil: paling banyak 50 nombor setiap permintaan' }) };
-    const error = await bdnacAdapter(clientFor(url)).fetchByIds([EXAMPLE.noSijil]).catch((e: unknown) => e);
-    expect(error).toMatchObject({ extensions: { code: 'REGISTRY_PROTOCOL_ERROR', country: 'BRN', registry: 'bdnac', httpStatus: 400 } });
+    fake.reply(400, { mesej: 'noSijil: paling banyak 50 nombor setiap permintaan' });
+    const error = await adapter().fetchByIds([EXAMPLE.noSijil]).catch((e: unknown) => e);
+    expect(error).toEqual(registryError('REGISTRY_PROTOCOL_ERROR', { httpStatus: 400 }));
     expect((error as Error).message).toContain('POST /bdnac/api/sijil/kelompok answered 400: {"mesej":"noSijil: paling banyak 50 nombor setiap permintaan"}');
   });
 
   it('turns a 404 {"mesej":"Tiada rekod"} on the search into a protocol error: the search answers 200 with an empty list', async () => {
-    answer = { status: 404, body: JSON.stringify({ mesej: 'Tiada rekod' }) };
-    await expect(bdnacAdapter(clientFor(url)).findByHolder({ nationality: 'IDN', documentNumber: 'C7654321', dateOfBirth: null })).rejects.toThrow(/GET \/bdnac\/api\/sijil\?noPasport answered 404: \{"mesej":"Tiada rekod"\}/);
+    fake.reply(404, { mesej: 'Tiada rekod' });
+    await expect(adapter().findByHolder({ nationality: 'IDN', documentNumber: 'C7654321', dateOfBirth: null })).rejects.toThrow(/GET \/bdnac\/api\/sijil\?noPasport answered 404: \{"mesej":"Tiada rekod"\}/);
   });
 
   it('refuses a body that is not JSON', async () => {
-    answer = { status: 200, body: '<rekod/>' };
-    await expect(bdnacAdapter(clientFor(url)).fetchByIds([EXAMPLE.noSijil])).rejects.toThrow(protocolError);
+    fake.reply(200, '<rekod/>');
+    await expect(adapter().fetchByIds([EXAMPLE.noSijil])).rejects.toThrow(protocolError);
   });
 });
 
 describe('bdnacAdapter against the simulated BDNAC', () => {
-  let sim: RunningSimulator;
-  let client: RegistryClient;
-  const stats = async () => (await (await fetch(`${sim.url}/__sim/stats`)).json()) as { routes: Record<string, number> };
-  const resetStats = () => fetch(`${sim.url}/__sim/stats/reset`, { method: 'POST' });
-  const configure = (config: object) => fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify(config) });
-  const natives = () => sim.store.all() as BdnacRecord[];
+  let sim: TestSimulator;
+  const adapter = () => bdnacAdapter(clientFor(sim.url, 2000));
+  const natives = () => sim.simulator.store.all() as BdnacRecord[];
 
   beforeAll(async () => {
-    sim = await startSimulator(bdnacSimulator, { port: 0, config: { latencyMs: [0, 0], faultRate: 0, hangRate: 0, ratePerSecond: 1000 } });
-    client = new RegistryClient({ country: 'BRN', registry: 'bdnac', baseUrl: sim.url, timeoutMs: 2000, maxConcurrency: 4, ratePerSecond: 1000 });
+    sim = await startTestSimulator(bdnacSimulator);
   });
   afterAll(() => sim.close());
 
   it('fetches certificates in one batch call and leaves unknown numbers out', async () => {
-    await resetStats();
+    await sim.resetStats();
     const known = natives().slice(0, 49);
-    const records = await bdnacAdapter(client).fetchByIds([...known.map((r) => r.noSijil), 'BDQF-1-2099-999999']);
+    const records = await adapter().fetchByIds([...known.map((r) => r.noSijil), 'BDQF-1-2099-999999']);
     expect([...records.keys()].sort()).toEqual(known.map((r) => r.noSijil).sort());
     const first = records.get(known[0].noSijil)!;
     expect(first).toMatchObject({ holderName: known[0].nama, holderNationality: known[0].warganegara, holderDateOfBirth: known[0].tarikhLahir, issuedOn: known[0].tarikhKeluar, nationalLevel: String(known[0].tahapBDQF), nativeStatus: known[0].status, identityCardColour: known[0].warnaIC });
-    expect((await stats()).routes['POST /bdnac/api/sijil/kelompok']).toBe(1);
+    expect((await sim.stats()).routes['POST /bdnac/api/sijil/kelompok']).toBe(1);
   });
 
   it('needs ⌈N / 50⌉ batch calls for N certificates through the kit', async () => {
-    await resetStats();
+    await sim.resetStats();
     const numbers = natives().map((r) => r.noSijil);
     expect(numbers.length).toBeGreaterThan(50);
-    const loaded = await adapterSource('BRN', bdnacAdapter(client)).loadMany(numbers);
+    const loaded = await adapterSource('BRN', adapter()).loadMany(numbers);
     expect(loaded.map((r) => (r as { nativeId: string }).nativeId)).toEqual(numbers);
-    expect((await stats()).routes[bdnacProfile.batchRoute!]).toBe(Math.ceil(numbers.length / 50));
+    expect((await sim.stats()).routes[bdnacProfile.batchRoute!]).toBe(Math.ceil(numbers.length / 50));
   });
 
   it('finds a foreign holder by passport and nationality, and nobody under another nationality', async () => {
     const holder = natives().find((r) => r.warganegara !== 'BRN')!;
-    const found = await bdnacAdapter(client).findByHolder({ nationality: holder.warganegara, documentNumber: holder.noPasport!, dateOfBirth: null });
+    const found = await adapter().findByHolder({ nationality: holder.warganegara, documentNumber: holder.noPasport!, dateOfBirth: null });
     expect(found.map((r) => r.nativeId)).toContain(holder.noSijil);
     expect(found.every((r) => r.holderDocumentNumber === holder.noPasport && r.holderNationality === holder.warganegara && r.residency === 'foreign resident')).toBe(true);
-    expect(await bdnacAdapter(client).findByHolder({ nationality: holder.warganegara === 'PHL' ? 'IDN' : 'PHL', documentNumber: holder.noPasport!, dateOfBirth: null })).toEqual([]);
-  });
-
-  it('fails with REGISTRY_RATE_LIMITED when BDNAC answers 429 and Retry-After does not fit the budget', async () => {
-    await configure({ ratePerSecond: 1 });
-    try {
-      const limited = bdnacAdapter(clientFor(sim.url, 500));
-      const answers = await Promise.allSettled([0, 1, 2].map(() => limited.fetchByIds([natives()[0].noSijil])));
-      const rejected = answers.find((a): a is PromiseRejectedResult => a.status === 'rejected');
-      expect(rejected?.reason).toMatchObject({ extensions: { code: 'REGISTRY_RATE_LIMITED', country: 'BRN', registry: 'bdnac', retryAfterSeconds: 1 } });
-    } finally {
-      await configure({ ratePerSecond: 1000 });
-    }
-  });
-
-  it('fails with REGISTRY_UNAVAILABLE when BDNAC answers 503 twice', async () => {
-    await configure({ faultRate: 1 });
-    try {
-      await resetStats();
-      await expect(bdnacAdapter(client).fetchByIds([natives()[0].noSijil])).rejects.toMatchObject({ extensions: { code: 'REGISTRY_UNAVAILABLE', country: 'BRN', registry: 'bdnac', reason: 'http-503' } });
-      expect((await stats()).routes['POST /bdnac/api/sijil/kelompok']).toBe(2);
-    } finally {
-      await configure({ faultRate: 0 });
-    }
+    expect(await adapter().findByHolder({ nationality: holder.warganegara === 'PHL' ? 'IDN' : 'PHL', documentNumber: holder.noPasport!, dateOfBirth: null })).toEqual([]);
   });
 
   it('refuses a record the registry holds in a form the specification does not allow', async () => {
-    await fetch(`${sim.url}/__sim/records`, { method: 'POST', body: JSON.stringify([{ ...EXAMPLE, noSijil: 'BDQF-3-2024-999998', tarikhLahir: '09/09/1999' }]) });
-    await expect(bdnacAdapter(client).fetchByIds(['BDQF-3-2024-999998'])).rejects.toThrow(/certificate BDQF-3-2024-999998: tarikhLahir: expected a date as YYYY-MM-DD/);
+    await sim.upsert([{ ...EXAMPLE, noSijil: 'BDQF-3-2024-999998', tarikhLahir: '09/09/1999' }]);
+    await expect(adapter().fetchByIds(['BDQF-3-2024-999998'])).rejects.toThrow(/certificate BDQF-3-2024-999998: tarikhLahir: expected a date as YYYY-MM-DD/);
   });
+});
+
+describeRegistryFaults({
+  country: 'BRN',
+  simulator: bdnacSimulator,
+  adapter: bdnacAdapter,
+  route: bdnacProfile.batchRoute!,
+  call: (adapter, records) => adapter.fetchByIds([records[0].noSijil]),
 });

@@ -2,12 +2,12 @@ import type { AdapterFactory } from '../../schema/kit/adapter.js';
 import { certificationRecord, lookup, type CertificationRecord } from '../../schema/kit/records.js';
 import type { RegistryClient } from '../../schema/kit/registryClient.js';
 import type { CertificationStatus } from '../../schema/contract/index.js';
-import { parseNativeDate } from '../../schema/dates/index.js';
-import { isAlpha3 } from '../../schema/countries/index.js';
+import { nativeReader } from '../../schema/kit/nativeRecords.js';
 import vocabulary from './bdnacVocabulary.json' with { type: 'json' };
-import { BDNAC_CERT_NO, BRUNEI_IC, type BdnacRecord } from './bdnac.native.js';
+import { BDNAC_CERT_NO, type BdnacRecord } from './bdnac.native.js';
 import { bdnacProfile } from './profiles.js';
-import { listOf } from './nativeApi.js';
+import { fetchKelompok, listOf } from './nativeCalls.js';
+import { checkIdentityCard, iscoOccupation, warganegaraOf } from './nativeFields.js';
 
 /**
  * BDNAC national TVET certificates. Contract: the batch endpoint takes at most 50 numbers and
@@ -27,34 +27,27 @@ export type BrnCertificationRecord = CertificationRecord & {
 };
 
 export function bdnacToContract(native: BdnacRecord, client: Pick<RegistryClient, 'error'>): BrnCertificationRecord {
-  const fail = (message: string) => client.error('REGISTRY_PROTOCOL_ERROR', `certificate ${native.noSijil}: ${message}`);
-  const date = (value: string, field: string) => {
-    try {
-      return parseNativeDate(value, 'YYYY-MM-DD');
-    } catch (error) {
-      throw fail(`${field}: ${(error as Error).message}`);
-    }
-  };
-  if (!isAlpha3(native.warganegara)) throw fail(`warganegara: expected an ISO 3166-1 alpha-3 code, got ${JSON.stringify(native.warganegara)}`);
-  if (!/^\d{4}$/.test(native.kodISCO)) throw fail(`kodISCO: expected an ISCO-08 unit group of 4 digits, got ${JSON.stringify(native.kodISCO)}`);
+  const { fail, date } = nativeReader(client, `certificate ${native.noSijil}`, 'YYYY-MM-DD');
+  const nationality = warganegaraOf(native.warganegara, fail);
+  // The record names the qualification, not the occupation: the occupation has a code and no title.
+  const occupation = iscoOccupation(native.kodISCO, null, fail);
   if (!Number.isInteger(native.tahapBDQF) || native.tahapBDQF < BDQF_LEVELS.min || native.tahapBDQF > BDQF_LEVELS.max) {
     throw fail(`tahapBDQF: expected a BDQF level ${BDQF_LEVELS.min}-${BDQF_LEVELS.max}, got ${JSON.stringify(native.tahapBDQF)}`);
   }
-  if (!BRUNEI_IC.test(native.noIC)) throw fail(`noIC: expected a Brunei identity card number NN-NNNNNN, got ${JSON.stringify(native.noIC)}`);
+  checkIdentityCard('noIC', native.noIC, fail);
 
   return certificationRecord(
     { country: 'BRN', registry: 'bdnac', typename: 'BrnCertification' },
     {
       nativeId: native.noSijil,
       holderName: native.nama,
-      holderNationality: native.warganegara,
+      holderNationality: nationality,
       holderDocumentNumber: native.noPasport,
       holderDateOfBirth: date(native.tarikhLahir, 'tarikhLahir'),
       title: native.kelayakan,
       qualificationCode: null,
       nationalLevel: String(native.tahapBDQF),
-      // The record names the qualification, not the occupation: the occupation has a code and no title.
-      occupation: { isco: native.kodISCO, national: native.kodISCO, scheme: 'ISCO-08', title: null },
+      occupation,
       issuer: { name: native.institusi, registrationNumber: null },
       issuedOn: date(native.tarikhKeluar, 'tarikhKeluar'),
       validUntil: null,
@@ -76,17 +69,8 @@ export const bdnacAdapter: AdapterFactory<BrnCertificationRecord> = (client) => 
 
   async fetchByIds(numbers) {
     if (numbers.length > bdnacProfile.batchLimit!) throw new Error(`BDNAC batch takes at most ${bdnacProfile.batchLimit} numbers, got ${numbers.length}`);
-    const route = 'POST /bdnac/api/sijil/kelompok';
-    const response = await client.request('/bdnac/api/sijil/kelompok', { method: 'POST', route, json: { noSijil: numbers }, idempotent: true });
-    const asked = new Set(numbers);
-    const records = new Map<string, BrnCertificationRecord>();
-    for (const native of listOf<BdnacRecord>(client, response, route, 'rekod')) {
-      if (!asked.has(native.noSijil)) {
-        throw client.error('REGISTRY_PROTOCOL_ERROR', `BDNAC batch returned certificate ${JSON.stringify(native.noSijil)}, which was not among the ${numbers.length} numbers asked`);
-      }
-      records.set(native.noSijil, bdnacToContract(native, client));
-    }
-    return records;
+    const natives = await fetchKelompok<BdnacRecord>(client, '/bdnac/api/sijil/kelompok', { bodyKey: 'noSijil', listKey: 'rekod', numbers, idOf: (native) => native.noSijil });
+    return new Map([...natives].map(([number, native]) => [number, bdnacToContract(native, client)]));
   },
 
   async findByHolder(identity) {

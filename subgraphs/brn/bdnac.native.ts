@@ -23,6 +23,3 @@ export interface BdnacRecord {
 
 /** The specification shows `BDQF-3-2024-000233` (BDQF level, year, serial) and publishes no pattern; this is the shape of that example. */
 export const BDNAC_CERT_NO = /^BDQF-[1-8]-\d{4}-\d{6}$/;
-
-/** Brunei identity card numbers, as the specification writes them (`01-234567`). */
-export const BRUNEI_IC = /^\d{2}-\d{6}$/;

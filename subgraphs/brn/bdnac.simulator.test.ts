@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type RunningSimulator } from '../../registries/kit/simulator.js';
+import { startTestSimulator, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
 import { defaultPopulation, holdingsIn } from '../../registries/population/population.js';
 import { bdnacSimulator } from './bdnac.simulator.js';
 import { BDNAC_CERT_NO, type BdnacRecord } from './bdnac.native.js';
@@ -37,7 +37,7 @@ describe('BDNAC records from the synthetic population', () => {
 });
 
 describe('the simulated BDNAC API', () => {
-  let sim: RunningSimulator;
+  let sim: TestSimulator;
   const get = async (path: string) => {
     const response = await fetch(`${sim.url}${path}`);
     return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as Record<string, unknown> };
@@ -46,10 +46,10 @@ describe('the simulated BDNAC API', () => {
     const response = await fetch(`${sim.url}/bdnac/api/sijil/kelompok`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ noSijil }) });
     return { status: response.status, body: (await response.json()) as { rekod?: BdnacRecord[]; mesej?: string } };
   };
-  const all = () => sim.store.all() as BdnacRecord[];
+  const all = () => sim.simulator.store.all() as BdnacRecord[];
 
   beforeAll(async () => {
-    sim = await startSimulator(bdnacSimulator, { port: 0, config: { latencyMs: [0, 0], faultRate: 0, hangRate: 0, ratePerSecond: 1000 } });
+    sim = await startTestSimulator(bdnacSimulator);
   });
   afterAll(() => sim.close());
 
@@ -101,13 +101,13 @@ describe('the simulated BDNAC API', () => {
   });
 
   it('answers 429 {"mesej":"Had permintaan"} with Retry-After past its rate', async () => {
-    await fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify({ ratePerSecond: 1 }) });
+    await sim.configure({ ratePerSecond: 1 });
     try {
       const answers = [];
       for (let i = 0; i < 3; i += 1) answers.push(await get(`/bdnac/api/sijil/${all()[0].noSijil}`));
       expect(answers.find((a) => a.status === 429)).toEqual({ status: 429, retryAfter: '1', body: { mesej: 'Had permintaan' } });
     } finally {
-      await fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify({ ratePerSecond: 1000 }) });
+      await sim.configure({ ratePerSecond: 1000 });
     }
   });
 });

@@ -2,7 +2,7 @@ import type { SimulatorDefinition } from '../../registries/kit/simulator.js';
 import { filterBy } from '../../registries/kit/paging.js';
 import { holdingsIn, recordRandom, type CertHolding } from '../../registries/population/population.js';
 import { normalizeDocumentNumber } from '../../schema/ids/index.js';
-import { badRequest, notFound, searchPage, tooMany } from './nativeApi.js';
+import { badRequest, kelompokRoute, recordRoute, searchPage, tooMany } from './nativeApi.js';
 import { identityCardOf } from './identityCard.js';
 import type { BdnacRecord } from './bdnac.native.js';
 import { bdnacProfile } from './profiles.js';
@@ -71,25 +71,8 @@ export const bdnacSimulator: SimulatorDefinition<BdnacRecord> = {
       handle: ({ query }, store) =>
         searchPage(query, filterBy(store.all(), query, { tahap: (r) => r.tahapBDQF, bidang: (r) => r.bidang, status: (r) => r.status }), 'rekod', (r) => r.tarikhKeluar),
     },
-    {
-      method: 'POST',
-      path: '/bdnac/api/sijil/kelompok',
-      handle({ body }, store) {
-        const numbers = (body as { noSijil?: unknown })?.noSijil;
-        if (!Array.isArray(numbers) || numbers.some((n) => typeof n !== 'string')) return badRequest('badan permintaan mesti {"noSijil":[...]}');
-        if (numbers.length > bdnacProfile.batchLimit!) return badRequest(`noSijil: paling banyak ${bdnacProfile.batchLimit} nombor setiap permintaan`);
-        // Unknown numbers are simply left out: the spec publishes no not-found list for the batch.
-        return { status: 200, json: { rekod: [...new Set(numbers as string[])].map((n) => store.get(n)).filter((r): r is BdnacRecord => r !== undefined) } };
-      },
-    },
-    {
-      method: 'GET',
-      path: '/bdnac/api/sijil/{noSijil}',
-      handle: ({ params }, store) => {
-        const record = store.get(params.noSijil);
-        return record ? { status: 200, json: record } : notFound;
-      },
-    },
+    kelompokRoute('/bdnac/api/sijil/kelompok', { bodyKey: 'noSijil', listKey: 'rekod', limit: bdnacProfile.batchLimit!, noun: 'nombor' }),
+    recordRoute('/bdnac/api/sijil/{noSijil}', 'noSijil'),
     {
       method: 'GET',
       path: '/bdnac/api/sijil',

@@ -1,9 +1,6 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RegistryClient } from '../../schema/kit/registryClient.js';
 import { adapterSource } from '../../schema/kit/registrySource.js';
-import { startSimulator, type RunningSimulator } from '../../registries/kit/simulator.js';
+import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
 import { lpaAdapter, lpaToContract } from './lpa.adapter.js';
 import { lpaSimulator } from './lpa.simulator.js';
 import { lpaProfile } from './profiles.js';
@@ -27,9 +24,7 @@ const LINE = EXAMPLE.pekerja[0];
 const withLine = (line: Partial<LpaWorkerLine>, licence: Partial<LpaLicence> = {}): LpaLicence => ({ ...EXAMPLE, ...licence, pekerja: [{ ...LINE, ...line }] });
 const SECOND: LpaWorkerLine = { ...LINE, baris: 2, nama: 'JUAN DELA CRUZ', noPasport: 'P1234567A', warganegara: 'PHL', tarikhLahir: '1990-01-01', jawatan: 'Jurutera Awam', kodISCO: '2142', noICHijau: '50-765432' };
 
-const clientFor = (baseUrl: string, timeoutMs = 1000) => new RegistryClient({ country: 'BRN', registry: 'lpa', baseUrl, timeoutMs, maxConcurrency: 2, ratePerSecond: 1000 });
-const offline = clientFor('http://127.0.0.1:9');
-const protocolError = expect.objectContaining({ extensions: expect.objectContaining({ code: 'REGISTRY_PROTOCOL_ERROR', country: 'BRN', registry: 'lpa' }) });
+const { clientFor, offline, protocolError, registryError } = registryTestKit('BRN', 'lpa');
 
 describe('lpaToContract', () => {
   it('normalises the published example: the worker line is the permit', () => {
@@ -139,111 +134,94 @@ describe('lpaToContract', () => {
 });
 
 describe('lpaAdapter against a registry that breaks its specification', () => {
-  let server: Server;
-  let answer = { status: 200, body: '' };
-  let url = '';
+  let fake: FakeRegistry;
+  const adapter = () => lpaAdapter(clientFor(fake.url));
   beforeAll(async () => {
-    server = createServer((_req, res) => res.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.body));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    fake = await startFakeRegistry();
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => fake.close());
 
   it('refuses a batch answer holding a licence that was not asked for', async () => {
-    answer = { status: 200, body: JSON.stringify({ lesen: [EXAMPLE] }) };
-    await expect(lpaAdapter(clientFor(url)).fetchByIds(['LPA/2024/0001/1'])).rejects.toThrow(/LPA batch returned licence "LPA\/2025\/0456", which was not among the 1 licences asked/);
+    fake.reply(200, { lesen: [EXAMPLE] });
+    await expect(adapter().fetchByIds(['LPA/2024/0001/1'])).rejects.toThrow(/POST \/lpa\/api\/lesen\/kelompok returned "LPA\/2025\/0456", which was not among the 1 numbers asked/);
+    await expect(adapter().fetchByIds(['LPA/2024/0001/1'])).rejects.toThrow(protocolError);
   });
 
   it('refuses a worker search answering a licence that does not list the worker', async () => {
-    answer = { status: 200, body: JSON.stringify({ lesen: [EXAMPLE] }) };
-    await expect(lpaAdapter(clientFor(url)).findByHolder({ nationality: 'PHL', documentNumber: 'P1234567A', dateOfBirth: null })).rejects.toThrow(/GET \/lpa\/api\/pekerja listed licence LPA\/2025\/0456, which has no line for the worker asked about/);
+    fake.reply(200, { lesen: [EXAMPLE] });
+    await expect(adapter().findByHolder({ nationality: 'PHL', documentNumber: 'P1234567A', dateOfBirth: null })).rejects.toThrow(/GET \/lpa\/api\/pekerja listed licence LPA\/2025\/0456, which has no line for the worker asked about/);
   });
 
   it('refuses a 200 without a lesen list', async () => {
-    answer = { status: 200, body: JSON.stringify({ rekod: [EXAMPLE] }) };
-    await expect(lpaAdapter(clientFor(url)).fetchByIds(['LPA/2025/0456/1'])).rejects.toThrow(/answered 200 without a lesen list/);
+    fake.reply(200, { rekod: [EXAMPLE] });
+    await expect(adapter().fetchByIds(['LPA/2025/0456/1'])).rejects.toThrow(/answered 200 without a lesen list/);
   });
 
   it('turns 400 and 404 answers into protocol errors that keep the registry\'s mesej', async () => {
-    answer = { status: 400, body: JSON.stringify({ mesej: 'noLesen: paling banyak 20 lesen setiap permintaan' }) };
-    await expect(lpaAdapter(clientFor(url)).fetchByIds(['LPA/2025/0456/1'])).rejects.toMatchObject({ message: expect.stringContaining('answered 400: {"mesej":"noLesen: paling banyak 20 lesen setiap permintaan"}'), extensions: { code: 'REGISTRY_PROTOCOL_ERROR', country: 'BRN', registry: 'lpa', httpStatus: 400 } });
-    answer = { status: 404, body: JSON.stringify({ mesej: 'Tiada rekod' }) };
-    await expect(lpaAdapter(clientFor(url)).findByHolder({ nationality: 'IDN', documentNumber: 'C7654321', dateOfBirth: null })).rejects.toMatchObject({ message: expect.stringContaining('answered 404: {"mesej":"Tiada rekod"}'), extensions: { code: 'REGISTRY_PROTOCOL_ERROR', httpStatus: 404 } });
+    fake.reply(400, { mesej: 'noLesen: paling banyak 20 lesen setiap permintaan' });
+    await expect(adapter().fetchByIds(['LPA/2025/0456/1'])).rejects.toThrow('answered 400: {"mesej":"noLesen: paling banyak 20 lesen setiap permintaan"}');
+    await expect(adapter().fetchByIds(['LPA/2025/0456/1'])).rejects.toEqual(registryError('REGISTRY_PROTOCOL_ERROR', { httpStatus: 400 }));
+    fake.reply(404, { mesej: 'Tiada rekod' });
+    await expect(adapter().findByHolder({ nationality: 'IDN', documentNumber: 'C7654321', dateOfBirth: null })).rejects.toThrow('answered 404: {"mesej":"Tiada rekod"}');
+    await expect(adapter().findByHolder({ nationality: 'IDN', documentNumber: 'C7654321', dateOfBirth: null })).rejects.toEqual(registryError('REGISTRY_PROTOCOL_ERROR', { httpStatus: 404 }));
   });
 });
 
 describe('lpaAdapter against the simulated Department of Labour', () => {
-  let sim: RunningSimulator;
-  let client: RegistryClient;
-  const stats = async () => (await (await fetch(`${sim.url}/__sim/stats`)).json()) as { routes: Record<string, number> };
-  const resetStats = () => fetch(`${sim.url}/__sim/stats/reset`, { method: 'POST' });
-  const configure = (config: object) => fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify(config) });
-  const licences = () => sim.store.all() as LpaLicence[];
+  let sim: TestSimulator;
+  const adapter = () => lpaAdapter(clientFor(sim.url, 2000));
+  const licences = () => sim.simulator.store.all() as LpaLicence[];
   const permitIds = () => licences().flatMap((l) => l.pekerja.map((w) => permitIdOf(l.noLesen, w.baris)));
 
   beforeAll(async () => {
-    sim = await startSimulator(lpaSimulator, { port: 0, config: { latencyMs: [0, 0], faultRate: 0, hangRate: 0, ratePerSecond: 1000 } });
-    client = new RegistryClient({ country: 'BRN', registry: 'lpa', baseUrl: sim.url, timeoutMs: 2000, maxConcurrency: 4, ratePerSecond: 1000 });
+    sim = await startTestSimulator(lpaSimulator);
   });
   afterAll(() => sim.close());
 
   it('fetches the lines asked for from their licences in one batch call, and nothing for unknown lines or licences', async () => {
-    await resetStats();
+    await sim.resetStats();
     const crowded = licences().find((l) => l.pekerja.length >= 3)!;
     const single = licences().find((l) => l.pekerja.length === 1)!;
     const asked = [permitIdOf(crowded.noLesen, 1), permitIdOf(crowded.noLesen, 3), permitIdOf(single.noLesen, 1)];
-    const found = await lpaAdapter(client).fetchByIds([...asked, permitIdOf(crowded.noLesen, 99), 'LPA/2099/9999/1']);
+    const found = await adapter().fetchByIds([...asked, permitIdOf(crowded.noLesen, 99), 'LPA/2099/9999/1']);
     expect([...found.keys()].sort()).toEqual([...asked].sort());
     const third = crowded.pekerja[2];
     expect(found.get(asked[1])).toMatchObject({ holderName: third.nama, holderNationality: third.warganegara, holderDateOfBirth: third.tarikhLahir, validFrom: third.mula, validUntil: third.tamat, nativeStatus: third.status, licenceNumber: crowded.noLesen, lineNumber: 3, sector: crowded.sektor });
-    expect((await stats()).routes['POST /lpa/api/lesen/kelompok']).toBe(1);
+    expect((await sim.stats()).routes['POST /lpa/api/lesen/kelompok']).toBe(1);
   });
 
   it('round-trips every generated permit in ⌈N / 20⌉ batch calls through the kit', async () => {
-    await resetStats();
+    await sim.resetStats();
     const ids = permitIds();
-    const loaded = await adapterSource('BRN', lpaAdapter(client)).loadMany(ids);
+    const loaded = await adapterSource('BRN', adapter()).loadMany(ids);
     expect(loaded.map((r) => (r as { nativeId: string }).nativeId)).toEqual(ids);
-    expect((await stats()).routes[lpaProfile.batchRoute!]).toBe(Math.ceil(ids.length / 20));
+    expect((await sim.stats()).routes[lpaProfile.batchRoute!]).toBe(Math.ceil(ids.length / 20));
   });
 
   it('finds a worker\'s own lines by passport and nationality, never the other workers on the licence', async () => {
     const crowded = licences().find((l) => l.pekerja.length >= 3)!;
     const worker = crowded.pekerja[1];
-    const found = await lpaAdapter(client).findByHolder({ nationality: worker.warganegara, documentNumber: worker.noPasport, dateOfBirth: null });
+    const found = await adapter().findByHolder({ nationality: worker.warganegara, documentNumber: worker.noPasport, dateOfBirth: null });
     expect(found.map((r) => r.nativeId)).toContain(permitIdOf(crowded.noLesen, 2));
     expect(found.every((r) => r.holderDocumentNumber === worker.noPasport && r.holderName === worker.nama)).toBe(true);
     const elsewhere = worker.warganegara === 'PHL' ? 'IDN' : 'PHL';
-    expect(await lpaAdapter(client).findByHolder({ nationality: elsewhere, documentNumber: worker.noPasport, dateOfBirth: null })).toEqual([]);
-  });
-
-  it('fails with REGISTRY_RATE_LIMITED when the department answers 429 and Retry-After does not fit the budget', async () => {
-    await configure({ ratePerSecond: 1 });
-    try {
-      const limited = lpaAdapter(clientFor(sim.url, 500));
-      const answers = await Promise.allSettled([0, 1, 2].map(() => limited.fetchByIds([permitIds()[0]])));
-      const rejected = answers.find((a): a is PromiseRejectedResult => a.status === 'rejected');
-      expect(rejected?.reason).toMatchObject({ extensions: { code: 'REGISTRY_RATE_LIMITED', country: 'BRN', registry: 'lpa', retryAfterSeconds: 1 } });
-    } finally {
-      await configure({ ratePerSecond: 1000 });
-    }
-  });
-
-  it('fails with REGISTRY_UNAVAILABLE when the department answers 503 twice', async () => {
-    await configure({ faultRate: 1 });
-    try {
-      await expect(lpaAdapter(client).findByHolder({ nationality: 'IDN', documentNumber: 'C7654321', dateOfBirth: null })).rejects.toMatchObject({ extensions: { code: 'REGISTRY_UNAVAILABLE', country: 'BRN', registry: 'lpa', reason: 'http-503' } });
-    } finally {
-      await configure({ faultRate: 0 });
-    }
+    expect(await adapter().findByHolder({ nationality: elsewhere, documentNumber: worker.noPasport, dateOfBirth: null })).toEqual([]);
   });
 
   it('reads the lines of a licence the department has cancelled as cancelled', async () => {
-    await fetch(`${sim.url}/__sim/records`, { method: 'POST', body: JSON.stringify([{ ...EXAMPLE, noLesen: 'LPA/2025/9998', statusLesen: 'DIBATALKAN', pekerja: [LINE, SECOND] }]) });
-    const found = await lpaAdapter(client).fetchByIds(['LPA/2025/9998/1', 'LPA/2025/9998/2']);
+    await sim.upsert([{ ...EXAMPLE, noLesen: 'LPA/2025/9998', statusLesen: 'DIBATALKAN', pekerja: [LINE, SECOND] }]);
+    const found = await adapter().fetchByIds(['LPA/2025/9998/1', 'LPA/2025/9998/2']);
     expect([...found.values()].map((r) => [r.status, r.nativeStatus, r.licenceStatus])).toEqual([
       ['CANCELLED', 'AKTIF', 'DIBATALKAN'],
       ['CANCELLED', 'AKTIF', 'DIBATALKAN'],
     ]);
   });
+});
+
+describeRegistryFaults({
+  country: 'BRN',
+  simulator: lpaSimulator,
+  adapter: lpaAdapter,
+  route: lpaProfile.batchRoute!,
+  call: (adapter, licences) => adapter.fetchByIds([permitIdOf(licences[0].noLesen, licences[0].pekerja[0].baris)]),
 });

@@ -2,14 +2,13 @@ import type { AdapterFactory } from '../../schema/kit/adapter.js';
 import { lookup, permitRecord, type PermitRecord } from '../../schema/kit/records.js';
 import type { RegistryClient } from '../../schema/kit/registryClient.js';
 import type { PermitClass, PermitStatus } from '../../schema/contract/index.js';
-import { parseNativeDate } from '../../schema/dates/index.js';
-import { isAlpha3 } from '../../schema/countries/index.js';
+import { nativeReader } from '../../schema/kit/nativeRecords.js';
 import { normalizeDocumentNumber } from '../../schema/ids/index.js';
 import vocabulary from './lpaVocabulary.json' with { type: 'json' };
 import { LPA_LICENCE_NO, LPA_PERMIT_ID, parsePermitId, permitIdOf, type LpaLicence, type LpaWorkerLine } from './lpa.native.js';
-import { BRUNEI_IC } from './bdnac.native.js';
 import { lpaProfile } from './profiles.js';
-import { listOf } from './nativeApi.js';
+import { fetchKelompok, listOf } from './nativeCalls.js';
+import { checkIdentityCard, iscoOccupation, warganegaraOf } from './nativeFields.js';
 
 /**
  * Department of Labour foreign-worker licences. Contract: a licence is issued to an employer and
@@ -34,30 +33,24 @@ export type BrnPermitRecord = PermitRecord & {
 
 /** Every line of one licence as a permit, in line order. */
 export function lpaToContract(licence: LpaLicence, client: Pick<RegistryClient, 'error'>): BrnPermitRecord[] {
-  const failLicence = (message: string) => client.error('REGISTRY_PROTOCOL_ERROR', `licence ${licence.noLesen}: ${message}`);
-  const date = (value: string, field: string, fail: (message: string) => Error) => {
-    try {
-      return parseNativeDate(value, 'YYYY-MM-DD');
-    } catch (error) {
-      throw fail(`${field}: ${(error as Error).message}`);
-    }
-  };
+  // Errors about the licence name the licence; errors about one worker name that worker's permit.
+  const { fail: failLicence, date: licenceDate } = nativeReader(client, `licence ${licence.noLesen}`, 'YYYY-MM-DD');
   if (!LPA_LICENCE_NO.test(licence.noLesen)) throw failLicence(`noLesen: expected a licence number like "LPA/2025/0456", got ${JSON.stringify(licence.noLesen)}`);
   if (!Array.isArray(licence.pekerja)) throw failLicence('pekerja: expected the list of worker lines');
   const statusOfLine = lookup(STATUS_UNDER_LICENCE, licence.statusLesen, 'statusLesen', failLicence);
-  const licenceValidFrom = date(licence.tarikhKeluar, 'tarikhKeluar', failLicence);
-  const licenceValidUntil = date(licence.tarikhTamat, 'tarikhTamat', failLicence);
+  const licenceValidFrom = licenceDate(licence.tarikhKeluar, 'tarikhKeluar');
+  const licenceValidUntil = licenceDate(licence.tarikhTamat, 'tarikhTamat');
   const seen = new Set<number>();
 
   return licence.pekerja.map((line: LpaWorkerLine) => {
     const nativeId = permitIdOf(licence.noLesen, line.baris);
-    const fail = (message: string) => client.error('REGISTRY_PROTOCOL_ERROR', `permit ${nativeId}: ${message}`);
+    const { fail, date } = nativeReader(client, `permit ${nativeId}`, 'YYYY-MM-DD');
     if (!Number.isInteger(line.baris) || line.baris < 1) throw failLicence(`baris: expected a line number from 1, got ${JSON.stringify(line.baris)}`);
     if (seen.has(line.baris)) throw failLicence(`baris ${line.baris} appears twice, so it cannot identify a worker`);
     seen.add(line.baris);
-    if (!isAlpha3(line.warganegara)) throw fail(`warganegara: expected an ISO 3166-1 alpha-3 code, got ${JSON.stringify(line.warganegara)}`);
-    if (!/^\d{4}$/.test(line.kodISCO)) throw fail(`kodISCO: expected an ISCO-08 unit group of 4 digits, got ${JSON.stringify(line.kodISCO)}`);
-    if (!BRUNEI_IC.test(line.noICHijau)) throw fail(`noICHijau: expected a Brunei identity card number NN-NNNNNN, got ${JSON.stringify(line.noICHijau)}`);
+    const nationality = warganegaraOf(line.warganegara, fail);
+    const occupation = iscoOccupation(line.kodISCO, line.jawatan, fail);
+    checkIdentityCard('noICHijau', line.noICHijau, fail);
     const majorGroup = line.kodISCO[0];
     const permitClass = lookup(CLASS_BY_MAJOR_GROUP, majorGroup, 'ISCO-08 major group', fail);
 
@@ -66,17 +59,17 @@ export function lpaToContract(licence: LpaLicence, client: Pick<RegistryClient, 
       {
         nativeId,
         holderName: line.nama,
-        holderNationality: line.warganegara,
+        holderNationality: nationality,
         holderDocumentNumber: line.noPasport,
-        holderDateOfBirth: date(line.tarikhLahir, 'tarikhLahir', fail),
+        holderDateOfBirth: date(line.tarikhLahir, 'tarikhLahir'),
         permitClass,
         nativeType: NATIVE_TYPE,
         status: lookup(statusOfLine, line.status, 'status', fail),
         nativeStatus: line.status,
-        validFrom: date(line.mula, 'mula', fail),
-        validUntil: date(line.tamat, 'tamat', fail),
+        validFrom: date(line.mula, 'mula'),
+        validUntil: date(line.tamat, 'tamat'),
         employer: { name: licence.majikan.nama, registrationNumber: licence.majikan.noPendaftaran },
-        occupation: { isco: line.kodISCO, national: line.kodISCO, scheme: 'ISCO-08', title: line.jawatan },
+        occupation,
         sector: licence.sektor,
         licenceNumber: licence.noLesen,
         lineNumber: line.baris,
@@ -106,16 +99,11 @@ export const lpaAdapter: AdapterFactory<BrnPermitRecord> = (client) => ({
         }),
       ),
     ];
-    const route = 'POST /lpa/api/lesen/kelompok';
-    const response = await client.request('/lpa/api/lesen/kelompok', { method: 'POST', route, json: { noLesen: licences }, idempotent: true });
+    const found = await fetchKelompok<LpaLicence>(client, '/lpa/api/lesen/kelompok', { bodyKey: 'noLesen', listKey: 'lesen', numbers: licences, idOf: (licence) => licence.noLesen });
     const asked = new Set(ids);
-    const askedLicences = new Set(licences);
     const records = new Map<string, BrnPermitRecord>();
-    for (const licence of listOf<LpaLicence>(client, response, route, 'lesen')) {
-      if (!askedLicences.has(licence.noLesen)) {
-        throw client.error('REGISTRY_PROTOCOL_ERROR', `LPA batch returned licence ${JSON.stringify(licence.noLesen)}, which was not among the ${licences.length} licences asked`);
-      }
-      // One licence answers for all its workers; only the lines asked for leave the adapter.
+    // One licence answers for all its workers; only the lines asked for leave the adapter.
+    for (const licence of found.values()) {
       for (const record of lpaToContract(licence, client)) if (asked.has(record.nativeId)) records.set(record.nativeId, record);
     }
     return records;

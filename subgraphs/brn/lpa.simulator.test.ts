@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type RunningSimulator } from '../../registries/kit/simulator.js';
+import { startTestSimulator, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
 import { defaultPopulation, holdingsIn, SIMULATION_TODAY } from '../../registries/population/population.js';
 import { normalizeDocumentNumber } from '../../schema/ids/index.js';
 import { licencesOf, lpaSimulator } from './lpa.simulator.js';
@@ -63,7 +63,7 @@ describe('LPA licences from the synthetic population', () => {
 });
 
 describe('the simulated LPA API', () => {
-  let sim: RunningSimulator;
+  let sim: TestSimulator;
   const get = async (path: string) => {
     const response = await fetch(`${sim.url}${path}`);
     return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as Record<string, unknown> };
@@ -72,10 +72,10 @@ describe('the simulated LPA API', () => {
     const response = await fetch(`${sim.url}/lpa/api/lesen/kelompok`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ noLesen }) });
     return { status: response.status, body: (await response.json()) as { lesen?: LpaLicence[]; mesej?: string } };
   };
-  const all = () => sim.store.all() as LpaLicence[];
+  const all = () => sim.simulator.store.all() as LpaLicence[];
 
   beforeAll(async () => {
-    sim = await startSimulator(lpaSimulator, { port: 0, config: { latencyMs: [0, 0], faultRate: 0, hangRate: 0, ratePerSecond: 1000 } });
+    sim = await startTestSimulator(lpaSimulator);
   });
   afterAll(() => sim.close());
 
@@ -124,13 +124,13 @@ describe('the simulated LPA API', () => {
   });
 
   it('answers 429 {"mesej":"Had permintaan"} with Retry-After past its rate', async () => {
-    await fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify({ ratePerSecond: 1 }) });
+    await sim.configure({ ratePerSecond: 1 });
     try {
       const answers = [];
       for (let i = 0; i < 3; i += 1) answers.push(await get(`/lpa/api/lesen/${encodeURIComponent(all()[0].noLesen)}`));
       expect(answers.find((a) => a.status === 429)).toEqual({ status: 429, retryAfter: '1', body: { mesej: 'Had permintaan' } });
     } finally {
-      await fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify({ ratePerSecond: 1000 }) });
+      await sim.configure({ ratePerSecond: 1000 });
     }
   });
 });

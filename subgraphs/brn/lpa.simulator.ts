@@ -3,7 +3,7 @@ import { filterBy } from '../../registries/kit/paging.js';
 import { holdingsIn, recordRandom, SIMULATION_TODAY, type Person, type PermitHolding, type Population } from '../../registries/population/population.js';
 import { normalizeDocumentNumber } from '../../schema/ids/index.js';
 import { addDays } from '../../schema/dates/index.js';
-import { badRequest, notFound, searchPage, tooMany } from './nativeApi.js';
+import { badRequest, kelompokRoute, recordRoute, searchPage, tooMany } from './nativeApi.js';
 import { identityCardOf } from './identityCard.js';
 import type { LpaLicence, LpaStatus, LpaWorkerLine } from './lpa.native.js';
 import { lpaProfile } from './profiles.js';
@@ -105,25 +105,9 @@ export const lpaSimulator: SimulatorDefinition<LpaLicence> = {
       path: '/lpa/api/lesen/carian',
       handle: ({ query }, store) => searchPage(query, filterBy(store.all(), query, { sektor: (l) => l.sektor, status: (l) => l.statusLesen }), 'lesen', (l) => l.tarikhKeluar),
     },
-    {
-      method: 'POST',
-      path: '/lpa/api/lesen/kelompok',
-      handle({ body }, store) {
-        const numbers = (body as { noLesen?: unknown })?.noLesen;
-        if (!Array.isArray(numbers) || numbers.some((n) => typeof n !== 'string')) return badRequest('badan permintaan mesti {"noLesen":[...]}');
-        if (numbers.length > lpaProfile.batchLimit!) return badRequest(`noLesen: paling banyak ${lpaProfile.batchLimit} lesen setiap permintaan`);
-        return { status: 200, json: { lesen: [...new Set(numbers as string[])].map((n) => store.get(n)).filter((l): l is LpaLicence => l !== undefined) } };
-      },
-    },
-    {
-      // Licence numbers hold slashes, so they travel percent-encoded in the path (`LPA%2F2025%2F0456`).
-      method: 'GET',
-      path: '/lpa/api/lesen/{noLesen}',
-      handle: ({ params }, store) => {
-        const licence = store.get(params.noLesen);
-        return licence ? { status: 200, json: licence } : notFound;
-      },
-    },
+    kelompokRoute('/lpa/api/lesen/kelompok', { bodyKey: 'noLesen', listKey: 'lesen', limit: lpaProfile.batchLimit!, noun: 'lesen' }),
+    // Licence numbers hold slashes, so they travel percent-encoded in the path (`LPA%2F2025%2F0456`).
+    recordRoute('/lpa/api/lesen/{noLesen}', 'noLesen'),
     {
       method: 'GET',
       path: '/lpa/api/pekerja',

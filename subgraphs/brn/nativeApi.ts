@@ -1,11 +1,11 @@
-import type { NativeResponse } from '../../registries/kit/simulator.js';
+import type { NativeResponse, SimRoute } from '../../registries/kit/simulator.js';
 import { intParam, withinDates } from '../../registries/kit/paging.js';
 import { isIsoDate } from '../../schema/dates/index.js';
-import type { RegistryClient, RegistryResponse } from '../../schema/kit/registryClient.js';
 
 /**
- * What both Brunei registries share in shared/registries/BRN.md: bodies that carry a Malay
- * `mesej`, list answers under one key (`rekod` for BDNAC, `lesen` for LPA), and searches paged by
+ * What both Brunei registries share in shared/registries/BRN.md, on the simulators' side: bodies
+ * that carry a Malay `mesej`, list answers under one key (`rekod` for BDNAC, `lesen` for LPA), a
+ * record by number, a `kelompok` batch that leaves unknown numbers out, and searches paged by
  * `halaman` and `saiz` (≤ 100) with ISO `dari`/`hingga` bounds on the issue date, answering the list
  * and `jumlah`. The specification gives the 429 body for BDNAC only and no 400 body at all; LPA
  * answers 429 like BDNAC, and 400s carry a `mesej` saying what was wrong, in the style of the bodies
@@ -15,11 +15,13 @@ export const notFound: NativeResponse = { status: 404, json: { mesej: 'Tiada rek
 export const tooMany: NativeResponse = { status: 429, json: { mesej: 'Had permintaan' } };
 export const badRequest = (mesej: string): NativeResponse => ({ status: 400, json: { mesej } });
 
+export type ListKey = 'rekod' | 'lesen';
+
 const MAX_PAGE_SIZE = 100;
 const DEFAULT_PAGE_SIZE = 50;
 
 /** One page of already-filtered records, bounded by issue date. */
-export function searchPage<N>(query: URLSearchParams, records: N[], listKey: 'rekod' | 'lesen', issueDate: (record: N) => string): NativeResponse {
+export function searchPage<N>(query: URLSearchParams, records: N[], listKey: ListKey, issueDate: (record: N) => string): NativeResponse {
   const page = intParam(query, 'halaman', 1);
   const size = intParam(query, 'saiz', DEFAULT_PAGE_SIZE);
   if (!(page >= 1) || !(size >= 1 && size <= MAX_PAGE_SIZE)) return badRequest(`halaman mesti ≥ 1 dan saiz antara 1 dan ${MAX_PAGE_SIZE}`);
@@ -30,13 +32,32 @@ export function searchPage<N>(query: URLSearchParams, records: N[], listKey: 're
   return { status: 200, json: { [listKey]: matching.slice((page - 1) * size, page * size), jumlah: matching.length } };
 }
 
-/** The adapters' side: a 200 answer carrying its list under `listKey`, or REGISTRY_PROTOCOL_ERROR naming the route and the registry's `mesej`. */
-export function listOf<N>(client: RegistryClient, response: RegistryResponse, route: string, listKey: 'rekod' | 'lesen'): N[] {
-  if (response.status !== 200) {
-    // The body is kept in the message: the registry's `mesej` is what says why (`Tiada rekod` on a wrong path, a 400's reason).
-    throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} answered ${response.status}: ${response.text.slice(0, 200)}`, { httpStatus: response.status });
-  }
-  const body = client.json<Record<string, unknown>>(response, route);
-  if (!Array.isArray(body[listKey])) throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} answered 200 without a ${listKey} list`);
-  return body[listKey] as N[];
+/** `GET <path>/{param}`: the record with that number, or 404 `Tiada rekod`. */
+export function recordRoute<N>(path: string, param: string): SimRoute<N> {
+  return {
+    method: 'GET',
+    path,
+    handle: ({ params }, store) => {
+      const record = store.get(params[param]);
+      return record ? { status: 200, json: record } : notFound;
+    },
+  };
+}
+
+/**
+ * `POST …/kelompok` with `{"<bodyKey>":[numbers]}`: at most `limit` numbers (`noun` says what they
+ * count, `nombor` or `lesen`), answered `{"<listKey>":[records]}`. Unknown numbers are simply left
+ * out: the specification publishes no not-found list for either batch.
+ */
+export function kelompokRoute<N>(path: string, batch: { bodyKey: string; listKey: ListKey; limit: number; noun: string }): SimRoute<N> {
+  return {
+    method: 'POST',
+    path,
+    handle({ body }, store) {
+      const numbers = (body as Record<string, unknown> | null)?.[batch.bodyKey];
+      if (!Array.isArray(numbers) || numbers.some((n) => typeof n !== 'string')) return badRequest(`badan permintaan mesti {"${batch.bodyKey}":[...]}`);
+      if (numbers.length > batch.limit) return badRequest(`${batch.bodyKey}: paling banyak ${batch.limit} ${batch.noun} setiap permintaan`);
+      return { status: 200, json: { [batch.listKey]: [...new Set(numbers as string[])].map((n) => store.get(n)).filter((r): r is N => r !== undefined) } };
+    },
+  };
 }

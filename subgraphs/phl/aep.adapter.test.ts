@@ -1,9 +1,6 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RegistryClient } from '../../schema/kit/registryClient.js';
 import { adapterSource } from '../../schema/kit/registrySource.js';
-import { startSimulator, type RunningSimulator } from '../../registries/kit/simulator.js';
+import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
 import { aepAdapter, aepToContract } from './aep.adapter.js';
 import { aepSimulator } from './aep.simulator.js';
 import { isoFromDemonym } from './demonyms.js';
@@ -24,9 +21,7 @@ const EXAMPLE: AepRecord = {
 };
 const withHolder = (changes: Partial<AepRecord['foreignNational']>): AepRecord => ({ ...EXAMPLE, foreignNational: { ...EXAMPLE.foreignNational, ...changes } });
 
-const clientFor = (baseUrl: string, timeoutMs = 1000) => new RegistryClient({ country: 'PHL', registry: 'aep', baseUrl, timeoutMs, maxConcurrency: 2, ratePerSecond: 1000 });
-const offline = clientFor('http://127.0.0.1:9');
-const protocolError = expect.objectContaining({ extensions: expect.objectContaining({ code: 'REGISTRY_PROTOCOL_ERROR', country: 'PHL', registry: 'aep' }) });
+const { clientFor, offline, protocolError } = registryTestKit('PHL', 'aep');
 
 describe('aepToContract', () => {
   it('normalises the published example', () => {
@@ -123,7 +118,7 @@ describe('aepToContract', () => {
 
   it('takes exactly one permit number per call, having no batch endpoint', async () => {
     expect(aepAdapter(offline).batchLimit).toBeNull();
-    await expect(aepAdapter(offline).fetchByIds(['AEP-NCR-2025-000001', 'AEP-NCR-2025-000002'])).rejects.toThrow('DOLE AEP has no batch endpoint: fetchByIds takes exactly one permit number, got 2');
+    await expect(aepAdapter(offline).fetchByIds(['AEP-NCR-2025-000001', 'AEP-NCR-2025-000002'])).rejects.toThrow('DOLE AEP has no batch endpoint: fetchByIds takes exactly one number, got 2');
   });
 
   it('does not call DOLE about nationalities it has no demonym for', async () => {
@@ -134,93 +129,81 @@ describe('aepToContract', () => {
 });
 
 describe('aepAdapter against a registry that breaks its specification', () => {
-  let server: Server;
-  let answer = { status: 200, body: '' };
-  let url = '';
+  let fake: FakeRegistry;
+  const adapter = () => aepAdapter(clientFor(fake.url));
   beforeAll(async () => {
-    server = createServer((_req, res) => res.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.body));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    fake = await startFakeRegistry();
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => fake.close());
 
   it('refuses a search answer that is not a list', async () => {
-    answer = { status: 200, body: JSON.stringify({ content: [EXAMPLE] }) };
-    await expect(aepAdapter(clientFor(url)).findByHolder({ nationality: 'JPN', documentNumber: 'TK1234567' })).rejects.toThrow(/answered 200 with an object instead of a list of permits/);
+    fake.reply(200, { content: [EXAMPLE] });
+    await expect(adapter().findByHolder({ nationality: 'JPN', documentNumber: 'TK1234567' })).rejects.toThrow(/answered 200 with an object instead of a list of permits/);
   });
 
   it('refuses a permit other than the one asked for', async () => {
-    answer = { status: 200, body: JSON.stringify(EXAMPLE) };
-    await expect(aepAdapter(clientFor(url)).fetchByIds(['AEP-NCR-2025-000001'])).rejects.toThrow(/asked for AEP-NCR-2025-000001 and answered permit "AEP-NCR-2025-001234"/);
+    fake.reply(200, EXAMPLE);
+    await expect(adapter().fetchByIds(['AEP-NCR-2025-000001'])).rejects.toThrow(/asked for AEP-NCR-2025-000001 and answered permit "AEP-NCR-2025-001234"/);
   });
 
   it('turns a 400 into a protocol error carrying the body', async () => {
-    answer = { status: 400, body: JSON.stringify({ status: 400, error: 'BAD_REQUEST', message: 'give passportNo and nationality' }) };
-    await expect(aepAdapter(clientFor(url)).findByHolder({ nationality: 'JPN', documentNumber: 'TK1234567' })).rejects.toThrow(/GET \/aep\/api\/permits\?passportNo answered 400: .*BAD_REQUEST/);
+    fake.reply(400, { status: 400, error: 'BAD_REQUEST', message: 'give passportNo and nationality' });
+    await expect(adapter().findByHolder({ nationality: 'JPN', documentNumber: 'TK1234567' })).rejects.toThrow(/GET \/aep\/api\/permits\?passportNo answered 400: .*BAD_REQUEST/);
+  });
+
+  it('asks by passport and the demonym, not the ISO code', async () => {
+    fake.reply(200, []);
+    fake.asked.length = 0;
+    await expect(adapter().findByHolder({ nationality: 'JPN', documentNumber: 'TK1234567' })).resolves.toEqual([]);
+    const asked = new URL(fake.asked[0], fake.url);
+    expect([asked.pathname, asked.searchParams.get('passportNo'), asked.searchParams.get('nationality')]).toEqual(['/aep/api/permits', 'TK1234567', 'JAPANESE']);
   });
 });
 
 describe('aepAdapter against the simulated DOLE registry', () => {
-  let sim: RunningSimulator;
-  let client: RegistryClient;
-  const stats = async () => (await (await fetch(`${sim.url}/__sim/stats`)).json()) as { routes: Record<string, number> };
-  const resetStats = () => fetch(`${sim.url}/__sim/stats/reset`, { method: 'POST' });
-  const configure = (config: object) => fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify(config) });
-  const natives = () => sim.store.all() as AepRecord[];
+  let sim: TestSimulator;
+  const adapter = () => aepAdapter(clientFor(sim.url, 2000));
+  const natives = () => sim.simulator.store.all() as AepRecord[];
 
   beforeAll(async () => {
-    sim = await startSimulator(aepSimulator, { port: 0, config: { latencyMs: [0, 0], faultRate: 0, hangRate: 0, ratePerSecond: 1000 } });
-    client = new RegistryClient({ country: 'PHL', registry: 'aep', baseUrl: sim.url, timeoutMs: 2000, maxConcurrency: 4, ratePerSecond: 1000 });
+    sim = await startTestSimulator(aepSimulator);
   });
   afterAll(() => sim.close());
 
   it('fetches one permit per call and answers nothing for an unknown number', async () => {
     const native = natives()[0];
-    const found = await aepAdapter(client).fetchByIds([native.aepNo]);
+    const found = await adapter().fetchByIds([native.aepNo]);
     expect(found.get(native.aepNo)).toMatchObject({ holderName: `${native.foreignNational.surname}, ${native.foreignNational.givenName}`, holderNationality: isoFromDemonym(native.foreignNational.nationality), validFrom: native.validFrom, validUntil: native.validUntil, nativeStatus: native.status, regionalOffice: native.regionalOffice });
-    expect((await aepAdapter(client).fetchByIds(['AEP-NCR-2099-999999'])).size).toBe(0);
+    expect((await adapter().fetchByIds(['AEP-NCR-2099-999999'])).size).toBe(0);
   });
 
   it('makes one call per permit through the kit, and reads every generated one', async () => {
-    await resetStats();
+    await sim.resetStats();
     const numbers = natives().map((r) => r.aepNo);
-    const loaded = await adapterSource('PHL', aepAdapter(client)).loadMany([...numbers, numbers[0]]);
+    const loaded = await adapterSource('PHL', adapter()).loadMany([...numbers, numbers[0]]);
     expect(loaded.map((r) => (r as { nativeId: string }).nativeId)).toEqual([...numbers, numbers[0]]);
-    expect((await stats()).routes['GET /aep/api/permits/{aepNo}']).toBe(numbers.length);
+    expect((await sim.stats()).routes['GET /aep/api/permits/{aepNo}']).toBe(numbers.length);
     expect(new Set(loaded.map((r) => (r as { status: string }).status))).toContain('EXEMPT');
   });
 
   it('finds a foreign national by passport and nationality, and nobody under another nationality', async () => {
     const native = natives()[0];
     const nationality = isoFromDemonym(native.foreignNational.nationality)!;
-    const found = await aepAdapter(client).findByHolder({ nationality, documentNumber: native.foreignNational.passportNo, dateOfBirth: null });
+    const found = await adapter().findByHolder({ nationality, documentNumber: native.foreignNational.passportNo, dateOfBirth: null });
     expect(found.map((r) => r.nativeId)).toContain(native.aepNo);
     const elsewhere = nationality === 'KOR' ? 'JPN' : 'KOR';
-    expect(await aepAdapter(client).findByHolder({ nationality: elsewhere, documentNumber: native.foreignNational.passportNo, dateOfBirth: null })).toEqual([]);
+    expect(await adapter().findByHolder({ nationality: elsewhere, documentNumber: native.foreignNational.passportNo, dateOfBirth: null })).toEqual([]);
   });
 
   it('refuses a 404 that is not DOLE\'s AEP_NOT_FOUND', async () => {
     await expect(aepAdapter(clientFor(`${sim.url}/elsewhere/`)).fetchByIds([natives()[0].aepNo])).rejects.toThrow(/answered 404 without \{"error":"AEP_NOT_FOUND"\}/);
   });
+});
 
-  it('fails with REGISTRY_RATE_LIMITED when the 429\'s Retry-After does not fit the time budget', async () => {
-    await configure({ ratePerSecond: 1 });
-    try {
-      const tight = clientFor(sim.url, 500);
-      const answers = await Promise.allSettled([0, 1, 2].map(() => aepAdapter(tight).fetchByIds([natives()[0].aepNo])));
-      const limited = answers.find((a) => a.status === 'rejected') as PromiseRejectedResult;
-      expect(limited.reason).toMatchObject({ extensions: { code: 'REGISTRY_RATE_LIMITED', country: 'PHL', registry: 'aep', retryAfterSeconds: 1 } });
-    } finally {
-      await configure({ ratePerSecond: 1000 });
-    }
-  });
-
-  it('fails with REGISTRY_UNAVAILABLE when a regional office answers 503 twice', async () => {
-    await configure({ faultRate: 1 });
-    try {
-      await expect(aepAdapter(client).findByHolder({ nationality: 'JPN', documentNumber: 'TK1234567', dateOfBirth: null })).rejects.toMatchObject({ extensions: { code: 'REGISTRY_UNAVAILABLE', country: 'PHL', registry: 'aep', reason: 'http-503' } });
-    } finally {
-      await configure({ faultRate: 0 });
-    }
-  });
+describeRegistryFaults({
+  country: 'PHL',
+  simulator: aepSimulator,
+  adapter: aepAdapter,
+  route: 'GET /aep/api/permits/{aepNo}',
+  call: (adapter, records) => adapter.fetchByIds([records[0].aepNo]),
 });

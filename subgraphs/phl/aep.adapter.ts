@@ -2,11 +2,12 @@ import type { AdapterFactory } from '../../schema/kit/adapter.js';
 import { lookup, permitRecord, type PermitRecord } from '../../schema/kit/records.js';
 import type { RegistryClient, RegistryResponse } from '../../schema/kit/registryClient.js';
 import type { PermitClass, PermitStatus } from '../../schema/contract/index.js';
-import { parseNativeDate } from '../../schema/dates/index.js';
+import { nativeReader, theOnlyId } from '../../schema/kit/nativeRecords.js';
 import vocabulary from './aepVocabulary.json' with { type: 'json' };
 import { demonymFromIso, isoFromDemonym } from './demonyms.js';
 import { AEP_NUMBER, type AepRecord } from './aep.native.js';
 import { aepProfile } from './profiles.js';
+import { psocOccupation } from './psoc.js';
 
 /**
  * DOLE Alien Employment Permits and Certificates of Exemption. Contract: there is no batch
@@ -20,18 +21,11 @@ const CLASS_BY_MAJOR_GROUP = vocabulary.permitClassByIscoMajorGroup as Record<st
 export type PhlPermitRecord = PermitRecord & { regionalOffice: string; permitClassDerivation: string };
 
 export function aepToContract(native: AepRecord, client: Pick<RegistryClient, 'error'>): PhlPermitRecord {
-  const fail = (message: string) => client.error('REGISTRY_PROTOCOL_ERROR', `permit ${native.aepNo}: ${message}`);
-  const date = (value: string, field: string) => {
-    try {
-      return parseNativeDate(value, 'YYYY-MM-DD');
-    } catch (error) {
-      throw fail(`${field}: ${(error as Error).message}`);
-    }
-  };
+  const { fail, date } = nativeReader(client, `permit ${native.aepNo}`, 'YYYY-MM-DD');
   const holder = native.foreignNational;
   const nationality = isoFromDemonym(holder.nationality);
   if (!nationality) throw fail(`unknown nationality ${JSON.stringify(holder.nationality)} (not among the demonyms DOLE publishes)`);
-  if (!/^\d{4}$/.test(native.psocCode)) throw fail(`psocCode: expected a PSOC unit group of 4 digits, got ${JSON.stringify(native.psocCode)}`);
+  const occupation = psocOccupation(native.psocCode, native.position, fail);
   // The number's prefix is the only place the record says whether it is a permit or an exemption.
   const nativeType = native.aepNo.slice(0, 3);
   const statuses = lookup(STATUS_BY_TYPE, nativeType, 'number prefix', fail);
@@ -54,7 +48,7 @@ export function aepToContract(native: AepRecord, client: Pick<RegistryClient, 'e
       validFrom: date(native.validFrom, 'validFrom'),
       validUntil: date(native.validUntil, 'validUntil'),
       employer: { name: native.employer.name, registrationNumber: native.employer.tin },
-      occupation: { isco: native.psocCode, national: native.psocCode, scheme: 'PSOC 2012', title: native.position },
+      occupation,
       sector: null,
       regionalOffice: native.regionalOffice,
       permitClassDerivation: `${permitClass} from ISCO-08 major group ${majorGroup} of the position (PSOC ${native.psocCode}); DOLE records no permit category.`,
@@ -73,8 +67,7 @@ export const aepAdapter: AdapterFactory<PhlPermitRecord> = (client) => ({
   isNativeId: (id) => AEP_NUMBER.test(id),
 
   async fetchByIds(numbers) {
-    if (numbers.length !== 1) throw new Error(`DOLE AEP has no batch endpoint: fetchByIds takes exactly one permit number, got ${numbers.length}`);
-    const [aepNo] = numbers;
+    const aepNo = theOnlyId(numbers, 'DOLE AEP');
     const route = 'GET /aep/api/permits/{aepNo}';
     const response = await client.request(`/aep/api/permits/${encodeURIComponent(aepNo)}`, { route });
     if (response.status === 404) {

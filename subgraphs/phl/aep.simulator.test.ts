@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type RunningSimulator } from '../../registries/kit/simulator.js';
+import { startTestSimulator, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
 import { defaultPopulation, holdingsIn, SIMULATION_TODAY } from '../../registries/population/population.js';
 import { addDays, addMonths } from '../../schema/dates/index.js';
 import { aepSimulator } from './aep.simulator.js';
@@ -40,16 +40,16 @@ describe('AEP records from the synthetic population', () => {
 });
 
 describe('the simulated DOLE AEP API', () => {
-  let sim: RunningSimulator;
+  let sim: TestSimulator;
   const get = async (path: string) => {
     const response = await fetch(`${sim.url}${path}`);
     return { status: response.status, retryAfter: response.headers.get('retry-after'), total: response.headers.get('x-total-count'), body: (await response.json()) as unknown };
   };
-  const all = () => sim.store.all() as AepRecord[];
+  const all = () => sim.simulator.store.all() as AepRecord[];
   const numbers = (body: unknown) => (body as AepRecord[]).map((r) => r.aepNo);
 
   beforeAll(async () => {
-    sim = await startSimulator(aepSimulator, { port: 0, config: { latencyMs: [0, 0], faultRate: 0, hangRate: 0, ratePerSecond: 1000 } });
+    sim = await startTestSimulator(aepSimulator);
   });
   afterAll(() => sim.close());
 
@@ -88,13 +88,13 @@ describe('the simulated DOLE AEP API', () => {
   });
 
   it('answers 429 {"status":429,"error":"RATE_LIMIT"} with Retry-After past its rate', async () => {
-    await fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify({ ratePerSecond: 1 }) });
+    await sim.configure({ ratePerSecond: 1 });
     try {
       const answers = [];
       for (let i = 0; i < 3; i += 1) answers.push(await get(`/aep/api/permits/${all()[0].aepNo}`));
       expect(answers.find((a) => a.status === 429)).toMatchObject({ status: 429, retryAfter: '1', body: { status: 429, error: 'RATE_LIMIT' } });
     } finally {
-      await fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify({ ratePerSecond: 1000 }) });
+      await sim.configure({ ratePerSecond: 1000 });
     }
   });
 });

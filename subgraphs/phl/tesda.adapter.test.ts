@@ -1,9 +1,6 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RegistryClient } from '../../schema/kit/registryClient.js';
 import { adapterSource } from '../../schema/kit/registrySource.js';
-import { startSimulator, type RunningSimulator } from '../../registries/kit/simulator.js';
+import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
 import { formatNativeDate } from '../../schema/dates/index.js';
 import { tesdaAdapter, tesdaToContract } from './tesda.adapter.js';
 import { tesdaSimulator } from './tesda.simulator.js';
@@ -29,9 +26,7 @@ const EXAMPLE: TesdaRecord = {
   status: 'VALID',
 };
 
-const clientFor = (baseUrl: string, timeoutMs = 1000) => new RegistryClient({ country: 'PHL', registry: 'tesda', baseUrl, timeoutMs, maxConcurrency: 2, ratePerSecond: 1000 });
-const offline = clientFor('http://127.0.0.1:9');
-const protocolError = expect.objectContaining({ extensions: expect.objectContaining({ code: 'REGISTRY_PROTOCOL_ERROR', country: 'PHL', registry: 'tesda' }) });
+const { clientFor, offline, protocolError } = registryTestKit('PHL', 'tesda');
 
 describe('tesdaToContract', () => {
   it('normalises the published example', () => {
@@ -120,69 +115,72 @@ describe('tesdaToContract', () => {
 });
 
 describe('tesdaAdapter against a registry that breaks its specification', () => {
-  let server: Server;
-  let answer = { status: 200, body: '' };
-  let url = '';
+  let fake: FakeRegistry;
+  const adapter = () => tesdaAdapter(clientFor(fake.url));
   beforeAll(async () => {
-    server = createServer((_req, res) => res.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.body));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    fake = await startFakeRegistry();
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => fake.close());
 
   it('refuses a batch answer holding a certificate that was not asked for', async () => {
-    answer = { status: 200, body: JSON.stringify({ content: [EXAMPLE] }) };
-    await expect(tesdaAdapter(clientFor(url)).fetchByIds(['24130302000001'])).rejects.toThrow(/TESDA batch returned certificate "24130302001457", which was not among the 1 numbers asked/);
+    fake.reply(200, { content: [EXAMPLE] });
+    await expect(adapter().fetchByIds(['24130302000001'])).rejects.toThrow(/GET \/rcw\/certificates\?ids returned "24130302001457", which was not among the 1 numbers asked/);
+    await expect(adapter().fetchByIds(['24130302000001'])).rejects.toThrow(protocolError);
   });
 
   it('refuses a 200 without a content list', async () => {
-    answer = { status: 200, body: JSON.stringify([EXAMPLE]) };
-    await expect(tesdaAdapter(clientFor(url)).fetchByIds(['24130302001457'])).rejects.toThrow(/answered 200 without a content list/);
+    fake.reply(200, [EXAMPLE]);
+    await expect(adapter().fetchByIds(['24130302001457'])).rejects.toThrow(/answered 200 without a content list/);
   });
 
   it('turns a 400 into a protocol error carrying TESDA\'s message', async () => {
-    answer = { status: 400, body: JSON.stringify({ message: 'ids: at most 40 certificate numbers per request' }) };
-    await expect(tesdaAdapter(clientFor(url)).findByHolder({ nationality: 'PHL', documentNumber: 'P1234567A' })).rejects.toThrow(/GET \/rcw\/holders\?passportNo answered 400: ids: at most 40/);
-    await expect(tesdaAdapter(clientFor(url)).fetchByIds(['24130302001457'])).rejects.toThrow(protocolError);
+    fake.reply(400, { message: 'ids: at most 40 certificate numbers per request' });
+    await expect(adapter().findByHolder({ nationality: 'PHL', documentNumber: 'P1234567A' })).rejects.toThrow(/GET \/rcw\/holders\?passportNo answered 400: ids: at most 40/);
+    await expect(adapter().fetchByIds(['24130302001457'])).rejects.toThrow(protocolError);
+  });
+
+  it('asks for the batch as one comma list in the query string', async () => {
+    fake.reply(200, { content: [] });
+    fake.asked.length = 0;
+    await expect(adapter().fetchByIds(['24130302001457', '24130302000001'])).resolves.toEqual(new Map());
+    expect(fake.asked).toHaveLength(1);
+    const asked = new URL(fake.asked[0], fake.url);
+    expect([asked.pathname, asked.searchParams.get('ids')]).toEqual(['/rcw/certificates', '24130302001457,24130302000001']);
   });
 });
 
 describe('tesdaAdapter against the simulated TESDA', () => {
-  let sim: RunningSimulator;
-  let client: RegistryClient;
-  const stats = async () => (await (await fetch(`${sim.url}/__sim/stats`)).json()) as { routes: Record<string, number> };
-  const resetStats = () => fetch(`${sim.url}/__sim/stats/reset`, { method: 'POST' });
-  const configure = (config: object) => fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify(config) });
-  const natives = () => sim.store.all() as TesdaRecord[];
+  let sim: TestSimulator;
+  const adapter = () => tesdaAdapter(clientFor(sim.url, 2000));
+  const natives = () => sim.simulator.store.all() as TesdaRecord[];
 
   beforeAll(async () => {
-    sim = await startSimulator(tesdaSimulator, { port: 0, config: { latencyMs: [0, 0], faultRate: 0, hangRate: 0, ratePerSecond: 1000 } });
-    client = new RegistryClient({ country: 'PHL', registry: 'tesda', baseUrl: sim.url, timeoutMs: 2000, maxConcurrency: 4, ratePerSecond: 1000 });
+    sim = await startTestSimulator(tesdaSimulator);
   });
   afterAll(() => sim.close());
 
   it('fetches up to forty certificates in one call and leaves unknown numbers out', async () => {
-    await resetStats();
+    await sim.resetStats();
     const known = natives().slice(0, 39);
-    const records = await tesdaAdapter(client).fetchByIds([...known.map((r) => r.certificateNumber), '99130300000000']);
+    const records = await adapter().fetchByIds([...known.map((r) => r.certificateNumber), '99130300000000']);
     expect([...records.keys()].sort()).toEqual(known.map((r) => r.certificateNumber).sort());
     const first = records.get(known[0].certificateNumber)!;
     expect(first).toMatchObject({ holderName: `${known[0].lastName}, ${known[0].firstName} ${known[0].middleName}`, title: known[0].qualificationTitle, nationalLevel: known[0].ncLevel, nativeStatus: known[0].status });
     expect(formatNativeDate(first.issuedOn!, 'MM/DD/YYYY')).toBe(known[0].dateIssued);
-    expect((await stats()).routes[tesdaProfile.batchRoute!]).toBe(1);
+    expect((await sim.stats()).routes[tesdaProfile.batchRoute!]).toBe(1);
   });
 
   it('needs ⌈N / 40⌉ batch calls for N certificates through the kit', async () => {
-    await resetStats();
+    await sim.resetStats();
     const numbers = natives().slice(0, 90).map((r) => r.certificateNumber);
-    const loaded = await adapterSource('PHL', tesdaAdapter(client)).loadMany(numbers);
+    const loaded = await adapterSource('PHL', adapter()).loadMany(numbers);
     expect(loaded.map((r) => (r as { nativeId: string }).nativeId)).toEqual(numbers);
-    expect((await stats()).routes[tesdaProfile.batchRoute!]).toBe(3);
+    expect((await sim.stats()).routes[tesdaProfile.batchRoute!]).toBe(3);
   });
 
   it('finds a holder by passport, and not one who declared none', async () => {
     const holder = natives().find((r) => r.passportNo !== null)!;
-    const found = await tesdaAdapter(client).findByHolder({ nationality: 'PHL', documentNumber: holder.passportNo!.toLowerCase(), dateOfBirth: null });
+    const found = await adapter().findByHolder({ nationality: 'PHL', documentNumber: holder.passportNo!.toLowerCase(), dateOfBirth: null });
     expect(found.map((r) => r.nativeId)).toContain(holder.certificateNumber);
     expect(found.every((r) => r.holderDocumentNumber === holder.passportNo && r.holderNationality === 'PHL')).toBe(true);
     expect(natives().some((r) => r.passportNo === null)).toBe(true);
@@ -192,31 +190,16 @@ describe('tesdaAdapter against the simulated TESDA', () => {
     await expect(tesdaAdapter(clientFor(`${sim.url}/elsewhere/`)).fetchByIds([natives()[0].certificateNumber])).rejects.toThrow(/GET \/rcw\/certificates\?ids answered 404/);
   });
 
-  it('fails with REGISTRY_RATE_LIMITED when the 429\'s Retry-After does not fit the time budget', async () => {
-    await configure({ ratePerSecond: 1 });
-    try {
-      const tight = clientFor(sim.url, 500);
-      const answers = await Promise.allSettled([0, 1, 2].map(() => tesdaAdapter(tight).fetchByIds([natives()[0].certificateNumber])));
-      const limited = answers.find((a) => a.status === 'rejected') as PromiseRejectedResult;
-      expect(limited.reason).toMatchObject({ extensions: { code: 'REGISTRY_RATE_LIMITED', country: 'PHL', registry: 'tesda', retryAfterSeconds: 1 } });
-    } finally {
-      await configure({ ratePerSecond: 1000 });
-    }
-  });
-
-  it('fails with REGISTRY_UNAVAILABLE when TESDA answers 503 twice', async () => {
-    await configure({ faultRate: 1 });
-    try {
-      await resetStats();
-      await expect(tesdaAdapter(client).fetchByIds([natives()[0].certificateNumber])).rejects.toMatchObject({ extensions: { code: 'REGISTRY_UNAVAILABLE', country: 'PHL', registry: 'tesda', reason: 'http-503' } });
-      expect((await stats()).routes[tesdaProfile.batchRoute!]).toBe(2);
-    } finally {
-      await configure({ faultRate: 0 });
-    }
-  });
-
   it('refuses a record the registry holds in a form the specification does not allow', async () => {
-    await fetch(`${sim.url}/__sim/records`, { method: 'POST', body: JSON.stringify([{ ...EXAMPLE, certificateNumber: '24130399999998', dateIssued: '2024-03-02' }]) });
-    await expect(tesdaAdapter(client).fetchByIds(['24130399999998'])).rejects.toThrow(/certificate 24130399999998: dateIssued: expected a date as MM\/DD\/YYYY/);
+    await sim.upsert([{ ...EXAMPLE, certificateNumber: '24130399999998', dateIssued: '2024-03-02' }]);
+    await expect(adapter().fetchByIds(['24130399999998'])).rejects.toThrow(/certificate 24130399999998: dateIssued: expected a date as MM\/DD\/YYYY/);
   });
+});
+
+describeRegistryFaults({
+  country: 'PHL',
+  simulator: tesdaSimulator,
+  adapter: tesdaAdapter,
+  route: tesdaProfile.batchRoute!,
+  call: (adapter, records) => adapter.fetchByIds([records[0].certificateNumber]),
 });

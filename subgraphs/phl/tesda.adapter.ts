@@ -2,11 +2,12 @@ import type { AdapterFactory } from '../../schema/kit/adapter.js';
 import { certificationRecord, lookup, type CertificationRecord } from '../../schema/kit/records.js';
 import type { RegistryClient, RegistryResponse } from '../../schema/kit/registryClient.js';
 import type { CertificationStatus } from '../../schema/contract/index.js';
-import { parseNativeDate } from '../../schema/dates/index.js';
+import { askedOnly, nativeReader } from '../../schema/kit/nativeRecords.js';
 import { isAlpha3 } from '../../schema/countries/index.js';
 import vocabulary from './tesdaVocabulary.json' with { type: 'json' };
 import { TESDA_CERTIFICATE_NUMBER, type TesdaContent, type TesdaRecord } from './tesda.native.js';
 import { tesdaProfile } from './profiles.js';
+import { psocOccupation } from './psoc.js';
 
 /**
  * TESDA National Certificates. Contract: one `GET /rcw/certificates?ids=` call takes at most 40
@@ -26,15 +27,8 @@ export type PhlCertificationRecord = CertificationRecord & {
 };
 
 export function tesdaToContract(native: TesdaRecord, client: Pick<RegistryClient, 'error'>): PhlCertificationRecord {
-  const fail = (message: string) => client.error('REGISTRY_PROTOCOL_ERROR', `certificate ${native.certificateNumber}: ${message}`);
-  const date = (value: string, field: string) => {
-    try {
-      return parseNativeDate(value, 'MM/DD/YYYY');
-    } catch (error) {
-      throw fail(`${field}: ${(error as Error).message}`);
-    }
-  };
-  if (!/^\d{4}$/.test(native.psocCode)) throw fail(`psocCode: expected a PSOC unit group of 4 digits, got ${JSON.stringify(native.psocCode)}`);
+  const { fail, date } = nativeReader(client, `certificate ${native.certificateNumber}`, 'MM/DD/YYYY');
+  const occupation = psocOccupation(native.psocCode, null, fail);
   // The key is present only for non-Filipino holders (shared/registries/PHL.md).
   const nationality = native.nationality ?? 'PHL';
   if (!isAlpha3(nationality)) throw fail(`nationality: expected an ISO 3166-1 alpha-3 code, got ${JSON.stringify(native.nationality)}`);
@@ -51,7 +45,7 @@ export function tesdaToContract(native: TesdaRecord, client: Pick<RegistryClient
       title: native.qualificationTitle,
       qualificationCode: native.qualificationCode,
       nationalLevel: native.ncLevel,
-      occupation: { isco: native.psocCode, national: native.psocCode, scheme: 'PSOC 2012', title: null },
+      occupation,
       issuer: ISSUER,
       issuedOn: date(native.dateIssued, 'dateIssued'),
       validUntil: date(native.validUntil, 'validUntil'),
@@ -86,15 +80,8 @@ export const tesdaAdapter: AdapterFactory<PhlCertificationRecord> = (client) => 
     if (numbers.length > tesdaProfile.batchLimit!) throw new Error(`TESDA batch takes at most ${tesdaProfile.batchLimit} numbers, got ${numbers.length}`);
     const route = 'GET /rcw/certificates?ids';
     const response = await client.request('/rcw/certificates', { route, query: { ids: numbers.join(',') } });
-    const asked = new Set(numbers);
-    const records = new Map<string, PhlCertificationRecord>();
-    for (const native of contentOf(client, response, route)) {
-      if (!asked.has(native.certificateNumber)) {
-        throw client.error('REGISTRY_PROTOCOL_ERROR', `TESDA batch returned certificate ${JSON.stringify(native.certificateNumber)}, which was not among the ${numbers.length} numbers asked`);
-      }
-      records.set(native.certificateNumber, tesdaToContract(native, client));
-    }
-    return records;
+    const natives = askedOnly(client, route, numbers, contentOf(client, response, route), (native) => native.certificateNumber);
+    return new Map([...natives].map(([number, native]) => [number, tesdaToContract(native, client)]));
   },
 
   async findByHolder(identity) {

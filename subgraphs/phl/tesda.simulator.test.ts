@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type RunningSimulator } from '../../registries/kit/simulator.js';
+import { startTestSimulator, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
 import { defaultPopulation, holdingsIn, SIMULATION_TODAY } from '../../registries/population/population.js';
 import { addMonths, formatNativeDate, parseNativeDate } from '../../schema/dates/index.js';
 import { tesdaSimulator } from './tesda.simulator.js';
@@ -54,16 +54,16 @@ describe('TESDA records from the synthetic population', () => {
 });
 
 describe('the simulated TESDA API', () => {
-  let sim: RunningSimulator;
+  let sim: TestSimulator;
   const get = async (path: string) => {
     const response = await fetch(`${sim.url}${path}`);
     return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as Record<string, unknown> };
   };
-  const all = () => sim.store.all() as TesdaRecord[];
+  const all = () => sim.simulator.store.all() as TesdaRecord[];
   const content = (body: Record<string, unknown>) => body.content as TesdaRecord[];
 
   beforeAll(async () => {
-    sim = await startSimulator(tesdaSimulator, { port: 0, config: { latencyMs: [0, 0], faultRate: 0, hangRate: 0, ratePerSecond: 1000 } });
+    sim = await startTestSimulator(tesdaSimulator);
   });
   afterAll(() => sim.close());
 
@@ -116,13 +116,13 @@ describe('the simulated TESDA API', () => {
   });
 
   it('answers 429 {"message":"Too Many Requests"} with Retry-After past its rate', async () => {
-    await fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify({ ratePerSecond: 1 }) });
+    await sim.configure({ ratePerSecond: 1 });
     try {
       const answers = [];
       for (let i = 0; i < 3; i += 1) answers.push(await get(`/rcw/certificates/${all()[0].certificateNumber}`));
       expect(answers.find((a) => a.status === 429)).toEqual({ status: 429, retryAfter: '1', body: { message: 'Too Many Requests' } });
     } finally {
-      await fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify({ ratePerSecond: 1000 }) });
+      await sim.configure({ ratePerSecond: 1000 });
     }
   });
 });

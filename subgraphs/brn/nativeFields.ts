@@ -1,0 +1,29 @@
+import type { Occupation } from '../../schema/contract/index.js';
+import { isAlpha3 } from '../../schema/countries/index.js';
+
+/**
+ * The fields a BDNAC certificate and an LPA worker line both carry, checked the same way in both
+ * adapters (shared/registries/BRN.md writes them alike): `warganegara` as ISO alpha-3, `kodISCO`
+ * as a bare ISCO-08 unit group (Brunei has no national classification), and Brunei identity card
+ * numbers. Each refusal goes through the record's own `fail`, so the error names the record.
+ */
+type Fail = (message: string) => Error;
+
+/** Brunei identity card numbers, as the specification writes them (`01-234567`). */
+export const BRUNEI_IC = /^\d{2}-\d{6}$/;
+
+export function warganegaraOf(value: string, fail: Fail): string {
+  if (!isAlpha3(value)) throw fail(`warganegara: expected an ISO 3166-1 alpha-3 code, got ${JSON.stringify(value)}`);
+  return value;
+}
+
+/** The post or trade as an occupation: the ISCO-08 code is also the national one. */
+export function iscoOccupation(kodISCO: string, title: string | null, fail: Fail): Occupation {
+  if (!/^\d{4}$/.test(kodISCO)) throw fail(`kodISCO: expected an ISCO-08 unit group of 4 digits, got ${JSON.stringify(kodISCO)}`);
+  return { isco: kodISCO, national: kodISCO, scheme: 'ISCO-08', title };
+}
+
+/** Refuses a malformed card number; the number itself stays out of the contract (an identity number). */
+export function checkIdentityCard(field: 'noIC' | 'noICHijau', value: string, fail: Fail): void {
+  if (!BRUNEI_IC.test(value)) throw fail(`${field}: expected a Brunei identity card number NN-NNNNNN, got ${JSON.stringify(value)}`);
+}
