@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RegistryClient } from '../../schema/kit/registryClient.js';
-import { startSimulator, type RunningSimulator } from '../../registries/kit/simulator.js';
+import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
 import { tkaAdapter, tkaToContract } from './tka.adapter.js';
 import { tkaSimulator } from './tka.simulator.js';
 import type { TkaRecord } from './tka.native.js';
@@ -21,7 +20,7 @@ const EXAMPLE: TkaRecord = {
   status: 'DISAHKAN',
 };
 
-const offline = new RegistryClient({ country: 'IDN', registry: 'tka', baseUrl: 'http://127.0.0.1:9', timeoutMs: 1000, maxConcurrency: 2, ratePerSecond: 1000 });
+const { clientFor, offline, protocolError } = registryTestKit('IDN', 'tka');
 
 describe('tkaToContract', () => {
   it('normalises the published example', () => {
@@ -43,7 +42,7 @@ describe('tkaToContract', () => {
   it('translates Indonesian country names and refuses unknown ones', () => {
     expect(tkaToContract({ ...EXAMPLE, kewarganegaraan: 'KOREA SELATAN' }, offline).holderNationality).toBe('KOR');
     expect(tkaToContract({ ...EXAMPLE, kewarganegaraan: 'INGGRIS' }, offline).holderNationality).toBe('GBR');
-    expect(() => tkaToContract({ ...EXAMPLE, kewarganegaraan: 'CHINA' }, offline)).toThrow(/unknown kewarganegaraan "CHINA"/);
+    expect(() => tkaToContract({ ...EXAMPLE, kewarganegaraan: 'CHINA' }, offline)).toThrow(/approval KEP.23145\/PPTKA\/PTK\/2024: unknown kewarganegaraan "CHINA"/);
   });
 
   it('keeps extensions ACTIVE and cancellations CANCELLED', () => {
@@ -52,29 +51,52 @@ describe('tkaToContract', () => {
   });
 });
 
-describe('tkaAdapter against the simulated TKA Online', () => {
-  let sim: RunningSimulator;
-  let client: RegistryClient;
+describe('tkaAdapter against a registry that breaks its specification', () => {
+  let registry: FakeRegistry;
   beforeAll(async () => {
-    sim = await startSimulator(tkaSimulator, { config: { latencyMs: [0, 0], faultRate: 0, ratePerSecond: 1000 } });
-    client = new RegistryClient({ country: 'IDN', registry: 'tka', baseUrl: sim.url, timeoutMs: 2000, maxConcurrency: 4, ratePerSecond: 1000 });
+    registry = await startFakeRegistry();
+  });
+  afterAll(() => registry.close());
+
+  it('refuses a batch answer holding an approval that was not asked for', async () => {
+    registry.reply(200, { hasil: [EXAMPLE] });
+    await expect(tkaAdapter(clientFor(registry.url)).fetchByIds(['KEP.00001/PPTKA/PTK/2024'])).rejects.toThrow(
+      'POST /v1/pengesahan/batch returned "KEP.23145/PPTKA/PTK/2024", which was not among the 1 numbers asked',
+    );
+  });
+
+  it('refuses a date that is not YYYY-MM-DD, naming the approval and the field', async () => {
+    registry.reply(200, { hasil: [{ ...EXAMPLE, tanggal_berakhir: '31-01-2025' }] });
+    await expect(tkaAdapter(clientFor(registry.url)).fetchByIds([EXAMPLE.nomor_pengesahan])).rejects.toThrow(/approval KEP.23145\/PPTKA\/PTK\/2024: tanggal_berakhir: expected a date as YYYY-MM-DD/);
+    await expect(tkaAdapter(clientFor(registry.url)).fetchByIds([EXAMPLE.nomor_pengesahan])).rejects.toEqual(protocolError);
+  });
+});
+
+describe('tkaAdapter against the simulated TKA Online', () => {
+  let sim: TestSimulator;
+  const all = () => sim.simulator.store.all() as TkaRecord[];
+  const adapter = () => tkaAdapter(clientFor(sim.url, 2000));
+  beforeAll(async () => {
+    sim = await startTestSimulator(tkaSimulator);
   });
   afterAll(() => sim.close());
 
-  it('round-trips every generated approval through the batch endpoint', async () => {
-    const numbers = (sim.store.all() as TkaRecord[]).slice(0, 50).map((r) => r.nomor_pengesahan);
-    const records = await tkaAdapter(client).fetchByIds(numbers);
-    expect(records.size).toBe(numbers.length);
+  it('fetches a batch of 50 in one call, leaving unknown numbers out', async () => {
+    await sim.resetStats();
+    const numbers = all().slice(0, 49).map((r) => r.nomor_pengesahan);
+    const records = await adapter().fetchByIds([...numbers, 'KEP.99999/PPTKA/PTK/2099']);
+    expect([...records.keys()].sort()).toEqual([...numbers].sort());
+    expect((await sim.stats()).routes['POST /v1/pengesahan/batch']).toBe(1);
   });
 
   it('finds a worker by passport and nationality', async () => {
-    const native = (sim.store.all() as TkaRecord[])[0];
-    const found = await tkaAdapter(client).findByHolder({ nationality: tkaToContract(native, client).holderNationality!, documentNumber: native.paspor, dateOfBirth: null });
+    const native = all()[0];
+    const found = await adapter().findByHolder({ nationality: tkaToContract(native, offline).holderNationality!, documentNumber: native.paspor, dateOfBirth: null });
     expect(found.map((r) => r.nativeId)).toContain(native.nomor_pengesahan);
   });
 
-  it('answers 429 with Retry-After when its rate limit is exceeded', async () => {
-    await fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify({ ratePerSecond: 1 }) });
+  it('answers 429 {"kode":"BATAS_PERMINTAAN"} with Retry-After when its rate limit is exceeded', async () => {
+    await sim.configure({ ratePerSecond: 1 });
     try {
       const statuses = [];
       for (let i = 0; i < 3; i += 1) {
@@ -85,7 +107,15 @@ describe('tkaAdapter against the simulated TKA Online', () => {
       expect(limited.retryAfter).toMatch(/^\d+$/);
       expect(JSON.parse(limited.body)).toEqual({ kode: 'BATAS_PERMINTAAN' });
     } finally {
-      await fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify({ ratePerSecond: 1000 }) });
+      await sim.configure({ ratePerSecond: 1000 });
     }
   });
+});
+
+describeRegistryFaults({
+  country: 'IDN',
+  simulator: tkaSimulator,
+  adapter: tkaAdapter,
+  route: 'POST /v1/pengesahan/batch',
+  call: (adapter, records) => adapter.fetchByIds([records[0].nomor_pengesahan]),
 });

@@ -1,13 +1,14 @@
 import type { AdapterFactory } from '../../schema/kit/adapter.js';
 import { lookup, permitRecord, type PermitRecord } from '../../schema/kit/records.js';
 import type { RegistryClient } from '../../schema/kit/registryClient.js';
-import { parseNativeDate } from '../../schema/dates/index.js';
+import { askedOnly, nativeReader } from '../../schema/kit/nativeRecords.js';
 import { indonesianNameFromIso, isoFromIndonesianName } from './countryNames.js';
 import { TKA_NUMBER, type TkaRecord } from './tka.native.js';
 import { tkaProfile } from './profiles.js';
 
 /**
- * Kemnaker TKA Online approvals. Contract: the batch endpoint omits unknown numbers; nationality
+ * Kemnaker TKA Online approvals. Contract: the batch endpoint omits unknown numbers and answers
+ * nothing that was not asked (an approval for another number is a protocol error); nationality
  * is an Indonesian country name that must be in countryNames.json (an unknown name is a protocol
  * error, never a default). TKA approvals are for experts and managers by law, hence PROFESSIONAL.
  */
@@ -16,14 +17,7 @@ const STATUS = { DIAJUKAN: 'PENDING', DISAHKAN: 'ACTIVE', DIPERPANJANG: 'ACTIVE'
 export type IdnPermitRecord = PermitRecord & { workLocation: string | null; counterpart: string | null; kbli: string | null };
 
 export function tkaToContract(native: TkaRecord, client: Pick<RegistryClient, 'error'>): IdnPermitRecord {
-  const fail = (message: string) => client.error('REGISTRY_PROTOCOL_ERROR', `approval ${native.nomor_pengesahan}: ${message}`);
-  const date = (value: string, field: string) => {
-    try {
-      return parseNativeDate(value, 'YYYY-MM-DD');
-    } catch (error) {
-      throw fail(`${field}: ${(error as Error).message}`);
-    }
-  };
+  const { fail, date } = nativeReader(client, `approval ${native.nomor_pengesahan}`, 'YYYY-MM-DD');
   const nationality = isoFromIndonesianName(native.kewarganegaraan);
   if (!nationality) throw fail(`unknown kewarganegaraan ${JSON.stringify(native.kewarganegaraan)} (not in the published list of Indonesian country names)`);
   return permitRecord(
@@ -60,8 +54,8 @@ export const tkaAdapter: AdapterFactory<IdnPermitRecord> = (client) => ({
     const route = 'POST /v1/pengesahan/batch';
     const response = await client.request('/v1/pengesahan/batch', { method: 'POST', route, json: { nomor_pengesahan: numbers }, idempotent: true });
     if (response.status !== 200) throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} answered ${response.status}: ${response.text.slice(0, 200)}`);
-    const records = (client.json<{ hasil?: TkaRecord[] }>(response, route).hasil ?? []).map((native) => tkaToContract(native, client));
-    return new Map(records.map((record) => [record.nativeId, record]));
+    const natives = askedOnly(client, route, numbers, client.json<{ hasil?: TkaRecord[] }>(response, route).hasil ?? [], (native) => native.nomor_pengesahan);
+    return new Map([...natives].map(([number, native]) => [number, tkaToContract(native, client)]));
   },
 
   async findByHolder(identity) {

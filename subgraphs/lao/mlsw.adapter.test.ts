@@ -1,22 +1,18 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { RegistryClient } from '../../schema/kit/registryClient.js';
+import { RegistryClient, type RegistryAttempt } from '../../schema/kit/registryClient.js';
 import { adapterSource } from '../../schema/kit/registrySource.js';
-import { startSimulator, type RunningSimulator } from '../../registries/kit/simulator.js';
+import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
 import { createMlswAdapter, mlswAdapter, mlswToContract } from './mlsw.adapter.js';
-import { indexExtract } from './mlsw.extract.js';
+import { DEFAULT_DOWNLOAD_TIMEOUT_MS, indexExtract } from './mlsw.extract.js';
 import { mlswSimulator } from './mlsw.simulator.js';
-import { MLSW_COLUMNS, type MlswRow } from './mlsw.native.js';
+import { MLSW_COLUMNS, MLSW_EXTRACT_ROUTE, type MlswRow } from './mlsw.native.js';
 
 // The header and example row of shared/registries/LAO.md, exactly as the extract carries them.
 const HEADER = 'permit_no,card_no,full_name,passport,nationality,dob,employer,employer_license,province,position,isco,issued,expires,status';
 const EXAMPLE_LINE = 'WP-VTE-2024-00871,C-2024-00871,"WANG, XIAOMING",E12345678,CHN,1987-05-06,"Lao-China Railway Co., Ltd.",ENT-0123,Vientiane Capital,Signal Engineer,2151,2024-03-01,2026-02-28,ACTIVE';
 const EXAMPLE_CSV = `${HEADER}\r\n${EXAMPLE_LINE}\r\n`;
 
-const clientFor = (baseUrl: string, timeoutMs = 2000) => new RegistryClient({ country: 'LAO', registry: 'mlsw', baseUrl, timeoutMs, maxConcurrency: 2, ratePerSecond: 1000 });
-const offline = clientFor('http://127.0.0.1:9');
-const protocolError = expect.objectContaining({ extensions: expect.objectContaining({ code: 'REGISTRY_PROTOCOL_ERROR', country: 'LAO', registry: 'mlsw' }) });
+const { clientFor, offline, protocolError, registryError } = registryTestKit('LAO', 'mlsw');
 const fail = (message: string) => offline.error('REGISTRY_PROTOCOL_ERROR', message);
 const example = (): MlswRow => indexExtract(EXAMPLE_CSV, { etag: null, generatedAt: '2026-11-22T19:00:00.000Z' }, fail).byPermitNo.get('WP-VTE-2024-00871')!;
 const STAMP = { generatedAt: '2026-11-22T19:00:00.000Z', checkedAt: '2026-11-23T06:10:00.000Z', stale: false };
@@ -114,17 +110,16 @@ describe('indexExtract', () => {
 });
 
 describe('mlswAdapter against the simulated MLSW extract', () => {
-  let sim: RunningSimulator;
+  let sim: TestSimulator;
   let client: RegistryClient;
-  const downloads = async () => ((await (await fetch(`${sim.url}/__sim/stats`)).json()) as { routes: Record<string, number> }).routes['GET /mlsw/extract/latest.csv'] ?? 0;
-  const configure = (config: object) => fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify(config) });
-  const natives = () => sim.store.all() as MlswRow[];
+  const downloads = async () => (await sim.stats()).routes[MLSW_EXTRACT_ROUTE] ?? 0;
+  const natives = () => sim.simulator.store.all() as MlswRow[];
 
   beforeAll(async () => {
-    sim = await startSimulator(mlswSimulator, { config: { latencyMs: [0, 0], faultRate: 0, hangRate: 0, ratePerSecond: 1000 } });
-    client = clientFor(sim.url);
+    sim = await startTestSimulator(mlswSimulator);
+    client = clientFor(sim.url, 2000);
   });
-  beforeEach(() => fetch(`${sim.url}/__sim/stats/reset`, { method: 'POST' }));
+  beforeEach(() => sim.resetStats());
   afterAll(() => sim.close());
 
   it('answers a thousand permits, and unknown numbers, from one download', async () => {
@@ -172,7 +167,7 @@ describe('mlswAdapter against the simulated MLSW extract', () => {
     expect((await adapter.fetchByIds([permitNo])).get(permitNo)!.nativeStatus).not.toBe('CANCELLED');
     const before = await adapter.extract.current();
 
-    await fetch(`${sim.url}/__sim/records`, { method: 'POST', body: JSON.stringify([{ ...natives()[1], status: 'CANCELLED' }]) });
+    await sim.upsert([{ ...natives()[1], status: 'CANCELLED' }]);
     now += 59_000;
     expect((await adapter.fetchByIds([permitNo])).get(permitNo)!.nativeStatus).not.toBe('CANCELLED');
     expect(await downloads()).toBe(1);
@@ -187,11 +182,70 @@ describe('mlswAdapter against the simulated MLSW extract', () => {
     expect((await adapter.fetchByIds([permitNo])).get(permitNo)).toMatchObject({ status: 'CANCELLED', nativeStatus: 'CANCELLED', extractGeneratedAt: refreshed.generatedAt });
   });
 
-  it('keeps the parsed index when the registry answers the same ETag again', async () => {
-    const adapter = createMlswAdapter(client);
-    const first = await adapter.extract.refresh();
-    expect(await adapter.extract.refresh()).toBe(first);
+  it('refreshes an unchanged extract for the cost of a 304, keeping the parsed index', async () => {
+    const attempts: RegistryAttempt[] = [];
+    // The kit's client with its attempt hook, which sees each HTTP status the registry answered.
+    const watched = new RegistryClient({ country: 'LAO', registry: 'mlsw', baseUrl: sim.url, timeoutMs: 2000, maxConcurrency: 2, ratePerSecond: 1000, onAttempt: (attempt) => attempts.push(attempt) });
+    let now = Date.now();
+    const adapter = createMlswAdapter(watched, { refreshAfterMs: 1000, now: () => now });
+    const permitNo = natives()[4].permit_no;
+    const first = (await adapter.fetchByIds([permitNo])).get(permitNo)!;
+    const index = (await adapter.extract.current()).extract;
+
+    now += 1000;
+    const confirmedAfter = Date.now();
+    expect(await adapter.extract.refresh()).toBe(index);
+    expect(attempts.map((a) => [a.route, a.status])).toEqual([
+      [MLSW_EXTRACT_ROUTE, 200],
+      [MLSW_EXTRACT_ROUTE, 304],
+    ]);
     expect(await downloads()).toBe(2);
+    const again = (await adapter.fetchByIds([permitNo])).get(permitNo)!;
+    expect(again).toMatchObject({ nativeStatus: first.nativeStatus, extractGeneratedAt: first.extractGeneratedAt, stale: false });
+    // A 304 is the registry confirming the extract: the answers say so.
+    expect(Date.parse(again.retrievedAt)).toBeGreaterThanOrEqual(confirmedAfter);
+  });
+
+  it('gives the download its own budget, longer than a lookup\'s, and ends a hung download at it', async () => {
+    expect(DEFAULT_DOWNLOAD_TIMEOUT_MS).toBeGreaterThanOrEqual(2 * 3000);
+    await sim.configure({ latencyMs: [300, 300] });
+    try {
+      // 300 ms is past this client's 150 ms budget, and within the download's.
+      const hurried = clientFor(sim.url, 150);
+      expect((await createMlswAdapter(hurried).fetchByIds([natives()[0].permit_no])).size).toBe(1);
+    } finally {
+      await sim.configure({ latencyMs: [0, 0] });
+    }
+    await sim.configure({ hangRate: 1 });
+    try {
+      const started = Date.now();
+      const failure = await createMlswAdapter(clientFor(sim.url, 10_000), { downloadTimeoutMs: 400 }).fetchByIds([natives()[0].permit_no]).catch((error: unknown) => error);
+      expect(failure).toEqual(registryError('REGISTRY_UNAVAILABLE', { reason: 'timeout' }));
+      expect((failure as Error).message).toContain(`${MLSW_EXTRACT_ROUTE} did not answer within 400 ms`);
+      expect(Date.now() - started).toBeLessThan(2000);
+    } finally {
+      await sim.configure({ hangRate: 0 });
+    }
+  });
+
+  it('answers lookups from the index in hand while a slow refresh downloads', async () => {
+    let now = Date.now();
+    const adapter = createMlswAdapter(client, { refreshAfterMs: 1000, now: () => now });
+    const native = natives()[5];
+    await adapter.fetchByIds([native.permit_no]);
+    await sim.configure({ latencyMs: [600, 600] });
+    try {
+      now += 1000;
+      const started = Date.now();
+      expect((await adapter.fetchByIds([native.permit_no])).size).toBe(1);
+      expect(await adapter.findByHolder({ nationality: native.nationality, documentNumber: native.passport, dateOfBirth: null })).not.toEqual([]);
+      expect(Date.now() - started).toBeLessThan(300);
+      // The refresh those lookups started is still on its way; waiting for it shares it.
+      await adapter.extract.refresh();
+      expect(await downloads()).toBe(2);
+    } finally {
+      await sim.configure({ latencyMs: [0, 0] });
+    }
   });
 
   it('keeps answering from the older index, marked stale, when a refresh fails, until one succeeds', async () => {
@@ -199,95 +253,81 @@ describe('mlswAdapter against the simulated MLSW extract', () => {
     const adapter = createMlswAdapter(client, { refreshAfterMs: 1000, now: () => now });
     const permitNo = natives()[2].permit_no;
     await adapter.fetchByIds([permitNo]);
-    await configure({ faultRate: 1 });
+    await sim.configure({ faultRate: 1 });
     try {
       now += 1000;
       await expect(adapter.extract.refresh()).rejects.toMatchObject({ extensions: { code: 'REGISTRY_UNAVAILABLE', country: 'LAO', registry: 'mlsw', reason: 'http-503' } });
       expect((await adapter.fetchByIds([permitNo])).get(permitNo)).toMatchObject({ nativeId: permitNo, stale: true });
       expect((await adapter.findByHolder({ nationality: natives()[2].nationality, documentNumber: natives()[2].passport, dateOfBirth: null }))[0]).toMatchObject({ stale: true });
     } finally {
-      await configure({ faultRate: 0 });
+      await sim.configure({ faultRate: 0 });
     }
     await adapter.extract.refresh();
     expect((await adapter.fetchByIds([permitNo])).get(permitNo)).toMatchObject({ stale: false });
   });
 
-  it('fails with REGISTRY_UNAVAILABLE when there is no index yet and the download fails twice', async () => {
-    await configure({ faultRate: 1 });
-    try {
-      await expect(mlswAdapter(client).fetchByIds([natives()[0].permit_no])).rejects.toMatchObject({ extensions: { code: 'REGISTRY_UNAVAILABLE', country: 'LAO', registry: 'mlsw', reason: 'http-503' } });
-      expect(await downloads()).toBe(2);
-    } finally {
-      await configure({ faultRate: 0 });
-    }
-  });
-
   it('refuses a row the registry holds in a form the specification does not allow, and only for that permit', async () => {
-    await fetch(`${sim.url}/__sim/records`, { method: 'POST', body: JSON.stringify([{ ...natives()[3], permit_no: 'WP-VTE-2024-99998', nationality: 'Chinese' }]) });
+    await sim.upsert([{ ...natives()[3], permit_no: 'WP-VTE-2024-99998', nationality: 'Chinese' }]);
     const adapter = mlswAdapter(client);
     await expect(adapter.fetchByIds(['WP-VTE-2024-99998'])).rejects.toThrow(/permit WP-VTE-2024-99998: nationality: expected an ISO 3166-1 alpha-3 code, got "Chinese"/);
     expect((await adapter.fetchByIds([natives()[3].permit_no])).size).toBe(1);
   });
 });
 
-describe('mlswAdapter against registries the simulator cannot play', () => {
-  let server: Server;
-  let url = '';
-  const seen: Array<string | undefined> = [];
-  let reply: (ifNoneMatch: string | undefined) => { status: number; headers?: Record<string, string>; body?: string } = () => ({ status: 200 });
+describe('mlswAdapter against a registry that breaks its specification', () => {
+  let registry: FakeRegistry;
   beforeAll(async () => {
-    server = createServer((req, res) => {
-      const ifNoneMatch = req.headers['if-none-match'];
-      seen.push(ifNoneMatch);
-      const { status, headers, body } = reply(ifNoneMatch);
-      res.writeHead(status, headers).end(body ?? '');
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    registry = await startFakeRegistry();
   });
-  beforeEach(() => {
-    seen.length = 0;
-  });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => registry.close());
 
   const LAST_MODIFIED = 'Sun, 22 Nov 2026 19:00:00 GMT';
+  const extract = (body: string, headers: Record<string, string> = { etag: '"v1"', 'last-modified': LAST_MODIFIED }) => registry.reply(200, body, { 'content-type': 'text/csv', ...headers });
 
-  it('sends If-None-Match and keeps its index on 304 Not Modified', async () => {
-    // A conditional server as the spec describes MLSW's (the kit's simulator cannot read request headers).
-    reply = (ifNoneMatch) => (ifNoneMatch === '"v1"' ? { status: 304 } : { status: 200, headers: { etag: '"v1"', 'last-modified': LAST_MODIFIED }, body: EXAMPLE_CSV });
-    let now = Date.now();
-    const adapter = createMlswAdapter(clientFor(url), { refreshAfterMs: 1000, now: () => now });
+  it('keeps the parsed index when a registry that ignores If-None-Match answers the same ETag again', async () => {
+    extract(EXAMPLE_CSV);
+    const adapter = createMlswAdapter(clientFor(registry.url));
     const first = await adapter.extract.refresh();
-    now += 5000;
-    const checked = Date.now();
+    const asked = registry.asked.length;
     expect(await adapter.extract.refresh()).toBe(first);
-    expect(seen).toEqual([undefined, '"v1"']);
-    const record = (await adapter.fetchByIds(['WP-VTE-2024-00871'])).get('WP-VTE-2024-00871')!;
-    expect(record).toMatchObject({ extractGeneratedAt: '2026-11-22T19:00:00.000Z', stale: false });
-    expect(Date.parse(record.retrievedAt)).toBeGreaterThanOrEqual(checked);
+    expect(registry.asked.length).toBe(asked + 1);
   });
 
   it('refuses a 304 to a request that asked for no version', async () => {
-    reply = () => ({ status: 304 });
-    await expect(mlswAdapter(clientFor(url)).fetchByIds(['WP-VTE-2024-00871'])).rejects.toThrow(/answered 304 Not Modified to a request without If-None-Match/);
+    registry.reply(304, '');
+    await expect(mlswAdapter(clientFor(registry.url)).fetchByIds(['WP-VTE-2024-00871'])).rejects.toThrow(/answered 304 Not Modified to a request without If-None-Match/);
   });
 
   it('refuses an extract without Last-Modified, whose age cannot be told', async () => {
-    reply = () => ({ status: 200, headers: { etag: '"v1"' }, body: EXAMPLE_CSV });
-    await expect(mlswAdapter(clientFor(url)).fetchByIds(['WP-VTE-2024-00871'])).rejects.toThrow(/answered 200 without a Last-Modified date/);
+    extract(EXAMPLE_CSV, { etag: '"v1"' });
+    await expect(mlswAdapter(clientFor(registry.url)).fetchByIds(['WP-VTE-2024-00871'])).rejects.toThrow(/answered 200 without a Last-Modified date/);
   });
 
   it('refuses a truncated download and keeps the index it has', async () => {
-    reply = () => ({ status: 200, headers: { etag: '"v1"', 'last-modified': LAST_MODIFIED }, body: EXAMPLE_CSV });
-    const adapter = createMlswAdapter(clientFor(url));
+    extract(EXAMPLE_CSV);
+    const adapter = createMlswAdapter(clientFor(registry.url));
     await adapter.extract.refresh();
-    reply = () => ({ status: 200, headers: { etag: '"v2"', 'last-modified': LAST_MODIFIED }, body: EXAMPLE_CSV.slice(0, -40) });
+    extract(EXAMPLE_CSV.slice(0, -40), { etag: '"v2"', 'last-modified': LAST_MODIFIED });
     await expect(adapter.extract.refresh()).rejects.toThrow(protocolError);
     expect((await adapter.fetchByIds(['WP-VTE-2024-00871'])).get('WP-VTE-2024-00871')).toMatchObject({ status: 'ACTIVE', stale: true });
   });
 
   it('refuses a 404 for the extract', async () => {
-    reply = () => ({ status: 404, body: 'Not Found' });
-    await expect(mlswAdapter(clientFor(url)).findByHolder({ nationality: 'CHN', documentNumber: 'E12345678', dateOfBirth: null })).rejects.toThrow(/GET \/mlsw\/extract\/latest.csv: answered 404: Not Found/);
+    registry.reply(404, 'Not Found', { 'content-type': 'text/plain' });
+    await expect(mlswAdapter(clientFor(registry.url)).findByHolder({ nationality: 'CHN', documentNumber: 'E12345678', dateOfBirth: null })).rejects.toThrow(/GET \/mlsw\/extract\/latest.csv: answered 404: Not Found/);
   });
+});
+
+describeRegistryFaults({
+  country: 'LAO',
+  simulator: mlswSimulator,
+  // Each call from a cold index, as a subgraph starting up makes it: one index shares one download
+  // among concurrent lookups (tested above), and the suite's rate-limit case needs every call to ask.
+  // The download's own budget is cut to the suite's client budgets, so its hang ends in test time.
+  adapter: (client) => {
+    const cold = () => createMlswAdapter(client, { downloadTimeoutMs: 300 });
+    return { ...cold(), fetchByIds: (ids) => cold().fetchByIds(ids) };
+  },
+  route: MLSW_EXTRACT_ROUTE,
+  call: (adapter, records) => adapter.fetchByIds([records[0].permit_no]),
 });

@@ -2,13 +2,13 @@ import type { RegistryAdapter, AdapterFactory } from '../../schema/kit/adapter.j
 import { lookup, permitRecord, type PermitRecord } from '../../schema/kit/records.js';
 import type { RegistryClient } from '../../schema/kit/registryClient.js';
 import type { PermitClass, PermitStatus } from '../../schema/contract/index.js';
-import { parseNativeDate } from '../../schema/dates/index.js';
-import { isAlpha3 } from '../../schema/countries/index.js';
+import { nativeReader } from '../../schema/kit/nativeRecords.js';
 import { normalizeDocumentNumber } from '../../schema/ids/index.js';
 import vocabulary from './mlswVocabulary.json' with { type: 'json' };
 import { MLSW_PERMIT_NO, type MlswRow } from './mlsw.native.js';
 import { MlswExtractIndex, type ExtractIndexOptions, type ExtractStamp } from './mlsw.extract.js';
 import { mlswProfile } from './profiles.js';
+import { iscoOccupation, nationalityOf } from './nativeFields.js';
 
 /**
  * MLSW work permits. Contract: MLSW answers no questions, so both lookups are answered from the
@@ -30,16 +30,9 @@ export type LaoPermitRecord = PermitRecord & {
 };
 
 export function mlswToContract(row: MlswRow, stamp: ExtractStamp, client: Pick<RegistryClient, 'error'>, now = Date.now()): LaoPermitRecord {
-  const fail = (message: string) => client.error('REGISTRY_PROTOCOL_ERROR', `permit ${row.permit_no}: ${message}`);
-  const date = (value: string, field: string) => {
-    try {
-      return parseNativeDate(value, 'YYYY-MM-DD');
-    } catch (error) {
-      throw fail(`${field}: ${(error as Error).message}`);
-    }
-  };
-  if (!isAlpha3(row.nationality)) throw fail(`nationality: expected an ISO 3166-1 alpha-3 code, got ${JSON.stringify(row.nationality)}`);
-  if (!/^\d{4}$/.test(row.isco)) throw fail(`isco: expected an ISCO-08 unit group of 4 digits, got ${JSON.stringify(row.isco)}`);
+  const { fail, date } = nativeReader(client, `permit ${row.permit_no}`, 'YYYY-MM-DD');
+  const holderNationality = nationalityOf(row.nationality, fail);
+  const occupation = iscoOccupation(row.isco, row.position, 'isco', fail);
   const majorGroup = row.isco[0];
   const permitClass = lookup(CLASS_BY_MAJOR_GROUP, majorGroup, 'ISCO-08 major group', fail);
 
@@ -48,7 +41,7 @@ export function mlswToContract(row: MlswRow, stamp: ExtractStamp, client: Pick<R
     {
       nativeId: row.permit_no,
       holderName: row.full_name,
-      holderNationality: row.nationality,
+      holderNationality,
       holderDocumentNumber: row.passport,
       holderDateOfBirth: date(row.dob, 'dob'),
       permitClass,
@@ -58,7 +51,7 @@ export function mlswToContract(row: MlswRow, stamp: ExtractStamp, client: Pick<R
       validFrom: date(row.issued, 'issued'),
       validUntil: date(row.expires, 'expires'),
       employer: { name: row.employer, registrationNumber: row.employer_license || null },
-      occupation: { isco: row.isco, national: row.isco, scheme: 'ISCO-08', title: row.position },
+      occupation,
       sector: null,
       cardNo: row.card_no,
       province: row.province,

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type RunningSimulator } from '../../registries/kit/simulator.js';
+import { startTestSimulator, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
 import { defaultPopulation, holdingsIn, SIMULATION_TODAY } from '../../registries/population/population.js';
 import { addDays, addMonths } from '../../schema/dates/index.js';
 import { parseCsv } from './csv.js';
-import { currentTerm, lastDailyCut, mlswSimulator } from './mlsw.simulator.js';
+import { currentTerm, lastDailyCut, matchesIfNoneMatch, mlswSimulator } from './mlsw.simulator.js';
 import { MLSW_COLUMNS, type MlswManifest, type MlswRow } from './mlsw.native.js';
 
 describe('MLSW rows from the synthetic population', () => {
@@ -44,6 +44,15 @@ describe('MLSW rows from the synthetic population', () => {
     expect(currentTerm('2022-03-01', '2024-02-29', 24, '2026-11-01')).toEqual({ issued: '2022-03-01', expires: '2024-02-29' });
   });
 
+  it('matches If-None-Match as RFC 9110 says: a list of tags, compared weakly, or *', () => {
+    expect(matchesIfNoneMatch('"a1"', '"a1"')).toBe(true);
+    expect(matchesIfNoneMatch('"zz", W/"a1"', '"a1"')).toBe(true);
+    expect(matchesIfNoneMatch('*', '"a1"')).toBe(true);
+    expect(matchesIfNoneMatch('"a2"', '"a1"')).toBe(false);
+    expect(matchesIfNoneMatch('a1', '"a1"')).toBe(false);
+    expect(matchesIfNoneMatch(undefined, '"a1"')).toBe(false);
+  });
+
   it('cuts the extract daily at 02:00 in Vientiane', () => {
     expect(lastDailyCut(new Date('2026-11-23T14:00:00Z')).toISOString()).toBe('2026-11-22T19:00:00.000Z');
     expect(lastDailyCut(new Date('2026-11-23T19:30:00Z')).toISOString()).toBe('2026-11-23T19:00:00.000Z');
@@ -51,15 +60,15 @@ describe('MLSW rows from the synthetic population', () => {
 });
 
 describe('the simulated MLSW extract', () => {
-  let sim: RunningSimulator;
-  const all = () => sim.store.all() as MlswRow[];
-  const download = async () => {
-    const response = await fetch(`${sim.url}/mlsw/extract/latest.csv`);
+  let sim: TestSimulator;
+  const all = () => sim.simulator.store.all() as MlswRow[];
+  const download = async (headers: Record<string, string> = {}) => {
+    const response = await fetch(`${sim.url}/mlsw/extract/latest.csv`, { headers });
     return { status: response.status, headers: response.headers, text: await response.text() };
   };
 
   beforeAll(async () => {
-    sim = await startSimulator(mlswSimulator, { config: { latencyMs: [0, 0], faultRate: 0, hangRate: 0, ratePerSecond: 1000 } });
+    sim = await startTestSimulator(mlswSimulator);
   });
   afterAll(() => sim.close());
 
@@ -83,24 +92,39 @@ describe('the simulated MLSW extract', () => {
     expect(manifest).toEqual({ generatedAt: new Date(headers.get('last-modified')!).toISOString(), rows: all().length, sha256: createHash('sha256').update(text).digest('hex') });
   });
 
+  it('answers 304 Not Modified, with no body, to the ETag of the extract it publishes, and 200 to any other', async () => {
+    const { headers } = await download();
+    const etag = headers.get('etag')!;
+    const unchanged = await download({ 'if-none-match': etag });
+    expect(unchanged).toMatchObject({ status: 304, text: '' });
+    expect(unchanged.headers.get('etag')).toBe(etag);
+    expect(unchanged.headers.get('last-modified')).toBe(headers.get('last-modified'));
+    expect((await download({ 'if-none-match': `"stale", W/${etag}` })).status).toBe(304);
+    const other = await download({ 'if-none-match': '"0123456789abcdef0123456789abcdef"' });
+    expect(other.status).toBe(200);
+    expect(parseCsv(other.text)).toHaveLength(all().length + 1);
+  });
+
   it('publishes a new extract, with a new ETag and Last-Modified, when the register changes', async () => {
     const before = await download();
     expect((await download()).headers.get('etag')).toBe(before.headers.get('etag'));
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    await fetch(`${sim.url}/__sim/records`, { method: 'POST', body: JSON.stringify([{ ...all()[0], status: 'CANCELLED' }]) });
+    await sim.upsert([{ ...all()[0], status: 'CANCELLED' }]);
     const after = await download();
     expect(after.headers.get('etag')).not.toBe(before.headers.get('etag'));
     expect(Date.parse(after.headers.get('last-modified')!)).toBeGreaterThan(Date.parse(before.headers.get('last-modified')!));
     expect(after.text).toContain(`${all()[0].permit_no},`);
     expect(parseCsv(after.text)).toHaveLength(all().length + 1);
+    // A client holding the old version downloads the new one.
+    expect((await download({ 'if-none-match': before.headers.get('etag')! })).status).toBe(200);
   });
 
   it('fails 503 when the download fails', async () => {
-    await fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify({ faultRate: 1 }) });
+    await sim.configure({ faultRate: 1 });
     try {
       expect((await download()).status).toBe(503);
     } finally {
-      await fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify({ faultRate: 0 }) });
+      await sim.configure({ faultRate: 0 });
     }
   });
 });

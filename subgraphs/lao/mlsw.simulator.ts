@@ -78,6 +78,16 @@ export function lastDailyCut(now: Date): Date {
   return cut <= now ? cut : new Date(cut.getTime() - 86_400_000);
 }
 
+/**
+ * RFC 9110 If-None-Match: a list of entity tags or `*`, compared weakly (a `W/` prefix does not
+ * matter), so a client that sends back any tag it was given for this content gets its 304.
+ */
+export function matchesIfNoneMatch(header: string | string[] | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  const tags = (Array.isArray(header) ? header.join(',') : header).split(',').map((tag) => tag.trim().replace(/^W\//, ''));
+  return tags.includes('*') || tags.includes(etag);
+}
+
 const published = new WeakMap<RecordStore<MlswRow>, PublishedExtract>();
 
 /**
@@ -111,10 +121,12 @@ export const mlswSimulator: SimulatorDefinition<MlswRow> = {
     {
       method: 'GET',
       path: MLSW_EXTRACT_PATH,
-      handle(_request, store) {
-        // The kit's SimRequest carries no request headers, so If-None-Match cannot be read here and every download is a 200 (see README).
+      handle({ headers }, store) {
         const extract = extractOf(store);
-        return { status: 200, text: extract.csv, headers: { 'content-type': 'text/csv; charset=utf-8', etag: extract.etag, 'last-modified': extract.lastModified.toUTCString() } };
+        const validators = { etag: extract.etag, 'last-modified': extract.lastModified.toUTCString() };
+        // The spec: the extract honours If-None-Match, 304 (no body) when unchanged.
+        if (matchesIfNoneMatch(headers['if-none-match'], extract.etag)) return { status: 304, headers: validators };
+        return { status: 200, text: extract.csv, headers: { 'content-type': 'text/csv; charset=utf-8', ...validators } };
       },
     },
     {

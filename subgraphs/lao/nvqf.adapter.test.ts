@@ -1,9 +1,7 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RegistryClient } from '../../schema/kit/registryClient.js';
+import type { RegistryClient } from '../../schema/kit/registryClient.js';
 import { adapterSource } from '../../schema/kit/registrySource.js';
-import { startSimulator, type RunningSimulator } from '../../registries/kit/simulator.js';
+import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
 import { nvqfAdapter, nvqfToContract } from './nvqf.adapter.js';
 import { nvqfSimulator } from './nvqf.simulator.js';
 import type { NvqfRecord } from './nvqf.native.js';
@@ -24,9 +22,7 @@ const EXAMPLE: NvqfRecord = {
   valid: true,
 };
 
-const clientFor = (baseUrl: string, timeoutMs = 1000) => new RegistryClient({ country: 'LAO', registry: 'nvqf', baseUrl, timeoutMs, maxConcurrency: 2, ratePerSecond: 1000 });
-const offline = clientFor('http://127.0.0.1:9');
-const protocolError = expect.objectContaining({ extensions: expect.objectContaining({ code: 'REGISTRY_PROTOCOL_ERROR', country: 'LAO', registry: 'nvqf' }) });
+const { clientFor, offline, protocolError } = registryTestKit('LAO', 'nvqf');
 
 describe('nvqfToContract', () => {
   it('normalises the published example', () => {
@@ -97,49 +93,45 @@ describe('nvqfToContract', () => {
 
   it('takes exactly one certificate number per call, having no batch endpoint', async () => {
     expect(nvqfAdapter(offline).batchLimit).toBeNull();
-    await expect(nvqfAdapter(offline).fetchByIds(['LA-NVQF-2023-000001', 'LA-NVQF-2023-000002'])).rejects.toThrow('NVQF has no batch endpoint: fetchByIds takes exactly one certificate number, got 2');
+    await expect(nvqfAdapter(offline).fetchByIds(['LA-NVQF-2023-000001', 'LA-NVQF-2023-000002'])).rejects.toThrow('NVQF has no batch endpoint: fetchByIds takes exactly one number, got 2');
   });
 });
 
 describe('nvqfAdapter against a registry that breaks its specification', () => {
-  let server: Server;
-  let answer = { status: 200, body: '' };
-  let url = '';
+  let registry: FakeRegistry;
   beforeAll(async () => {
-    server = createServer((_req, res) => res.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.body));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    registry = await startFakeRegistry();
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => registry.close());
+  const adapter = () => nvqfAdapter(clientFor(registry.url));
 
   it('refuses a record for another number than the one asked', async () => {
-    answer = { status: 200, body: JSON.stringify(EXAMPLE) };
-    await expect(nvqfAdapter(clientFor(url)).fetchByIds(['LA-NVQF-2024-000001'])).rejects.toThrow(/asked for LA-NVQF-2024-000001 and answered certificate "LA-NVQF-2023-000456"/);
+    registry.reply(200, EXAMPLE);
+    await expect(adapter().fetchByIds(['LA-NVQF-2024-000001'])).rejects.toThrow(/asked for LA-NVQF-2024-000001 and answered certificate "LA-NVQF-2023-000456"/);
+    expect(registry.asked.at(-1)).toBe('/nvqf/cert/LA-NVQF-2024-000001');
   });
 
   it('refuses a search answer without a certs list, and a 400', async () => {
     const identity = { nationality: 'LAO', documentNumber: 'P0123456', dateOfBirth: null };
-    answer = { status: 200, body: JSON.stringify({ records: [EXAMPLE] }) };
-    await expect(nvqfAdapter(clientFor(url)).findByHolder(identity)).rejects.toThrow(/answered 200 without a certs list/);
-    answer = { status: 400, body: JSON.stringify({ message: 'give passport and nationality (ISO alpha-3)' }) };
-    await expect(nvqfAdapter(clientFor(url)).findByHolder(identity)).rejects.toThrow(protocolError);
+    registry.reply(200, { records: [EXAMPLE] });
+    await expect(adapter().findByHolder(identity)).rejects.toThrow(/answered 200 without a certs list/);
+    registry.reply(400, { message: 'give passport and nationality (ISO alpha-3)' });
+    await expect(adapter().findByHolder(identity)).rejects.toThrow(protocolError);
   });
 
   it('refuses a body that is not JSON', async () => {
-    answer = { status: 200, body: '<html>maintenance</html>' };
-    await expect(nvqfAdapter(clientFor(url)).fetchByIds(['LA-NVQF-2023-000456'])).rejects.toThrow(/answered 200 with a body that is not JSON/);
+    registry.reply(200, '<html>maintenance</html>', { 'content-type': 'text/html' });
+    await expect(adapter().fetchByIds(['LA-NVQF-2023-000456'])).rejects.toThrow(/answered 200 with a body that is not JSON/);
   });
 });
 
 describe('nvqfAdapter against the simulated NVQF registry', () => {
-  let sim: RunningSimulator;
+  let sim: TestSimulator;
   let client: RegistryClient;
-  const stats = async () => (await (await fetch(`${sim.url}/__sim/stats`)).json()) as { routes: Record<string, number> };
-  const configure = (config: object) => fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify(config) });
-  const natives = () => sim.store.all() as NvqfRecord[];
+  const natives = () => sim.simulator.store.all() as NvqfRecord[];
 
   beforeAll(async () => {
-    sim = await startSimulator(nvqfSimulator, { config: { latencyMs: [0, 0], faultRate: 0, hangRate: 0, ratePerSecond: 1000 } });
+    sim = await startTestSimulator(nvqfSimulator);
     client = clientFor(sim.url, 2000);
   });
   afterAll(() => sim.close());
@@ -152,11 +144,11 @@ describe('nvqfAdapter against the simulated NVQF registry', () => {
   });
 
   it('makes one call per certificate through the kit, and reads every generated certificate', async () => {
-    await fetch(`${sim.url}/__sim/stats/reset`, { method: 'POST' });
+    await sim.resetStats();
     const numbers = natives().map((r) => r.certNo);
     const loaded = await adapterSource('LAO', nvqfAdapter(client)).loadMany([...numbers, numbers[0]]);
     expect(loaded.filter((r) => r !== null && !(r instanceof Error))).toHaveLength(numbers.length + 1);
-    expect((await stats()).routes['GET /nvqf/cert/{certNo}']).toBe(numbers.length);
+    expect((await sim.stats()).routes['GET /nvqf/cert/{certNo}']).toBe(numbers.length);
   });
 
   it('finds a holder by passport and nationality, and nobody under another nationality', async () => {
@@ -171,34 +163,30 @@ describe('nvqfAdapter against the simulated NVQF registry', () => {
     await expect(nvqfAdapter(clientFor(`${sim.url}/elsewhere/`)).fetchByIds([natives()[0].certNo])).rejects.toThrow(/answered 404 without \{"message":"not found"\}/);
   });
 
-  it('waits out a short Retry-After, and fails with REGISTRY_RATE_LIMITED when it does not fit the time budget', async () => {
-    await configure({ ratePerSecond: 1 });
+  it('waits out a {"message":"slow down"} whose Retry-After fits the time budget', async () => {
+    await sim.configure({ ratePerSecond: 1 });
     try {
-      const adapter = nvqfAdapter(clientFor(sim.url, 400));
-      await adapter.fetchByIds([natives()[0].certNo]);
-      await expect(adapter.fetchByIds([natives()[1].certNo])).rejects.toMatchObject({ extensions: { code: 'REGISTRY_RATE_LIMITED', country: 'LAO', registry: 'nvqf', retryAfterSeconds: 1 } });
-      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await sim.resetStats();
       const patient = nvqfAdapter(clientFor(sim.url, 3000));
       await patient.fetchByIds([natives()[0].certNo]);
       expect((await patient.fetchByIds([natives()[1].certNo])).size).toBe(1);
+      // The second lookup was refused once, then asked again after the wait.
+      expect((await sim.stats()).routes['GET /nvqf/cert/{certNo}']).toBe(3);
     } finally {
-      await configure({ ratePerSecond: 1000 });
-    }
-  });
-
-  it('fails with REGISTRY_UNAVAILABLE when NVQF answers 503 twice', async () => {
-    await configure({ faultRate: 1 });
-    try {
-      await fetch(`${sim.url}/__sim/stats/reset`, { method: 'POST' });
-      await expect(nvqfAdapter(client).fetchByIds([natives()[0].certNo])).rejects.toMatchObject({ extensions: { code: 'REGISTRY_UNAVAILABLE', country: 'LAO', registry: 'nvqf', reason: 'http-503' } });
-      expect((await stats()).routes['GET /nvqf/cert/{certNo}']).toBe(2);
-    } finally {
-      await configure({ faultRate: 0 });
+      await sim.configure({ ratePerSecond: 1000 });
     }
   });
 
   it('refuses a record the registry holds in a form the specification does not allow', async () => {
-    await fetch(`${sim.url}/__sim/records`, { method: 'POST', body: JSON.stringify([{ ...EXAMPLE, certNo: 'LA-NVQF-2023-999998', valid: 'Y' }]) });
+    await sim.upsert([{ ...EXAMPLE, certNo: 'LA-NVQF-2023-999998', valid: 'Y' }]);
     await expect(nvqfAdapter(client).fetchByIds(['LA-NVQF-2023-999998'])).rejects.toThrow(/certificate LA-NVQF-2023-999998: valid: expected true or false, got "Y"/);
   });
+});
+
+describeRegistryFaults({
+  country: 'LAO',
+  simulator: nvqfSimulator,
+  adapter: nvqfAdapter,
+  route: 'GET /nvqf/cert/{certNo}',
+  call: (adapter, records) => adapter.fetchByIds([records[0].certNo]),
 });

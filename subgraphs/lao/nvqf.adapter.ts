@@ -2,11 +2,11 @@ import type { AdapterFactory } from '../../schema/kit/adapter.js';
 import { certificationRecord, lookup, type CertificationRecord } from '../../schema/kit/records.js';
 import type { RegistryClient, RegistryResponse } from '../../schema/kit/registryClient.js';
 import type { CertificationStatus } from '../../schema/contract/index.js';
-import { parseNativeDate } from '../../schema/dates/index.js';
-import { isAlpha3 } from '../../schema/countries/index.js';
+import { nativeReader, theOnlyId } from '../../schema/kit/nativeRecords.js';
 import vocabulary from './nvqfVocabulary.json' with { type: 'json' };
 import { NVQF_CERT_NO, NVQF_DATE_FORMAT, type NvqfRecord } from './nvqf.native.js';
 import { nvqfProfile } from './profiles.js';
+import { iscoOccupation, nationalityOf } from './nativeFields.js';
 
 /**
  * NVQF certificates. Contract: there is no batch endpoint, so `fetchByIds` takes exactly one
@@ -27,16 +27,9 @@ export type LaoCertificationRecord = CertificationRecord & {
 };
 
 export function nvqfToContract(native: NvqfRecord, client: Pick<RegistryClient, 'error'>): LaoCertificationRecord {
-  const fail = (message: string) => client.error('REGISTRY_PROTOCOL_ERROR', `certificate ${native.certNo}: ${message}`);
-  const date = (value: string, field: string) => {
-    try {
-      return parseNativeDate(value, NVQF_DATE_FORMAT);
-    } catch (error) {
-      throw fail(`${field}: ${(error as Error).message}`);
-    }
-  };
-  if (!isAlpha3(native.nationality)) throw fail(`nationality: expected an ISO 3166-1 alpha-3 code, got ${JSON.stringify(native.nationality)}`);
-  if (!/^\d{4}$/.test(native.iscoCode)) throw fail(`iscoCode: expected an ISCO-08 unit group of 4 digits, got ${JSON.stringify(native.iscoCode)}`);
+  const { fail, date } = nativeReader(client, `certificate ${native.certNo}`, NVQF_DATE_FORMAT);
+  const holderNationality = nationalityOf(native.nationality, fail);
+  const occupation = iscoOccupation(native.iscoCode, native.qualification, 'iscoCode', fail);
   if (typeof native.valid !== 'boolean') throw fail(`valid: expected true or false, got ${JSON.stringify(native.valid)}`);
 
   return certificationRecord(
@@ -44,13 +37,13 @@ export function nvqfToContract(native: NvqfRecord, client: Pick<RegistryClient, 
     {
       nativeId: native.certNo,
       holderName: native.nameLatin,
-      holderNationality: native.nationality,
+      holderNationality,
       holderDocumentNumber: native.passport,
       holderDateOfBirth: date(native.dob, 'dob'),
       title: native.qualification,
       qualificationCode: null,
       nationalLevel: native.level,
-      occupation: { isco: native.iscoCode, national: native.iscoCode, scheme: 'ISCO-08', title: native.qualification },
+      occupation,
       issuer: ISSUER,
       issuedOn: date(native.issued, 'issued'),
       validUntil: null,
@@ -76,8 +69,7 @@ export const nvqfAdapter: AdapterFactory<LaoCertificationRecord> = (client) => (
   isNativeId: (id) => NVQF_CERT_NO.test(id),
 
   async fetchByIds(numbers) {
-    if (numbers.length !== 1) throw new Error(`NVQF has no batch endpoint: fetchByIds takes exactly one certificate number, got ${numbers.length}`);
-    const [certNo] = numbers;
+    const certNo = theOnlyId(numbers, 'NVQF');
     const route = 'GET /nvqf/cert/{certNo}';
     const response = await client.request(`/nvqf/cert/${encodeURIComponent(certNo)}`, { route });
     if (response.status === 404) {

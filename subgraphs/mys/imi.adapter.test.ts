@@ -1,9 +1,7 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RegistryClient } from '../../schema/kit/registryClient.js';
+import type { RegistryClient } from '../../schema/kit/registryClient.js';
 import { adapterSource } from '../../schema/kit/registrySource.js';
-import { startSimulator, type RunningSimulator } from '../../registries/kit/simulator.js';
+import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
 import { imiAdapter, imiToContract } from './imi.adapter.js';
 import { imiSimulator } from './imi.simulator.js';
 import { imiProfile } from './profiles.js';
@@ -24,11 +22,9 @@ const EXAMPLE: ImiRecord = {
 };
 const EP_I: ImiRecord = { ...EXAMPLE, passNo: 'EPI2024KUL0000001', passType: 'EP-I', sector: null };
 
-const clientFor = (baseUrl: string, timeoutMs = 1000) => new RegistryClient({ country: 'MYS', registry: 'imi', baseUrl, timeoutMs, maxConcurrency: 2, ratePerSecond: 1000 });
-const offline = clientFor('http://127.0.0.1:9');
+const { clientFor, offline, protocolError } = registryTestKit('MYS', 'imi');
 // Present on this adapter because IMI publishes a change feed; optional in the kit's contract.
 const changesSince = (client: RegistryClient, since: string) => imiAdapter(client).changesSince!(since);
-const protocolError = expect.objectContaining({ extensions: expect.objectContaining({ code: 'REGISTRY_PROTOCOL_ERROR', country: 'MYS', registry: 'imi' }) });
 
 describe('imiToContract', () => {
   it('normalises the published example', () => {
@@ -114,84 +110,76 @@ describe('imiToContract', () => {
 });
 
 describe('imiAdapter against a registry that breaks its specification', () => {
-  let server: Server;
-  let answer: { status: number; body: string } = { status: 200, body: '' };
-  let url = '';
+  let registry: FakeRegistry;
   beforeAll(async () => {
-    server = createServer((_req, res) => res.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.body));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    registry = await startFakeRegistry();
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  const reply = (status: number, body: unknown) => {
-    answer = { status, body: typeof body === 'string' ? body : JSON.stringify(body) };
-  };
+  afterAll(() => registry.close());
+  const reply = (status: number, body: unknown) => registry.reply(status, body);
+  const adapter = () => imiAdapter(clientFor(registry.url));
 
   it('refuses a batch answer holding a pass that was not asked for', async () => {
     reply(200, { passes: [EXAMPLE], missing: [] });
-    await expect(imiAdapter(clientFor(url)).fetchByIds(['PLKS2024JHR0000001'])).rejects.toThrow(/IMI batchGet returned pass "PLKS2024JHR0098812", which was not among the 1 numbers asked/);
+    await expect(adapter().fetchByIds(['PLKS2024JHR0000001'])).rejects.toThrow('POST /v2/passes:batchGet returned "PLKS2024JHR0098812", which was not among the 1 numbers asked');
   });
 
   it('refuses a batch answer that says nothing of a number asked', async () => {
     reply(200, { passes: [EXAMPLE], missing: ['PLKS2024JHR0000001'] });
-    await expect(imiAdapter(clientFor(url)).fetchByIds(['PLKS2024JHR0098812', 'PLKS2024JHR0000001', 'PLKS2024JHR0000002'])).rejects.toThrow(
-      'IMI batchGet returned 1 passes and 1 missing for 3 numbers, saying nothing of PLKS2024JHR0000002',
+    await expect(adapter().fetchByIds(['PLKS2024JHR0098812', 'PLKS2024JHR0000001', 'PLKS2024JHR0000002'])).rejects.toThrow(
+      'POST /v2/passes:batchGet returned 1 passes and 1 missing for 3 numbers, saying nothing of PLKS2024JHR0000002',
     );
     reply(200, { passes: [] });
-    await expect(imiAdapter(clientFor(url)).fetchByIds(['PLKS2024JHR0000001'])).rejects.toThrow(/answered 200 without the "passes" and "missing" lists/);
+    await expect(adapter().fetchByIds(['PLKS2024JHR0000001'])).rejects.toThrow(/answered 200 without the "passes" and "missing" lists/);
   });
 
   it('turns 400 and 404 bodies into protocol errors carrying the registry\'s code', async () => {
     reply(400, { error: { code: 'INVALID_ARGUMENT', message: 'passNos: at most 25 pass numbers per request' } });
-    await expect(imiAdapter(clientFor(url)).fetchByIds(['PLKS2024JHR0098812'])).rejects.toMatchObject({ extensions: { code: 'REGISTRY_PROTOCOL_ERROR', country: 'MYS', registry: 'imi', nativeCode: 'INVALID_ARGUMENT' } });
+    await expect(adapter().fetchByIds(['PLKS2024JHR0098812'])).rejects.toMatchObject({ extensions: { code: 'REGISTRY_PROTOCOL_ERROR', country: 'MYS', registry: 'imi', nativeCode: 'INVALID_ARGUMENT' } });
     reply(404, { error: { code: 'NOT_FOUND' } });
-    await expect(imiAdapter(clientFor(url)).findByHolder({ nationality: 'MMR', documentNumber: 'MC123456', dateOfBirth: null })).rejects.toThrow(/GET \/v2\/passes\?passportNo answered 404 \(NOT_FOUND\)/);
+    await expect(adapter().findByHolder({ nationality: 'MMR', documentNumber: 'MC123456', dateOfBirth: null })).rejects.toThrow(/GET \/v2\/passes\?passportNo answered 404 \(NOT_FOUND\)/);
     reply(200, '<passes/>');
-    await expect(imiAdapter(clientFor(url)).findByHolder({ nationality: 'MMR', documentNumber: 'MC123456', dateOfBirth: null })).rejects.toThrow(/answered 200 with a body that is not JSON/);
+    await expect(adapter().findByHolder({ nationality: 'MMR', documentNumber: 'MC123456', dateOfBirth: null })).rejects.toThrow(/answered 200 with a body that is not JSON/);
   });
 
   it('reads the change feed oldest first, and refuses entries that are not changes', async () => {
     reply(200, { changes: [{ passNo: 'B', changedAt: '2026-11-01T10:00:00.000Z' }, { passNo: 'A', changedAt: '2026-11-01T09:00:00+08:00' }] });
-    expect(await changesSince(clientFor(url), '2026-11-01T00:00:00Z')).toEqual([
+    expect(await changesSince(clientFor(registry.url), '2026-11-01T00:00:00Z')).toEqual([
       { nativeId: 'A', changedAt: '2026-11-01T09:00:00+08:00' },
       { nativeId: 'B', changedAt: '2026-11-01T10:00:00.000Z' },
     ]);
     reply(200, { changes: [{ passNo: 'A', changedAt: 'yesterday' }] });
-    await expect(changesSince(clientFor(url), '2026-11-01T00:00:00Z')).rejects.toThrow(/answered a change that is not/);
+    await expect(changesSince(clientFor(registry.url), '2026-11-01T00:00:00Z')).rejects.toThrow(/answered a change that is not/);
     reply(200, { passes: [] });
-    await expect(changesSince(clientFor(url), '2026-11-01T00:00:00Z')).rejects.toThrow(protocolError);
+    await expect(changesSince(clientFor(registry.url), '2026-11-01T00:00:00Z')).rejects.toThrow(protocolError);
   });
 });
 
 describe('imiAdapter against the simulated Immigration Department', () => {
-  let sim: RunningSimulator;
+  let sim: TestSimulator;
   let client: RegistryClient;
-  const stats = async () => (await (await fetch(`${sim.url}/__sim/stats`)).json()) as { routes: Record<string, number> };
-  const resetStats = () => fetch(`${sim.url}/__sim/stats/reset`, { method: 'POST' });
-  const configure = (config: object) => fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify(config) });
-  const natives = () => sim.store.all() as ImiRecord[];
+  const natives = () => sim.simulator.store.all() as ImiRecord[];
 
   beforeAll(async () => {
-    sim = await startSimulator(imiSimulator, { port: 0, config: { latencyMs: [0, 0], faultRate: 0, hangRate: 0, ratePerSecond: 1000 } });
-    client = new RegistryClient({ country: 'MYS', registry: 'imi', baseUrl: sim.url, timeoutMs: 2000, maxConcurrency: 4, ratePerSecond: 1000 });
+    sim = await startTestSimulator(imiSimulator);
+    client = clientFor(sim.url, 2000);
   });
   afterAll(() => sim.close());
 
   it('fetches up to 25 passes in one call, leaving the missing ones out', async () => {
-    await resetStats();
+    await sim.resetStats();
     const known = natives().slice(0, 24);
     const records = await imiAdapter(client).fetchByIds([...known.map((r) => r.passNo), 'PLKS2099JHR9999999']);
     expect([...records.keys()].sort()).toEqual(known.map((r) => r.passNo).sort());
     expect(records.get(known[0].passNo)).toMatchObject({ holderName: known[0].holder.name, holderDateOfBirth: known[0].holder.dateOfBirth, validFrom: known[0].issueDate, validUntil: known[0].expiryDate, nativeType: known[0].passType, sector: known[0].sector });
-    expect((await stats()).routes['POST /v2/passes:batchGet']).toBe(1);
+    expect((await sim.stats()).routes['POST /v2/passes:batchGet']).toBe(1);
   });
 
   it('needs ⌈N / 25⌉ batch calls for N passes through the kit', async () => {
-    await resetStats();
+    await sim.resetStats();
     const numbers = natives().slice(0, 60).map((r) => r.passNo);
     const loaded = await adapterSource('MYS', imiAdapter(client)).loadMany(numbers);
     expect(loaded.map((r) => (r as { nativeId: string }).nativeId)).toEqual(numbers);
-    expect((await stats()).routes[imiProfile.batchRoute!]).toBe(3);
+    expect((await sim.stats()).routes[imiProfile.batchRoute!]).toBe(3);
   });
 
   it('round-trips every generated pass', async () => {
@@ -212,11 +200,11 @@ describe('imiAdapter against the simulated Immigration Department', () => {
     const before = new Date().toISOString();
     expect(await changesSince(client, before)).toEqual([]);
     const [first, second] = natives();
-    await fetch(`${sim.url}/__sim/records`, { method: 'POST', body: JSON.stringify([{ ...first, status: 'CANCELLED' }]) });
+    await sim.upsert([{ ...first, status: 'CANCELLED' }]);
     await new Promise((resolve) => setTimeout(resolve, 5));
     const between = new Date().toISOString();
     await new Promise((resolve) => setTimeout(resolve, 5));
-    await fetch(`${sim.url}/__sim/records`, { method: 'POST', body: JSON.stringify([{ ...second, status: 'BLACKLISTED' }]) });
+    await sim.upsert([{ ...second, status: 'BLACKLISTED' }]);
     const changes = await changesSince(client, before);
     expect(changes.map((c) => c.nativeId)).toEqual([first.passNo, second.passNo]);
     expect(changes.every((c) => c.changedAt > before)).toBe(true);
@@ -224,31 +212,16 @@ describe('imiAdapter against the simulated Immigration Department', () => {
     expect((await imiAdapter(client).fetchByIds([second.passNo])).get(second.passNo)).toMatchObject({ status: 'REVOKED', nativeStatus: 'BLACKLISTED' });
   });
 
-  it('fails with REGISTRY_RATE_LIMITED when the Retry-After of RATE_LIMITED does not fit the time budget', async () => {
-    await configure({ ratePerSecond: 1 });
-    try {
-      const hurried = imiAdapter(clientFor(sim.url, 500));
-      const answers = await Promise.allSettled([0, 1, 2].map(() => hurried.fetchByIds([natives()[0].passNo])));
-      const limited = answers.find((a) => a.status === 'rejected') as PromiseRejectedResult;
-      expect(limited.reason).toMatchObject({ extensions: { code: 'REGISTRY_RATE_LIMITED', country: 'MYS', registry: 'imi', retryAfterSeconds: 1 } });
-    } finally {
-      await configure({ ratePerSecond: 1000 });
-    }
-  });
-
-  it('fails with REGISTRY_UNAVAILABLE when the department answers 503 twice', async () => {
-    await configure({ faultRate: 1 });
-    try {
-      await resetStats();
-      await expect(imiAdapter(client).fetchByIds([natives()[0].passNo])).rejects.toMatchObject({ extensions: { code: 'REGISTRY_UNAVAILABLE', country: 'MYS', registry: 'imi', reason: 'http-503' } });
-      expect((await stats()).routes['POST /v2/passes:batchGet']).toBe(2);
-    } finally {
-      await configure({ faultRate: 0 });
-    }
-  });
-
   it('refuses a record the registry holds in a form the specification does not allow', async () => {
-    await fetch(`${sim.url}/__sim/records`, { method: 'POST', body: JSON.stringify([{ ...EP_I, passNo: 'EPI2024KUL0099998', sector: 'PEMBUATAN' }]) });
+    await sim.upsert([{ ...EP_I, passNo: 'EPI2024KUL0099998', sector: 'PEMBUATAN' }]);
     await expect(imiAdapter(client).fetchByIds(['EPI2024KUL0099998'])).rejects.toThrow(/pass EPI2024KUL0099998: sector: only PLKS passes have one/);
   });
+});
+
+describeRegistryFaults({
+  country: 'MYS',
+  simulator: imiSimulator,
+  adapter: imiAdapter,
+  route: 'POST /v2/passes:batchGet',
+  call: (adapter, records) => adapter.fetchByIds([records[0].passNo]),
 });

@@ -2,7 +2,7 @@ import type { AdapterFactory } from '../../schema/kit/adapter.js';
 import { lookup, permitRecord, type PermitRecord } from '../../schema/kit/records.js';
 import type { RegistryClient } from '../../schema/kit/registryClient.js';
 import type { PermitClass, PermitStatus } from '../../schema/contract/index.js';
-import { parseNativeDate } from '../../schema/dates/index.js';
+import { askedOnly, nativeReader } from '../../schema/kit/nativeRecords.js';
 import { isAlpha3 } from '../../schema/countries/index.js';
 import vocabulary from './imiVocabulary.json' with { type: 'json' };
 import { IMI_PASS_NO, type ImiChange, type ImiRecord } from './imi.native.js';
@@ -23,14 +23,7 @@ const SECTORS = vocabulary.sectors as Record<string, string>;
 export type MysPermitRecord = PermitRecord & { passType: string; sectorDescription: string | null; salaryBand: string };
 
 export function imiToContract(native: ImiRecord, client: Pick<RegistryClient, 'error'>): MysPermitRecord {
-  const fail = (message: string) => client.error('REGISTRY_PROTOCOL_ERROR', `pass ${native.passNo}: ${message}`);
-  const date = (value: string, field: string) => {
-    try {
-      return parseNativeDate(value, 'YYYY-MM-DD');
-    } catch (error) {
-      throw fail(`${field}: ${(error as Error).message}`);
-    }
-  };
+  const { fail, date } = nativeReader(client, `pass ${native.passNo}`, 'YYYY-MM-DD');
   const shapeless = (['holder', 'employer', 'occupation'] as const).find((part) => typeof native[part] !== 'object' || native[part] === null);
   if (shapeless) throw fail(`${shapeless}: expected an object, got ${JSON.stringify(native[shapeless])}`);
   if (!isAlpha3(native.holder.nationality)) throw fail(`holder.nationality: expected an ISO 3166-1 alpha-3 code, got ${JSON.stringify(native.holder.nationality)}`);
@@ -74,20 +67,17 @@ export const imiAdapter: AdapterFactory<MysPermitRecord> = (client) => ({
 
   async fetchByIds(numbers) {
     if (numbers.length > imiProfile.batchLimit!) throw new Error(`IMI passes:batchGet takes at most ${imiProfile.batchLimit} numbers, got ${numbers.length}`);
-    const asked = new Set(numbers);
+    const asked = [...new Set(numbers)];
     const route = 'POST /v2/passes:batchGet';
-    const response = await client.request('/v2/passes:batchGet', { method: 'POST', route, json: { passNos: [...asked] }, idempotent: true });
+    const response = await client.request('/v2/passes:batchGet', { method: 'POST', route, json: { passNos: asked }, idempotent: true });
     const body = imiBody<{ passes?: unknown; missing?: unknown }>(client, response, route);
     if (!Array.isArray(body.passes) || !Array.isArray(body.missing)) throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} answered 200 without the "passes" and "missing" lists`);
-    const records = new Map<string, MysPermitRecord>();
-    for (const native of body.passes as ImiRecord[]) {
-      if (!asked.has(native.passNo)) throw client.error('REGISTRY_PROTOCOL_ERROR', `IMI batchGet returned pass ${JSON.stringify(native.passNo)}, which was not among the ${asked.size} numbers asked`);
-      records.set(native.passNo, imiToContract(native, client));
-    }
+    const natives = askedOnly(client, route, asked, body.passes as ImiRecord[], (native) => native.passNo);
+    const records = new Map([...natives].map(([passNo, native]) => [passNo, imiToContract(native, client)]));
     const missing = new Set(body.missing as unknown[]);
-    const unaccounted = [...asked].filter((passNo) => !records.has(passNo) && !missing.has(passNo));
+    const unaccounted = asked.filter((passNo) => !records.has(passNo) && !missing.has(passNo));
     if (unaccounted.length > 0) {
-      throw client.error('REGISTRY_PROTOCOL_ERROR', `IMI batchGet returned ${records.size} passes and ${missing.size} missing for ${asked.size} numbers, saying nothing of ${unaccounted.join(', ')}`);
+      throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} returned ${records.size} passes and ${missing.size} missing for ${asked.length} numbers, saying nothing of ${unaccounted.join(', ')}`);
     }
     return records;
   },

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type RunningSimulator } from '../../registries/kit/simulator.js';
+import { startTestSimulator, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
 import { defaultPopulation, holdingsIn, SIMULATION_TODAY } from '../../registries/population/population.js';
 import { addDays, addMonths } from '../../schema/dates/index.js';
 import vocabulary from './imiVocabulary.json' with { type: 'json' };
@@ -59,7 +59,7 @@ describe('Immigration Department records from the synthetic population', () => {
 });
 
 describe('the simulated Immigration Department API', () => {
-  let sim: RunningSimulator;
+  let sim: TestSimulator;
   const get = async (path: string) => {
     const response = await fetch(`${sim.url}${path}`);
     return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as Record<string, any> };
@@ -68,10 +68,10 @@ describe('the simulated Immigration Department API', () => {
     const response = await fetch(`${sim.url}/v2/passes:batchGet`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ passNos }) });
     return { status: response.status, body: (await response.json()) as Record<string, any> };
   };
-  const all = () => sim.store.all() as ImiRecord[];
+  const all = () => sim.simulator.store.all() as ImiRecord[];
 
   beforeAll(async () => {
-    sim = await startSimulator(imiSimulator, { port: 0, config: { latencyMs: [0, 0], faultRate: 0, hangRate: 0, ratePerSecond: 1000 } });
+    sim = await startTestSimulator(imiSimulator);
   });
   afterAll(() => sim.close());
 
@@ -124,7 +124,7 @@ describe('the simulated Immigration Department API', () => {
     const since = new Date().toISOString();
     expect((await get(`/v2/changes?since=${since}`)).body).toEqual({ changes: [] });
     const native = all()[5];
-    await fetch(`${sim.url}/__sim/records`, { method: 'POST', body: JSON.stringify([{ ...native, status: 'CANCELLED' }]) });
+    await sim.upsert([{ ...native, status: 'CANCELLED' }]);
     const changes = (await get(`/v2/changes?since=${encodeURIComponent(since)}`)).body.changes as Array<{ passNo: string; changedAt: string }>;
     expect(changes.map((c) => c.passNo)).toEqual([native.passNo]);
     expect(Date.parse(changes[0].changedAt)).toBeGreaterThanOrEqual(Date.parse(since));
@@ -133,13 +133,13 @@ describe('the simulated Immigration Department API', () => {
   });
 
   it('answers 429 {"error":{"code":"RATE_LIMITED"}} with Retry-After past its rate', async () => {
-    await fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify({ ratePerSecond: 1 }) });
+    await sim.configure({ ratePerSecond: 1 });
     try {
       const answers = [];
       for (let i = 0; i < 3; i += 1) answers.push(await get(`/v2/passes/${all()[0].passNo}`));
       expect(answers.find((a) => a.status === 429)).toEqual({ status: 429, retryAfter: '1', body: { error: { code: 'RATE_LIMITED' } } });
     } finally {
-      await fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify({ ratePerSecond: 1000 }) });
+      await sim.configure({ ratePerSecond: 1000 });
     }
   });
 });

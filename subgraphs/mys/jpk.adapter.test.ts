@@ -1,9 +1,7 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RegistryClient } from '../../schema/kit/registryClient.js';
+import type { RegistryClient } from '../../schema/kit/registryClient.js';
 import { adapterSource } from '../../schema/kit/registrySource.js';
-import { startSimulator, type RunningSimulator } from '../../registries/kit/simulator.js';
+import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
 import { jpkAdapter, jpkToContract } from './jpk.adapter.js';
 import { jpkSimulator } from './jpk.simulator.js';
 import type { JpkRecord } from './jpk.native.js';
@@ -46,9 +44,7 @@ const EXAMPLE_XML = `<Sijil>
   <Status>SAH</Status>
 </Sijil>`;
 
-const clientFor = (baseUrl: string, timeoutMs = 1000) => new RegistryClient({ country: 'MYS', registry: 'jpk', baseUrl, timeoutMs, maxConcurrency: 2, ratePerSecond: 1000 });
-const offline = clientFor('http://127.0.0.1:9');
-const protocolError = expect.objectContaining({ extensions: expect.objectContaining({ code: 'REGISTRY_PROTOCOL_ERROR', country: 'MYS', registry: 'jpk' }) });
+const { clientFor, offline, protocolError } = registryTestKit('MYS', 'jpk');
 
 describe('jpkToContract', () => {
   it('normalises the published example', () => {
@@ -135,85 +131,81 @@ describe('jpkToContract', () => {
 
   it('takes exactly one certificate number per call, having no batch endpoint', async () => {
     expect(jpkAdapter(offline).batchLimit).toBeNull();
-    await expect(jpkAdapter(offline).fetchByIds(['SKM-2023-JA-0012345', 'SKM-2023-JA-0012346'])).rejects.toThrow('JPK has no batch endpoint: fetchByIds takes exactly one certificate number, got 2');
+    await expect(jpkAdapter(offline).fetchByIds(['SKM-2023-JA-0012345', 'SKM-2023-JA-0012346'])).rejects.toThrow('JPK has no batch endpoint: fetchByIds takes exactly one number, got 2');
   });
 });
 
 describe('jpkAdapter reading XML from a registry that breaks its specification', () => {
-  let server: Server;
-  let answer = { status: 200, contentType: 'application/xml', body: '' };
-  let url = '';
+  let registry: FakeRegistry;
   beforeAll(async () => {
-    server = createServer((_req, res) => res.writeHead(answer.status, { 'content-type': answer.contentType }).end(answer.body));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    registry = await startFakeRegistry();
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  const fetchOne = (noSijil = 'SKM-2023-JA-0012345') => jpkAdapter(clientFor(url)).fetchByIds([noSijil]);
+  afterAll(() => registry.close());
+  // JPK's answers are XML unless a test says otherwise.
+  const reply = (status: number, body: string, contentType = 'application/xml') => registry.reply(status, body, { 'content-type': contentType });
+  const fetchOne = (noSijil = 'SKM-2023-JA-0012345') => jpkAdapter(clientFor(registry.url)).fetchByIds([noSijil]);
 
   it('reads the published XML example', async () => {
-    answer = { status: 200, contentType: 'application/xml', body: `<?xml version="1.0" encoding="UTF-8"?>\n${EXAMPLE_XML}` };
+    reply(200, `<?xml version="1.0" encoding="UTF-8"?>\n${EXAMPLE_XML}`);
     expect((await fetchOne()).get('SKM-2023-JA-0012345')).toMatchObject({ holderName: 'Nurul Aina binti Ahmad', holderDocumentNumber: 'B12345678', nationalLevel: '2' });
+    expect(registry.asked.at(-1)).toBe('/ws/sijil?noSijil=SKM-2023-JA-0012345');
   });
 
   it('keeps element text as text, with entities decoded', async () => {
-    answer = { status: 200, contentType: 'application/xml', body: EXAMPLE_XML.replace('Institut Latihan Perindustrian Johor Bahru', 'Pusat Kemahiran A &amp; B').replace('<Tahap>2</Tahap>', '<Tahap> 2 </Tahap>') };
+    reply(200, EXAMPLE_XML.replace('Institut Latihan Perindustrian Johor Bahru', 'Pusat Kemahiran A &amp; B').replace('<Tahap>2</Tahap>', '<Tahap> 2 </Tahap>'));
     expect((await fetchOne()).get('SKM-2023-JA-0012345')).toMatchObject({ pusatBertauliah: 'Pusat Kemahiran A & B', nationalLevel: '2' });
   });
 
   it('refuses JSON, malformed XML, and a <Sijil> missing an element', async () => {
-    answer = { status: 200, contentType: 'application/json', body: JSON.stringify(EXAMPLE) };
+    reply(200, JSON.stringify(EXAMPLE), 'application/json');
     await expect(fetchOne()).rejects.toThrow(/GET \/ws\/sijil\?noSijil answered 200 with content-type "application\/json", expected application\/xml/);
-    answer = { status: 200, contentType: 'application/xml', body: EXAMPLE_XML.replace('</Sijil>', '') };
+    reply(200, EXAMPLE_XML.replace('</Sijil>', ''));
     await expect(fetchOne()).rejects.toThrow(/not well-formed XML/);
-    answer = { status: 200, contentType: 'application/xml', body: EXAMPLE_XML.replace('<Laluan>PPT</Laluan>', '') };
+    reply(200, EXAMPLE_XML.replace('<Laluan>PPT</Laluan>', ''));
     await expect(fetchOne()).rejects.toThrow(/answered a <Sijil> whose <Laluan> is missing/);
-    answer = { status: 200, contentType: 'application/xml', body: '<Sijil/>' };
+    reply(200, '<Sijil/>');
     await expect(fetchOne()).rejects.toThrow(protocolError);
   });
 
   it('refuses a certificate other than the one asked for', async () => {
-    answer = { status: 200, contentType: 'application/xml', body: EXAMPLE_XML };
+    reply(200, EXAMPLE_XML);
     await expect(fetchOne('SKM-2023-JA-0099999')).rejects.toThrow(/asked for SKM-2023-JA-0099999 and answered certificate "SKM-2023-JA-0012345"/);
   });
 
   it('reads 404 <Ralat><Kod>TIADA</Kod> as not found, and refuses any other 404', async () => {
-    answer = { status: 404, contentType: 'application/xml', body: '<Ralat><Kod>TIADA</Kod><Mesej>Sijil tidak dijumpai</Mesej></Ralat>' };
+    reply(404, '<Ralat><Kod>TIADA</Kod><Mesej>Sijil tidak dijumpai</Mesej></Ralat>');
     expect((await fetchOne()).size).toBe(0);
-    answer = { status: 404, contentType: 'application/xml', body: '<Ralat><Kod>LAIN</Kod></Ralat>' };
+    reply(404, '<Ralat><Kod>LAIN</Kod></Ralat>');
     await expect(fetchOne()).rejects.toThrow(/answered 404 without <Ralat><Kod>TIADA<\/Kod>/);
   });
 
   it('turns a 400 <Ralat> into a protocol error carrying its code', async () => {
-    answer = { status: 400, contentType: 'application/xml', body: '<Ralat><Kod>PARAMETER</Kod><Mesej>noSijil diperlukan</Mesej></Ralat>' };
+    reply(400, '<Ralat><Kod>PARAMETER</Kod><Mesej>noSijil diperlukan</Mesej></Ralat>');
     await expect(fetchOne()).rejects.toMatchObject({ extensions: { code: 'REGISTRY_PROTOCOL_ERROR', country: 'MYS', registry: 'jpk', nativeCode: 'PARAMETER' } });
   });
 
   it('reads an empty <SenaraiSijil/> as no certificates, in either spelling', async () => {
     for (const body of ['<SenaraiSijil/>', '<SenaraiSijil></SenaraiSijil>', '<?xml version="1.0"?><SenaraiSijil>\n</SenaraiSijil>']) {
-      answer = { status: 200, contentType: 'application/xml; charset=utf-8', body };
-      await expect(jpkAdapter(clientFor(url)).findByHolder({ nationality: 'IDN', documentNumber: 'B12345678', dateOfBirth: null })).resolves.toEqual([]);
+      reply(200, body, 'application/xml; charset=utf-8');
+      await expect(jpkAdapter(clientFor(registry.url)).findByHolder({ nationality: 'IDN', documentNumber: 'B12345678', dateOfBirth: null })).resolves.toEqual([]);
     }
   });
 
   it('reads one <Sijil> in a <SenaraiSijil> as a list of one', async () => {
-    answer = { status: 200, contentType: 'application/xml', body: `<SenaraiSijil>${EXAMPLE_XML}</SenaraiSijil>` };
-    const found = await jpkAdapter(clientFor(url)).findByHolder({ nationality: 'IDN', documentNumber: 'B12345678', dateOfBirth: null });
+    reply(200, `<SenaraiSijil>${EXAMPLE_XML}</SenaraiSijil>`);
+    const found = await jpkAdapter(clientFor(registry.url)).findByHolder({ nationality: 'IDN', documentNumber: 'B12345678', dateOfBirth: null });
     expect(found.map((r) => r.nativeId)).toEqual(['SKM-2023-JA-0012345']);
   });
 });
 
 describe('jpkAdapter against the simulated JPK', () => {
-  let sim: RunningSimulator;
+  let sim: TestSimulator;
   let client: RegistryClient;
-  const stats = async () => (await (await fetch(`${sim.url}/__sim/stats`)).json()) as { routes: Record<string, number> };
-  const resetStats = () => fetch(`${sim.url}/__sim/stats/reset`, { method: 'POST' });
-  const configure = (config: object) => fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify(config) });
-  const natives = () => sim.store.all() as JpkRecord[];
+  const natives = () => sim.simulator.store.all() as JpkRecord[];
 
   beforeAll(async () => {
-    sim = await startSimulator(jpkSimulator, { port: 0, config: { latencyMs: [0, 0], faultRate: 0, hangRate: 0, ratePerSecond: 1000 } });
-    client = new RegistryClient({ country: 'MYS', registry: 'jpk', baseUrl: sim.url, timeoutMs: 2000, maxConcurrency: 4, ratePerSecond: 1000 });
+    sim = await startTestSimulator(jpkSimulator);
+    client = clientFor(sim.url, 2000);
   });
   afterAll(() => sim.close());
 
@@ -225,11 +217,11 @@ describe('jpkAdapter against the simulated JPK', () => {
   });
 
   it('makes one call per certificate through the kit', async () => {
-    await resetStats();
+    await sim.resetStats();
     const numbers = natives().slice(0, 5).map((r) => r.NoSijil);
     const loaded = await adapterSource('MYS', jpkAdapter(client)).loadMany([...numbers, numbers[0], 'SKM-2099-JA-9999999']);
     expect(loaded.map((r) => (r as { nativeId: string } | null)?.nativeId ?? null)).toEqual([...numbers, numbers[0], null]);
-    expect((await stats()).routes['GET /ws/sijil']).toBe(6);
+    expect((await sim.stats()).routes['GET /ws/sijil']).toBe(6);
   });
 
   it('round-trips every generated certificate', async () => {
@@ -248,31 +240,16 @@ describe('jpkAdapter against the simulated JPK', () => {
     }
   });
 
-  it('fails with REGISTRY_RATE_LIMITED when the Retry-After of a <Kod>HAD</Kod> does not fit the time budget', async () => {
-    await configure({ ratePerSecond: 1 });
-    try {
-      const hurried = jpkAdapter(clientFor(sim.url, 500));
-      const answers = await Promise.allSettled([0, 1, 2].map(() => hurried.fetchByIds([natives()[0].NoSijil])));
-      const limited = answers.find((a) => a.status === 'rejected') as PromiseRejectedResult;
-      expect(limited.reason).toMatchObject({ extensions: { code: 'REGISTRY_RATE_LIMITED', country: 'MYS', registry: 'jpk', retryAfterSeconds: 1 } });
-    } finally {
-      await configure({ ratePerSecond: 1000 });
-    }
-  });
-
-  it('fails with REGISTRY_UNAVAILABLE when JPK answers 503 twice', async () => {
-    await configure({ faultRate: 1 });
-    try {
-      await resetStats();
-      await expect(jpkAdapter(client).fetchByIds([natives()[0].NoSijil])).rejects.toMatchObject({ extensions: { code: 'REGISTRY_UNAVAILABLE', country: 'MYS', registry: 'jpk', reason: 'http-503' } });
-      expect((await stats()).routes['GET /ws/sijil']).toBe(2);
-    } finally {
-      await configure({ faultRate: 0 });
-    }
-  });
-
   it('refuses a record the registry holds in a form the specification does not allow', async () => {
-    await fetch(`${sim.url}/__sim/records`, { method: 'POST', body: JSON.stringify([{ ...EXAMPLE, NoSijil: 'SKM-2023-JA-0099998', TarikhLahir: '17/03/1992' }]) });
+    await sim.upsert([{ ...EXAMPLE, NoSijil: 'SKM-2023-JA-0099998', TarikhLahir: '17/03/1992' }]);
     await expect(jpkAdapter(client).fetchByIds(['SKM-2023-JA-0099998'])).rejects.toThrow(/certificate SKM-2023-JA-0099998: TarikhLahir: expected a date as YYYYMMDD/);
   });
+});
+
+describeRegistryFaults({
+  country: 'MYS',
+  simulator: jpkSimulator,
+  adapter: jpkAdapter,
+  route: 'GET /ws/sijil',
+  call: (adapter, records) => adapter.fetchByIds([records[0].NoSijil]),
 });

@@ -2,7 +2,7 @@ import type { AdapterFactory } from '../../schema/kit/adapter.js';
 import { certificationRecord, lookup, type CertificationRecord } from '../../schema/kit/records.js';
 import type { RegistryClient, RegistryResponse } from '../../schema/kit/registryClient.js';
 import type { CertificationStatus } from '../../schema/contract/index.js';
-import { parseNativeDate } from '../../schema/dates/index.js';
+import { nativeReader, theOnlyId } from '../../schema/kit/nativeRecords.js';
 import { isAlpha3 } from '../../schema/countries/index.js';
 import vocabulary from './jpkVocabulary.json' with { type: 'json' };
 import { JPK_CERT_NO, MYKAD_NO, type JpkRecord } from './jpk.native.js';
@@ -32,14 +32,7 @@ export type MysCertificationRecord = CertificationRecord & {
 };
 
 export function jpkToContract(native: JpkRecord, client: Pick<RegistryClient, 'error'>): MysCertificationRecord {
-  const fail = (message: string) => client.error('REGISTRY_PROTOCOL_ERROR', `certificate ${native.NoSijil}: ${message}`);
-  const date = (value: string, element: string) => {
-    try {
-      return parseNativeDate(value, 'YYYYMMDD');
-    } catch (error) {
-      throw fail(`${element}: ${(error as Error).message}`);
-    }
-  };
+  const { fail, date } = nativeReader(client, `certificate ${native.NoSijil}`, 'YYYYMMDD');
   if (!isAlpha3(native.Warganegara)) throw fail(`Warganegara: expected an ISO 3166-1 alpha-3 code, got ${JSON.stringify(native.Warganegara)}`);
   if (native.NoKP !== '' && !MYKAD_NO.test(native.NoKP)) throw fail(`NoKP: expected a MyKad number of 12 digits or nothing, got ${JSON.stringify(native.NoKP)}`);
   const certificate = lookup(CERTIFICATE_BY_LEVEL, native.Tahap, 'Tahap', fail);
@@ -94,8 +87,7 @@ export const jpkAdapter: AdapterFactory<MysCertificationRecord> = (client) => ({
   isNativeId: (id) => JPK_CERT_NO.test(id),
 
   async fetchByIds(numbers) {
-    if (numbers.length !== 1) throw new Error(`JPK has no batch endpoint: fetchByIds takes exactly one certificate number, got ${numbers.length}`);
-    const [noSijil] = numbers;
+    const noSijil = theOnlyId(numbers, 'JPK');
     const route = 'GET /ws/sijil?noSijil';
     const response = await client.request('/ws/sijil', { route, query: { noSijil }, accept: 'application/xml' });
     const document = readXml(client, response, route);

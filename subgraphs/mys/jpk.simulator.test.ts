@@ -1,6 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type RunningSimulator } from '../../registries/kit/simulator.js';
+import { startTestSimulator, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
 import { defaultPopulation, holdingsIn } from '../../registries/population/population.js';
 import { formatNativeDate } from '../../schema/dates/index.js';
 import { jpkSimulator } from './jpk.simulator.js';
@@ -64,7 +64,7 @@ describe('JPK records from the synthetic population', () => {
 });
 
 describe('the simulated JPK XML service', () => {
-  let sim: RunningSimulator;
+  let sim: TestSimulator;
   const parser = new XMLParser({ parseTagValue: false, ignoreAttributes: false, attributeNamePrefix: '', isArray: (_name, jpath) => jpath === 'SenaraiSijil.Sijil' });
   const get = async (path: string) => {
     const response = await fetch(`${sim.url}${path}`);
@@ -72,10 +72,10 @@ describe('the simulated JPK XML service', () => {
     return { status: response.status, contentType: response.headers.get('content-type'), retryAfter: response.headers.get('retry-after'), text, xml: parser.parse(text, true) as Record<string, any> };
   };
   const list = (xml: Record<string, any>): JpkRecord[] => (xml.SenaraiSijil === '' ? [] : (xml.SenaraiSijil.Sijil ?? []));
-  const all = () => sim.store.all() as JpkRecord[];
+  const all = () => sim.simulator.store.all() as JpkRecord[];
 
   beforeAll(async () => {
-    sim = await startSimulator(jpkSimulator, { port: 0, config: { latencyMs: [0, 0], faultRate: 0, hangRate: 0, ratePerSecond: 1000 } });
+    sim = await startTestSimulator(jpkSimulator);
   });
   afterAll(() => sim.close());
 
@@ -134,7 +134,7 @@ describe('the simulated JPK XML service', () => {
   });
 
   it('answers 429 <Ralat><Kod>HAD</Kod></Ralat> with Retry-After past its rate', async () => {
-    await fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify({ ratePerSecond: 1 }) });
+    await sim.configure({ ratePerSecond: 1 });
     try {
       const answers = [];
       for (let i = 0; i < 3; i += 1) answers.push(await get(`/ws/sijil?noSijil=${all()[0].NoSijil}`));
@@ -142,7 +142,7 @@ describe('the simulated JPK XML service', () => {
       expect(limited).toMatchObject({ retryAfter: '1', xml: { Ralat: { Kod: 'HAD' } } });
       expect(limited.text).toContain('<Ralat><Kod>HAD</Kod></Ralat>');
     } finally {
-      await fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify({ ratePerSecond: 1000 }) });
+      await sim.configure({ ratePerSecond: 1000 });
     }
   });
 });

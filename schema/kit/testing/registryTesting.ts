@@ -69,6 +69,8 @@ export interface FakeRegistry {
   reply(status: number, body: unknown, headers?: Record<string, string>): void;
   /** Paths (with query) asked so far. */
   readonly asked: string[];
+  /** Every request so far, with its method and body. */
+  readonly requests: Array<{ method: string; url: string; body: string }>;
   close(): Promise<void>;
 }
 
@@ -78,15 +80,21 @@ export async function startFakeRegistry(): Promise<FakeRegistry> {
   let body = '';
   let headers: Record<string, string> = {};
   const asked: string[] = [];
+  const requests: Array<{ method: string; url: string; body: string }> = [];
   const server: Server = createServer((req, res) => {
     asked.push(req.url ?? '');
-    req.resume();
-    req.on('end', () => res.writeHead(status, headers).end(body));
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      requests.push({ method: req.method ?? 'GET', url: req.url ?? '', body: Buffer.concat(chunks).toString('utf8') });
+      res.writeHead(status, headers).end(body);
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     asked,
+    requests,
     reply(nextStatus, nextBody, nextHeaders) {
       status = nextStatus;
       body = typeof nextBody === 'string' ? nextBody : JSON.stringify(nextBody);
@@ -140,7 +148,7 @@ export function describeRegistryFaults<N>(suite: FaultSuite<N>): void {
         const adapter = suite.adapter(clientFor(sim.url, 300));
         const outcomes = await Promise.allSettled([0, 1, 2].map(() => suite.call(adapter, records())));
         const rejected = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
-        expect(rejected?.reason).toEqual(registryError('REGISTRY_RATE_LIMITED'));
+        expect(rejected?.reason).toEqual(registryError('REGISTRY_RATE_LIMITED', { retryAfterSeconds: expect.any(Number) }));
       } finally {
         await sim.configure({ ratePerSecond: 1000 });
       }
