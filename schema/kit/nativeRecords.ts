@@ -19,7 +19,7 @@ export interface NativeReader {
   /** A nationality the registry writes as ISO 3166-1 alpha-3, checked against the maintained list. */
   alpha3(value: string, field: string): string;
   /** A record classified with ISCO-08 alone: the unit group is both the ISCO and the national code. */
-  iscoOccupation(code: string, title: string, field?: string): Occupation;
+  iscoOccupation(code: string, title: string | null, field?: string): Occupation;
 }
 
 export function nativeReader(client: Pick<RegistryClient, 'error'>, what: string, format: NativeDateFormat): NativeReader {

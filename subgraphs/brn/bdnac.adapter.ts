@@ -7,7 +7,7 @@ import vocabulary from './bdnacVocabulary.json' with { type: 'json' };
 import { BDNAC_CERT_NO, type BdnacRecord } from './bdnac.native.js';
 import { bdnacProfile } from './profiles.js';
 import { fetchKelompok, listOf } from './nativeCalls.js';
-import { checkIdentityCard, iscoOccupation, warganegaraOf } from './nativeFields.js';
+import { checkIdentityCard, warganegaraOf } from './nativeFields.js';
 
 /**
  * BDNAC national TVET certificates. Contract: the batch endpoint takes at most 50 numbers and
@@ -27,10 +27,10 @@ export type BrnCertificationRecord = CertificationRecord & {
 };
 
 export function bdnacToContract(native: BdnacRecord, client: Pick<RegistryClient, 'error'>): BrnCertificationRecord {
-  const { fail, date } = nativeReader(client, `certificate ${native.noSijil}`, 'YYYY-MM-DD');
+  const { fail, date, iscoOccupation } = nativeReader(client, `certificate ${native.noSijil}`, 'YYYY-MM-DD');
   const nationality = warganegaraOf(native.warganegara, fail);
   // The record names the qualification, not the occupation: the occupation has a code and no title.
-  const occupation = iscoOccupation(native.kodISCO, null, fail);
+  const occupation = iscoOccupation(native.kodISCO, null, 'kodISCO');
   if (!Number.isInteger(native.tahapBDQF) || native.tahapBDQF < BDQF_LEVELS.min || native.tahapBDQF > BDQF_LEVELS.max) {
     throw fail(`tahapBDQF: expected a BDQF level ${BDQF_LEVELS.min}-${BDQF_LEVELS.max}, got ${JSON.stringify(native.tahapBDQF)}`);
   }

@@ -1,8 +1,8 @@
-import type { SimulatorDefinition } from '../../registries/kit/simulator.js';
+import { recordByIdRoute, type SimulatorDefinition } from '../../registries/kit/simulator.js';
 import { filterBy } from '../../registries/kit/paging.js';
 import { holdingsIn, recordRandom, type CertHolding } from '../../registries/population/population.js';
 import { normalizeDocumentNumber } from '../../schema/ids/index.js';
-import { badRequest, kelompokRoute, recordRoute, searchPage, tooMany } from './nativeApi.js';
+import { badRequest, kelompokRoute, notFound, searchPage, tooMany } from './nativeApi.js';
 import { identityCardOf } from './identityCard.js';
 import type { BdnacRecord } from './bdnac.native.js';
 import { bdnacProfile } from './profiles.js';
@@ -72,7 +72,7 @@ export const bdnacSimulator: SimulatorDefinition<BdnacRecord> = {
         searchPage(query, filterBy(store.all(), query, { tahap: (r) => r.tahapBDQF, bidang: (r) => r.bidang, status: (r) => r.status }), 'rekod', (r) => r.tarikhKeluar),
     },
     kelompokRoute('/bdnac/api/sijil/kelompok', { bodyKey: 'noSijil', listKey: 'rekod', limit: bdnacProfile.batchLimit!, noun: 'nombor' }),
-    recordRoute('/bdnac/api/sijil/{noSijil}', 'noSijil'),
+    recordByIdRoute('/bdnac/api/sijil/{noSijil}', notFound),
     {
       method: 'GET',
       path: '/bdnac/api/sijil',

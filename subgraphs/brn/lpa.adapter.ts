@@ -8,7 +8,7 @@ import vocabulary from './lpaVocabulary.json' with { type: 'json' };
 import { LPA_LICENCE_NO, LPA_PERMIT_ID, parsePermitId, permitIdOf, type LpaLicence, type LpaWorkerLine } from './lpa.native.js';
 import { lpaProfile } from './profiles.js';
 import { fetchKelompok, listOf } from './nativeCalls.js';
-import { checkIdentityCard, iscoOccupation, warganegaraOf } from './nativeFields.js';
+import { checkIdentityCard, warganegaraOf } from './nativeFields.js';
 
 /**
  * Department of Labour foreign-worker licences. Contract: a licence is issued to an employer and
@@ -44,12 +44,12 @@ export function lpaToContract(licence: LpaLicence, client: Pick<RegistryClient, 
 
   return licence.pekerja.map((line: LpaWorkerLine) => {
     const nativeId = permitIdOf(licence.noLesen, line.baris);
-    const { fail, date } = nativeReader(client, `permit ${nativeId}`, 'YYYY-MM-DD');
+    const { fail, date, iscoOccupation } = nativeReader(client, `permit ${nativeId}`, 'YYYY-MM-DD');
     if (!Number.isInteger(line.baris) || line.baris < 1) throw failLicence(`baris: expected a line number from 1, got ${JSON.stringify(line.baris)}`);
     if (seen.has(line.baris)) throw failLicence(`baris ${line.baris} appears twice, so it cannot identify a worker`);
     seen.add(line.baris);
     const nationality = warganegaraOf(line.warganegara, fail);
-    const occupation = iscoOccupation(line.kodISCO, line.jawatan, fail);
+    const occupation = iscoOccupation(line.kodISCO, line.jawatan, 'kodISCO');
     checkIdentityCard('noICHijau', line.noICHijau, fail);
     const majorGroup = line.kodISCO[0];
     const permitClass = lookup(CLASS_BY_MAJOR_GROUP, majorGroup, 'ISCO-08 major group', fail);

@@ -1,9 +1,9 @@
-import type { SimulatorDefinition } from '../../registries/kit/simulator.js';
+import { recordByIdRoute, type SimulatorDefinition } from '../../registries/kit/simulator.js';
 import { filterBy } from '../../registries/kit/paging.js';
 import { holdingsIn, recordRandom, SIMULATION_TODAY, type Person, type PermitHolding, type Population } from '../../registries/population/population.js';
 import { normalizeDocumentNumber } from '../../schema/ids/index.js';
 import { addDays } from '../../schema/dates/index.js';
-import { badRequest, kelompokRoute, recordRoute, searchPage, tooMany } from './nativeApi.js';
+import { badRequest, kelompokRoute, notFound, searchPage, tooMany } from './nativeApi.js';
 import { identityCardOf } from './identityCard.js';
 import type { LpaLicence, LpaStatus, LpaWorkerLine } from './lpa.native.js';
 import { lpaProfile } from './profiles.js';
@@ -107,7 +107,7 @@ export const lpaSimulator: SimulatorDefinition<LpaLicence> = {
     },
     kelompokRoute('/lpa/api/lesen/kelompok', { bodyKey: 'noLesen', listKey: 'lesen', limit: lpaProfile.batchLimit!, noun: 'lesen' }),
     // Licence numbers hold slashes, so they travel percent-encoded in the path (`LPA%2F2025%2F0456`).
-    recordRoute('/lpa/api/lesen/{noLesen}', 'noLesen'),
+    recordByIdRoute('/lpa/api/lesen/{noLesen}', notFound),
     {
       method: 'GET',
       path: '/lpa/api/pekerja',

@@ -32,18 +32,6 @@ export function searchPage<N>(query: URLSearchParams, records: N[], listKey: Lis
   return { status: 200, json: { [listKey]: matching.slice((page - 1) * size, page * size), jumlah: matching.length } };
 }
 
-/** `GET <path>/{param}`: the record with that number, or 404 `Tiada rekod`. */
-export function recordRoute<N>(path: string, param: string): SimRoute<N> {
-  return {
-    method: 'GET',
-    path,
-    handle: ({ params }, store) => {
-      const record = store.get(params[param]);
-      return record ? { status: 200, json: record } : notFound;
-    },
-  };
-}
-
 /**
  * `POST …/kelompok` with `{"<bodyKey>":[numbers]}`: at most `limit` numbers (`noun` says what they
  * count, `nombor` or `lesen`), answered `{"<listKey>":[records]}`. Unknown numbers are simply left

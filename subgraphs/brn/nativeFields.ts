@@ -1,4 +1,3 @@
-import type { Occupation } from '../../schema/contract/index.js';
 import { isAlpha3 } from '../../schema/countries/index.js';
 
 /**
@@ -15,12 +14,6 @@ export const BRUNEI_IC = /^\d{2}-\d{6}$/;
 export function warganegaraOf(value: string, fail: Fail): string {
   if (!isAlpha3(value)) throw fail(`warganegara: expected an ISO 3166-1 alpha-3 code, got ${JSON.stringify(value)}`);
   return value;
-}
-
-/** The post or trade as an occupation: the ISCO-08 code is also the national one. */
-export function iscoOccupation(kodISCO: string, title: string | null, fail: Fail): Occupation {
-  if (!/^\d{4}$/.test(kodISCO)) throw fail(`kodISCO: expected an ISCO-08 unit group of 4 digits, got ${JSON.stringify(kodISCO)}`);
-  return { isco: kodISCO, national: kodISCO, scheme: 'ISCO-08', title };
 }
 
 /** Refuses a malformed card number; the number itself stays out of the contract (an identity number). */

@@ -7,7 +7,7 @@ import { isAlpha3 } from '../../schema/countries/index.js';
 import vocabulary from './fwcmsVocabulary.json' with { type: 'json' };
 import { FWCMS_WORK_PERMIT_NO, type FwcmsRecord } from './fwcms.native.js';
 import { fwcmsProfile } from './profiles.js';
-import { batchLookup, iscoOccupation, listOf } from './nativeApi.js';
+import { batchLookup, listOf } from './nativeApi.js';
 
 /**
  * MLVT FWCMS work permits. Contract: the batch endpoint takes at most 30 numbers and answers with
@@ -26,11 +26,11 @@ export function annualValidity(year: number): { validFrom: string; validUntil: s
 }
 
 export function fwcmsToContract(native: FwcmsRecord, client: Pick<RegistryClient, 'error'>): KhmPermitRecord {
-  const { fail, date } = nativeReader(client, `permit ${native.workPermitNo}`, 'YYYY-MM-DD');
+  const { fail, date, iscoOccupation } = nativeReader(client, `permit ${native.workPermitNo}`, 'YYYY-MM-DD');
   const { worker } = native;
   if (typeof worker !== 'object' || worker === null) throw fail('expected a worker object');
   if (!isAlpha3(worker.nationality)) throw fail(`worker.nationality: expected an ISO 3166-1 alpha-3 code, got ${JSON.stringify(worker.nationality)}`);
-  const occupation = iscoOccupation(native.iscoCode, native.position, fail);
+  const occupation = iscoOccupation(native.iscoCode, native.position);
   if (!Number.isInteger(native.year) || native.year < 1000 || native.year > 9999) throw fail(`year: expected a calendar year as a number, got ${JSON.stringify(native.year)}`);
 
   return permitRecord(

@@ -1,8 +1,8 @@
-import type { SimulatorDefinition } from '../../registries/kit/simulator.js';
+import { recordByIdRoute, type SimulatorDefinition } from '../../registries/kit/simulator.js';
 import { filterBy } from '../../registries/kit/paging.js';
 import { holdingsIn, SIMULATION_TODAY, type PermitClassName, type PermitHolding } from '../../registries/population/population.js';
 import { normalizeDocumentNumber } from '../../schema/ids/index.js';
-import { badRequest, offsetPage, rateLimited, recordByNumber } from './nativeApi.js';
+import { badRequest, notFound, offsetPage, rateLimited } from './nativeApi.js';
 import type { FwcmsRecord } from './fwcms.native.js';
 import { fwcmsProfile } from './profiles.js';
 
@@ -83,7 +83,7 @@ export const fwcmsSimulator: SimulatorDefinition<FwcmsRecord> = {
         return { status: 200, json: { permits: [...new Set(numbers as string[])].map((n) => store.get(n)).filter((r): r is FwcmsRecord => r !== undefined) } };
       },
     },
-    recordByNumber('/fwcms/api/permits/{workPermitNo}'),
+    recordByIdRoute('/fwcms/api/permits/{workPermitNo}', notFound),
     {
       method: 'GET',
       path: '/fwcms/api/permits',

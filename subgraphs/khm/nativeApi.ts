@@ -1,8 +1,7 @@
-import type { NativeResponse, SimRoute } from '../../registries/kit/simulator.js';
+import type { NativeResponse } from '../../registries/kit/simulator.js';
 import { intParam } from '../../registries/kit/paging.js';
 import type { RegistryClient, RegistryResponse } from '../../schema/kit/registryClient.js';
 import type { RegistryProfile } from '../../schema/kit/adapter.js';
-import type { Occupation } from '../../schema/contract/index.js';
 import { askedOnly } from '../../schema/kit/nativeRecords.js';
 
 /**
@@ -15,20 +14,6 @@ import { askedOnly } from '../../schema/kit/nativeRecords.js';
 export const notFound: NativeResponse = { status: 404, json: { error: 'not_found' } };
 export const rateLimited: NativeResponse = { status: 429, json: { error: 'rate_limited' } };
 export const badRequest = (message: string): NativeResponse => ({ status: 400, json: { error: 'bad_request', message } });
-
-/** `GET …/{number}`: the record the store holds under that number, or the registry's 404 body. */
-export function recordByNumber<N>(path: string): SimRoute<N> {
-  const param = /\{(\w+)\}$/.exec(path)?.[1];
-  if (param === undefined) throw new Error(`${path}: expected a path ending in a {number} segment`);
-  return {
-    method: 'GET',
-    path,
-    handle: ({ params }, store) => {
-      const record = store.get(params[param]);
-      return record ? { status: 200, json: record } : notFound;
-    },
-  };
-}
 
 /** One `offset`/`limit` page of already-filtered records, as `{"<listKey>":[…],"total":N}`. */
 export function offsetPage<N>(query: URLSearchParams, records: N[], listKey: string, limits: { default: number; max: number }): NativeResponse {
@@ -71,11 +56,3 @@ export async function batchLookup<N>(
   return { natives, response, route };
 }
 
-/**
- * Neither registry has a national occupation classification: the ISCO-08 unit group it gives is
- * both codes of the contract's occupation, and anything but four digits is a protocol error.
- */
-export function iscoOccupation(iscoCode: string, title: string, fail: (message: string) => Error): Occupation {
-  if (!/^\d{4}$/.test(iscoCode)) throw fail(`iscoCode: expected an ISCO-08 unit group of 4 digits, got ${JSON.stringify(iscoCode)}`);
-  return { isco: iscoCode, national: iscoCode, scheme: 'ISCO-08', title };
-}

@@ -7,7 +7,7 @@ import { isAlpha3 } from '../../schema/countries/index.js';
 import vocabulary from './ntbVocabulary.json' with { type: 'json' };
 import { NTB_CERTIFICATE_NO, type NtbRecord } from './ntb.native.js';
 import { ntbProfile } from './profiles.js';
-import { batchLookup, iscoOccupation, listOf } from './nativeApi.js';
+import { batchLookup, listOf } from './nativeApi.js';
 
 /**
  * NTB national certificates. Contract: every number sent to the lookup endpoint (at most 20) comes
@@ -29,9 +29,9 @@ export type KhmCertificationRecord = CertificationRecord & {
 };
 
 export function ntbToContract(native: NtbRecord, client: Pick<RegistryClient, 'error'>): KhmCertificationRecord {
-  const { fail, date } = nativeReader(client, `certificate ${native.certificateNo}`, 'YYYY-MM-DD');
+  const { fail, date, iscoOccupation } = nativeReader(client, `certificate ${native.certificateNo}`, 'YYYY-MM-DD');
   if (!isAlpha3(native.nationality)) throw fail(`nationality: expected an ISO 3166-1 alpha-3 code, got ${JSON.stringify(native.nationality)}`);
-  const occupation = iscoOccupation(native.iscoCode, native.qualification, fail);
+  const occupation = iscoOccupation(native.iscoCode, native.qualification);
   const award = lookup(AWARDS, native.award, 'award', fail);
   if (native.cqfLevel !== award.cqfLevel) throw fail(`award ${native.award} sits at CQF level ${award.cqfLevel}, but the record gives cqfLevel ${JSON.stringify(native.cqfLevel)}`);
 

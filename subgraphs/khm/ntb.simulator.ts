@@ -1,10 +1,10 @@
-import type { SimulatorDefinition } from '../../registries/kit/simulator.js';
+import { recordByIdRoute, type SimulatorDefinition } from '../../registries/kit/simulator.js';
 import { filterBy, withinDates } from '../../registries/kit/paging.js';
 import { holdingsIn, recordRandom, type CertHolding } from '../../registries/population/population.js';
 import { normalizeDocumentNumber } from '../../schema/ids/index.js';
 import { isIsoDate } from '../../schema/dates/index.js';
 import vocabulary from './ntbVocabulary.json' with { type: 'json' };
-import { badRequest, offsetPage, rateLimited, recordByNumber } from './nativeApi.js';
+import { badRequest, notFound, offsetPage, rateLimited } from './nativeApi.js';
 import type { NtbRecord } from './ntb.native.js';
 import { ntbProfile } from './profiles.js';
 
@@ -86,7 +86,7 @@ export const ntbSimulator: SimulatorDefinition<NtbRecord> = {
         };
       },
     },
-    recordByNumber('/ntb/certificates/{certificateNo}'),
+    recordByIdRoute('/ntb/certificates/{certificateNo}', notFound),
     {
       method: 'GET',
       path: '/ntb/certificates',

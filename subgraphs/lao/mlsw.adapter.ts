@@ -8,7 +8,7 @@ import vocabulary from './mlswVocabulary.json' with { type: 'json' };
 import { MLSW_PERMIT_NO, type MlswRow } from './mlsw.native.js';
 import { MlswExtractIndex, type ExtractIndexOptions, type ExtractStamp } from './mlsw.extract.js';
 import { mlswProfile } from './profiles.js';
-import { iscoOccupation, nationalityOf } from './nativeFields.js';
+import { nationalityOf } from './nativeFields.js';
 
 /**
  * MLSW work permits. Contract: MLSW answers no questions, so both lookups are answered from the
@@ -30,9 +30,9 @@ export type LaoPermitRecord = PermitRecord & {
 };
 
 export function mlswToContract(row: MlswRow, stamp: ExtractStamp, client: Pick<RegistryClient, 'error'>, now = Date.now()): LaoPermitRecord {
-  const { fail, date } = nativeReader(client, `permit ${row.permit_no}`, 'YYYY-MM-DD');
+  const { fail, date, iscoOccupation } = nativeReader(client, `permit ${row.permit_no}`, 'YYYY-MM-DD');
   const holderNationality = nationalityOf(row.nationality, fail);
-  const occupation = iscoOccupation(row.isco, row.position, 'isco', fail);
+  const occupation = iscoOccupation(row.isco, row.position, 'isco');
   const majorGroup = row.isco[0];
   const permitClass = lookup(CLASS_BY_MAJOR_GROUP, majorGroup, 'ISCO-08 major group', fail);
 

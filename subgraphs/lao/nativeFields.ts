@@ -1,4 +1,3 @@
-import type { Occupation } from '../../schema/contract/index.js';
 import { isAlpha3 } from '../../schema/countries/index.js';
 
 /**
@@ -15,8 +14,3 @@ export function nationalityOf(value: string, fail: Fail): string {
   return value;
 }
 
-/** `field` is the registry's own name for the code (`iscoCode`, `isco`), for the error. */
-export function iscoOccupation(code: string, title: string, field: string, fail: Fail): Occupation {
-  if (!/^\d{4}$/.test(code)) throw fail(`${field}: expected an ISCO-08 unit group of 4 digits, got ${JSON.stringify(code)}`);
-  return { isco: code, national: code, scheme: 'ISCO-08', title };
-}

@@ -6,7 +6,7 @@ import { nativeReader, theOnlyId } from '../../schema/kit/nativeRecords.js';
 import vocabulary from './nvqfVocabulary.json' with { type: 'json' };
 import { NVQF_CERT_NO, NVQF_DATE_FORMAT, type NvqfRecord } from './nvqf.native.js';
 import { nvqfProfile } from './profiles.js';
-import { iscoOccupation, nationalityOf } from './nativeFields.js';
+import { nationalityOf } from './nativeFields.js';
 
 /**
  * NVQF certificates. Contract: there is no batch endpoint, so `fetchByIds` takes exactly one
@@ -27,9 +27,9 @@ export type LaoCertificationRecord = CertificationRecord & {
 };
 
 export function nvqfToContract(native: NvqfRecord, client: Pick<RegistryClient, 'error'>): LaoCertificationRecord {
-  const { fail, date } = nativeReader(client, `certificate ${native.certNo}`, NVQF_DATE_FORMAT);
+  const { fail, date, iscoOccupation } = nativeReader(client, `certificate ${native.certNo}`, NVQF_DATE_FORMAT);
   const holderNationality = nationalityOf(native.nationality, fail);
-  const occupation = iscoOccupation(native.iscoCode, native.qualification, 'iscoCode', fail);
+  const occupation = iscoOccupation(native.iscoCode, native.qualification, 'iscoCode');
   if (typeof native.valid !== 'boolean') throw fail(`valid: expected true or false, got ${JSON.stringify(native.valid)}`);
 
   return certificationRecord(

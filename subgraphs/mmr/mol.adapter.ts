@@ -7,7 +7,7 @@ import { isAlpha3 } from '../../schema/countries/index.js';
 import vocabulary from './molVocabulary.json' with { type: 'json' };
 import { MOL_PERMIT_NO, type MolRecord } from './mol.native.js';
 import { molProfile } from './profiles.js';
-import { iscoOccupation, recordsOf } from './nativeApi.js';
+import { recordsOf } from './nativeApi.js';
 
 /**
  * Ministry of Labour foreign-employment permits. Contract: there is no batch endpoint, so
@@ -21,9 +21,9 @@ const CLASS_BY_MAJOR_GROUP = vocabulary.permitClassByIscoMajorGroup as Record<st
 export type MmrPermitRecord = PermitRecord & { channel: string; permitClassDerivation: string };
 
 export function molToContract(native: MolRecord, client: Pick<RegistryClient, 'error'>): MmrPermitRecord {
-  const { fail, date } = nativeReader(client, `permit ${native.permitNo}`, 'YYYY-MM-DD');
+  const { fail, date, iscoOccupation } = nativeReader(client, `permit ${native.permitNo}`, 'YYYY-MM-DD');
   if (!isAlpha3(native.nationality)) throw fail(`nationality: expected an ISO 3166-1 alpha-3 code, got ${JSON.stringify(native.nationality)}`);
-  const occupation = iscoOccupation(native.iscoCode, native.position, fail);
+  const occupation = iscoOccupation(native.iscoCode, native.position);
   lookup(vocabulary.channels, native.channel, 'channel', fail);
   const majorGroup = native.iscoCode[0];
   const permitClass = lookup(CLASS_BY_MAJOR_GROUP, majorGroup, 'ISCO-08 major group', fail);

@@ -1,9 +1,9 @@
-import type { SimulatorDefinition } from '../../registries/kit/simulator.js';
+import { recordByIdRoute, type SimulatorDefinition } from '../../registries/kit/simulator.js';
 import { filterBy } from '../../registries/kit/paging.js';
-import { holdingsIn, recordRandom, SIMULATION_TODAY, type PermitHolding } from '../../registries/population/population.js';
+import { holdingsIn, SIMULATION_TODAY, type PermitHolding } from '../../registries/population/population.js';
 import { normalizeDocumentNumber } from '../../schema/ids/index.js';
 import { addDays, addMonths } from '../../schema/dates/index.js';
-import { badRequest, recordByNumber, searchPage, tooMany } from './nativeApi.js';
+import { badRequest, notFound, searchPage, tooMany } from './nativeApi.js';
 import type { MolRecord } from './mol.native.js';
 import { molProfile } from './profiles.js';
 
@@ -68,7 +68,7 @@ export const molSimulator: SimulatorDefinition<MolRecord> = {
       handle: ({ query }, store) =>
         searchPage(query, filterBy(store.all(), query, { channel: (r) => r.channel, status: (r) => r.status, nationality: (r) => r.nationality }), MAX_PAGE_SIZE),
     },
-    recordByNumber('/mol/permits/{permitNo}'),
+    recordByIdRoute('/mol/permits/{permitNo}', notFound),
     {
       method: 'GET',
       path: '/mol/permits',

@@ -1,8 +1,7 @@
-import type { NativeResponse, SimRoute } from '../../registries/kit/simulator.js';
+import type { NativeResponse } from '../../registries/kit/simulator.js';
 import { intParam, withinDates } from '../../registries/kit/paging.js';
 import { isIsoDate } from '../../schema/dates/index.js';
 import type { RegistryClient, RegistryResponse } from '../../schema/kit/registryClient.js';
-import type { Occupation } from '../../schema/contract/index.js';
 
 /**
  * What both Myanmar registries share in shared/registries/MMR.md: bodies that carry a `status`
@@ -14,20 +13,6 @@ import type { Occupation } from '../../schema/contract/index.js';
 export const notFound: NativeResponse = { status: 404, json: { status: 'NOT_FOUND' } };
 export const tooMany: NativeResponse = { status: 429, json: { status: 'TOO_MANY' } };
 export const badRequest = (message: string): NativeResponse => ({ status: 400, json: { status: 'BAD_REQUEST', message } });
-
-/** `GET …/{number}`: the record the store holds under that number, or the registry's 404 body. */
-export function recordByNumber<N>(path: string): SimRoute<N> {
-  const param = /\{(\w+)\}$/.exec(path)?.[1];
-  if (param === undefined) throw new Error(`${path}: expected a path ending in a {number} segment`);
-  return {
-    method: 'GET',
-    path,
-    handle: ({ params }, store) => {
-      const record = store.get(params[param]);
-      return record ? { status: 200, json: record } : notFound;
-    },
-  };
-}
 
 /** One page of already-filtered records, bounded by issue date. */
 export function searchPage<N extends { issueDate: string }>(query: URLSearchParams, records: N[], maxSize: number): NativeResponse {
@@ -49,11 +34,3 @@ export function recordsOf<N>(client: RegistryClient, response: RegistryResponse,
   return body.records as N[];
 }
 
-/**
- * Neither registry has a national occupation classification: the ISCO-08 unit group it gives is
- * both codes of the contract's occupation, and anything but four digits is a protocol error.
- */
-export function iscoOccupation(iscoCode: string, title: string, fail: (message: string) => Error): Occupation {
-  if (!/^\d{4}$/.test(iscoCode)) throw fail(`iscoCode: expected an ISCO-08 unit group of 4 digits, got ${JSON.stringify(iscoCode)}`);
-  return { isco: iscoCode, national: iscoCode, scheme: 'ISCO-08', title };
-}

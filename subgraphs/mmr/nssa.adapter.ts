@@ -6,7 +6,7 @@ import { askedOnly, nativeReader } from '../../schema/kit/nativeRecords.js';
 import vocabulary from './nssaVocabulary.json' with { type: 'json' };
 import { NSSA_CERT_NO, type NssaRecord } from './nssa.native.js';
 import { nssaProfile } from './profiles.js';
-import { iscoOccupation, recordsOf } from './nativeApi.js';
+import { recordsOf } from './nativeApi.js';
 
 /**
  * NSSA certificates. Contract: the batch endpoint takes at most 10 numbers and answers with the
@@ -26,8 +26,8 @@ export type MmrCertificationRecord = CertificationRecord & {
 };
 
 export function nssaToContract(native: NssaRecord, client: Pick<RegistryClient, 'error'>): MmrCertificationRecord {
-  const { fail, date } = nativeReader(client, `certificate ${native.certNo}`, 'YYYY-MM-DD');
-  const occupation = iscoOccupation(native.iscoCode, native.occupation, fail);
+  const { fail, date, iscoOccupation } = nativeReader(client, `certificate ${native.certNo}`, 'YYYY-MM-DD');
+  const occupation = iscoOccupation(native.iscoCode, native.occupation);
   const level = String(native.level);
 
   return certificationRecord(

@@ -1,9 +1,9 @@
-import type { SimulatorDefinition } from '../../registries/kit/simulator.js';
+import { recordByIdRoute, type SimulatorDefinition } from '../../registries/kit/simulator.js';
 import { filterBy } from '../../registries/kit/paging.js';
 import { holdingsIn, recordRandom, SIMULATION_TODAY, type CertHolding } from '../../registries/population/population.js';
 import { normalizeDocumentNumber } from '../../schema/ids/index.js';
 import { addDays, addMonths } from '../../schema/dates/index.js';
-import { badRequest, recordByNumber, searchPage, tooMany } from './nativeApi.js';
+import { badRequest, notFound, searchPage, tooMany } from './nativeApi.js';
 import type { NssaRecord } from './nssa.native.js';
 import { nssaProfile } from './profiles.js';
 
@@ -78,7 +78,7 @@ export const nssaSimulator: SimulatorDefinition<NssaRecord> = {
         return { status: 200, json: { records: [...new Set(numbers as string[])].map((n) => store.get(n)).filter((r): r is NssaRecord => r !== undefined) } };
       },
     },
-    recordByNumber('/nssa/v1/certificates/{certNo}'),
+    recordByIdRoute('/nssa/v1/certificates/{certNo}', notFound),
     {
       method: 'GET',
       path: '/nssa/v1/certificates',
