@@ -24,5 +24,5 @@ export interface IndmoRecord {
 /** The specification shows `INDMO-CII-2024-0345` (level in Roman numerals, year, serial) and publishes no pattern; this is the shape of that example. */
 export const INDMO_CERTIFICATE_NO = /^INDMO-C(?:I{1,3}|IV)-\d{4}-\d{4}$/;
 
-/** The `erro` of INDMO's 404, exactly as the specification writes it. */
-export const INDMO_NOT_FOUND = 'Certificado não encontrado';
+/** Where INDMO keeps certificates, what it calls their number, and the `erro` of its not-found 404, exactly as the specification writes it. */
+export const INDMO_API = { collection: '/indmo/certificados', number: 'numeroCertificado', what: 'certificate', notFound: 'Certificado não encontrado' } as const;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type RunningSimulator } from '../../registries/kit/simulator.js';
+import { startTestSimulator, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
 import { defaultPopulation, holdingsIn } from '../../registries/population/population.js';
 import { formatNativeDate } from '../../schema/dates/index.js';
 import { isAlpha3 } from '../../schema/countries/index.js';
@@ -69,16 +69,16 @@ describe('INDMO records from the synthetic population', () => {
 });
 
 describe('the simulated INDMO API', () => {
-  let sim: RunningSimulator;
+  let sim: TestSimulator;
   const get = async (path: string) => {
     const response = await fetch(`${sim.url}${path}`);
     return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as Record<string, unknown> };
   };
-  const all = () => sim.store.all() as IndmoRecord[];
+  const all = () => sim.simulator.store.all() as IndmoRecord[];
   const numbers = (body: Record<string, unknown>) => (body.resultados as IndmoRecord[]).map((r) => r.numeroCertificado);
 
   beforeAll(async () => {
-    sim = await startSimulator(indmoSimulator, { port: 0, config: { latencyMs: [0, 0], faultRate: 0, hangRate: 0, ratePerSecond: 1000 } });
+    sim = await startTestSimulator(indmoSimulator);
   });
   afterAll(() => sim.close());
 
@@ -132,13 +132,13 @@ describe('the simulated INDMO API', () => {
   });
 
   it('answers 429 {"erro":"Demasiados pedidos"} with Retry-After past its rate', async () => {
-    await fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify({ ratePerSecond: 1 }) });
+    await sim.configure({ ratePerSecond: 1 });
     try {
       const answers = [];
       for (let i = 0; i < 3; i += 1) answers.push(await get(`/indmo/certificados/${all()[0].numeroCertificado}`));
       expect(answers.find((a) => a.status === 429)).toEqual({ status: 429, retryAfter: '1', body: { erro: 'Demasiados pedidos' } });
     } finally {
-      await fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify({ ratePerSecond: 1000 }) });
+      await sim.configure({ ratePerSecond: 1000 });
     }
   });
 });

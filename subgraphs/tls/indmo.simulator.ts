@@ -1,11 +1,9 @@
 import type { SimulatorDefinition } from '../../registries/kit/simulator.js';
 import { holdingsIn, recordRandom, type CertHolding } from '../../registries/population/population.js';
-import { normalizeDocumentNumber } from '../../schema/ids/index.js';
 import { formatNativeDate } from '../../schema/dates/index.js';
 import vocabulary from './indmoVocabulary.json' with { type: 'json' };
-import { portugueseNameOf } from './countryNames.js';
-import { DATE_FORMAT, erro, filterNfc, nfc, pesquisaPage, rateLimited, SECTOR_LABELS } from './nativeApi.js';
-import { INDMO_NOT_FOUND, type IndmoRecord } from './indmo.native.js';
+import { DATE_FORMAT, erro, filterNfc, heldBy, nacionalidadeOf, numberRoute, pesquisaPage, rateLimited, SECTOR_LABELS } from './nativeApi.js';
+import { INDMO_API, type IndmoRecord } from './indmo.native.js';
 import { indmoProfile } from './profiles.js';
 
 /** The INDMO API of shared/registries/TLS.md, over the synthetic population. */
@@ -30,8 +28,6 @@ export const indmoSimulator: SimulatorDefinition<IndmoRecord> = {
   records: (population) =>
     holdingsIn(population, 'TLS', 'CERT').map(({ person, holding }) => {
       const nivel = NIVEL_BY_LEVEL[holding.level];
-      const nacionalidade = portugueseNameOf(person.nationality);
-      if (nacionalidade === undefined) throw new Error(`INDMO simulator: no Portuguese name for nationality ${person.nationality} in countryNames.json`);
       return {
         // `CII` in the spec's example is Certificado II in Roman numerals.
         numeroCertificado: `INDMO-C${nivel.slice('Certificado '.length)}-${holding.issuedOn.slice(0, 4)}-${String(holding.seq).padStart(4, '0')}`,
@@ -39,7 +35,7 @@ export const indmoSimulator: SimulatorDefinition<IndmoRecord> = {
         // The identity card is for citizens only; one number per person.
         bi: person.nationality === 'TLS' ? recordRandom('bi', person.pid).digits(9) : null,
         passaporte: person.passportNo,
-        nacionalidade,
+        nacionalidade: nacionalidadeOf(person.nationality),
         dataNascimento: formatNativeDate(person.dateOfBirth, DATE_FORMAT),
         qualificacao: `${nivel} em ${holding.occupation.pt}`,
         nivel,
@@ -58,14 +54,7 @@ export const indmoSimulator: SimulatorDefinition<IndmoRecord> = {
       handle: ({ query }, store) =>
         pesquisaPage(query, filterNfc(store.all(), query, { nivel: (r) => r.nivel, area: (r) => r.area, estado: (r) => r.estado }), (r) => r.dataEmissao),
     },
-    {
-      method: 'GET',
-      path: '/indmo/certificados/{numeroCertificado}',
-      handle: ({ params }, store) => {
-        const record = store.get(params.numeroCertificado);
-        return record ? { status: 200, json: record } : erro(404, INDMO_NOT_FOUND);
-      },
-    },
+    numberRoute(INDMO_API),
     {
       method: 'GET',
       path: '/indmo/certificados',
@@ -73,11 +62,7 @@ export const indmoSimulator: SimulatorDefinition<IndmoRecord> = {
         const passaporte = query.get('passaporte');
         const nacionalidade = query.get('nacionalidade');
         const bi = query.get('bi');
-        if (passaporte && nacionalidade) {
-          const wanted = normalizeDocumentNumber(passaporte);
-          const country = nfc(nacionalidade);
-          return { status: 200, json: { resultados: store.all().filter((r) => r.passaporte !== null && normalizeDocumentNumber(r.passaporte) === wanted && nfc(r.nacionalidade) === country) } };
-        }
+        if (passaporte && nacionalidade) return { status: 200, json: { resultados: heldBy(store.all(), passaporte, nacionalidade) } };
         if (bi && BI.test(bi)) return { status: 200, json: { resultados: store.all().filter((r) => r.bi === bi) } };
         return erro(400, 'indique passaporte e nacionalidade, ou bi');
       },

@@ -1,14 +1,16 @@
-import type { NativeResponse } from '../../registries/kit/simulator.js';
+import type { NativeResponse, SimRoute } from '../../registries/kit/simulator.js';
 import { intParam, withinDates } from '../../registries/kit/paging.js';
 import { parseNativeDate, parseOptionalNativeDate } from '../../schema/dates/index.js';
-import type { RegistryClient, RegistryResponse } from '../../schema/kit/registryClient.js';
+import { normalizeDocumentNumber } from '../../schema/ids/index.js';
+import { portugueseNameOf } from './countryNames.js';
 
 /**
  * What both Timorese registries share in shared/registries/TLS.md: Portuguese error bodies
  * `{"erro":"…"}`, lists as `{"resultados":[…]}`, dates as DD/MM/YYYY, searches paged by `pagina` and
  * `tamanho` (at most 50) with `de`/`ate` bounds answering a `total`, and Portuguese text whose
  * accents may arrive composed or decomposed, so it is compared in NFC. The spec gives no 400 body,
- * and a 429 body for INDMO only; both follow the `erro` style of the bodies it does give.
+ * and a 429 body for INDMO only; both follow the `erro` style of the bodies it does give. The wire
+ * format and the simulators' side; the adapters' side is registryCalls.ts.
  */
 export const DATE_FORMAT = 'DD/MM/YYYY' as const;
 export const MAX_PAGE_SIZE = 50;
@@ -60,27 +62,28 @@ export function pesquisaPage<N>(query: URLSearchParams, records: N[], dateOf: (r
   return { status: 200, json: { resultados: matching.slice((pagina - 1) * tamanho, pagina * tamanho), total: matching.length } };
 }
 
-/** The adapters' side of a list: `resultados` of a 200 answer, or REGISTRY_PROTOCOL_ERROR naming the route and quoting the body. */
-export function resultadosOf<N>(client: RegistryClient, response: RegistryResponse, route: string): N[] {
-  if (response.status !== 200) throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} answered ${response.status}: ${response.text.slice(0, 200)}`);
-  const body = client.json<{ resultados?: unknown } | null>(response, route);
-  if (!Array.isArray(body?.resultados)) throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} answered 200 without a resultados list`);
-  return body.resultados as N[];
+/** The simulators' `GET <collection>/{<number>}`: the record, or the registry's own 404 `{"erro":…}`. */
+export function numberRoute<N>(api: { collection: string; number: string; notFound: string }): SimRoute<N> {
+  return {
+    method: 'GET',
+    path: `${api.collection}/{${api.number}}`,
+    handle: ({ params }, store) => {
+      const record = store.get(params[api.number]);
+      return record ? { status: 200, json: record } : erro(404, api.notFound);
+    },
+  };
 }
 
-/**
- * The adapters' side of `GET …/{number}`: the record on 200, null on the registry's own 404
- * `{"erro":"<notFound>"}`, REGISTRY_PROTOCOL_ERROR for any other answer (a 404 with another body
- * means the route is wrong, not that the record is missing).
- */
-export function recordOrNull<N>(client: RegistryClient, response: RegistryResponse, route: string, notFound: string): N | null {
-  if (response.status === 404) {
-    const body = client.json<{ erro?: unknown } | null>(response, route);
-    if (typeof body?.erro === 'string' && nfc(body.erro) === notFound) return null;
-    throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} answered 404 without {"erro":"${notFound}"}: ${response.text.slice(0, 200)}`);
-  }
-  if (response.status !== 200) throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} answered ${response.status}: ${response.text.slice(0, 200)}`);
-  const body = client.json<N | null>(response, route);
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} answered 200 with something that is not a record`);
-  return body;
+/** The simulators' passport search: records of that passport (compared as the kit normalises document numbers) under that Portuguese country name (in NFC). */
+export function heldBy<N extends { passaporte: string | null; nacionalidade: string }>(records: N[], passaporte: string, nacionalidade: string): N[] {
+  const wanted = normalizeDocumentNumber(passaporte);
+  const country = nfc(nacionalidade);
+  return records.filter((r) => r.passaporte !== null && normalizeDocumentNumber(r.passaporte) === wanted && nfc(r.nacionalidade) === country);
+}
+
+/** The simulators' `nacionalidade` for a person of the population: a nationality without a published Portuguese name is a bug in the data, not a record to write. */
+export function nacionalidadeOf(nationality: string): string {
+  const name = portugueseNameOf(nationality);
+  if (name === undefined) throw new Error(`no Portuguese name for nationality ${nationality} in countryNames.json`);
+  return name;
 }

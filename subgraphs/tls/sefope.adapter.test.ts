@@ -1,9 +1,6 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RegistryClient } from '../../schema/kit/registryClient.js';
 import { adapterSource } from '../../schema/kit/registrySource.js';
-import { startSimulator, type RunningSimulator } from '../../registries/kit/simulator.js';
+import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
 import { sefopeAdapter, sefopeToContract } from './sefope.adapter.js';
 import { sefopeSimulator } from './sefope.simulator.js';
 import type { SefopeRecord } from './sefope.native.js';
@@ -24,9 +21,7 @@ const EXAMPLE: SefopeRecord = {
   estado: 'ativa',
 };
 
-const clientFor = (baseUrl: string, timeoutMs = 1000) => new RegistryClient({ country: 'TLS', registry: 'sefope', baseUrl, timeoutMs, maxConcurrency: 2, ratePerSecond: 1000 });
-const offline = clientFor('http://127.0.0.1:9');
-const protocolError = expect.objectContaining({ extensions: expect.objectContaining({ code: 'REGISTRY_PROTOCOL_ERROR', country: 'TLS', registry: 'sefope' }) });
+const { clientFor, offline, protocolError } = registryTestKit('TLS', 'sefope');
 
 describe('sefopeToContract', () => {
   it('normalises the published example', () => {
@@ -100,7 +95,7 @@ describe('sefopeToContract', () => {
 
   it('takes exactly one authorisation number per call, having no batch endpoint', async () => {
     expect(sefopeAdapter(offline).batchLimit).toBeNull();
-    await expect(sefopeAdapter(offline).fetchByIds(['SEFOPE/AT/2025/0001', 'SEFOPE/AT/2025/0002'])).rejects.toThrow('SEFOPE has no batch endpoint: fetchByIds takes exactly one authorisation number, got 2');
+    await expect(sefopeAdapter(offline).fetchByIds(['SEFOPE/AT/2025/0001', 'SEFOPE/AT/2025/0002'])).rejects.toThrow('TLS sefope has no batch endpoint: fetchByIds takes exactly one number, got 2');
   });
 
   it('finds nobody, without a call, for a nationality the specification gives no Portuguese name for', async () => {
@@ -109,127 +104,96 @@ describe('sefopeToContract', () => {
 });
 
 describe('sefopeAdapter against a registry that breaks its specification', () => {
-  let server: Server;
-  let status = 200;
-  let answer = '';
-  let url = '';
-  const paths: string[] = [];
+  let fake: FakeRegistry;
+  const adapter = () => sefopeAdapter(clientFor(fake.url));
   beforeAll(async () => {
-    server = createServer((req, res) => {
-      paths.push(req.url ?? '');
-      res.writeHead(status, { 'content-type': 'application/json' }).end(answer);
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    fake = await startFakeRegistry();
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  const reply = (code: number, body: unknown) => {
-    status = code;
-    answer = typeof body === 'string' ? body : JSON.stringify(body);
-  };
+  afterAll(() => fake.close());
 
   it('sends the number percent-encoded, slashes included', async () => {
-    reply(200, EXAMPLE);
-    paths.length = 0;
-    expect((await sefopeAdapter(clientFor(url)).fetchByIds(['SEFOPE/AT/2025/0099'])).get('SEFOPE/AT/2025/0099')).toMatchObject({ holderNationality: 'PRT' });
-    expect(paths).toEqual(['/sefope/autorizacoes/SEFOPE%2FAT%2F2025%2F0099']);
+    fake.reply(200, EXAMPLE);
+    fake.asked.length = 0;
+    expect((await adapter().fetchByIds(['SEFOPE/AT/2025/0099'])).get('SEFOPE/AT/2025/0099')).toMatchObject({ holderNationality: 'PRT' });
+    expect(fake.asked).toEqual(['/sefope/autorizacoes/SEFOPE%2FAT%2F2025%2F0099']);
   });
 
   it('sends the Portuguese country name to the holder search', async () => {
-    reply(200, { resultados: [] });
-    paths.length = 0;
-    await sefopeAdapter(clientFor(url)).findByHolder({ nationality: 'PHL', documentNumber: 'P1234567A', dateOfBirth: null });
-    await sefopeAdapter(clientFor(url)).findByHolder({ nationality: 'AUS', documentNumber: 'N1234567', dateOfBirth: null });
-    expect(paths.map((p) => new URL(p, url).searchParams.get('nacionalidade'))).toEqual(['Filipinas', 'Austrália']);
+    fake.reply(200, { resultados: [] });
+    fake.asked.length = 0;
+    await adapter().findByHolder({ nationality: 'PHL', documentNumber: 'P1234567A', dateOfBirth: null });
+    await adapter().findByHolder({ nationality: 'AUS', documentNumber: 'N1234567', dateOfBirth: null });
+    expect(fake.asked.map((p) => new URL(p, fake.url).searchParams.get('nacionalidade'))).toEqual(['Filipinas', 'Austrália']);
   });
 
   it('accepts its own 404 body as not found, and refuses any other 404', async () => {
-    reply(404, { erro: 'Autorização não encontrada' });
-    expect((await sefopeAdapter(clientFor(url)).fetchByIds(['SEFOPE/AT/2025/0099'])).size).toBe(0);
-    reply(404, { erro: 'Certificado não encontrado' });
-    await expect(sefopeAdapter(clientFor(url)).fetchByIds(['SEFOPE/AT/2025/0099'])).rejects.toThrow(/answered 404 without \{"erro":"Autorização não encontrada"\}/);
+    fake.reply(404, { erro: 'Autorização não encontrada' });
+    expect((await adapter().fetchByIds(['SEFOPE/AT/2025/0099'])).size).toBe(0);
+    fake.reply(404, { erro: 'Certificado não encontrado' });
+    await expect(adapter().fetchByIds(['SEFOPE/AT/2025/0099'])).rejects.toThrow(/answered 404 without \{"erro":"Autorização não encontrada"\}/);
   });
 
   it('refuses a record for another number than the one asked', async () => {
-    reply(200, EXAMPLE);
-    await expect(sefopeAdapter(clientFor(url)).fetchByIds(['SEFOPE/AT/2025/0001'])).rejects.toThrow(/asked for SEFOPE\/AT\/2025\/0001 and answered authorisation "SEFOPE\/AT\/2025\/0099"/);
+    fake.reply(200, EXAMPLE);
+    await expect(adapter().fetchByIds(['SEFOPE/AT/2025/0001'])).rejects.toThrow(/asked for SEFOPE\/AT\/2025\/0001 and answered authorisation "SEFOPE\/AT\/2025\/0099"/);
   });
 
   it('turns a 400 or a list of the wrong shape into a protocol error', async () => {
-    reply(400, { erro: 'indique passaporte e nacionalidade' });
-    await expect(sefopeAdapter(clientFor(url)).findByHolder({ nationality: 'PRT', documentNumber: 'CB123456', dateOfBirth: null })).rejects.toThrow(/GET \/sefope\/autorizacoes\?passaporte answered 400: .*indique passaporte e nacionalidade/);
-    reply(200, { resultados: EXAMPLE });
-    await expect(sefopeAdapter(clientFor(url)).findByHolder({ nationality: 'PRT', documentNumber: 'CB123456', dateOfBirth: null })).rejects.toThrow(protocolError);
+    fake.reply(400, { erro: 'indique passaporte e nacionalidade' });
+    await expect(adapter().findByHolder({ nationality: 'PRT', documentNumber: 'CB123456', dateOfBirth: null })).rejects.toThrow(/GET \/sefope\/autorizacoes\?passaporte answered 400: .*indique passaporte e nacionalidade/);
+    fake.reply(200, { resultados: EXAMPLE });
+    await expect(adapter().findByHolder({ nationality: 'PRT', documentNumber: 'CB123456', dateOfBirth: null })).rejects.toThrow(protocolError);
   });
 });
 
 describe('sefopeAdapter against the simulated SEFOPE', () => {
-  let sim: RunningSimulator;
-  let client: RegistryClient;
-  const stats = async () => (await (await fetch(`${sim.url}/__sim/stats`)).json()) as { routes: Record<string, number> };
-  const resetStats = () => fetch(`${sim.url}/__sim/stats/reset`, { method: 'POST' });
-  const configure = (config: object) => fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify(config) });
-  const natives = () => sim.store.all() as SefopeRecord[];
+  let sim: TestSimulator;
+  const natives = () => sim.simulator.store.all() as SefopeRecord[];
+  const adapter = () => sefopeAdapter(clientFor(sim.url, 2000));
 
   beforeAll(async () => {
-    sim = await startSimulator(sefopeSimulator, { port: 0, config: { latencyMs: [0, 0], faultRate: 0, hangRate: 0, ratePerSecond: 1000 } });
-    client = new RegistryClient({ country: 'TLS', registry: 'sefope', baseUrl: sim.url, timeoutMs: 2000, maxConcurrency: 4, ratePerSecond: 1000 });
+    sim = await startTestSimulator(sefopeSimulator);
   });
   afterAll(() => sim.close());
 
   it('fetches one authorisation per call and answers nothing for an unknown number', async () => {
     const native = natives()[0];
-    const found = await sefopeAdapter(client).fetchByIds([native.numero]);
+    const found = await adapter().fetchByIds([native.numero]);
     expect(found.get(native.numero)).toMatchObject({ holderName: native.nome, holderDocumentNumber: native.passaporte, nativeStatus: native.estado, sector: native.sector });
-    expect((await sefopeAdapter(client).fetchByIds(['SEFOPE/AT/2099/9999'])).size).toBe(0);
+    expect((await adapter().fetchByIds(['SEFOPE/AT/2099/9999'])).size).toBe(0);
   });
 
   it('makes one call per authorisation through the kit', async () => {
-    await resetStats();
+    await sim.resetStats();
     const numbers = natives().slice(0, 5).map((r) => r.numero);
-    const loaded = await adapterSource('TLS', sefopeAdapter(client)).loadMany([...numbers, numbers[0]]);
+    const loaded = await adapterSource('TLS', adapter()).loadMany([...numbers, numbers[0]]);
     expect(loaded.map((r) => (r as { nativeId: string }).nativeId)).toEqual([...numbers, numbers[0]]);
-    expect((await stats()).routes['GET /sefope/autorizacoes/{numero}']).toBe(5);
+    expect((await sim.stats()).routes['GET /sefope/autorizacoes/{numero}']).toBe(5);
   });
 
   it('round-trips every generated authorisation', async () => {
     const numbers = natives().map((r) => r.numero);
-    const loaded = await adapterSource('TLS', sefopeAdapter(client)).loadMany(numbers);
+    const loaded = await adapterSource('TLS', adapter()).loadMany(numbers);
     expect(loaded.filter((r) => r !== null && !(r instanceof Error))).toHaveLength(numbers.length);
   });
 
   it('finds a foreign worker by passport and nationality, and nobody under another nationality', async () => {
     const native = natives().find((r) => r.nacionalidade === 'Indonésia')!;
-    const found = await sefopeAdapter(client).findByHolder({ nationality: 'IDN', documentNumber: native.passaporte, dateOfBirth: null });
+    const found = await adapter().findByHolder({ nationality: 'IDN', documentNumber: native.passaporte, dateOfBirth: null });
     expect(found.map((r) => r.nativeId)).toContain(native.numero);
     expect(found.every((r) => r.holderNationality === 'IDN')).toBe(true);
-    expect(await sefopeAdapter(client).findByHolder({ nationality: 'PHL', documentNumber: native.passaporte, dateOfBirth: null })).toEqual([]);
+    expect(await adapter().findByHolder({ nationality: 'PHL', documentNumber: native.passaporte, dateOfBirth: null })).toEqual([]);
   });
 
   it('refuses a 404 that is not SEFOPE\'s', async () => {
     await expect(sefopeAdapter(clientFor(`${sim.url}/elsewhere/`)).fetchByIds([natives()[0].numero])).rejects.toThrow(/answered 404 without \{"erro":"Autorização não encontrada"\}/);
   });
+});
 
-  it('fails with REGISTRY_RATE_LIMITED when SEFOPE answers 429 and Retry-After does not fit the budget', async () => {
-    await configure({ ratePerSecond: 1 });
-    try {
-      const slowClient = clientFor(sim.url, 500);
-      const outcomes = await Promise.allSettled([0, 1, 2].map(() => sefopeAdapter(slowClient).fetchByIds([natives()[0].numero])));
-      const rejected = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
-      expect(rejected?.reason).toMatchObject({ extensions: { code: 'REGISTRY_RATE_LIMITED', country: 'TLS', registry: 'sefope', retryAfterSeconds: 1 } });
-    } finally {
-      await configure({ ratePerSecond: 1000 });
-    }
-  });
-
-  it('fails with REGISTRY_UNAVAILABLE when SEFOPE answers 503 twice', async () => {
-    await configure({ faultRate: 1 });
-    try {
-      await resetStats();
-      await expect(sefopeAdapter(client).findByHolder({ nationality: 'PRT', documentNumber: 'CB123456', dateOfBirth: null })).rejects.toMatchObject({ extensions: { code: 'REGISTRY_UNAVAILABLE', country: 'TLS', registry: 'sefope', reason: 'http-503' } });
-      expect((await stats()).routes['GET /sefope/autorizacoes']).toBe(2);
-    } finally {
-      await configure({ faultRate: 0 });
-    }
-  });
+describeRegistryFaults({
+  country: 'TLS',
+  simulator: sefopeSimulator,
+  adapter: sefopeAdapter,
+  route: 'GET /sefope/autorizacoes/{numero}',
+  call: (adapter, records) => adapter.fetchByIds([records[0].numero]),
 });

@@ -2,12 +2,12 @@ import type { AdapterFactory } from '../../schema/kit/adapter.js';
 import { lookup, permitRecord, type PermitRecord } from '../../schema/kit/records.js';
 import type { RegistryClient } from '../../schema/kit/registryClient.js';
 import type { PermitClass, PermitStatus } from '../../schema/contract/index.js';
-import { parseNativeDate } from '../../schema/dates/index.js';
+import { nativeReader } from '../../schema/kit/nativeRecords.js';
 import vocabulary from './sefopeVocabulary.json' with { type: 'json' };
-import { ISO_BY_PORTUGUESE_NAME, portugueseNameOf } from './countryNames.js';
-import { SEFOPE_NOT_FOUND, SEFOPE_NUMBER, type SefopeRecord } from './sefope.native.js';
+import { SEFOPE_API, SEFOPE_NUMBER, type SefopeRecord } from './sefope.native.js';
 import { sefopeProfile } from './profiles.js';
-import { DATE_FORMAT, nfc, recordOrNull, resultadosOf } from './nativeApi.js';
+import { DATE_FORMAT, nfc } from './nativeApi.js';
+import { fetchByNumber, findByPassport, nationalityOf, occupationOf } from './registryCalls.js';
 
 /**
  * SEFOPE work authorisations. Contract: there is no batch endpoint, so `fetchByIds` takes exactly
@@ -21,15 +21,8 @@ const CLASS_BY_MAJOR_GROUP = vocabulary.permitClassByIscoMajorGroup as Record<st
 export type TlsPermitRecord = PermitRecord & { permitClassDerivation: string };
 
 export function sefopeToContract(native: SefopeRecord, client: Pick<RegistryClient, 'error'>): TlsPermitRecord {
-  const fail = (message: string) => client.error('REGISTRY_PROTOCOL_ERROR', `authorisation ${native.numero}: ${message}`);
-  const date = (value: string, field: string) => {
-    try {
-      return parseNativeDate(value, DATE_FORMAT);
-    } catch (error) {
-      throw fail(`${field}: ${(error as Error).message}`);
-    }
-  };
-  if (!/^\d{4}$/.test(native.codigoISCO)) throw fail(`codigoISCO: expected an ISCO-08 unit group of 4 digits, got ${JSON.stringify(native.codigoISCO)}`);
+  const { fail, date } = nativeReader(client, `authorisation ${native.numero}`, DATE_FORMAT);
+  const occupation = occupationOf(native.codigoISCO, native.funcao, fail);
   const majorGroup = native.codigoISCO[0];
   const permitClass = lookup(CLASS_BY_MAJOR_GROUP, majorGroup, 'ISCO-08 major group', fail);
 
@@ -38,7 +31,7 @@ export function sefopeToContract(native: SefopeRecord, client: Pick<RegistryClie
     {
       nativeId: native.numero,
       holderName: native.nome,
-      holderNationality: lookup(ISO_BY_PORTUGUESE_NAME, nfc(native.nacionalidade), 'nacionalidade', fail),
+      holderNationality: nationalityOf(native.nacionalidade, fail),
       holderDocumentNumber: native.passaporte,
       holderDateOfBirth: date(native.dataNascimento, 'dataNascimento'),
       permitClass,
@@ -48,7 +41,7 @@ export function sefopeToContract(native: SefopeRecord, client: Pick<RegistryClie
       validFrom: date(native.dataInicio, 'dataInicio'),
       validUntil: date(native.dataFim, 'dataFim'),
       employer: { name: native.entidadeEmpregadora, registrationNumber: null },
-      occupation: { isco: native.codigoISCO, national: native.codigoISCO, scheme: 'ISCO-08', title: native.funcao },
+      occupation,
       sector: native.sector,
       permitClassDerivation: `${permitClass} from ISCO-08 major group ${majorGroup} of the post (${native.codigoISCO}); SEFOPE records carry no permit type.`,
     },
@@ -61,24 +54,6 @@ export const sefopeAdapter: AdapterFactory<TlsPermitRecord> = (client) => ({
   batchLimit: sefopeProfile.batchLimit,
   isNativeId: (id) => SEFOPE_NUMBER.test(id),
 
-  async fetchByIds(numbers) {
-    if (numbers.length !== 1) throw new Error(`SEFOPE has no batch endpoint: fetchByIds takes exactly one authorisation number, got ${numbers.length}`);
-    const [number] = numbers;
-    const route = 'GET /sefope/autorizacoes/{numero}';
-    const response = await client.request(`/sefope/autorizacoes/${encodeURIComponent(number)}`, { route });
-    const native = recordOrNull<SefopeRecord>(client, response, route, SEFOPE_NOT_FOUND);
-    if (native === null) return new Map();
-    if (native.numero !== number) throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} asked for ${number} and answered authorisation ${JSON.stringify(native.numero)}`);
-    return new Map([[number, sefopeToContract(native, client)]]);
-  },
-
-  async findByHolder(identity) {
-    // Searched by passport and the Portuguese country name; a nationality the specification gives
-    // no name for cannot be asked, and no record naming one could be read, so none is found.
-    const nacionalidade = portugueseNameOf(identity.nationality);
-    if (nacionalidade === undefined) return [];
-    const route = 'GET /sefope/autorizacoes?passaporte';
-    const response = await client.request('/sefope/autorizacoes', { route, query: { passaporte: identity.documentNumber, nacionalidade } });
-    return resultadosOf<SefopeRecord>(client, response, route).map((native) => sefopeToContract(native, client));
-  },
+  fetchByIds: (numbers) => fetchByNumber(client, SEFOPE_API, numbers, sefopeToContract),
+  findByHolder: (identity) => findByPassport(client, SEFOPE_API, identity, sefopeToContract),
 });

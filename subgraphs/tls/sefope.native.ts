@@ -23,5 +23,5 @@ export interface SefopeRecord {
  */
 export const SEFOPE_NUMBER = /^SEFOPE\/AT\/\d{4}\/\d{4}$/;
 
-/** The `erro` of SEFOPE's 404, exactly as the specification writes it. */
-export const SEFOPE_NOT_FOUND = 'Autorização não encontrada';
+/** Where SEFOPE keeps authorisations, what it calls their number, and the `erro` of its not-found 404, exactly as the specification writes it. */
+export const SEFOPE_API = { collection: '/sefope/autorizacoes', number: 'numero', what: 'authorisation', notFound: 'Autorização não encontrada' } as const;

@@ -1,10 +1,8 @@
 import type { SimulatorDefinition } from '../../registries/kit/simulator.js';
 import { holdingsIn, type PermitHolding } from '../../registries/population/population.js';
-import { normalizeDocumentNumber } from '../../schema/ids/index.js';
 import { formatNativeDate } from '../../schema/dates/index.js';
-import { portugueseNameOf } from './countryNames.js';
-import { DATE_FORMAT, erro, filterNfc, nfc, pesquisaPage, rateLimited, SECTOR_LABELS } from './nativeApi.js';
-import { SEFOPE_NOT_FOUND, type SefopeRecord } from './sefope.native.js';
+import { DATE_FORMAT, erro, filterNfc, heldBy, nacionalidadeOf, numberRoute, pesquisaPage, rateLimited, SECTOR_LABELS } from './nativeApi.js';
+import { SEFOPE_API, type SefopeRecord } from './sefope.native.js';
 import { sefopeProfile } from './profiles.js';
 
 /** The SEFOPE work-authorisation API of shared/registries/TLS.md, over the synthetic population. */
@@ -32,13 +30,11 @@ export const sefopeSimulator: SimulatorDefinition<SefopeRecord> = {
     holdingsIn(population, 'TLS', 'PERMIT')
       .filter(({ person }) => person.passportNo !== null)
       .map(({ person, holding }) => {
-        const nacionalidade = portugueseNameOf(person.nationality);
-        if (nacionalidade === undefined) throw new Error(`SEFOPE simulator: no Portuguese name for nationality ${person.nationality} in countryNames.json`);
         return {
           numero: `SEFOPE/AT/${holding.validFrom.slice(0, 4)}/${String(holding.seq).padStart(4, '0')}`,
           nome: person.fullName.toUpperCase(),
           passaporte: person.passportNo!,
-          nacionalidade,
+          nacionalidade: nacionalidadeOf(person.nationality),
           dataNascimento: formatNativeDate(person.dateOfBirth, DATE_FORMAT),
           funcao: holding.occupation.pt,
           codigoISCO: holding.occupation.isco,
@@ -57,15 +53,8 @@ export const sefopeSimulator: SimulatorDefinition<SefopeRecord> = {
       handle: ({ query }, store) =>
         pesquisaPage(query, filterNfc(store.all(), query, { estado: (r) => r.estado, sector: (r) => r.sector, nacionalidade: (r) => r.nacionalidade }), (r) => r.dataInicio),
     },
-    {
-      // Numbers contain slashes: the route only matches them percent-encoded (`SEFOPE%2FAT%2F2025%2F0099`).
-      method: 'GET',
-      path: '/sefope/autorizacoes/{numero}',
-      handle: ({ params }, store) => {
-        const record = store.get(params.numero);
-        return record ? { status: 200, json: record } : erro(404, SEFOPE_NOT_FOUND);
-      },
-    },
+    // Numbers contain slashes: the route only matches them percent-encoded (`SEFOPE%2FAT%2F2025%2F0099`).
+    numberRoute(SEFOPE_API),
     {
       method: 'GET',
       path: '/sefope/autorizacoes',
@@ -73,9 +62,7 @@ export const sefopeSimulator: SimulatorDefinition<SefopeRecord> = {
         const passaporte = query.get('passaporte');
         const nacionalidade = query.get('nacionalidade');
         if (!passaporte || !nacionalidade) return erro(400, 'indique passaporte e nacionalidade');
-        const wanted = normalizeDocumentNumber(passaporte);
-        const country = nfc(nacionalidade);
-        return { status: 200, json: { resultados: store.all().filter((r) => normalizeDocumentNumber(r.passaporte) === wanted && nfc(r.nacionalidade) === country) } };
+        return { status: 200, json: { resultados: heldBy(store.all(), passaporte, nacionalidade) } };
       },
     },
   ],

@@ -1,9 +1,6 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RegistryClient } from '../../schema/kit/registryClient.js';
 import { adapterSource } from '../../schema/kit/registrySource.js';
-import { startSimulator, type RunningSimulator } from '../../registries/kit/simulator.js';
+import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
 import { parseNativeDate } from '../../schema/dates/index.js';
 import { gpldAdapter, gpldToContract } from './gpld.adapter.js';
 import { gpldSimulator } from './gpld.simulator.js';
@@ -29,9 +26,7 @@ const EXAMPLE: GpldRecord = {
 const EXEMPTION: GpldRecord = { ...EXAMPLE, so_giay_phep: 'MGP-HN-2025-012346', trang_thai: 'Miễn giấy phép' };
 const nfd = (text: string) => text.normalize('NFD');
 
-const clientFor = (baseUrl: string, timeoutMs = 1000) => new RegistryClient({ country: 'VNM', registry: 'gpld', baseUrl, timeoutMs, maxConcurrency: 2, ratePerSecond: 1000 });
-const offline = clientFor('http://127.0.0.1:9');
-const protocolError = expect.objectContaining({ extensions: expect.objectContaining({ code: 'REGISTRY_PROTOCOL_ERROR', country: 'VNM', registry: 'gpld' }) });
+const { clientFor, offline, protocolError } = registryTestKit('VNM', 'gpld');
 
 describe('gpldToContract', () => {
   it('normalises the published example', () => {
@@ -123,7 +118,7 @@ describe('gpldToContract', () => {
 
   it('takes exactly one permit number per call, having no batch endpoint', async () => {
     expect(gpldAdapter(offline).batchLimit).toBeNull();
-    await expect(gpldAdapter(offline).fetchByIds(['HN-2025-000001', 'HN-2025-000002'])).rejects.toThrow('the work-permit registry has no batch endpoint: fetchByIds takes exactly one permit number, got 2');
+    await expect(gpldAdapter(offline).fetchByIds(['HN-2025-000001', 'HN-2025-000002'])).rejects.toThrow('VNM gpld has no batch endpoint: fetchByIds takes exactly one number, got 2');
   });
 
   it('does not call the registry about a nationality it has no Vietnamese name for', async () => {
@@ -132,57 +127,49 @@ describe('gpldToContract', () => {
 });
 
 describe('gpldAdapter against a registry that breaks its specification', () => {
-  let server: Server;
-  let status = 200;
-  let answer = '';
-  let url = '';
+  let fake: FakeRegistry;
+  const adapter = () => gpldAdapter(clientFor(fake.url));
   beforeAll(async () => {
-    server = createServer((_req, res) => res.writeHead(status, { 'content-type': 'application/json' }).end(answer));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    fake = await startFakeRegistry();
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => fake.close());
 
   it('refuses an answer for another permit than the one asked', async () => {
-    [status, answer] = [200, JSON.stringify(EXAMPLE)];
-    await expect(gpldAdapter(clientFor(url)).fetchByIds(['HN-2025-000001'])).rejects.toThrow(/asked for HN-2025-000001 and answered permit "HN-2025-012345"/);
+    fake.reply(200, EXAMPLE);
+    await expect(adapter().fetchByIds(['HN-2025-000001'])).rejects.toThrow(/asked for HN-2025-000001 and answered permit "HN-2025-012345"/);
   });
 
   it('refuses a 200 without a du_lieu list, or with a body that is not JSON', async () => {
-    [status, answer] = [200, JSON.stringify({ du_lieu: null })];
-    await expect(gpldAdapter(clientFor(url)).findByHolder({ nationality: 'KOR', documentNumber: 'M12345678', dateOfBirth: null })).rejects.toThrow(/answered 200 without a du_lieu list/);
-    [status, answer] = [200, '<html>'];
-    await expect(gpldAdapter(clientFor(url)).findByHolder({ nationality: 'KOR', documentNumber: 'M12345678', dateOfBirth: null })).rejects.toThrow(/with a body that is not JSON/);
+    fake.reply(200, { du_lieu: null });
+    await expect(adapter().findByHolder({ nationality: 'KOR', documentNumber: 'M12345678', dateOfBirth: null })).rejects.toThrow(/answered 200 without a du_lieu list/);
+    fake.reply(200, '<html>');
+    await expect(adapter().findByHolder({ nationality: 'KOR', documentNumber: 'M12345678', dateOfBirth: null })).rejects.toThrow(/with a body that is not JSON/);
   });
 
   it('turns a 400 into a protocol error carrying the registry\'s loi', async () => {
-    [status, answer] = [400, JSON.stringify({ loi: 'Cần so_ho_chieu và quoc_tich' })];
-    await expect(gpldAdapter(clientFor(url)).findByHolder({ nationality: 'KOR', documentNumber: 'M12345678', dateOfBirth: null })).rejects.toMatchObject({ message: 'VNM gpld: GET /api/giay-phep?so_ho_chieu answered 400: Cần so_ho_chieu và quoc_tich', extensions: { code: 'REGISTRY_PROTOCOL_ERROR', country: 'VNM', registry: 'gpld', status: 400 } });
+    fake.reply(400, { loi: 'Cần so_ho_chieu và quoc_tich' });
+    await expect(adapter().findByHolder({ nationality: 'KOR', documentNumber: 'M12345678', dateOfBirth: null })).rejects.toMatchObject({ message: 'VNM gpld: GET /api/giay-phep?so_ho_chieu answered 400: Cần so_ho_chieu và quoc_tich', extensions: { code: 'REGISTRY_PROTOCOL_ERROR', country: 'VNM', registry: 'gpld', status: 400 } });
   });
 
   it('refuses a 404 that is not the registry\'s not-found answer', async () => {
-    [status, answer] = [404, JSON.stringify({ loi: 'Không tìm thấy chứng chỉ' })];
-    await expect(gpldAdapter(clientFor(url)).fetchByIds(['HN-2025-000001'])).rejects.toThrow(/answered 404 without \{"loi":"Không tìm thấy giấy phép"\}/);
+    fake.reply(404, { loi: 'Không tìm thấy chứng chỉ' });
+    await expect(adapter().fetchByIds(['HN-2025-000001'])).rejects.toThrow(/answered 404 without \{"loi":"Không tìm thấy giấy phép"\}/);
   });
 });
 
 describe('gpldAdapter against the simulated work-permit registry', () => {
-  let sim: RunningSimulator;
-  let client: RegistryClient;
-  const stats = async () => (await (await fetch(`${sim.url}/__sim/stats`)).json()) as { routes: Record<string, number> };
-  const resetStats = () => fetch(`${sim.url}/__sim/stats/reset`, { method: 'POST' });
-  const configure = (config: object) => fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify(config) });
-  const natives = () => sim.store.all() as GpldRecord[];
+  let sim: TestSimulator;
+  const natives = () => sim.simulator.store.all() as GpldRecord[];
+  const adapter = () => gpldAdapter(clientFor(sim.url, 2000));
 
   beforeAll(async () => {
-    sim = await startSimulator(gpldSimulator, { port: 0, config: { latencyMs: [0, 0], faultRate: 0, hangRate: 0, ratePerSecond: 1000 } });
-    client = clientFor(sim.url, 2000);
+    sim = await startTestSimulator(gpldSimulator);
   });
   afterAll(() => sim.close());
 
   it('fetches one permit per call and answers nothing for an unknown number', async () => {
     const native = natives()[0];
-    const found = await gpldAdapter(client).fetchByIds([native.so_giay_phep]);
+    const found = await adapter().fetchByIds([native.so_giay_phep]);
     expect(found.get(native.so_giay_phep)).toMatchObject({
       holderName: native.ho_ten,
       holderNationality: isoFromVietnameseName(native.quoc_tich),
@@ -192,50 +179,37 @@ describe('gpldAdapter against the simulated work-permit registry', () => {
       nativeStatus: native.trang_thai,
       province: native.tinh,
     });
-    expect((await gpldAdapter(client).fetchByIds(['HN-2099-999999'])).size).toBe(0);
+    expect((await adapter().fetchByIds(['HN-2099-999999'])).size).toBe(0);
   });
 
   it('makes one call per permit through the kit, and round-trips every one, exemption certificates included', async () => {
-    await resetStats();
+    await sim.resetStats();
     const numbers = natives().map((r) => r.so_giay_phep);
-    const loaded = await adapterSource('VNM', gpldAdapter(client)).loadMany(numbers);
+    const loaded = await adapterSource('VNM', adapter()).loadMany(numbers);
     expect(loaded.map((r) => (r as { nativeId: string }).nativeId)).toEqual(numbers);
-    expect((await stats()).routes['GET /api/giay-phep/{so_giay_phep}']).toBe(numbers.length);
+    expect((await sim.stats()).routes['GET /api/giay-phep/{so_giay_phep}']).toBe(numbers.length);
     expect(loaded.some((r) => (r as { status: string }).status === 'EXEMPT')).toBe(true);
   });
 
   it('finds a foreign worker by passport and nationality, and nobody under another nationality', async () => {
     const native = natives()[0];
     const nationality = isoFromVietnameseName(native.quoc_tich)!;
-    const found = await gpldAdapter(client).findByHolder({ nationality, documentNumber: native.so_ho_chieu, dateOfBirth: null });
+    const found = await adapter().findByHolder({ nationality, documentNumber: native.so_ho_chieu, dateOfBirth: null });
     expect(found.map((r) => r.nativeId)).toContain(native.so_giay_phep);
     expect(found.every((r) => r.holderNationality === nationality && r.holderDocumentNumber === native.so_ho_chieu)).toBe(true);
     const elsewhere = nationality === 'KOR' ? 'JPN' : 'KOR';
-    expect(await gpldAdapter(client).findByHolder({ nationality: elsewhere, documentNumber: native.so_ho_chieu, dateOfBirth: null })).toEqual([]);
-  });
-
-  it('fails with REGISTRY_RATE_LIMITED when the Retry-After does not fit the time budget', async () => {
-    await configure({ ratePerSecond: 1 });
-    try {
-      const number = natives()[0].so_giay_phep;
-      await new Promise((resolve) => setTimeout(resolve, 1100));
-      await gpldAdapter(client).fetchByIds([number]);
-      await expect(gpldAdapter(clientFor(sim.url, 300)).fetchByIds([number])).rejects.toMatchObject({ extensions: { code: 'REGISTRY_RATE_LIMITED', country: 'VNM', registry: 'gpld', retryAfterSeconds: 1 } });
-    } finally {
-      await configure({ ratePerSecond: 1000 });
-    }
-  });
-
-  it('fails with REGISTRY_UNAVAILABLE when the registry answers 503 twice', async () => {
-    await configure({ faultRate: 1 });
-    try {
-      await expect(gpldAdapter(client).findByHolder({ nationality: 'KOR', documentNumber: 'M12345678', dateOfBirth: null })).rejects.toMatchObject({ extensions: { code: 'REGISTRY_UNAVAILABLE', country: 'VNM', registry: 'gpld', reason: 'http-503' } });
-    } finally {
-      await configure({ faultRate: 0 });
-    }
+    expect(await adapter().findByHolder({ nationality: elsewhere, documentNumber: native.so_ho_chieu, dateOfBirth: null })).toEqual([]);
   });
 
   it('refuses a 404 that is not the registry\'s own', async () => {
     await expect(gpldAdapter(clientFor(`${sim.url}/elsewhere/`)).fetchByIds([natives()[0].so_giay_phep])).rejects.toThrow(/answered 404 without \{"loi":"Không tìm thấy giấy phép"\}/);
   });
+});
+
+describeRegistryFaults({
+  country: 'VNM',
+  simulator: gpldSimulator,
+  adapter: gpldAdapter,
+  route: 'GET /api/giay-phep/{so_giay_phep}',
+  call: (adapter, records) => adapter.fetchByIds([records[0].so_giay_phep]),
 });

@@ -25,3 +25,6 @@ export interface GpldRecord {
 export const GPLD_NUMBER = /^(?:MGP-)?(?!MGP-)[A-Z]{2,3}-\d{4}-\d{6}$/;
 
 export const EXEMPTION_PREFIX = 'MGP-';
+
+/** Where the registry keeps permits, what it calls their number, and the `loi` of its not-found 404 (the spec's words). */
+export const GPLD_API = { collection: '/api/giay-phep', number: 'so_giay_phep', what: 'permit', notFound: 'Không tìm thấy giấy phép' } as const;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type RunningSimulator } from '../../registries/kit/simulator.js';
+import { startTestSimulator, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
 import { defaultPopulation, holdingsIn, SIMULATION_TODAY } from '../../registries/population/population.js';
 import { addDays, addMonths, formatNativeDate, parseNativeDate } from '../../schema/dates/index.js';
 import { gpldSimulator, permitTerm } from './gpld.simulator.js';
@@ -58,12 +58,12 @@ describe('work permits from the synthetic population', () => {
 });
 
 describe('the simulated work-permit registry API', () => {
-  let sim: RunningSimulator;
+  let sim: TestSimulator;
   const get = async (path: string) => {
     const response = await fetch(`${sim.url}${path}`);
     return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as Record<string, unknown> };
   };
-  const all = () => sim.store.all() as GpldRecord[];
+  const all = () => sim.simulator.store.all() as GpldRecord[];
   const q = encodeURIComponent;
   const walk = async (query: string) => {
     const seen: GpldRecord[] = [];
@@ -81,7 +81,7 @@ describe('the simulated work-permit registry API', () => {
   };
 
   beforeAll(async () => {
-    sim = await startSimulator(gpldSimulator, { port: 0, config: { latencyMs: [0, 0], faultRate: 0, hangRate: 0, ratePerSecond: 1000 } });
+    sim = await startTestSimulator(gpldSimulator);
   });
   afterAll(() => sim.close());
 
@@ -127,13 +127,13 @@ describe('the simulated work-permit registry API', () => {
   });
 
   it('answers 429 {"loi":"Quá nhiều yêu cầu"} with Retry-After past its rate', async () => {
-    await fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify({ ratePerSecond: 1 }) });
+    await sim.configure({ ratePerSecond: 1 });
     try {
       const answers = [];
       for (let i = 0; i < 3; i += 1) answers.push(await get(`/api/giay-phep/${all()[0].so_giay_phep}`));
       expect(answers.find((a) => a.status === 429)).toEqual({ status: 429, retryAfter: '1', body: { loi: 'Quá nhiều yêu cầu' } });
     } finally {
-      await fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify({ ratePerSecond: 1000 }) });
+      await sim.configure({ ratePerSecond: 1000 });
     }
   });
 });

@@ -1,11 +1,9 @@
 import type { SimulatorDefinition } from '../../registries/kit/simulator.js';
 import { decodeCursor, encodeCursor, intParam } from '../../registries/kit/paging.js';
 import { holdingsIn, recordRandom, SIMULATION_TODAY, type PermitHolding } from '../../registries/population/population.js';
-import { normalizeDocumentNumber } from '../../schema/ids/index.js';
 import { addDays, addMonths, formatNativeDate } from '../../schema/dates/index.js';
-import { vietnameseNameFromIso } from './countryNames.js';
-import { badRequest, DATE_FORMAT, filterText, list, nfc, notFound, tooMany, withinNativeDates } from './nativeApi.js';
-import { EXEMPTION_PREFIX, type GpldRecord } from './gpld.native.js';
+import { badRequest, DATE_FORMAT, filterText, heldBy, list, numberRoute, quocTichOf, tooMany, withinNativeDates } from './nativeApi.js';
+import { EXEMPTION_PREFIX, GPLD_API, type GpldRecord } from './gpld.native.js';
 import { gpldProfile } from './profiles.js';
 
 /** The provincial work-permit API of shared/registries/VNM.md, over the synthetic population. */
@@ -65,13 +63,11 @@ export const gpldSimulator: SimulatorDefinition<GpldRecord> = {
         const employer = EMPLOYERS[holding.employer % EMPLOYERS.length];
         const exemption = holding.permitClass === 'PROFESSIONAL' && recordRandom('gpld', 'exemption', holding.seq).chance(EXEMPTION_SHARE);
         const term = permitTerm(holding.validFrom, holding.validUntil);
-        const quocTich = vietnameseNameFromIso(person.nationality);
-        if (quocTich === undefined) throw new Error(`gpld simulator: no Vietnamese name for nationality ${person.nationality}`);
         return {
           so_giay_phep: `${exemption ? EXEMPTION_PREFIX : ''}${employer.code}-${holding.validFrom.slice(0, 4)}-${String(holding.seq).padStart(6, '0')}`,
           ho_ten: person.fullName.toUpperCase(),
           ngay_sinh: formatNativeDate(person.dateOfBirth, DATE_FORMAT),
-          quoc_tich: quocTich,
+          quoc_tich: quocTichOf(person.nationality),
           so_ho_chieu: person.passportNo!,
           vi_tri_cong_viec: positionOf(holding),
           chuc_danh: holding.occupation.vi,
@@ -101,14 +97,7 @@ export const gpldSimulator: SimulatorDefinition<GpldRecord> = {
         return { status: 200, json: { du_lieu: matching.slice(offset, next), con_tro_tiep: next < matching.length ? encodeCursor(next) : null } };
       },
     },
-    {
-      method: 'GET',
-      path: '/api/giay-phep/{so_giay_phep}',
-      handle: ({ params }, store) => {
-        const record = store.get(params.so_giay_phep);
-        return record ? { status: 200, json: record } : notFound('Không tìm thấy giấy phép');
-      },
-    },
+    numberRoute(GPLD_API),
     {
       method: 'GET',
       path: '/api/giay-phep',
@@ -116,9 +105,7 @@ export const gpldSimulator: SimulatorDefinition<GpldRecord> = {
         const passport = query.get('so_ho_chieu');
         const quocTich = query.get('quoc_tich');
         if (!passport || !quocTich) return badRequest('Cần so_ho_chieu và quoc_tich');
-        const wanted = normalizeDocumentNumber(passport);
-        const country = nfc(quocTich.trim());
-        return list(store.all().filter((r) => normalizeDocumentNumber(r.so_ho_chieu) === wanted && nfc(r.quoc_tich) === country));
+        return list(heldBy(store.all(), passport, quocTich));
       },
     },
   ],

@@ -1,9 +1,6 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RegistryClient } from '../../schema/kit/registryClient.js';
 import { adapterSource } from '../../schema/kit/registrySource.js';
-import { startSimulator, type RunningSimulator } from '../../registries/kit/simulator.js';
+import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
 import { parseNativeDate } from '../../schema/dates/index.js';
 import { kynangAdapter, kynangToContract } from './kynang.adapter.js';
 import { kynangSimulator } from './kynang.simulator.js';
@@ -26,9 +23,7 @@ const EXAMPLE: KynangRecord = {
 };
 const nfd = (text: string) => text.normalize('NFD');
 
-const clientFor = (baseUrl: string, timeoutMs = 1000) => new RegistryClient({ country: 'VNM', registry: 'kynang', baseUrl, timeoutMs, maxConcurrency: 2, ratePerSecond: 1000 });
-const offline = clientFor('http://127.0.0.1:9');
-const protocolError = expect.objectContaining({ extensions: expect.objectContaining({ code: 'REGISTRY_PROTOCOL_ERROR', country: 'VNM', registry: 'kynang' }) });
+const { clientFor, offline, protocolError, registryError } = registryTestKit('VNM', 'kynang');
 
 describe('kynangToContract', () => {
   it('normalises the published example', () => {
@@ -118,7 +113,7 @@ describe('kynangToContract', () => {
 
   it('takes exactly one certificate number per call, having no batch endpoint', async () => {
     expect(kynangAdapter(offline).batchLimit).toBeNull();
-    await expect(kynangAdapter(offline).fetchByIds(['KNQG-2024-HN-000001', 'KNQG-2024-HN-000002'])).rejects.toThrow('the skills registry has no batch endpoint: fetchByIds takes exactly one certificate number, got 2');
+    await expect(kynangAdapter(offline).fetchByIds(['KNQG-2024-HN-000001', 'KNQG-2024-HN-000002'])).rejects.toThrow('VNM kynang has no batch endpoint: fetchByIds takes exactly one number, got 2');
   });
 
   it('does not call the registry about a nationality it has no Vietnamese name for', async () => {
@@ -128,102 +123,85 @@ describe('kynangToContract', () => {
 });
 
 describe('kynangAdapter against a registry that breaks its specification', () => {
-  let server: Server;
-  let status = 200;
-  let answer = '';
-  let url = '';
+  let fake: FakeRegistry;
+  const adapter = () => kynangAdapter(clientFor(fake.url));
   beforeAll(async () => {
-    server = createServer((_req, res) => res.writeHead(status, { 'content-type': 'application/json' }).end(answer));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    fake = await startFakeRegistry();
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => fake.close());
 
   it('refuses an answer for another certificate than the one asked', async () => {
-    [status, answer] = [200, JSON.stringify(EXAMPLE)];
-    await expect(kynangAdapter(clientFor(url)).fetchByIds(['KNQG-2024-HN-000001'])).rejects.toThrow(/asked for KNQG-2024-HN-000001 and answered certificate "KNQG-2024-HN-001234"/);
+    fake.reply(200, EXAMPLE);
+    await expect(adapter().fetchByIds(['KNQG-2024-HN-000001'])).rejects.toThrow(/asked for KNQG-2024-HN-000001 and answered certificate "KNQG-2024-HN-001234"/);
   });
 
   it('refuses a 200 without a du_lieu list', async () => {
-    [status, answer] = [200, JSON.stringify({ data: [] })];
-    await expect(kynangAdapter(clientFor(url)).findByHolder({ nationality: 'VNM', documentNumber: 'C1234567', dateOfBirth: null })).rejects.toThrow(/answered 200 without a du_lieu list/);
+    fake.reply(200, { data: [] });
+    await expect(adapter().findByHolder({ nationality: 'VNM', documentNumber: 'C1234567', dateOfBirth: null })).rejects.toThrow(/answered 200 without a du_lieu list/);
   });
 
   it('turns a 400 into a protocol error carrying the registry\'s loi', async () => {
-    [status, answer] = [400, JSON.stringify({ loi: 'Cần so_ho_chieu và quoc_tich, hoặc so_cccd' })];
-    const error = await kynangAdapter(clientFor(url)).findByHolder({ nationality: 'VNM', documentNumber: 'C1234567', dateOfBirth: null }).catch((e: unknown) => e);
+    fake.reply(400, { loi: 'Cần so_ho_chieu và quoc_tich, hoặc so_cccd' });
+    const error = await adapter().findByHolder({ nationality: 'VNM', documentNumber: 'C1234567', dateOfBirth: null }).catch((e: unknown) => e);
     expect(error).toMatchObject({ message: 'VNM kynang: GET /api/chung-chi?so_ho_chieu answered 400: Cần so_ho_chieu và quoc_tich, hoặc so_cccd', extensions: { code: 'REGISTRY_PROTOCOL_ERROR', country: 'VNM', registry: 'kynang', status: 400 } });
   });
 
   it('accepts the not-found 404 in decomposed form, and refuses any other 404', async () => {
-    [status, answer] = [404, JSON.stringify({ loi: nfd('Không tìm thấy chứng chỉ') })];
-    expect((await kynangAdapter(clientFor(url)).fetchByIds(['KNQG-2024-HN-000001'])).size).toBe(0);
-    [status, answer] = [404, JSON.stringify({ loi: 'Không tìm thấy giấy phép' })];
-    await expect(kynangAdapter(clientFor(url)).fetchByIds(['KNQG-2024-HN-000001'])).rejects.toThrow(/answered 404 without \{"loi":"Không tìm thấy chứng chỉ"\}/);
-    [status, answer] = [404, 'Not Found'];
-    await expect(kynangAdapter(clientFor(url)).fetchByIds(['KNQG-2024-HN-000001'])).rejects.toThrow(protocolError);
+    fake.reply(404, { loi: nfd('Không tìm thấy chứng chỉ') });
+    expect((await adapter().fetchByIds(['KNQG-2024-HN-000001'])).size).toBe(0);
+    expect(fake.asked.at(-1)).toBe('/api/chung-chi/KNQG-2024-HN-000001');
+    fake.reply(404, { loi: 'Không tìm thấy giấy phép' });
+    await expect(adapter().fetchByIds(['KNQG-2024-HN-000001'])).rejects.toThrow(/answered 404 without \{"loi":"Không tìm thấy chứng chỉ"\}/);
+    fake.reply(404, 'Not Found');
+    await expect(adapter().fetchByIds(['KNQG-2024-HN-000001'])).rejects.toThrow(protocolError);
   });
 });
 
 describe('kynangAdapter against the simulated skills registry', () => {
-  let sim: RunningSimulator;
-  let client: RegistryClient;
-  const stats = async () => (await (await fetch(`${sim.url}/__sim/stats`)).json()) as { routes: Record<string, number> };
-  const resetStats = () => fetch(`${sim.url}/__sim/stats/reset`, { method: 'POST' });
-  const configure = (config: object) => fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify(config) });
-  const natives = () => sim.store.all() as KynangRecord[];
+  let sim: TestSimulator;
+  const natives = () => sim.simulator.store.all() as KynangRecord[];
+  const adapter = (timeoutMs = 2000) => kynangAdapter(clientFor(sim.url, timeoutMs));
 
   beforeAll(async () => {
-    sim = await startSimulator(kynangSimulator, { port: 0, config: { latencyMs: [0, 0], faultRate: 0, hangRate: 0, ratePerSecond: 1000 } });
-    client = clientFor(sim.url, 2000);
+    sim = await startTestSimulator(kynangSimulator);
   });
   afterAll(() => sim.close());
 
   it('fetches one certificate per call and answers nothing for an unknown number', async () => {
     const native = natives()[0];
-    const found = await kynangAdapter(client).fetchByIds([native.so_chung_chi]);
+    const found = await adapter().fetchByIds([native.so_chung_chi]);
     expect(found.get(native.so_chung_chi)).toMatchObject({ holderName: native.ho_ten, holderNationality: 'VNM', holderDateOfBirth: parseNativeDate(native.ngay_sinh, 'DD/MM/YYYY'), nationalLevel: native.bac, nativeStatus: native.trang_thai });
-    expect((await kynangAdapter(client).fetchByIds(['KNQG-2099-HN-999999'])).size).toBe(0);
+    expect((await adapter().fetchByIds(['KNQG-2099-HN-999999'])).size).toBe(0);
   });
 
   it('makes one call per certificate through the kit, and round-trips every one', async () => {
-    await resetStats();
+    await sim.resetStats();
     const numbers = natives().map((r) => r.so_chung_chi);
-    const loaded = await adapterSource('VNM', kynangAdapter(client)).loadMany(numbers);
+    const loaded = await adapterSource('VNM', adapter()).loadMany(numbers);
     expect(loaded.map((r) => (r as { nativeId: string }).nativeId)).toEqual(numbers);
-    expect((await stats()).routes['GET /api/chung-chi/{so_chung_chi}']).toBe(numbers.length);
+    expect((await sim.stats()).routes['GET /api/chung-chi/{so_chung_chi}']).toBe(numbers.length);
   });
 
   it('finds a holder by passport, whose records all name that passport', async () => {
     const holder = natives().find((r) => r.so_ho_chieu !== null)!;
-    const found = await kynangAdapter(client).findByHolder({ nationality: 'VNM', documentNumber: holder.so_ho_chieu!, dateOfBirth: null });
+    const found = await adapter().findByHolder({ nationality: 'VNM', documentNumber: holder.so_ho_chieu!, dateOfBirth: null });
     expect(found.map((r) => r.nativeId)).toContain(holder.so_chung_chi);
     expect(found.every((r) => r.holderDocumentNumber === holder.so_ho_chieu && r.holderNationality === 'VNM')).toBe(true);
-    expect(await kynangAdapter(client).findByHolder({ nationality: 'KOR', documentNumber: holder.so_ho_chieu!, dateOfBirth: null })).toEqual([]);
+    expect(await adapter().findByHolder({ nationality: 'KOR', documentNumber: holder.so_ho_chieu!, dateOfBirth: null })).toEqual([]);
   });
 
-  it('waits out a 429 within its time budget, and fails with REGISTRY_RATE_LIMITED when it cannot', async () => {
-    await configure({ ratePerSecond: 1 });
+  // The shared suite below proves REGISTRY_RATE_LIMITED; this is the other half of the quirk: the kit waits out a Retry-After that fits, and reports it when it does not.
+  it('waits out a 429 whose Retry-After fits its time budget, and reports the Retry-After when it does not', async () => {
+    await sim.configure({ ratePerSecond: 1 });
     try {
       const number = natives()[0].so_chung_chi;
       await new Promise((resolve) => setTimeout(resolve, 1100));
-      await kynangAdapter(client).fetchByIds([number]);
+      await adapter().fetchByIds([number]);
       // The bucket is empty: a patient client waits the Retry-After second and gets the answer.
-      expect((await kynangAdapter(clientFor(sim.url, 2500)).fetchByIds([number])).size).toBe(1);
-      await expect(kynangAdapter(clientFor(sim.url, 300)).fetchByIds([number])).rejects.toMatchObject({ extensions: { code: 'REGISTRY_RATE_LIMITED', country: 'VNM', registry: 'kynang', retryAfterSeconds: 1 } });
+      expect((await adapter(2500).fetchByIds([number])).size).toBe(1);
+      await expect(adapter(300).fetchByIds([number])).rejects.toEqual(registryError('REGISTRY_RATE_LIMITED', { retryAfterSeconds: 1 }));
     } finally {
-      await configure({ ratePerSecond: 1000 });
-    }
-  });
-
-  it('fails with REGISTRY_UNAVAILABLE when the registry answers 503 twice', async () => {
-    await configure({ faultRate: 1 });
-    try {
-      await resetStats();
-      await expect(kynangAdapter(client).fetchByIds([natives()[0].so_chung_chi])).rejects.toMatchObject({ extensions: { code: 'REGISTRY_UNAVAILABLE', country: 'VNM', registry: 'kynang', reason: 'http-503' } });
-      expect((await stats()).routes['GET /api/chung-chi/{so_chung_chi}']).toBe(2);
-    } finally {
-      await configure({ faultRate: 0 });
+      await sim.configure({ ratePerSecond: 1000 });
     }
   });
 
@@ -232,7 +210,15 @@ describe('kynangAdapter against the simulated skills registry', () => {
   });
 
   it('refuses a record the registry holds in a form the specification does not allow', async () => {
-    await fetch(`${sim.url}/__sim/records`, { method: 'POST', body: JSON.stringify([{ ...EXAMPLE, so_chung_chi: 'KNQG-2024-HN-999998', ngay_cap: '2024-11-20' }]) });
-    await expect(kynangAdapter(client).fetchByIds(['KNQG-2024-HN-999998'])).rejects.toThrow(/certificate KNQG-2024-HN-999998: ngay_cap: expected a date as DD\/MM\/YYYY/);
+    await sim.upsert([{ ...EXAMPLE, so_chung_chi: 'KNQG-2024-HN-999998', ngay_cap: '2024-11-20' }]);
+    await expect(adapter().fetchByIds(['KNQG-2024-HN-999998'])).rejects.toThrow(/certificate KNQG-2024-HN-999998: ngay_cap: expected a date as DD\/MM\/YYYY/);
   });
+});
+
+describeRegistryFaults({
+  country: 'VNM',
+  simulator: kynangSimulator,
+  adapter: kynangAdapter,
+  route: 'GET /api/chung-chi/{so_chung_chi}',
+  call: (adapter, records) => adapter.fetchByIds([records[0].so_chung_chi]),
 });

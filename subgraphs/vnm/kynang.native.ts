@@ -22,5 +22,8 @@ export interface KynangRecord {
 /** The specification shows `KNQG-2024-HN-001234` (year, province of the assessment organisation, serial) and publishes no pattern; this is the shape of that example. */
 export const KYNANG_CERT_NO = /^KNQG-\d{4}-[A-Z]{2,3}-\d{6}$/;
 
+/** Where the registry keeps certificates, what it calls their number, and the `loi` of its not-found 404 (the spec's words). */
+export const KYNANG_API = { collection: '/api/chung-chi', number: 'so_chung_chi', what: 'certificate', notFound: 'Không tìm thấy chứng chỉ' } as const;
+
 /** The spec: `so_cccd` is a 12-digit number. */
 export const CCCD = /^\d{12}$/;

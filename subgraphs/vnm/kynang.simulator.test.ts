@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type RunningSimulator } from '../../registries/kit/simulator.js';
+import { startTestSimulator, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
 import { defaultPopulation, holdingsIn } from '../../registries/population/population.js';
 import { formatNativeDate, parseNativeDate } from '../../schema/dates/index.js';
 import { kynangSimulator } from './kynang.simulator.js';
@@ -60,16 +60,16 @@ describe('skills certificates from the synthetic population', () => {
 });
 
 describe('the simulated skills registry API', () => {
-  let sim: RunningSimulator;
+  let sim: TestSimulator;
   const get = async (path: string) => {
     const response = await fetch(`${sim.url}${path}`);
     return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as Record<string, unknown> };
   };
-  const all = () => sim.store.all() as KynangRecord[];
+  const all = () => sim.simulator.store.all() as KynangRecord[];
   const q = encodeURIComponent;
 
   beforeAll(async () => {
-    sim = await startSimulator(kynangSimulator, { port: 0, config: { latencyMs: [0, 0], faultRate: 0, hangRate: 0, ratePerSecond: 1000 } });
+    sim = await startTestSimulator(kynangSimulator);
   });
   afterAll(() => sim.close());
 
@@ -118,13 +118,13 @@ describe('the simulated skills registry API', () => {
   });
 
   it('answers 429 {"loi":"Quá nhiều yêu cầu"} with Retry-After past its rate', async () => {
-    await fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify({ ratePerSecond: 1 }) });
+    await sim.configure({ ratePerSecond: 1 });
     try {
       const answers = [];
       for (let i = 0; i < 3; i += 1) answers.push(await get(`/api/chung-chi/${all()[0].so_chung_chi}`));
       expect(answers.find((a) => a.status === 429)).toEqual({ status: 429, retryAfter: '1', body: { loi: 'Quá nhiều yêu cầu' } });
     } finally {
-      await fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify({ ratePerSecond: 1000 }) });
+      await sim.configure({ ratePerSecond: 1000 });
     }
   });
 });

@@ -1,11 +1,9 @@
 import type { SimulatorDefinition } from '../../registries/kit/simulator.js';
 import { intParam } from '../../registries/kit/paging.js';
 import { holdingsIn, recordRandom, type CertHolding, type Person } from '../../registries/population/population.js';
-import { normalizeDocumentNumber } from '../../schema/ids/index.js';
 import { formatNativeDate } from '../../schema/dates/index.js';
-import { vietnameseNameFromIso } from './countryNames.js';
-import { badRequest, DATE_FORMAT, filterText, list, nfc, notFound, tooMany, withinNativeDates } from './nativeApi.js';
-import { CCCD, type KynangRecord } from './kynang.native.js';
+import { badRequest, DATE_FORMAT, filterText, heldBy, list, numberRoute, quocTichOf, tooMany, withinNativeDates } from './nativeApi.js';
+import { CCCD, KYNANG_API, type KynangRecord } from './kynang.native.js';
 import { kynangProfile } from './profiles.js';
 
 /** The national occupational skills certificate API of shared/registries/VNM.md, over the synthetic population. */
@@ -46,14 +44,12 @@ export const kynangSimulator: SimulatorDefinition<KynangRecord> = {
   records: (population) =>
     holdingsIn(population, 'VNM', 'CERT').map(({ person, holding }) => {
       const organisation = recordRandom('kynang', holding.seq).pick(ORGANISATIONS);
-      const quocTich = vietnameseNameFromIso(person.nationality);
-      if (quocTich === undefined) throw new Error(`kynang simulator: no Vietnamese name for nationality ${person.nationality}`);
       return {
         so_chung_chi: `KNQG-${holding.issuedOn.slice(0, 4)}-${organisation.code}-${String(holding.seq).padStart(6, '0')}`,
         ho_ten: person.fullName,
         so_cccd: person.nationality === 'VNM' ? cccdOf(person) : null,
         so_ho_chieu: person.passportNo,
-        quoc_tich: quocTich,
+        quoc_tich: quocTichOf(person.nationality),
         ngay_sinh: formatNativeDate(person.dateOfBirth, DATE_FORMAT),
         ma_nghe: holding.occupation.isco,
         ten_nghe: holding.occupation.vi,
@@ -78,14 +74,7 @@ export const kynangSimulator: SimulatorDefinition<KynangRecord> = {
         return { status: 200, json: { du_lieu: matching.slice((page - 1) * size, page * size), trang: page, tong_so: matching.length } };
       },
     },
-    {
-      method: 'GET',
-      path: '/api/chung-chi/{so_chung_chi}',
-      handle: ({ params }, store) => {
-        const record = store.get(params.so_chung_chi);
-        return record ? { status: 200, json: record } : notFound('Không tìm thấy chứng chỉ');
-      },
-    },
+    numberRoute(KYNANG_API),
     {
       method: 'GET',
       path: '/api/chung-chi',
@@ -93,11 +82,7 @@ export const kynangSimulator: SimulatorDefinition<KynangRecord> = {
         const passport = query.get('so_ho_chieu');
         const quocTich = query.get('quoc_tich');
         const cccd = query.get('so_cccd');
-        if (passport && quocTich) {
-          const wanted = normalizeDocumentNumber(passport);
-          const country = nfc(quocTich.trim());
-          return list(store.all().filter((r) => r.so_ho_chieu !== null && normalizeDocumentNumber(r.so_ho_chieu) === wanted && nfc(r.quoc_tich) === country));
-        }
+        if (passport && quocTich) return list(heldBy(store.all(), passport, quocTich));
         if (cccd) {
           if (!CCCD.test(cccd.trim())) return badRequest('so_cccd phải gồm 12 chữ số');
           return list(store.all().filter((r) => r.so_cccd === cccd.trim()));

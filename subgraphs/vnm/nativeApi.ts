@@ -1,13 +1,15 @@
-import type { NativeResponse } from '../../registries/kit/simulator.js';
+import type { NativeResponse, SimRoute } from '../../registries/kit/simulator.js';
 import { withinDates } from '../../registries/kit/paging.js';
 import { parseNativeDate } from '../../schema/dates/index.js';
-import type { RegistryClient, RegistryResponse } from '../../schema/kit/registryClient.js';
+import { normalizeDocumentNumber } from '../../schema/ids/index.js';
+import { vietnameseNameFromIso } from './countryNames.js';
 
 /**
  * What both Vietnamese registries share in shared/registries/VNM.md: messages in a `loi` body,
  * lists as `{"du_lieu":[…]}`, dates as DD/MM/YYYY, and Vietnamese text that is compared after NFC
  * normalisation (the same word can be precomposed or decomposed). The spec gives no 400 body; a
- * `loi` message follows the style of the 404 and 429 bodies it does give.
+ * `loi` message follows the style of the 404 and 429 bodies it does give. The wire format and the
+ * simulators' side; the adapters' side is registryCalls.ts.
  */
 export const DATE_FORMAT = 'DD/MM/YYYY' as const;
 
@@ -39,51 +41,28 @@ export function withinNativeDates<N>(records: N[], query: URLSearchParams, read:
   return withinDates(records, from, to, (record) => parseNativeDate(read(record), DATE_FORMAT));
 }
 
-type Fail = (message: string) => Error;
-
-/** The adapters' DD/MM/YYYY → ISO, failing with the record's own error. */
-export function nativeDate(value: string, field: string, fail: Fail): string {
-  try {
-    return parseNativeDate(value, DATE_FORMAT);
-  } catch (error) {
-    throw fail(`${field}: ${(error as Error).message}`);
-  }
+/** The simulators' `GET <collection>/{<number>}`: the record, or the registry's own 404 `{"loi":…}`. */
+export function numberRoute<N>(api: { collection: string; number: string; notFound: string }): SimRoute<N> {
+  return {
+    method: 'GET',
+    path: `${api.collection}/{${api.number}}`,
+    handle: ({ params }, store) => {
+      const record = store.get(params[api.number]);
+      return record ? { status: 200, json: record } : notFound(api.notFound);
+    },
+  };
 }
 
-/** What a non-200 answer said: its `loi` message when it has one, else the start of the body. */
-function said(response: RegistryResponse): string {
-  try {
-    const body = JSON.parse(response.text) as { loi?: unknown };
-    if (typeof body.loi === 'string') return body.loi;
-  } catch {
-    // Not JSON: the raw text below is the best evidence.
-  }
-  return response.text.slice(0, 200);
+/** The simulators' passport search: records of that passport (compared as the kit normalises document numbers) under that Vietnamese country name (in NFC). */
+export function heldBy<N extends { so_ho_chieu: string | null; quoc_tich: string }>(records: N[], passport: string, quocTich: string): N[] {
+  const wanted = normalizeDocumentNumber(passport);
+  const country = nfc(quocTich.trim());
+  return records.filter((r) => r.so_ho_chieu !== null && normalizeDocumentNumber(r.so_ho_chieu) === wanted && nfc(r.quoc_tich) === country);
 }
 
-const unexpected = (client: RegistryClient, response: RegistryResponse, route: string) =>
-  client.error('REGISTRY_PROTOCOL_ERROR', `${route} answered ${response.status}: ${said(response)}`, { status: response.status });
-
-/** The adapters' side of a list answer: 200 `{"du_lieu":[…]}`, or REGISTRY_PROTOCOL_ERROR naming the route and the registry's `loi`. */
-export function recordsOf<N>(client: RegistryClient, response: RegistryResponse, route: string): N[] {
-  if (response.status !== 200) throw unexpected(client, response, route);
-  const body = client.json<{ du_lieu?: unknown }>(response, route);
-  if (!Array.isArray(body.du_lieu)) throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} answered 200 without a du_lieu list`);
-  return body.du_lieu as N[];
-}
-
-/**
- * The adapters' side of a lookup by number: the record, or null for the registry's own 404
- * (`{"loi":"<notFoundMessage>"}`, compared after NFC). Any other 404 means the route is wrong,
- * not that the number is unknown, and is a protocol error.
- */
-export async function recordByNumber<N>(client: RegistryClient, path: string, route: string, notFoundMessage: string): Promise<N | null> {
-  const response = await client.request(path, { route });
-  if (response.status === 404) {
-    const { loi } = client.json<{ loi?: unknown }>(response, route);
-    if (typeof loi === 'string' && nfc(loi) === nfc(notFoundMessage)) return null;
-    throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} answered 404 without {"loi":"${notFoundMessage}"}: ${response.text.slice(0, 200)}`);
-  }
-  if (response.status !== 200) throw unexpected(client, response, route);
-  return client.json<N>(response, route);
+/** The simulators' `quoc_tich` for a person of the population: a nationality without a published Vietnamese name is a bug in the data, not a record to write. */
+export function quocTichOf(nationality: string): string {
+  const name = vietnameseNameFromIso(nationality);
+  if (name === undefined) throw new Error(`no Vietnamese name for nationality ${nationality} in countryNames.json`);
+  return name;
 }
