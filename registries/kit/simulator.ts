@@ -43,6 +43,11 @@ export interface SimulatorDefinition<N> {
   records(population: Population): N[];
   /** The record's native id (its key in the change feed). */
   idOf(record: N): string;
+  /**
+   * The ids of the contract records one native record holds, when it holds several (a Brunei
+   * licence holds one permit per worker line); by default the record's own id.
+   */
+  recordIdsOf?(record: N): string[];
   /** What the registry answers when a client exceeds its rate limit (429). */
   rateLimited: NativeResponse;
   routes: SimRoute<N>[];
@@ -315,4 +320,9 @@ export function recordByIdRoute<N>(path: string, notFound: NativeResponse): SimR
       return record ? { status: 200, json: record } : notFound;
     },
   };
+}
+
+/** The native ids of every contract record a simulator serves for a population (tests, samples). */
+export function servedRecordIds<N>(definition: SimulatorDefinition<N>, records: readonly N[]): string[] {
+  return records.flatMap((record) => (definition.recordIdsOf ? definition.recordIdsOf(record) : [definition.idOf(record)]));
 }

@@ -5,7 +5,7 @@ import { normalizeDocumentNumber } from '../../schema/ids/index.js';
 import { addDays } from '../../schema/dates/index.js';
 import { badRequest, kelompokRoute, notFound, searchPage, tooMany } from './nativeApi.js';
 import { identityCardOf } from './identityCard.js';
-import type { LpaLicence, LpaStatus, LpaWorkerLine } from './lpa.native.js';
+import { permitIdOf, type LpaLicence, type LpaStatus, type LpaWorkerLine } from './lpa.native.js';
 import { lpaProfile } from './profiles.js';
 
 /** The Department of Labour licence API of shared/registries/BRN.md, over the synthetic population. */
@@ -96,6 +96,8 @@ export const lpaSimulator: SimulatorDefinition<LpaLicence> = {
   country: 'BRN',
   profile: lpaProfile,
   idOf: (licence) => licence.noLesen,
+  // Each worker line of a licence is a permit of its own.
+  recordIdsOf: (licence) => licence.pekerja.map((line) => permitIdOf(licence.noLesen, line.baris)),
   rateLimited: tooMany,
   records: (population) => licencesOf(population),
 

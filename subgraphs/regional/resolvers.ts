@@ -17,11 +17,25 @@ export interface RegionalContext extends PartialErrorsContext, CacheHintContext 
 
 /** Most identities one `workers` query may name. */
 export const MAX_WORKERS_PER_QUERY = 100;
+/** Most ids one `nodes` query may name. */
+export const MAX_NODES_PER_QUERY = 200;
 
 function reference(globalId: string): Reference {
   const { country, kind } = parseGlobalId(globalId);
   const names = internalFieldNames(country);
   return { __typename: kind === 'CERT' ? names.certificationType : names.permitType, id: globalId };
+}
+
+/** One record by global id, through its country's batched check; `argument` names the id in errors. */
+async function findNode(id: string, argument: string, context: RegionalContext): Promise<Reference | null> {
+  context.cacheHint.restrict(context.responseMaxAgeS);
+  const parsed = parseGlobalId(id, argument);
+  const locator = context.locators.get(parsed.country);
+  if (!locator) throw badUserInput(argument, `expected a global id of a member state Rantau serves (${[...context.locators.keys()].join(', ')}), got country ${JSON.stringify(parsed.country)}`);
+  const check = await locator.check.load(id);
+  if (!check.wellFormed) throw badUserInput(argument, `${JSON.stringify(parsed.nativeId)} is not a well-formed ${parsed.country} ${parsed.kind === 'CERT' ? 'certificate' : 'permit'} number`);
+  if (check.failure) throw failureError(parsed.country, check.failure);
+  return check.found ? reference(id) : null;
 }
 
 /** Asks every country at once; a country that fails adds an error naming it and the rest still answer. */
@@ -95,14 +109,18 @@ export class RegionalResolver {
   }
 
   @Query(() => RegionalNode, { nullable: true, description: 'Any certification or permit by its global id (`IDN:CERT:…`, `MYS:PERMIT:…`). Null when the registry does not hold it.' })
-  async node(@Arg('id', () => ID, { description: 'Global id `<COUNTRY>:<KIND>:<native id>`.' }) id: string, @Ctx() context: RegionalContext): Promise<Reference | null> {
-    context.cacheHint.restrict(context.responseMaxAgeS);
-    const parsed = parseGlobalId(id, 'id');
-    const locator = context.locators.get(parsed.country);
-    if (!locator) throw badUserInput('id', `expected a global id of a member state Rantau serves (${[...context.locators.keys()].join(', ')}), got country ${JSON.stringify(parsed.country)}`);
-    const check = await locator.check.load(id);
-    if (!check.wellFormed) throw badUserInput('id', `${JSON.stringify(parsed.nativeId)} is not a well-formed ${parsed.country} ${parsed.kind === 'CERT' ? 'certificate' : 'permit'} number`);
-    if (check.failure) throw failureError(parsed.country, check.failure);
-    return check.found ? reference(id) : null;
+  node(@Arg('id', () => ID, { description: 'Global id `<COUNTRY>:<KIND>:<native id>`.' }) id: string, @Ctx() context: RegionalContext): Promise<Reference | null> {
+    return findNode(id, 'id', context);
+  }
+
+  @Query(() => [RegionalNode], {
+    nullable: 'items',
+    description: `Many certifications and permits by global id in one query (at most ${MAX_NODES_PER_QUERY}): each country and each registry is asked once for all of them. Entries are in the order asked; null where the registry does not hold the record, with an error at that entry where it could not answer.`,
+  })
+  nodes(@Arg('ids', () => [ID], { description: 'Global ids `<COUNTRY>:<KIND>:<native id>`.' }) ids: string[], @Ctx() context: RegionalContext): Array<Promise<Reference | null>> {
+    if (ids.length > MAX_NODES_PER_QUERY) throw badUserInput('ids', `expected at most ${MAX_NODES_PER_QUERY} ids, got ${ids.length}`);
+    ids.forEach((id, i) => parseGlobalId(id, `ids[${i}]`));
+    // One promise per entry: an entry whose registry fails is null with its own error, the rest still answer.
+    return ids.map((id, i) => findNode(id, `ids[${i}]`, context));
   }
 }

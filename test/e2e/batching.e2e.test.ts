@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from './testStack.js';
+import { NO_CACHE_TTLS, startTestStack, testConfig, type TestStack } from './testStack.js';
 import { defaultPopulation } from '../../registries/population/population.js';
 import { countryCodes, loadCountry } from '../../subgraphs/countries.js';
+import { servedRecordIds } from '../../registries/kit/simulator.js';
 
 const WORKERS = `query($ids: [WorkerIdentityInput!]!) {
   workers(identities: $ids) {
@@ -25,7 +26,8 @@ describe('batching: 50 workers in one query', () => {
     .map((p) => ({ nationality: p.nationality, documentNumber: p.passportNo!, dateOfBirth: p.dateOfBirth }));
 
   beforeAll(async () => {
-    stack = await startTestStack();
+    // Caches off: every reference must reach its registry, so the counts measure batching alone.
+    stack = await startTestStack({ config: testConfig(NO_CACHE_TTLS) });
   });
   afterAll(() => stack?.close());
 
@@ -51,6 +53,36 @@ describe('batching: 50 workers in one query', () => {
       }
     }
     expect(checked).toBeGreaterThanOrEqual(Math.min(2, served.length * 2));
+  });
+
+  it('fetches N records by id with nodes(ids) in at most 2 × ⌈N / batch limit⌉ calls per registry', async () => {
+    // 2 ×: the regional subgraph first checks that each record exists (node is nullable), then the
+    // gateway fetches the fields; with the record cache on, the second pass costs nothing.
+    const ids: string[] = [];
+    const expected: Array<{ key: string; prefix: string; route: string; limit: number }> = [];
+    for (const code of served) {
+      const module = await loadCountry(code);
+      for (const simulator of module.simulators) {
+        const { key, kind, batchLimit, batchRoute } = simulator.profile;
+        if (batchLimit === null || !batchRoute) continue;
+        const natives = servedRecordIds(simulator, simulator.records(defaultPopulation()) as never[]).slice(0, 60).map((id) => `${code}:${kind}:${id}`);
+        ids.push(...natives);
+        expected.push({ key: `${code}/${key}`, prefix: `${code}:${kind}:`, route: batchRoute, limit: batchLimit });
+      }
+    }
+    const chosen = ids.slice(0, 200);
+    await stack.resetStats();
+    const result = await stack.query<{ nodes: Array<{ id: string } | null> }>(`query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Certification { certificationStatus: status } ... on WorkPermit { permitStatus: status } } }`, { ids: chosen });
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.nodes.map((n) => n?.id)).toEqual(chosen);
+    let checked = 0;
+    for (const { key, prefix, route, limit } of expected) {
+      const n = chosen.filter((id) => id.startsWith(prefix)).length;
+      if (n === 0) continue;
+      checked += 1;
+      expect((await stack.stats(key))[route] ?? 0, key).toBeLessThanOrEqual(2 * Math.ceil(n / limit));
+    }
+    expect(checked).toBeGreaterThanOrEqual(3);
   });
 
   it('rejects more than 100 identities with BAD_USER_INPUT', async () => {
