@@ -1,10 +1,7 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RegistryClient } from '../../schema/kit/registryClient.js';
+import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
 import { adapterSource } from '../../schema/kit/registrySource.js';
 import { matchesIdentity } from '../../schema/kit/countryContext.js';
-import { startSimulator, type RunningSimulator } from '../../registries/kit/simulator.js';
 import { momAdapter, momToContract } from './mom.adapter.js';
 import { momSimulator } from './mom.simulator.js';
 import { momProfile } from './profiles.js';
@@ -28,9 +25,7 @@ const EXAMPLE: MomRecord = {
   status: 'ISSUED',
 };
 
-const clientFor = (baseUrl: string, timeoutMs = 1000) => new RegistryClient({ country: 'SGP', registry: 'mom', baseUrl, timeoutMs, maxConcurrency: 2, ratePerSecond: 1000 });
-const offline = clientFor('http://127.0.0.1:9');
-const protocolError = expect.objectContaining({ extensions: expect.objectContaining({ code: 'REGISTRY_PROTOCOL_ERROR', country: 'SGP', registry: 'mom' }) });
+const { clientFor, offline, protocolError } = registryTestKit('SGP', 'mom');
 
 describe('momToContract', () => {
   it('normalises the published example', () => {
@@ -60,8 +55,11 @@ describe('momToContract', () => {
       holderIdMasked: '*****567X',
       stale: false,
     });
-    // PDPA treats FINs like NRIC numbers: only the masked form leaves the adapter.
-    expect(JSON.stringify(record)).not.toContain('G1234567X');
+    // PDPA treats FINs like NRIC numbers: every field carries only the masked form; the full number
+    // travels only for identity matching, in holderOtherDocumentNumbers, which is no GraphQL field (identityNumbers.test.ts).
+    const { holderOtherDocumentNumbers, ...fields } = record;
+    expect(holderOtherDocumentNumbers).toEqual(['G1234567X']);
+    expect(JSON.stringify(fields)).not.toContain('G1234567X');
   });
 
   it.each([
@@ -113,7 +111,7 @@ describe('momToContract', () => {
 
   it('refuses more than 50 ids before calling', async () => {
     const ids = Array.from({ length: 51 }, (_, i) => `WP-2024-${String(i).padStart(7, '0')}`);
-    await expect(momAdapter(offline).fetchByIds(ids)).rejects.toThrow('MOM batchGet takes at most 50 pass ids, got 51');
+    await expect(momAdapter(offline).fetchByIds(ids)).rejects.toThrow('mom takes at most 50 numbers a batch, got 51');
   });
 
   it('asks for the date of birth, and a well-formed FIN, before any call', async () => {
@@ -129,125 +127,106 @@ describe('momToContract', () => {
 });
 
 describe('momAdapter against a registry that breaks its specification', () => {
-  let server: Server;
-  let answer: { status: number; body: string } = { status: 200, body: '' };
-  let url = '';
+  let fake: FakeRegistry;
   beforeAll(async () => {
-    server = createServer((_req, res) => res.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.body));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    fake = await startFakeRegistry();
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => fake.close());
 
   it('turns a 400 DOB_REQUIRED into IDENTITY_ATTRIBUTES_REQUIRED', async () => {
-    answer = { status: 400, body: JSON.stringify({ code: 'DOB_REQUIRED' }) };
-    await expect(momAdapter(clientFor(url)).findByHolder({ nationality: 'IND', documentNumber: 'Z1234567', dateOfBirth: '1988-02-11' })).rejects.toMatchObject({
+    fake.reply(400, { code: 'DOB_REQUIRED' });
+    await expect(momAdapter(clientFor(fake.url)).findByHolder({ nationality: 'IND', documentNumber: 'Z1234567', dateOfBirth: '1988-02-11' })).rejects.toMatchObject({
       extensions: { code: 'IDENTITY_ATTRIBUTES_REQUIRED', country: 'SGP', registry: 'mom', required: ['dateOfBirth'] },
     });
   });
 
   it('refuses a batchGet answer holding a pass that was not asked for', async () => {
-    answer = { status: 200, body: JSON.stringify({ passes: [EXAMPLE] }) };
-    await expect(momAdapter(clientFor(url)).fetchByIds(['WP-2024-0000001'])).rejects.toThrow(/MOM batchGet returned pass "WP-2024-7781234", which was not among the 1 ids asked/);
+    fake.reply(200, { passes: [EXAMPLE] });
+    await expect(momAdapter(clientFor(fake.url)).fetchByIds(['WP-2024-0000001'])).rejects.toThrow(/POST \/workpass\/v1\/passes:batchGet returned "WP-2024-7781234", which was not among the 1 numbers asked/);
   });
 
   it('refuses a change feed in another shape, and sorts one that is out of order', async () => {
-    answer = { status: 200, body: JSON.stringify({ changes: [{ id: 'WP-2024-7781234', at: '2026-11-01T00:00:00Z' }] }) };
-    await expect(momAdapter(clientFor(url)).changesSince!('2026-01-01T00:00:00Z')).rejects.toThrow(/answered a change that is not \{"passId","at"\}/);
-    answer = { status: 200, body: JSON.stringify({ changes: [{ passId: 'WP-2024-0000002', at: '2026-11-02T00:00:00Z' }, { passId: 'WP-2024-0000001', at: '2026-11-01T00:00:00Z' }] }) };
-    expect((await momAdapter(clientFor(url)).changesSince!('2026-01-01T00:00:00Z')).map((c) => c.nativeId)).toEqual(['WP-2024-0000001', 'WP-2024-0000002']);
+    fake.reply(200, { changes: [{ id: 'WP-2024-7781234', at: '2026-11-01T00:00:00Z' }] });
+    await expect(momAdapter(clientFor(fake.url)).changesSince!('2026-01-01T00:00:00Z')).rejects.toThrow(/answered a change that is not \{"passId","at"\}/);
+    fake.reply(200, { changes: [{ passId: 'WP-2024-0000002', at: '2026-11-02T00:00:00Z' }, { passId: 'WP-2024-0000001', at: '2026-11-01T00:00:00Z' }] });
+    expect((await momAdapter(clientFor(fake.url)).changesSince!('2026-01-01T00:00:00Z')).map((c) => c.nativeId)).toEqual(['WP-2024-0000001', 'WP-2024-0000002']);
   });
 
   it('refuses a 200 enquiry answer without a passes list', async () => {
-    answer = { status: 200, body: JSON.stringify({ results: [] }) };
-    await expect(momAdapter(clientFor(url)).findByHolder({ nationality: 'IND', documentNumber: 'Z1234567', dateOfBirth: '1988-02-11' })).rejects.toThrow(protocolError);
+    fake.reply(200, { results: [] });
+    await expect(momAdapter(clientFor(fake.url)).findByHolder({ nationality: 'IND', documentNumber: 'Z1234567', dateOfBirth: '1988-02-11' })).rejects.toThrow(protocolError);
   });
 });
 
 describe('momAdapter against the simulated MOM', () => {
-  let sim: RunningSimulator;
-  let client: RegistryClient;
-  const stats = async () => (await (await fetch(`${sim.url}/__sim/stats`)).json()) as { routes: Record<string, number> };
-  const resetStats = () => fetch(`${sim.url}/__sim/stats/reset`, { method: 'POST' });
-  const configure = (config: object) => fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify(config) });
-  const natives = () => sim.store.all() as MomRecord[];
+  let sim: TestSimulator;
+  const adapter = () => momAdapter(clientFor(sim.url, 2000));
+  const natives = () => sim.simulator.store.all() as MomRecord[];
 
   beforeAll(async () => {
-    sim = await startSimulator(momSimulator, { port: 0, config: { latencyMs: [0, 0], faultRate: 0, hangRate: 0, ratePerSecond: 1000 } });
-    client = new RegistryClient({ country: 'SGP', registry: 'mom', baseUrl: sim.url, timeoutMs: 2000, maxConcurrency: 4, ratePerSecond: 1000 });
+    sim = await startTestSimulator(momSimulator);
   });
   afterAll(() => sim.close());
 
   it('fetches up to fifty passes in one call and leaves unknown ids out', async () => {
-    await resetStats();
+    await sim.resetStats();
     const known = natives().slice(0, 49);
-    const records = await momAdapter(client).fetchByIds([...known.map((r) => r.passId), 'WP-2099-9999999']);
+    const records = await adapter().fetchByIds([...known.map((r) => r.passId), 'WP-2099-9999999']);
     expect([...records.keys()].sort()).toEqual(known.map((r) => r.passId).sort());
     expect(records.get(known[0].passId)).toMatchObject({ holderName: known[0].holderName, validFrom: known[0].issueDate, validUntil: known[0].expiryDate, nativeStatus: known[0].status, passType: known[0].passType });
-    expect((await stats()).routes[momProfile.batchRoute!]).toBe(1);
+    expect((await sim.stats()).routes[momProfile.batchRoute!]).toBe(1);
   });
 
   it('round-trips every generated pass in ⌈N / 50⌉ calls through the kit', async () => {
-    await resetStats();
+    await sim.resetStats();
     const ids = natives().map((r) => r.passId);
-    const loaded = await adapterSource('SGP', momAdapter(client)).loadMany(ids);
+    const loaded = await adapterSource('SGP', adapter()).loadMany(ids);
     expect(loaded.map((r) => (r as { nativeId: string }).nativeId)).toEqual(ids);
-    expect((await stats()).routes[momProfile.batchRoute!]).toBe(Math.ceil(ids.length / 50));
+    expect((await sim.stats()).routes[momProfile.batchRoute!]).toBe(Math.ceil(ids.length / 50));
   });
 
   it('finds a worker by passport, nationality and date of birth, and nobody with another birth date', async () => {
     const native = natives()[0];
     const identity = { nationality: native.nationality, documentNumber: native.passportNo, dateOfBirth: native.dateOfBirth };
-    const found = await momAdapter(client).findByHolder(identity);
+    const found = await adapter().findByHolder(identity);
     expect(found.map((r) => r.nativeId)).toContain(native.passId);
     expect(found.every((r) => matchesIdentity(r, identity))).toBe(true);
-    expect(await momAdapter(client).findByHolder({ ...identity, dateOfBirth: '1900-01-01' })).toEqual([]);
+    expect(await adapter().findByHolder({ ...identity, dateOfBirth: '1900-01-01' })).toEqual([]);
   });
 
-  it('asks by FIN with the date of birth when given a FIN', async () => {
+  it('asks by FIN with the date of birth when given a FIN, and the kit matches the holder by it', async () => {
     const native = natives()[0];
-    const found = await momAdapter(client).findByHolder({ nationality: native.nationality, documentNumber: native.fin, dateOfBirth: native.dateOfBirth });
+    const identity = { nationality: native.nationality, documentNumber: native.fin, dateOfBirth: native.dateOfBirth };
+    const found = await adapter().findByHolder(identity);
     expect(found.map((r) => r.nativeId)).toContain(native.passId);
+    expect(found.every((r) => matchesIdentity(r, identity))).toBe(true);
+    expect(matchesIdentity(found[0], { ...identity, documentNumber: 'G7654321N' })).toBe(false);
   });
 
   it('reads the change feed, oldest first, and sees the changed record', async () => {
     const before = new Date(Date.now() - 1000).toISOString();
     const [first, second] = natives();
-    await fetch(`${sim.url}/__sim/records`, { method: 'POST', body: JSON.stringify([{ ...first, status: 'REVOKED' }]) });
+    await sim.upsert([{ ...first, status: 'REVOKED' }]);
     await new Promise((resolve) => setTimeout(resolve, 5));
-    await fetch(`${sim.url}/__sim/records`, { method: 'POST', body: JSON.stringify([{ ...second, status: 'CANCELLED' }]) });
-    const changes = await momAdapter(client).changesSince!(before);
+    await sim.upsert([{ ...second, status: 'CANCELLED' }]);
+    const changes = await adapter().changesSince!(before);
     expect(changes.map((c) => c.nativeId)).toEqual([first.passId, second.passId]);
     expect(changes[0].changedAt <= changes[1].changedAt).toBe(true);
-    expect(await momAdapter(client).changesSince!(changes[1].changedAt)).toEqual([]);
-    expect((await momAdapter(client).fetchByIds([first.passId])).get(first.passId)).toMatchObject({ status: 'REVOKED', nativeStatus: 'REVOKED' });
+    expect(await adapter().changesSince!(changes[1].changedAt)).toEqual([]);
+    expect((await adapter().fetchByIds([first.passId])).get(first.passId)).toMatchObject({ status: 'REVOKED', nativeStatus: 'REVOKED' });
   });
 
   it('refuses a 404 that is not the registry\'s', async () => {
     await expect(momAdapter(clientFor(`${sim.url}/elsewhere/`)).fetchByIds([natives()[0].passId])).rejects.toThrow(/POST \/workpass\/v1\/passes:batchGet answered 404/);
   });
 
-  it('fails with REGISTRY_RATE_LIMITED when THROTTLED for longer than the time budget', async () => {
-    await configure({ ratePerSecond: 1 });
-    try {
-      const tight = clientFor(sim.url, 500);
-      const answers = await Promise.allSettled([0, 1, 2].map(() => momAdapter(tight).fetchByIds([natives()[0].passId])));
-      const rejected = answers.find((a): a is PromiseRejectedResult => a.status === 'rejected');
-      expect(rejected?.reason).toMatchObject({ extensions: { code: 'REGISTRY_RATE_LIMITED', country: 'SGP', registry: 'mom', retryAfterSeconds: 1 } });
-    } finally {
-      await configure({ ratePerSecond: 1000 });
-    }
-  });
+});
 
-  it('fails with REGISTRY_UNAVAILABLE when MOM answers 503 twice', async () => {
-    await configure({ faultRate: 1 });
-    try {
-      const native = natives()[0];
-      await expect(momAdapter(client).findByHolder({ nationality: native.nationality, documentNumber: native.passportNo, dateOfBirth: native.dateOfBirth })).rejects.toMatchObject({
-        extensions: { code: 'REGISTRY_UNAVAILABLE', country: 'SGP', registry: 'mom', reason: 'http-503' },
-      });
-    } finally {
-      await configure({ faultRate: 0 });
-    }
-  });
+// MOM's enquiry is what a worker query waits on, so the shared faults are proved on it.
+describeRegistryFaults({
+  country: 'SGP',
+  simulator: momSimulator,
+  adapter: momAdapter,
+  route: 'POST /workpass/v1/enquiry',
+  call: (adapter, [native]) => adapter.findByHolder({ nationality: native.nationality, documentNumber: native.passportNo, dateOfBirth: native.dateOfBirth }),
 });

@@ -2,13 +2,12 @@ import type { AdapterFactory, RegistryChange } from '../../schema/kit/adapter.js
 import { lookup, permitRecord, type PermitRecord } from '../../schema/kit/records.js';
 import type { RegistryClient } from '../../schema/kit/registryClient.js';
 import type { PermitClass, PermitStatus } from '../../schema/contract/index.js';
-import { parseNativeDate } from '../../schema/dates/index.js';
-import { isAlpha3 } from '../../schema/countries/index.js';
+import { askedOnly, withinBatchLimit } from '../../schema/kit/nativeRecords.js';
 import vocabulary from './momVocabulary.json' with { type: 'json' };
 import { MOM_PASS_ID, type MomEnquiry, type MomRecord } from './mom.native.js';
 import { momProfile } from './profiles.js';
-import { codeOf, holderDocument, listOf } from './nativeApi.js';
-import { maskSingaporeId, singaporeIdProblem } from './singaporeId.js';
+import { codeOf, holderDocument, listOf, singaporeReader } from './nativeApi.js';
+import { maskSingaporeId } from './singaporeId.js';
 
 /**
  * MOM work passes. Contract: `POST /workpass/v1/passes:batchGet` takes at most 50 pass ids and
@@ -22,18 +21,11 @@ const CLASS = vocabulary.permitClass as Record<string, PermitClass>;
 export type SgpPermitRecord = PermitRecord & { passType: string; passTypeName: string; monthlySalaryBand: string; holderIdMasked: string };
 
 export function momToContract(native: MomRecord, client: Pick<RegistryClient, 'error'>): SgpPermitRecord {
-  const fail = (message: string) => client.error('REGISTRY_PROTOCOL_ERROR', `pass ${native.passId}: ${message}`);
-  const date = (value: string, field: string) => {
-    try {
-      return parseNativeDate(value, 'YYYY-MM-DD');
-    } catch (error) {
-      throw fail(`${field}: ${(error as Error).message}`);
-    }
-  };
-  if (!isAlpha3(native.nationality)) throw fail(`nationality: expected an ISO 3166-1 alpha-3 code, got ${JSON.stringify(native.nationality)}`);
-  const finProblem = singaporeIdProblem(native.fin);
-  if (finProblem) throw fail(`fin: ${finProblem}`);
-  if (!/^\d{5}$/.test(native.ssocCode)) throw fail(`ssocCode: expected an SSOC 2024 code of 5 digits, got ${JSON.stringify(native.ssocCode)}`);
+  const read = singaporeReader(client, `pass ${native.passId}`);
+  const { fail, date } = read;
+  const nationality = read.alpha3(native.nationality, 'nationality');
+  const fin = read.singaporeId(native.fin, 'fin');
+  const occupation = read.occupation(native.ssocCode);
   if (typeof native.employer?.name !== 'string' || typeof native.employer.uen !== 'string') throw fail(`employer: expected {"uen","name"}, got ${JSON.stringify(native.employer)}`);
   lookup(vocabulary.sectors, native.sector, 'sector', fail);
 
@@ -42,8 +34,10 @@ export function momToContract(native: MomRecord, client: Pick<RegistryClient, 'e
     {
       nativeId: native.passId,
       holderName: native.holderName,
-      holderNationality: native.nationality,
+      holderNationality: nationality,
       holderDocumentNumber: native.passportNo,
+      // MOM links the pass to the holder's FIN; identity matching may use it, GraphQL never sees it (only holderIdMasked).
+      holderOtherDocumentNumbers: [fin],
       holderDateOfBirth: date(native.dateOfBirth, 'dateOfBirth'),
       permitClass: lookup(CLASS, native.passType, 'passType', fail),
       nativeType: native.passType,
@@ -53,12 +47,12 @@ export function momToContract(native: MomRecord, client: Pick<RegistryClient, 'e
       validUntil: date(native.expiryDate, 'expiryDate'),
       // Households employ domestic workers and have no UEN: MOM leaves it empty.
       employer: { name: native.employer.name, registrationNumber: native.employer.uen === '' ? null : native.employer.uen },
-      occupation: { isco: native.ssocCode.slice(0, 4), national: native.ssocCode, scheme: 'SSOC 2024', title: null },
+      occupation,
       sector: native.sector,
       passType: native.passType,
       passTypeName: lookup(vocabulary.passTypes, native.passType, 'passType', fail),
       monthlySalaryBand: native.monthlySalaryBand,
-      holderIdMasked: maskSingaporeId(native.fin),
+      holderIdMasked: maskSingaporeId(fin),
     },
   );
 }
@@ -70,18 +64,10 @@ export const momAdapter: AdapterFactory<SgpPermitRecord> = (client) => ({
   isNativeId: (id) => MOM_PASS_ID.test(id),
 
   async fetchByIds(ids) {
-    if (ids.length > momProfile.batchLimit!) throw new Error(`MOM batchGet takes at most ${momProfile.batchLimit} pass ids, got ${ids.length}`);
     const route = momProfile.batchRoute!;
-    const response = await client.request('/workpass/v1/passes:batchGet', { method: 'POST', route, json: { passIds: ids }, idempotent: true });
-    const asked = new Set(ids);
-    const records = new Map<string, SgpPermitRecord>();
-    for (const native of listOf<MomRecord>(client, response, route, 'passes')) {
-      if (!asked.has(native.passId)) {
-        throw client.error('REGISTRY_PROTOCOL_ERROR', `MOM batchGet returned pass ${JSON.stringify(native.passId)}, which was not among the ${ids.length} ids asked`);
-      }
-      records.set(native.passId, momToContract(native, client));
-    }
-    return records;
+    const response = await client.request('/workpass/v1/passes:batchGet', { method: 'POST', route, json: { passIds: withinBatchLimit(ids, momProfile) }, idempotent: true });
+    const natives = askedOnly(client, route, ids, listOf<MomRecord>(client, response, route, 'passes'), (native) => native.passId);
+    return new Map([...natives].map(([id, native]) => [id, momToContract(native, client)]));
   },
 
   async findByHolder(identity) {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type RunningSimulator } from '../../registries/kit/simulator.js';
+import { startTestSimulator, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
 import { defaultPopulation, holdingsIn, SIMULATION_TODAY } from '../../registries/population/population.js';
 import { addDays, addMonths } from '../../schema/dates/index.js';
 import { momSimulator } from './mom.simulator.js';
@@ -48,15 +48,12 @@ describe('MOM records from the synthetic population', () => {
 });
 
 describe('the simulated MOM API', () => {
-  let sim: RunningSimulator;
-  const call = async (path: string, body?: unknown) => {
-    const response = await fetch(`${sim.url}${path}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as Record<string, unknown> };
-  };
-  const all = () => sim.store.all() as MomRecord[];
+  let sim: TestSimulator;
+  const call = (path: string, body?: unknown) => (body === undefined ? sim.get(path) : sim.post(path, body));
+  const all = () => sim.simulator.store.all() as MomRecord[];
 
   beforeAll(async () => {
-    sim = await startSimulator(momSimulator, { port: 0, config: { latencyMs: [0, 0], faultRate: 0, hangRate: 0, ratePerSecond: 1000 } });
+    sim = await startTestSimulator(momSimulator);
   });
   afterAll(() => sim.close());
 
@@ -113,7 +110,7 @@ describe('the simulated MOM API', () => {
   it('publishes changes since an instant, and wants a valid one', async () => {
     const since = new Date(Date.now() - 1000).toISOString();
     const native = all()[5];
-    await fetch(`${sim.url}/__sim/records`, { method: 'POST', body: JSON.stringify([{ ...native, status: 'CANCELLED' }]) });
+    await sim.upsert([{ ...native, status: 'CANCELLED' }]);
     const feed = await call(`/workpass/v1/changes?since=${encodeURIComponent(since)}`);
     expect(feed.status).toBe(200);
     expect(feed.body.changes).toEqual([{ passId: native.passId, at: expect.any(String) }]);
@@ -122,13 +119,13 @@ describe('the simulated MOM API', () => {
   });
 
   it('answers 429 {"code":"THROTTLED"} with Retry-After past its rate', async () => {
-    await fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify({ ratePerSecond: 1 }) });
+    await sim.configure({ ratePerSecond: 1 });
     try {
       const answers = [];
       for (let i = 0; i < 3; i += 1) answers.push(await call(`/workpass/v1/passes/${all()[0].passId}`));
       expect(answers.find((a) => a.status === 429)).toEqual({ status: 429, retryAfter: '1', body: { code: 'THROTTLED' } });
     } finally {
-      await fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify({ ratePerSecond: 1000 }) });
+      await sim.configure({ ratePerSecond: 1000 });
     }
   });
 });

@@ -1,4 +1,4 @@
-import type { RecordStore, SimulatorDefinition } from '../../registries/kit/simulator.js';
+import { recordByIdRoute, type RecordStore, type SimulatorDefinition } from '../../registries/kit/simulator.js';
 import { filterBy } from '../../registries/kit/paging.js';
 import { holdingsIn, recordRandom, SIMULATION_TODAY, type PermitHolding } from '../../registries/population/population.js';
 import { normalizeDocumentNumber } from '../../schema/ids/index.js';
@@ -128,14 +128,7 @@ export const momSimulator: SimulatorDefinition<MomRecord> = {
         return { status: 200, json: { results } };
       },
     },
-    {
-      method: 'GET',
-      path: '/workpass/v1/passes/{passId}',
-      handle: ({ params }, store) => {
-        const record = store.get(params.passId);
-        return record ? { status: 200, json: record } : codeBody(404, 'PASS_NOT_FOUND');
-      },
-    },
+    recordByIdRoute('/workpass/v1/passes/{passId}', codeBody(404, 'PASS_NOT_FOUND')),
     {
       method: 'POST',
       path: '/workpass/v1/passes:batchGet',

@@ -3,6 +3,8 @@ import { decodeCursor, encodeCursor, intParam, withinDates } from '../../registr
 import { isIsoDate } from '../../schema/dates/index.js';
 import type { HolderIdentity } from '../../schema/ids/index.js';
 import type { RegistryClient, RegistryResponse } from '../../schema/kit/registryClient.js';
+import { nativeReader } from '../../schema/kit/nativeRecords.js';
+import type { Occupation } from '../../schema/contract/index.js';
 import { SINGAPORE_ID, singaporeIdProblem, singaporeIdType, type SingaporeIdType } from './singaporeId.js';
 
 /**
@@ -72,4 +74,27 @@ export function holderDocument(identity: HolderIdentity, client: Pick<RegistryCl
   const problem = singaporeIdProblem(number);
   if (problem) throw client.error('IDENTITY_ATTRIBUTES_REQUIRED', `${problem}; give a well-formed FIN or NRIC, or a passport number`, { required: ['documentNumber'] });
   return { kind: singaporeIdType(number), idNumber: number };
+}
+
+/**
+ * The kit's native reader (protocol errors naming the record, ISO dates, alpha-3 nationalities)
+ * with what both Singapore registries add: NRIC/FIN numbers that pass the published checksum, and
+ * SSOC 2024 codes.
+ */
+export function singaporeReader(client: Pick<RegistryClient, 'error'>, what: string) {
+  const reader = nativeReader(client, what, 'YYYY-MM-DD');
+  const { fail } = reader;
+  return {
+    ...reader,
+    singaporeId(value: string, field: string): string {
+      const problem = singaporeIdProblem(value);
+      if (problem) throw fail(`${field}: ${problem}`);
+      return value;
+    },
+    /** SSOC 2024 refines ISCO-08's unit groups with a fifth digit: the first four are the ISCO code. */
+    occupation(ssocCode: string): Occupation {
+      if (!/^\d{5}$/.test(ssocCode)) throw fail(`ssocCode: expected an SSOC 2024 code of 5 digits, got ${JSON.stringify(ssocCode)}`);
+      return { isco: ssocCode.slice(0, 4), national: ssocCode, scheme: 'SSOC 2024', title: null };
+    },
+  };
 }

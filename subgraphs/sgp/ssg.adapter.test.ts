@@ -1,10 +1,7 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RegistryClient } from '../../schema/kit/registryClient.js';
+import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
 import { adapterSource } from '../../schema/kit/registrySource.js';
 import { matchesIdentity } from '../../schema/kit/countryContext.js';
-import { startSimulator, type RunningSimulator } from '../../registries/kit/simulator.js';
 import { ssgAdapter, ssgToContract } from './ssg.adapter.js';
 import { ssgSimulator } from './ssg.simulator.js';
 import { ssgProfile } from './profiles.js';
@@ -26,9 +23,7 @@ const EXAMPLE: SsgRecord = {
   revoked: false,
 };
 
-const clientFor = (baseUrl: string, timeoutMs = 1000) => new RegistryClient({ country: 'SGP', registry: 'ssg', baseUrl, timeoutMs, maxConcurrency: 2, ratePerSecond: 1000 });
-const offline = clientFor('http://127.0.0.1:9');
-const protocolError = expect.objectContaining({ extensions: expect.objectContaining({ code: 'REGISTRY_PROTOCOL_ERROR', country: 'SGP', registry: 'ssg' }) });
+const { clientFor, offline, protocolError } = registryTestKit('SGP', 'ssg');
 const withHolder = (holder: Partial<SsgRecord['holder']>): SsgRecord => ({ ...EXAMPLE, holder: { ...EXAMPLE.holder, ...holder } });
 
 describe('ssgToContract', () => {
@@ -65,8 +60,11 @@ describe('ssgToContract', () => {
       stale: false,
     });
     expect(record.aqrfDerivation).toMatch(/Singapore's WSQ is not referenced to the AQRF/);
-    // PDPA treats FINs like NRIC numbers: only the masked form leaves the adapter.
-    expect(JSON.stringify(record)).not.toContain('G1234567X');
+    // PDPA treats FINs like NRIC numbers: every field carries only the masked form; the full number
+    // travels only for identity matching, in holderOtherDocumentNumbers, which is no GraphQL field (identityNumbers.test.ts).
+    const { holderOtherDocumentNumbers, ...fields } = record;
+    expect(holderOtherDocumentNumbers).toEqual(['G1234567X']);
+    expect(JSON.stringify(fields)).not.toContain('G1234567X');
   });
 
   it.each([
@@ -124,7 +122,7 @@ describe('ssgToContract', () => {
 
   it('refuses more than 200 ids before calling', async () => {
     const ids = Array.from({ length: 201 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
-    await expect(ssgAdapter(offline).fetchByIds(ids)).rejects.toThrow('SSG query takes at most 200 credential ids, got 201');
+    await expect(ssgAdapter(offline).fetchByIds(ids)).rejects.toThrow('ssg takes at most 200 numbers a batch, got 201');
   });
 
   it('refuses a malformed FIN before any call', async () => {
@@ -137,29 +135,25 @@ describe('ssgToContract', () => {
 });
 
 describe('ssgAdapter against a registry that breaks its specification', () => {
-  let server: Server;
-  let answer: { status: number; body: string } = { status: 200, body: '' };
-  let url = '';
+  let fake: FakeRegistry;
   beforeAll(async () => {
-    server = createServer((_req, res) => res.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.body));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    fake = await startFakeRegistry();
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => fake.close());
 
   it('refuses a query answer holding a credential that was not asked for', async () => {
-    answer = { status: 200, body: JSON.stringify({ credentials: [EXAMPLE] }) };
-    await expect(ssgAdapter(clientFor(url)).fetchByIds(['00000000-0000-4000-8000-000000000001'])).rejects.toThrow(/SSG query returned credential "8f14e45f-ceea-467f-a9f2-9c0b6a1d2e11", which was not among the 1 ids asked/);
+    fake.reply(200, { credentials: [EXAMPLE] });
+    await expect(ssgAdapter(clientFor(fake.url)).fetchByIds(['00000000-0000-4000-8000-000000000001'])).rejects.toThrow(/POST \/v1\/credentials\/query returned "8f14e45f-ceea-467f-a9f2-9c0b6a1d2e11", which was not among the 1 numbers asked/);
   });
 
   it('refuses a 200 without a credentials list', async () => {
-    answer = { status: 200, body: JSON.stringify({ records: [EXAMPLE] }) };
-    await expect(ssgAdapter(clientFor(url)).fetchByIds([EXAMPLE.credentialId])).rejects.toThrow(/answered 200 without a credentials list/);
+    fake.reply(200, { records: [EXAMPLE] });
+    await expect(ssgAdapter(clientFor(fake.url)).fetchByIds([EXAMPLE.credentialId])).rejects.toThrow(/answered 200 without a credentials list/);
   });
 
   it('turns a 400 INVALID_ID into a protocol error naming the code', async () => {
-    answer = { status: 400, body: JSON.stringify({ code: 'INVALID_ID' }) };
-    await expect(ssgAdapter(clientFor(url)).findByHolder({ nationality: 'IND', documentNumber: 'G1234567X', dateOfBirth: null })).rejects.toMatchObject({
+    fake.reply(400, { code: 'INVALID_ID' });
+    await expect(ssgAdapter(clientFor(fake.url)).findByHolder({ nationality: 'IND', documentNumber: 'G1234567X', dateOfBirth: null })).rejects.toMatchObject({
       message: expect.stringMatching(/POST \/v1\/credentials\/by-holder answered 400 INVALID_ID/),
       extensions: { code: 'REGISTRY_PROTOCOL_ERROR', country: 'SGP', registry: 'ssg' },
     });
@@ -167,52 +161,51 @@ describe('ssgAdapter against a registry that breaks its specification', () => {
 });
 
 describe('ssgAdapter against the simulated SSG', () => {
-  let sim: RunningSimulator;
-  let client: RegistryClient;
-  const stats = async () => (await (await fetch(`${sim.url}/__sim/stats`)).json()) as { routes: Record<string, number> };
-  const resetStats = () => fetch(`${sim.url}/__sim/stats/reset`, { method: 'POST' });
-  const configure = (config: object) => fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify(config) });
-  const natives = () => sim.store.all() as SsgRecord[];
+  let sim: TestSimulator;
+  const adapter = () => ssgAdapter(clientFor(sim.url, 2000));
+  const natives = () => sim.simulator.store.all() as SsgRecord[];
 
   beforeAll(async () => {
-    sim = await startSimulator(ssgSimulator, { port: 0, config: { latencyMs: [0, 0], faultRate: 0, hangRate: 0, ratePerSecond: 1000 } });
-    client = new RegistryClient({ country: 'SGP', registry: 'ssg', baseUrl: sim.url, timeoutMs: 2000, maxConcurrency: 4, ratePerSecond: 1000 });
+    sim = await startTestSimulator(ssgSimulator);
   });
   afterAll(() => sim.close());
 
   it('fetches credentials in one query and leaves unknown ids out', async () => {
-    await resetStats();
+    await sim.resetStats();
     const known = natives().slice(0, 20);
-    const records = await ssgAdapter(client).fetchByIds([...known.map((r) => r.credentialId), '00000000-0000-4000-8000-000000000000']);
+    const records = await adapter().fetchByIds([...known.map((r) => r.credentialId), '00000000-0000-4000-8000-000000000000']);
     expect([...records.keys()].sort()).toEqual(known.map((r) => r.credentialId).sort());
     expect(records.get(known[0].credentialId)).toMatchObject({ holderName: known[0].holder.name, holderDateOfBirth: known[0].holder.dateOfBirth, issuedOn: known[0].issuedOn, nationalLevel: known[0].level });
-    expect((await stats()).routes[ssgProfile.batchRoute!]).toBe(1);
+    expect((await sim.stats()).routes[ssgProfile.batchRoute!]).toBe(1);
   });
 
   it('round-trips every generated credential in ⌈N / 200⌉ queries through the kit', async () => {
-    await resetStats();
+    await sim.resetStats();
     const ids = natives().map((r) => r.credentialId);
-    const loaded = await adapterSource('SGP', ssgAdapter(client)).loadMany(ids);
+    const loaded = await adapterSource('SGP', adapter()).loadMany(ids);
     expect(loaded.map((r) => (r as { nativeId: string }).nativeId)).toEqual(ids);
-    expect((await stats()).routes[ssgProfile.batchRoute!]).toBe(Math.ceil(ids.length / 200));
+    expect((await sim.stats()).routes[ssgProfile.batchRoute!]).toBe(Math.ceil(ids.length / 200));
   });
 
   it('finds a foreign holder by passport and nationality, as the kit will match them', async () => {
     const native = natives().find((r) => r.holder.idType === 'FIN')!;
     const identity = { nationality: native.holder.nationality, documentNumber: native.holder.passportNo!, dateOfBirth: native.holder.dateOfBirth };
-    const found = await ssgAdapter(client).findByHolder(identity);
+    const found = await adapter().findByHolder(identity);
     expect(found.map((r) => r.nativeId)).toContain(native.credentialId);
     expect(found.every((r) => matchesIdentity(r, identity))).toBe(true);
     const elsewhere = native.holder.nationality === 'CHN' ? 'IND' : 'CHN';
-    expect(await ssgAdapter(client).findByHolder({ ...identity, nationality: elsewhere })).toEqual([]);
+    expect(await adapter().findByHolder({ ...identity, nationality: elsewhere })).toEqual([]);
   });
 
-  it('asks by FIN or NRIC when given one', async () => {
+  it('asks by FIN or NRIC when given one, and the kit matches the holder by it', async () => {
     for (const idType of ['FIN', 'NRIC'] as const) {
       const native = natives().find((r) => r.holder.idType === idType)!;
-      const found = await ssgAdapter(client).findByHolder({ nationality: native.holder.nationality, documentNumber: native.holder.idNumber, dateOfBirth: null });
+      const identity = { nationality: native.holder.nationality, documentNumber: native.holder.idNumber, dateOfBirth: native.holder.dateOfBirth };
+      const found = await adapter().findByHolder(identity);
       expect(found.map((r) => r.nativeId)).toContain(native.credentialId);
       expect(found.every((r) => r.holderIdType === idType)).toBe(true);
+      // A citizen's credential names no passport: the NRIC the registry links to it is what matches.
+      expect(found.every((r) => matchesIdentity(r, identity))).toBe(true);
     }
   });
 
@@ -220,32 +213,17 @@ describe('ssgAdapter against the simulated SSG', () => {
     await expect(ssgAdapter(clientFor(`${sim.url}/elsewhere/`)).fetchByIds([natives()[0].credentialId])).rejects.toThrow(/POST \/v1\/credentials\/query answered 404/);
   });
 
-  it('fails with REGISTRY_RATE_LIMITED when THROTTLED for longer than the time budget', async () => {
-    await configure({ ratePerSecond: 1 });
-    try {
-      const tight = clientFor(sim.url, 500);
-      const answers = await Promise.allSettled([0, 1, 2].map(() => ssgAdapter(tight).fetchByIds([natives()[0].credentialId])));
-      const rejected = answers.find((a): a is PromiseRejectedResult => a.status === 'rejected');
-      expect(rejected?.reason).toMatchObject({ extensions: { code: 'REGISTRY_RATE_LIMITED', country: 'SGP', registry: 'ssg', retryAfterSeconds: 1 } });
-    } finally {
-      await configure({ ratePerSecond: 1000 });
-    }
-  });
-
-  it('fails with REGISTRY_UNAVAILABLE when SSG answers 503 twice', async () => {
-    await configure({ faultRate: 1 });
-    try {
-      await resetStats();
-      await expect(ssgAdapter(client).fetchByIds([natives()[0].credentialId])).rejects.toMatchObject({ extensions: { code: 'REGISTRY_UNAVAILABLE', country: 'SGP', registry: 'ssg', reason: 'http-503' } });
-      expect((await stats()).routes[ssgProfile.batchRoute!]).toBe(2);
-    } finally {
-      await configure({ faultRate: 0 });
-    }
-  });
-
   it('refuses a record the registry holds in a form the specification does not allow', async () => {
     const id = '00000000-0000-4000-8000-000000000099';
-    await fetch(`${sim.url}/__sim/records`, { method: 'POST', body: JSON.stringify([{ ...EXAMPLE, credentialId: id, issuedOn: '18-09-2024' }]) });
-    await expect(ssgAdapter(client).fetchByIds([id])).rejects.toThrow(new RegExp(`credential ${id}: issuedOn: expected a date as YYYY-MM-DD`));
+    await sim.upsert([{ ...EXAMPLE, credentialId: id, issuedOn: '18-09-2024' }]);
+    await expect(adapter().fetchByIds([id])).rejects.toThrow(new RegExp(`credential ${id}: issuedOn: expected a date as YYYY-MM-DD`));
   });
+});
+
+describeRegistryFaults({
+  country: 'SGP',
+  simulator: ssgSimulator,
+  adapter: ssgAdapter,
+  route: ssgProfile.batchRoute!,
+  call: (adapter, records) => adapter.fetchByIds([records[0].credentialId]),
 });

@@ -2,19 +2,18 @@ import type { AdapterFactory } from '../../schema/kit/adapter.js';
 import { certificationRecord, lookup, type CertificationRecord } from '../../schema/kit/records.js';
 import type { RegistryClient } from '../../schema/kit/registryClient.js';
 import type { CertificationStatus } from '../../schema/contract/index.js';
-import { parseNativeDate } from '../../schema/dates/index.js';
-import { isAlpha3 } from '../../schema/countries/index.js';
+import { askedOnly, withinBatchLimit } from '../../schema/kit/nativeRecords.js';
 import vocabulary from './ssgVocabulary.json' with { type: 'json' };
 import { SSG_CREDENTIAL_ID, type SsgRecord } from './ssg.native.js';
 import { ssgProfile } from './profiles.js';
-import { holderDocument, listOf } from './nativeApi.js';
-import { maskSingaporeId, singaporeIdProblem, singaporeIdType } from './singaporeId.js';
+import { holderDocument, listOf, singaporeReader } from './nativeApi.js';
+import { maskSingaporeId, singaporeIdType } from './singaporeId.js';
 
 /**
  * SSG WSQ credentials. Contract: `POST /v1/credentials/query` takes at most 200 ids and answers
  * the credentials it knows, leaving unknown ids out; a credential that was not asked for is a
  * protocol error. Credentials never expire (`validUntil` null) and `revoked` is the only other
- * state. The holder's NRIC or FIN must pass the published checksum and leaves only masked.
+ * state. The holder's NRIC or FIN must pass the published checksum and reaches GraphQL only masked.
  */
 const REVOKED = vocabulary.revoked as Record<string, CertificationStatus>;
 const ISSUER = { name: 'SkillsFuture Singapore', registrationNumber: null };
@@ -30,36 +29,31 @@ export type SgpCertificationRecord = CertificationRecord & {
 };
 
 export function ssgToContract(native: SsgRecord, client: Pick<RegistryClient, 'error'>): SgpCertificationRecord {
-  const fail = (message: string) => client.error('REGISTRY_PROTOCOL_ERROR', `credential ${native.credentialId}: ${message}`);
-  const date = (value: string, field: string) => {
-    try {
-      return parseNativeDate(value, 'YYYY-MM-DD');
-    } catch (error) {
-      throw fail(`${field}: ${(error as Error).message}`);
-    }
-  };
+  const read = singaporeReader(client, `credential ${native.credentialId}`);
+  const { fail, date } = read;
   const { holder } = native;
   if (!holder || typeof holder !== 'object') throw fail('no holder object');
-  if (!isAlpha3(holder.nationality)) throw fail(`holder.nationality: expected an ISO 3166-1 alpha-3 code, got ${JSON.stringify(holder.nationality)}`);
+  const nationality = read.alpha3(holder.nationality, 'holder.nationality');
   lookup(vocabulary.idTypes, holder.idType, 'holder.idType', fail);
-  const idProblem = singaporeIdProblem(holder.idNumber);
-  if (idProblem) throw fail(`holder.idNumber: ${idProblem}`);
-  if (singaporeIdType(holder.idNumber) !== holder.idType) throw fail(`holder.idNumber is an ${singaporeIdType(holder.idNumber)}, but idType says ${holder.idType}`);
+  const idNumber = read.singaporeId(holder.idNumber, 'holder.idNumber');
+  if (singaporeIdType(idNumber) !== holder.idType) throw fail(`holder.idNumber is an ${singaporeIdType(idNumber)}, but idType says ${holder.idType}`);
   lookup(vocabulary.types, native.type, 'type', fail);
-  if (!/^\d{5}$/.test(native.ssocCode)) throw fail(`ssocCode: expected an SSOC 2024 code of 5 digits, got ${JSON.stringify(native.ssocCode)}`);
+  const occupation = read.occupation(native.ssocCode);
 
   return certificationRecord(
     { country: 'SGP', registry: 'ssg', typename: 'SgpCertification' },
     {
       nativeId: native.credentialId,
       holderName: holder.name,
-      holderNationality: holder.nationality,
+      holderNationality: nationality,
       holderDocumentNumber: holder.passportNo,
+      // SSG links the holder's NRIC or FIN to the credential; identity matching may use it, GraphQL never sees it (only holderIdMasked).
+      holderOtherDocumentNumbers: [idNumber],
       holderDateOfBirth: date(holder.dateOfBirth, 'holder.dateOfBirth'),
       title: native.title,
       qualificationCode: native.qualificationCode,
       nationalLevel: native.level,
-      occupation: { isco: native.ssocCode.slice(0, 4), national: native.ssocCode, scheme: 'SSOC 2024', title: null },
+      occupation,
       issuer: ISSUER,
       issuedOn: date(native.issuedOn, 'issuedOn'),
       validUntil: null,
@@ -71,7 +65,7 @@ export function ssgToContract(native: SsgRecord, client: Pick<RegistryClient, 'e
       trainingProvider: native.trainingProvider,
       opencertsMerkleRoot: native.opencertsMerkleRoot,
       holderIdType: holder.idType,
-      holderIdMasked: maskSingaporeId(holder.idNumber),
+      holderIdMasked: maskSingaporeId(idNumber),
     },
   );
 }
@@ -83,18 +77,10 @@ export const ssgAdapter: AdapterFactory<SgpCertificationRecord> = (client) => ({
   isNativeId: (id) => SSG_CREDENTIAL_ID.test(id),
 
   async fetchByIds(ids) {
-    if (ids.length > ssgProfile.batchLimit!) throw new Error(`SSG query takes at most ${ssgProfile.batchLimit} credential ids, got ${ids.length}`);
     const route = ssgProfile.batchRoute!;
-    const response = await client.request('/v1/credentials/query', { method: 'POST', route, json: { credentialIds: ids }, idempotent: true });
-    const asked = new Set(ids);
-    const records = new Map<string, SgpCertificationRecord>();
-    for (const native of listOf<SsgRecord>(client, response, route, 'credentials')) {
-      if (!asked.has(native.credentialId)) {
-        throw client.error('REGISTRY_PROTOCOL_ERROR', `SSG query returned credential ${JSON.stringify(native.credentialId)}, which was not among the ${ids.length} ids asked`);
-      }
-      records.set(native.credentialId, ssgToContract(native, client));
-    }
-    return records;
+    const response = await client.request('/v1/credentials/query', { method: 'POST', route, json: { credentialIds: withinBatchLimit(ids, ssgProfile) }, idempotent: true });
+    const natives = askedOnly(client, route, ids, listOf<SsgRecord>(client, response, route, 'credentials'), (native) => native.credentialId);
+    return new Map([...natives].map(([id, native]) => [id, ssgToContract(native, client)]));
   },
 
   async findByHolder(identity) {

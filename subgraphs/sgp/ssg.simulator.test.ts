@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type RunningSimulator } from '../../registries/kit/simulator.js';
+import { startTestSimulator, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
 import { defaultPopulation, holdingsIn } from '../../registries/population/population.js';
 import { ssgSimulator } from './ssg.simulator.js';
 import { momSimulator } from './mom.simulator.js';
@@ -41,15 +41,12 @@ describe('SSG records from the synthetic population', () => {
 });
 
 describe('the simulated SSG API', () => {
-  let sim: RunningSimulator;
-  const call = async (path: string, body?: unknown) => {
-    const response = await fetch(`${sim.url}${path}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as Record<string, unknown> };
-  };
-  const all = () => sim.store.all() as SsgRecord[];
+  let sim: TestSimulator;
+  const call = (path: string, body?: unknown) => (body === undefined ? sim.get(path) : sim.post(path, body));
+  const all = () => sim.simulator.store.all() as SsgRecord[];
 
   beforeAll(async () => {
-    sim = await startSimulator(ssgSimulator, { port: 0, config: { latencyMs: [0, 0], faultRate: 0, hangRate: 0, ratePerSecond: 1000 } });
+    sim = await startTestSimulator(ssgSimulator);
   });
   afterAll(() => sim.close());
 
@@ -110,13 +107,13 @@ describe('the simulated SSG API', () => {
   });
 
   it('answers 429 {"code":"THROTTLED"} with Retry-After past its rate', async () => {
-    await fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify({ ratePerSecond: 1 }) });
+    await sim.configure({ ratePerSecond: 1 });
     try {
       const answers = [];
       for (let i = 0; i < 3; i += 1) answers.push(await call(`/v1/credentials/${all()[0].credentialId}`));
       expect(answers.find((a) => a.status === 429)).toEqual({ status: 429, retryAfter: '1', body: { code: 'THROTTLED' } });
     } finally {
-      await fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify({ ratePerSecond: 1000 }) });
+      await sim.configure({ ratePerSecond: 1000 });
     }
   });
 });

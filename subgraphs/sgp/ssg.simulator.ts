@@ -1,4 +1,4 @@
-import type { SimulatorDefinition } from '../../registries/kit/simulator.js';
+import { recordByIdRoute, type SimulatorDefinition } from '../../registries/kit/simulator.js';
 import { filterBy } from '../../registries/kit/paging.js';
 import { holdingsIn, recordRandom, type CertHolding } from '../../registries/population/population.js';
 import { normalizeDocumentNumber } from '../../schema/ids/index.js';
@@ -62,14 +62,7 @@ export const ssgSimulator: SimulatorDefinition<SsgRecord> = {
     }),
 
   routes: [
-    {
-      method: 'GET',
-      path: '/v1/credentials/{credentialId}',
-      handle: ({ params }, store) => {
-        const record = store.get(params.credentialId);
-        return record ? { status: 200, json: record } : codeBody(404, 'CREDENTIAL_NOT_FOUND');
-      },
-    },
+    recordByIdRoute('/v1/credentials/{credentialId}', codeBody(404, 'CREDENTIAL_NOT_FOUND')),
     {
       method: 'POST',
       path: '/v1/credentials/query',

@@ -1,10 +1,9 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RegistryClient } from '../../schema/kit/registryClient.js';
 import { adapterSource } from '../../schema/kit/registrySource.js';
-import { startSimulator, type RunningSimulator } from '../../registries/kit/simulator.js';
+import { CountryRequest, matchesIdentity } from '../../schema/kit/countryContext.js';
+import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
 import { defaultPopulation, holdingsIn } from '../../registries/population/population.js';
+import { dsdAdapter } from './dsd.adapter.js';
 import { doeAdapter, doeToContract } from './doe.adapter.js';
 import { doeSimulator } from './doe.simulator.js';
 import { doeProfile } from './profiles.js';
@@ -27,9 +26,7 @@ const EXAMPLE: DoeRecord = {
   status: 'ACTIVE',
 };
 
-const clientFor = (baseUrl: string, timeoutMs = 1000) => new RegistryClient({ country: 'THA', registry: 'doe', baseUrl, timeoutMs, maxConcurrency: 2, ratePerSecond: 1000 });
-const offline = clientFor('http://127.0.0.1:9');
-const protocolError = expect.objectContaining({ extensions: expect.objectContaining({ code: 'REGISTRY_PROTOCOL_ERROR', country: 'THA', registry: 'doe' }) });
+const { clientFor, offline, protocolError } = registryTestKit('THA', 'doe');
 
 describe('doeToContract', () => {
   it('normalises the published example', () => {
@@ -101,114 +98,126 @@ describe('doeToContract', () => {
   it('takes at most 100 numbers per batch', async () => {
     expect(doeAdapter(offline).batchLimit).toBe(100);
     const numbers = Array.from({ length: 101 }, (_, i) => `WP67-1000-${String(i).padStart(7, '0')}`);
-    await expect(doeAdapter(offline).fetchByIds(numbers)).rejects.toThrow('DOE batch takes at most 100 numbers, got 101');
+    await expect(doeAdapter(offline).fetchByIds(numbers)).rejects.toThrow('doe takes at most 100 numbers a batch, got 101');
   });
 });
 
-describe('doeAdapter against a registry that breaks its specification', () => {
-  let server: Server;
-  let answer = { status: 200, body: '' };
-  let url = '';
+describe('doeAdapter against a registry that answers what the test says', () => {
+  let fake: FakeRegistry;
   beforeAll(async () => {
-    server = createServer((_req, res) => res.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.body));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    fake = await startFakeRegistry();
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => fake.close());
 
   it('refuses a batch answer holding a permit that was not asked for', async () => {
-    answer = { status: 200, body: JSON.stringify({ permits: [EXAMPLE], not_found: [] }) };
-    await expect(doeAdapter(clientFor(url)).fetchByIds(['WP67-1000-0000001'])).rejects.toThrow(/DOE batch returned permit "WP67-1000-0123456", which was not among the 1 numbers asked/);
+    fake.reply(200, { permits: [EXAMPLE], not_found: [] });
+    await expect(doeAdapter(clientFor(fake.url)).fetchByIds(['WP67-1000-0000001'])).rejects.toThrow(/POST \/ewp\/v1\/permits\/batch returned "WP67-1000-0123456", which was not among the 1 numbers asked/);
   });
 
   it('refuses a batch answer that leaves a number unaccounted for', async () => {
-    answer = { status: 200, body: JSON.stringify({ permits: [EXAMPLE], not_found: [] }) };
-    await expect(doeAdapter(clientFor(url)).fetchByIds(['WP67-1000-0123456', 'WP67-1000-0000002'])).rejects.toThrow('DOE batch returned 1 permits and 0 not_found for 2 numbers; unaccounted: WP67-1000-0000002');
+    fake.reply(200, { permits: [EXAMPLE], not_found: [] });
+    await expect(doeAdapter(clientFor(fake.url)).fetchByIds(['WP67-1000-0123456', 'WP67-1000-0000002'])).rejects.toThrow('DOE batch returned 1 permits and 0 not_found for 2 numbers; unaccounted: WP67-1000-0000002');
   });
 
   it('refuses a batch answer without a not_found list, and a 400', async () => {
-    answer = { status: 200, body: JSON.stringify({ permits: [EXAMPLE] }) };
-    await expect(doeAdapter(clientFor(url)).fetchByIds(['WP67-1000-0123456'])).rejects.toThrow(/answered 200 without a "not_found" list/);
-    answer = { status: 400, body: JSON.stringify({ code: 'E400', message: 'permit_nos: at most 100 numbers per request' }) };
-    await expect(doeAdapter(clientFor(url)).fetchByIds(['WP67-1000-0123456'])).rejects.toThrow(/POST \/ewp\/v1\/permits\/batch answered 400: .*E400/);
+    fake.reply(200, { permits: [EXAMPLE] });
+    await expect(doeAdapter(clientFor(fake.url)).fetchByIds(['WP67-1000-0123456'])).rejects.toThrow(/answered 200 without a "not_found" list/);
+    fake.reply(400, { code: 'E400', message: 'permit_nos: at most 100 numbers per request' });
+    await expect(doeAdapter(clientFor(fake.url)).fetchByIds(['WP67-1000-0123456'])).rejects.toThrow(/POST \/ewp\/v1\/permits\/batch answered 400: .*E400/);
+  });
+
+  it('lets identity matching accept the passport a CI-held permit was found by, and nothing else', async () => {
+    fake.reply(200, { permits: [EXAMPLE] });
+    const [record] = await doeAdapter(clientFor(fake.url)).findByHolder({ nationality: 'MMR', documentNumber: 'MA1234567', dateOfBirth: null });
+    expect(record).toMatchObject({ holderDocumentNumber: 'MD456789', holderOtherDocumentNumbers: ['MA1234567'] });
+    const identity = { nationality: 'MMR', documentNumber: 'MA1234567', dateOfBirth: '1992-06-12' };
+    expect(matchesIdentity(record, identity)).toBe(true);
+    expect(matchesIdentity(record, { ...identity, documentNumber: 'MD456789' })).toBe(true);
+    expect(matchesIdentity(record, { ...identity, documentNumber: 'MA7654321' })).toBe(false);
+    expect(matchesIdentity(doeToContract(EXAMPLE, offline), identity)).toBe(false);
+    expect(fake.asked.slice(-2).map((path) => new URLSearchParams(path.split('?')[1]).get('doc_type')).sort()).toEqual(['CI', 'PASSPORT']);
   });
 });
 
 describe('doeAdapter against the simulated DOE e-Work Permit', () => {
-  let sim: RunningSimulator;
-  let client: RegistryClient;
-  const stats = async () => (await (await fetch(`${sim.url}/__sim/stats`)).json()) as { routes: Record<string, number> };
-  const resetStats = () => fetch(`${sim.url}/__sim/stats/reset`, { method: 'POST' });
-  const configure = (config: object) => fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify(config) });
-  const natives = () => sim.store.all() as DoeRecord[];
+  let sim: TestSimulator;
+  const adapter = () => doeAdapter(clientFor(sim.url, 2000));
+  const natives = () => sim.simulator.store.all() as DoeRecord[];
 
   beforeAll(async () => {
-    sim = await startSimulator(doeSimulator, { port: 0, config: { latencyMs: [0, 0], faultRate: 0, hangRate: 0, ratePerSecond: 1000 } });
-    client = new RegistryClient({ country: 'THA', registry: 'doe', baseUrl: sim.url, timeoutMs: 2000, maxConcurrency: 4, ratePerSecond: 1000 });
+    sim = await startTestSimulator(doeSimulator);
   });
   afterAll(() => sim.close());
 
   it('fetches up to 100 permits in one call and leaves unknown numbers out', async () => {
-    await resetStats();
+    await sim.resetStats();
     const known = natives().slice(0, 99);
-    const records = await doeAdapter(client).fetchByIds([...known.map((r) => r.permit_no), 'WP99-1000-9999999']);
+    const records = await adapter().fetchByIds([...known.map((r) => r.permit_no), 'WP99-1000-9999999']);
     expect([...records.keys()].sort()).toEqual(known.map((r) => r.permit_no).sort());
     expect(records.get(known[0].permit_no)).toMatchObject({ holderName: known[0].name_en, holderDocumentNumber: known[0].doc_no, documentType: known[0].doc_type, workerType: known[0].worker_type, nativeStatus: known[0].status, province: known[0].province });
-    expect((await stats()).routes['POST /ewp/v1/permits/batch']).toBe(1);
+    expect((await sim.stats()).routes['POST /ewp/v1/permits/batch']).toBe(1);
   });
 
   it('needs ⌈N / 100⌉ batch calls for N permits through the kit, and reads every generated permit', async () => {
-    await resetStats();
+    await sim.resetStats();
     const numbers = natives().map((r) => r.permit_no);
-    const loaded = await adapterSource('THA', doeAdapter(client)).loadMany(numbers);
+    const loaded = await adapterSource('THA', adapter()).loadMany(numbers);
     expect(loaded.map((r) => (r as { nativeId: string }).nativeId)).toEqual(numbers);
-    expect((await stats()).routes[doeProfile.batchRoute!]).toBe(Math.ceil(numbers.length / 100));
+    expect((await sim.stats()).routes[doeProfile.batchRoute!]).toBe(Math.ceil(numbers.length / 100));
   });
 
   it('finds a CI holder\'s permit by the CI and by the passport, asking under both document types', async () => {
     const native = natives().find((r) => r.doc_type === 'CI')!;
-    await resetStats();
-    const byCi = await doeAdapter(client).findByHolder({ nationality: 'MMR', documentNumber: native.doc_no, dateOfBirth: null });
+    await sim.resetStats();
+    const byCi = await adapter().findByHolder({ nationality: 'MMR', documentNumber: native.doc_no, dateOfBirth: null });
     expect(byCi.map((r) => r.nativeId)).toContain(native.permit_no);
-    expect((await stats()).routes['GET /ewp/v1/permits']).toBe(2);
+    expect((await sim.stats()).routes['GET /ewp/v1/permits']).toBe(2);
 
     // The registry links the worker's passport to the permit as well: the population knows which passport that is.
     const { person } = holdingsIn(defaultPopulation(), 'THA', 'PERMIT').find(({ holding }) => holding.seq === Number(native.permit_no.slice(-7)))!;
     const passportNo = person.passportNo!;
     expect(passportNo).not.toBe(native.doc_no);
-    const byPassport = await doeAdapter(client).findByHolder({ nationality: 'MMR', documentNumber: passportNo, dateOfBirth: null });
+    const byPassport = await adapter().findByHolder({ nationality: 'MMR', documentNumber: passportNo, dateOfBirth: null });
     expect(byPassport.map((r) => r.nativeId)).toContain(native.permit_no);
-    expect(byPassport.find((r) => r.nativeId === native.permit_no)).toMatchObject({ documentType: 'CI', holderDocumentNumber: native.doc_no });
+    expect(byPassport.find((r) => r.nativeId === native.permit_no)).toMatchObject({ documentType: 'CI', holderDocumentNumber: native.doc_no, holderOtherDocumentNumbers: [passportNo] });
+    // Found by the CI it names, the permit needs no other document; fetched by number, the registry links none.
+    expect(byCi.find((r) => r.nativeId === native.permit_no)!.holderOtherDocumentNumbers).toBeUndefined();
+    expect((await adapter().fetchByIds([native.permit_no])).get(native.permit_no)!.holderOtherDocumentNumbers).toBeUndefined();
+  });
+
+  it('has the kit locate a permit recorded under the CI by the worker\'s passport, and only for that worker', async () => {
+    const native = natives().find((r) => r.doc_type === 'CI' && r.nationality === 'MM')!;
+    const { person } = holdingsIn(defaultPopulation(), 'THA', 'PERMIT').find(({ holding }) => holding.seq === Number(native.permit_no.slice(-7)))!;
+    const passport = { nationality: 'MMR', documentNumber: person.passportNo!, dateOfBirth: person.dateOfBirth };
+    // DSD is not running here: its failure comes back beside the permits, which is all this test needs of it.
+    const request = () => new CountryRequest('THA', { CERT: adapterSource('THA', dsdAdapter(registryTestKit('THA', 'dsd').offline)), PERMIT: adapterSource('THA', adapter()) });
+
+    const [byPassport] = await request().locate([passport]);
+    expect(byPassport.permitIds).toContain(`THA:PERMIT:${native.permit_no}`);
+    expect(byPassport.failures.map((f) => f.registry)).toEqual(['dsd']);
+    const [byCi] = await request().locate([{ ...passport, documentNumber: native.doc_no }]);
+    expect(byCi.permitIds).toContain(`THA:PERMIT:${native.permit_no}`);
+    // The link never widens the match: another birth date is another person.
+    const [stranger] = await request().locate([{ ...passport, dateOfBirth: '1900-01-01' }]);
+    expect(stranger.permitIds).not.toContain(`THA:PERMIT:${native.permit_no}`);
   });
 
   it('finds a passport holder, and nobody under another nationality', async () => {
     const native = natives().find((r) => r.doc_type === 'PASSPORT' && r.nationality === 'KH')!;
-    expect((await doeAdapter(client).findByHolder({ nationality: 'KHM', documentNumber: native.doc_no, dateOfBirth: null })).map((r) => r.nativeId)).toContain(native.permit_no);
-    expect(await doeAdapter(client).findByHolder({ nationality: 'LAO', documentNumber: native.doc_no, dateOfBirth: null })).toEqual([]);
-  });
-
-  it('fails with REGISTRY_RATE_LIMITED when DOE answers 429 and Retry-After does not fit the budget', async () => {
-    await configure({ ratePerSecond: 1 });
-    try {
-      const hasty = clientFor(sim.url, 500);
-      const errors = await Promise.all([0, 1, 2].map((i) => doeAdapter(hasty).fetchByIds([natives()[i].permit_no]).then(() => null, (e: unknown) => e)));
-      expect(errors.find((e) => e !== null)).toMatchObject({ extensions: { code: 'REGISTRY_RATE_LIMITED', country: 'THA', registry: 'doe', retryAfterSeconds: 1 } });
-    } finally {
-      await configure({ ratePerSecond: 1000 });
-    }
-  });
-
-  it('fails with REGISTRY_UNAVAILABLE when DOE answers 503 twice', async () => {
-    await configure({ faultRate: 1 });
-    try {
-      await expect(doeAdapter(client).fetchByIds([natives()[0].permit_no])).rejects.toMatchObject({ extensions: { code: 'REGISTRY_UNAVAILABLE', country: 'THA', registry: 'doe', reason: 'http-503' } });
-    } finally {
-      await configure({ faultRate: 0 });
-    }
+    expect((await adapter().findByHolder({ nationality: 'KHM', documentNumber: native.doc_no, dateOfBirth: null })).map((r) => r.nativeId)).toContain(native.permit_no);
+    expect(await adapter().findByHolder({ nationality: 'LAO', documentNumber: native.doc_no, dateOfBirth: null })).toEqual([]);
   });
 
   it('refuses a record the registry holds in a form the specification does not allow', async () => {
-    await fetch(`${sim.url}/__sim/records`, { method: 'POST', body: JSON.stringify([{ ...EXAMPLE, permit_no: 'WP67-1000-9999998', status: 'CANCELLED' }]) });
-    await expect(doeAdapter(client).fetchByIds(['WP67-1000-9999998'])).rejects.toThrow(/permit WP67-1000-9999998: unknown status "CANCELLED"/);
+    await sim.upsert([{ ...EXAMPLE, permit_no: 'WP67-1000-9999998', status: 'CANCELLED' }]);
+    await expect(adapter().fetchByIds(['WP67-1000-9999998'])).rejects.toThrow(/permit WP67-1000-9999998: unknown status "CANCELLED"/);
   });
+});
+
+describeRegistryFaults({
+  country: 'THA',
+  simulator: doeSimulator,
+  adapter: doeAdapter,
+  route: 'POST /ewp/v1/permits/batch',
+  call: (adapter, records) => adapter.fetchByIds([records[0].permit_no]),
 });

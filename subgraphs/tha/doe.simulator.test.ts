@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type RunningSimulator } from '../../registries/kit/simulator.js';
+import { startTestSimulator, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
 import { defaultPopulation, holdingsIn, SIMULATION_TODAY } from '../../registries/population/population.js';
 import { alpha3ToAlpha2 } from '../../schema/countries/index.js';
 import { addDays, addMonths, formatNativeDate, parseNativeDate } from '../../schema/dates/index.js';
@@ -50,20 +50,14 @@ describe('DOE records from the synthetic population', () => {
 });
 
 describe('the simulated DOE e-Work Permit API', () => {
-  let sim: RunningSimulator;
-  const get = async (path: string) => {
-    const response = await fetch(`${sim.url}${path}`);
-    return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as Record<string, unknown> };
-  };
-  const batch = async (permitNos: unknown) => {
-    const response = await fetch(`${sim.url}/ewp/v1/permits/batch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ permit_nos: permitNos }) });
-    return { status: response.status, body: (await response.json()) as { permits?: DoeRecord[]; not_found?: string[] } };
-  };
-  const all = () => sim.store.all() as DoeRecord[];
+  let sim: TestSimulator;
+  const get = (path: string) => sim.get(path);
+  const batch = (permitNos: unknown) => sim.post<{ permits?: DoeRecord[]; not_found?: string[] }>('/ewp/v1/permits/batch', { permit_nos: permitNos });
+  const all = () => sim.simulator.store.all() as DoeRecord[];
   const permits = (answer: { body: Record<string, unknown> }) => answer.body.permits as DoeRecord[];
 
   beforeAll(async () => {
-    sim = await startSimulator(doeSimulator, { port: 0, config: { latencyMs: [0, 0], faultRate: 0, hangRate: 0, ratePerSecond: 1000 } });
+    sim = await startTestSimulator(doeSimulator);
   });
   afterAll(() => sim.close());
 
@@ -79,7 +73,7 @@ describe('the simulated DOE e-Work Permit API', () => {
     expect(hundred.status).toBe(200);
     expect(hundred.body.permits!.map((r) => r.permit_no)).toEqual(numbers);
     expect(hundred.body.not_found).toEqual(['WP99-1000-9999998', 'WP99-1000-9999999']);
-    expect(await batch([...numbers, 'WP99-1000-9999997', 'WP99-1000-9999998', 'WP99-1000-9999999'])).toEqual({ status: 400, body: { code: 'E400', message: 'permit_nos: at most 100 numbers per request' } });
+    expect(await batch([...numbers, 'WP99-1000-9999997', 'WP99-1000-9999998', 'WP99-1000-9999999'])).toEqual({ status: 400, retryAfter: null, body: { code: 'E400', message: 'permit_nos: at most 100 numbers per request' } });
     expect((await batch('WP67-1000-0123456')).status).toBe(400);
   });
 
@@ -118,13 +112,13 @@ describe('the simulated DOE e-Work Permit API', () => {
   });
 
   it('answers 429 {"code":"E429"} with Retry-After past its rate', async () => {
-    await fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify({ ratePerSecond: 1 }) });
+    await sim.configure({ ratePerSecond: 1 });
     try {
       const answers = [];
       for (let i = 0; i < 3; i += 1) answers.push(await get(`/ewp/v1/permits/${all()[0].permit_no}`));
       expect(answers.find((a) => a.status === 429)).toEqual({ status: 429, retryAfter: '1', body: { code: 'E429' } });
     } finally {
-      await fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify({ ratePerSecond: 1000 }) });
+      await sim.configure({ ratePerSecond: 1000 });
     }
   });
 });

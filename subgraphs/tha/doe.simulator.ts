@@ -1,4 +1,4 @@
-import type { NativeResponse, SimulatorDefinition } from '../../registries/kit/simulator.js';
+import { recordByIdRoute, type NativeResponse, type SimulatorDefinition } from '../../registries/kit/simulator.js';
 import { filterBy } from '../../registries/kit/paging.js';
 import { holdingsIn, recordRandom, SIMULATION_TODAY, type PermitHolding, type Person } from '../../registries/population/population.js';
 import { alpha3ToAlpha2 } from '../../schema/countries/index.js';
@@ -137,14 +137,7 @@ export const doeSimulator: SimulatorDefinition<DoeRecord> = {
         return { status: 200, json: { permits, not_found: unique.filter((n) => store.get(n) === undefined) } };
       },
     },
-    {
-      method: 'GET',
-      path: '/ewp/v1/permits/{permit_no}',
-      handle: ({ params }, store) => {
-        const record = store.get(params.permit_no);
-        return record ? { status: 200, json: record } : notFound;
-      },
-    },
+    recordByIdRoute('/ewp/v1/permits/{permit_no}', notFound),
     {
       method: 'GET',
       path: '/ewp/v1/permits',

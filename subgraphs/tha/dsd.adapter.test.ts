@@ -1,9 +1,6 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RegistryClient } from '../../schema/kit/registryClient.js';
 import { adapterSource } from '../../schema/kit/registrySource.js';
-import { startSimulator, type RunningSimulator } from '../../registries/kit/simulator.js';
+import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
 import { dsdAdapter, dsdToContract } from './dsd.adapter.js';
 import { dsdSimulator } from './dsd.simulator.js';
 import type { DsdRecord } from './dsd.native.js';
@@ -27,9 +24,7 @@ const EXAMPLE: DsdRecord = {
 };
 const CITIZEN: DsdRecord = { ...EXAMPLE, cert_no: 'DSD-67-01-000777', full_name_th: 'สมชาย ใจดี', full_name_en: 'SOMCHAI JAIDEE', id_card: '1101700203451', passport_no: null, nationality: 'TH' };
 
-const clientFor = (baseUrl: string, timeoutMs = 1000) => new RegistryClient({ country: 'THA', registry: 'dsd', baseUrl, timeoutMs, maxConcurrency: 2, ratePerSecond: 1000 });
-const offline = clientFor('http://127.0.0.1:9');
-const protocolError = expect.objectContaining({ extensions: expect.objectContaining({ code: 'REGISTRY_PROTOCOL_ERROR', country: 'THA', registry: 'dsd' }) });
+const { clientFor, offline, protocolError } = registryTestKit('THA', 'dsd');
 
 describe('dsdToContract', () => {
   it('normalises the published example', () => {
@@ -116,77 +111,69 @@ describe('dsdToContract', () => {
 
   it('takes exactly one certificate number per call, having no batch endpoint', async () => {
     expect(dsdAdapter(offline).batchLimit).toBeNull();
-    await expect(dsdAdapter(offline).fetchByIds(['DSD-67-10-000001', 'DSD-67-10-000002'])).rejects.toThrow('DSD has no batch endpoint: fetchByIds takes exactly one certificate number, got 2');
+    await expect(dsdAdapter(offline).fetchByIds(['DSD-67-10-000001', 'DSD-67-10-000002'])).rejects.toThrow('DSD has no batch endpoint: fetchByIds takes exactly one number, got 2');
   });
 });
 
 describe('dsdAdapter against a registry that breaks its specification', () => {
-  let server: Server;
-  let answer = { status: 200, body: '' };
-  let url = '';
+  let fake: FakeRegistry;
   beforeAll(async () => {
-    server = createServer((_req, res) => res.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.body));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    fake = await startFakeRegistry();
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => fake.close());
 
   it('refuses an answer for another certificate than the one asked', async () => {
-    answer = { status: 200, body: JSON.stringify(EXAMPLE) };
-    await expect(dsdAdapter(clientFor(url)).fetchByIds(['DSD-67-10-000001'])).rejects.toThrow(/asked for DSD-67-10-000001 and answered certificate "DSD-67-10-004512"/);
+    fake.reply(200, EXAMPLE);
+    await expect(dsdAdapter(clientFor(fake.url)).fetchByIds(['DSD-67-10-000001'])).rejects.toThrow(/asked for DSD-67-10-000001 and answered certificate "DSD-67-10-004512"/);
   });
 
   it('refuses a 404 that is not the registry\'s ไม่พบข้อมูล', async () => {
-    answer = { status: 404, body: JSON.stringify({ error: 'not found' }) };
-    await expect(dsdAdapter(clientFor(url)).fetchByIds(['DSD-67-10-004512'])).rejects.toThrow(/answered 404 without \{"result":"ไม่พบข้อมูล"\}/);
+    fake.reply(404, { error: 'not found' });
+    await expect(dsdAdapter(clientFor(fake.url)).fetchByIds(['DSD-67-10-004512'])).rejects.toThrow(/answered 404 without \{"result":"ไม่พบข้อมูล"\}/);
   });
 
   it('refuses a search answer without an items list, and a 400', async () => {
-    answer = { status: 200, body: JSON.stringify({ records: [EXAMPLE] }) };
-    await expect(dsdAdapter(clientFor(url)).findByHolder({ nationality: 'MMR', documentNumber: 'MD456789', dateOfBirth: null })).rejects.toThrow(/answered 200 without a "items" list/);
-    answer = { status: 400, body: JSON.stringify({ result: 'คำขอไม่ถูกต้อง' }) };
-    await expect(dsdAdapter(clientFor(url)).findByHolder({ nationality: 'MMR', documentNumber: 'MD456789', dateOfBirth: null })).rejects.toThrow(protocolError);
+    fake.reply(200, { records: [EXAMPLE] });
+    await expect(dsdAdapter(clientFor(fake.url)).findByHolder({ nationality: 'MMR', documentNumber: 'MD456789', dateOfBirth: null })).rejects.toThrow(/answered 200 without a "items" list/);
+    fake.reply(400, { result: 'คำขอไม่ถูกต้อง' });
+    await expect(dsdAdapter(clientFor(fake.url)).findByHolder({ nationality: 'MMR', documentNumber: 'MD456789', dateOfBirth: null })).rejects.toThrow(protocolError);
   });
 });
 
 describe('dsdAdapter against the simulated DSD', () => {
-  let sim: RunningSimulator;
-  let client: RegistryClient;
-  const stats = async () => (await (await fetch(`${sim.url}/__sim/stats`)).json()) as { routes: Record<string, number> };
-  const resetStats = () => fetch(`${sim.url}/__sim/stats/reset`, { method: 'POST' });
-  const configure = (config: object) => fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify(config) });
-  const natives = () => sim.store.all() as DsdRecord[];
+  let sim: TestSimulator;
+  const adapter = () => dsdAdapter(clientFor(sim.url, 2000));
+  const natives = () => sim.simulator.store.all() as DsdRecord[];
 
   beforeAll(async () => {
-    sim = await startSimulator(dsdSimulator, { port: 0, config: { latencyMs: [0, 0], faultRate: 0, hangRate: 0, ratePerSecond: 1000 } });
-    client = new RegistryClient({ country: 'THA', registry: 'dsd', baseUrl: sim.url, timeoutMs: 2000, maxConcurrency: 4, ratePerSecond: 1000 });
+    sim = await startTestSimulator(dsdSimulator);
   });
   afterAll(() => sim.close());
 
   it('fetches one certificate per call and answers nothing for an unknown number', async () => {
     const native = natives()[0];
-    const found = await dsdAdapter(client).fetchByIds([native.cert_no]);
+    const found = await adapter().fetchByIds([native.cert_no]);
     expect(found.get(native.cert_no)).toMatchObject({ holderName: native.full_name_en, fullNameTh: native.full_name_th, skillLevel: native.skill_level, nativeStatus: native.status, testCentre: native.test_center });
-    expect((await dsdAdapter(client).fetchByIds(['DSD-99-10-999999'])).size).toBe(0);
+    expect((await adapter().fetchByIds(['DSD-99-10-999999'])).size).toBe(0);
   });
 
   it('makes one call per certificate through the kit, and reads every generated certificate', async () => {
-    await resetStats();
+    await sim.resetStats();
     const numbers = natives().map((r) => r.cert_no);
-    const loaded = await adapterSource('THA', dsdAdapter(client)).loadMany([...numbers, numbers[0]]);
+    const loaded = await adapterSource('THA', adapter()).loadMany([...numbers, numbers[0]]);
     expect(loaded.filter((r) => r !== null && !(r instanceof Error))).toHaveLength(numbers.length + 1);
-    expect((await stats()).routes['GET /api/v1/skill-cert/{cert_no}']).toBe(numbers.length);
+    expect((await sim.stats()).routes['GET /api/v1/skill-cert/{cert_no}']).toBe(numbers.length);
   });
 
   it('finds a migrant and a Thai citizen by passport and nationality, and nobody under another nationality', async () => {
     const migrant = natives().find((r) => r.nationality === 'MM')!;
-    const found = await dsdAdapter(client).findByHolder({ nationality: 'MMR', documentNumber: migrant.passport_no!, dateOfBirth: null });
+    const found = await adapter().findByHolder({ nationality: 'MMR', documentNumber: migrant.passport_no!, dateOfBirth: null });
     expect(found.map((r) => r.nativeId)).toContain(migrant.cert_no);
     expect(found.every((r) => r.holderNationality === 'MMR' && r.holderDocumentNumber === migrant.passport_no)).toBe(true);
-    expect(await dsdAdapter(client).findByHolder({ nationality: 'KHM', documentNumber: migrant.passport_no!, dateOfBirth: null })).toEqual([]);
+    expect(await adapter().findByHolder({ nationality: 'KHM', documentNumber: migrant.passport_no!, dateOfBirth: null })).toEqual([]);
 
     const citizen = natives().find((r) => r.nationality === 'TH' && r.passport_no !== null)!;
-    const own = await dsdAdapter(client).findByHolder({ nationality: 'THA', documentNumber: citizen.passport_no!, dateOfBirth: null });
+    const own = await adapter().findByHolder({ nationality: 'THA', documentNumber: citizen.passport_no!, dateOfBirth: null });
     expect(own.map((r) => r.nativeId)).toContain(citizen.cert_no);
   });
 
@@ -194,30 +181,16 @@ describe('dsdAdapter against the simulated DSD', () => {
     await expect(dsdAdapter(clientFor(`${sim.url}/elsewhere/`)).fetchByIds([natives()[0].cert_no])).rejects.toThrow(/answered 404 without/);
   });
 
-  it('fails with REGISTRY_RATE_LIMITED when DSD answers 429 and Retry-After does not fit the budget', async () => {
-    await configure({ ratePerSecond: 1 });
-    try {
-      const hasty = clientFor(sim.url, 500);
-      const errors = await Promise.all([0, 1, 2].map((i) => dsdAdapter(hasty).fetchByIds([natives()[i].cert_no]).then(() => null, (e: unknown) => e)));
-      expect(errors.find((e) => e !== null)).toMatchObject({ extensions: { code: 'REGISTRY_RATE_LIMITED', country: 'THA', registry: 'dsd', retryAfterSeconds: 1 } });
-    } finally {
-      await configure({ ratePerSecond: 1000 });
-    }
-  });
-
-  it('fails with REGISTRY_UNAVAILABLE when DSD answers 503 twice', async () => {
-    await configure({ faultRate: 1 });
-    try {
-      await resetStats();
-      await expect(dsdAdapter(client).fetchByIds([natives()[0].cert_no])).rejects.toMatchObject({ extensions: { code: 'REGISTRY_UNAVAILABLE', country: 'THA', registry: 'dsd', reason: 'http-503' } });
-      expect((await stats()).routes['GET /api/v1/skill-cert/{cert_no}']).toBe(2);
-    } finally {
-      await configure({ faultRate: 0 });
-    }
-  });
-
   it('refuses a record the registry holds in a form the specification does not allow', async () => {
-    await fetch(`${sim.url}/__sim/records`, { method: 'POST', body: JSON.stringify([{ ...EXAMPLE, cert_no: 'DSD-67-10-999998', issue_date: '2024-08-21' }]) });
-    await expect(dsdAdapter(client).fetchByIds(['DSD-67-10-999998'])).rejects.toThrow(/certificate DSD-67-10-999998: issue_date: expected a date as DD\/MM\/BBBB/);
+    await sim.upsert([{ ...EXAMPLE, cert_no: 'DSD-67-10-999998', issue_date: '2024-08-21' }]);
+    await expect(adapter().fetchByIds(['DSD-67-10-999998'])).rejects.toThrow(/certificate DSD-67-10-999998: issue_date: expected a date as DD\/MM\/BBBB/);
   });
+});
+
+describeRegistryFaults({
+  country: 'THA',
+  simulator: dsdSimulator,
+  adapter: dsdAdapter,
+  route: 'GET /api/v1/skill-cert/{cert_no}',
+  call: (adapter, records) => adapter.fetchByIds([records[0].cert_no]),
 });

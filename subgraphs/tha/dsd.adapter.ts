@@ -6,7 +6,8 @@ import { alpha3ToAlpha2 } from '../../schema/countries/index.js';
 import vocabulary from './dsdVocabulary.json' with { type: 'json' };
 import { DSD_CERT_NO, DSD_DATE, type DsdRecord } from './dsd.native.js';
 import { dsdProfile } from './profiles.js';
-import { checkNotFound, listOf, nativeReaders } from './nativeApi.js';
+import { theOnlyId } from '../../schema/kit/nativeRecords.js';
+import { checkNotFound, listOf, thaiReader } from './nativeApi.js';
 
 /**
  * DSD national skill standard certificates. Contract: there is no batch endpoint, so `fetchByIds`
@@ -28,9 +29,7 @@ export type ThaCertificationRecord = CertificationRecord & {
 };
 
 export function dsdToContract(native: DsdRecord, client: Pick<RegistryClient, 'error'>): ThaCertificationRecord {
-  const fail = (message: string) => client.error('REGISTRY_PROTOCOL_ERROR', `certificate ${native.cert_no}: ${message}`);
-  const read = nativeReaders(DSD_DATE, fail);
-  if (!/^\d{4}$/.test(native.occupation_code)) throw fail(`occupation_code: expected a TSCO code of 4 digits, got ${JSON.stringify(native.occupation_code)}`);
+  const read = thaiReader(client, `certificate ${native.cert_no}`, DSD_DATE);
   const level = String(native.skill_level);
 
   return certificationRecord(
@@ -45,16 +44,15 @@ export function dsdToContract(native: DsdRecord, client: Pick<RegistryClient, 'e
       title: native.occupation_name,
       qualificationCode: null,
       nationalLevel: level,
-      // TSCO is aligned with ISCO-08 at four digits, so the one code is both.
-      occupation: { isco: native.occupation_code, national: native.occupation_code, scheme: 'TSCO', title: native.occupation_name },
+      occupation: read.occupation(native.occupation_code, native.occupation_name),
       issuer: ISSUER,
       issuedOn: read.date(native.issue_date, 'issue_date'),
       validUntil: read.optionalDate(native.expire_date, 'expire_date'),
-      status: lookup(STATUS, native.status, 'status', fail),
+      status: lookup(STATUS, native.status, 'status', read.fail),
       nativeStatus: native.status,
       fullNameTh: native.full_name_th,
       skillLevel: native.skill_level,
-      levelName: lookup(LEVELS, level, 'skill_level', fail),
+      levelName: lookup(LEVELS, level, 'skill_level', read.fail),
       testCentre: native.test_center,
     },
   );
@@ -67,8 +65,7 @@ export const dsdAdapter: AdapterFactory<ThaCertificationRecord> = (client) => ({
   isNativeId: (id) => DSD_CERT_NO.test(id),
 
   async fetchByIds(numbers) {
-    if (numbers.length !== 1) throw new Error(`DSD has no batch endpoint: fetchByIds takes exactly one certificate number, got ${numbers.length}`);
-    const [certNo] = numbers;
+    const certNo = theOnlyId(numbers, 'DSD');
     const route = 'GET /api/v1/skill-cert/{cert_no}';
     const response = await client.request(`/api/v1/skill-cert/${encodeURIComponent(certNo)}`, { route });
     if (response.status === 404) {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type RunningSimulator } from '../../registries/kit/simulator.js';
+import { startTestSimulator, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
 import { defaultPopulation, holdingsIn, SIMULATION_TODAY } from '../../registries/population/population.js';
 import { alpha3ToAlpha2 } from '../../schema/countries/index.js';
 import { addDays, addMonths, formatNativeDate, parseNativeDate } from '../../schema/dates/index.js';
@@ -62,16 +62,13 @@ describe('DSD records from the synthetic population', () => {
 });
 
 describe('the simulated DSD API', () => {
-  let sim: RunningSimulator;
-  const get = async (path: string) => {
-    const response = await fetch(`${sim.url}${path}`);
-    return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as Record<string, unknown> };
-  };
-  const all = () => sim.store.all() as DsdRecord[];
+  let sim: TestSimulator;
+  const get = (path: string) => sim.get(path);
+  const all = () => sim.simulator.store.all() as DsdRecord[];
   const items = (answer: { body: Record<string, unknown> }) => answer.body.items as DsdRecord[];
 
   beforeAll(async () => {
-    sim = await startSimulator(dsdSimulator, { port: 0, config: { latencyMs: [0, 0], faultRate: 0, hangRate: 0, ratePerSecond: 1000 } });
+    sim = await startTestSimulator(dsdSimulator);
   });
   afterAll(() => sim.close());
 
@@ -125,13 +122,13 @@ describe('the simulated DSD API', () => {
   });
 
   it('answers 429 {"result":"เกินจำนวนที่กำหนด"} with Retry-After past its rate', async () => {
-    await fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify({ ratePerSecond: 1 }) });
+    await sim.configure({ ratePerSecond: 1 });
     try {
       const answers = [];
       for (let i = 0; i < 3; i += 1) answers.push(await get(`/api/v1/skill-cert/${all()[0].cert_no}`));
       expect(answers.find((a) => a.status === 429)).toEqual({ status: 429, retryAfter: '1', body: { result: 'เกินจำนวนที่กำหนด' } });
     } finally {
-      await fetch(`${sim.url}/__sim/config`, { method: 'POST', body: JSON.stringify({ ratePerSecond: 1000 }) });
+      await sim.configure({ ratePerSecond: 1000 });
     }
   });
 });

@@ -1,4 +1,4 @@
-import type { NativeResponse, SimulatorDefinition } from '../../registries/kit/simulator.js';
+import { recordByIdRoute, type NativeResponse, type SimulatorDefinition } from '../../registries/kit/simulator.js';
 import { filterBy } from '../../registries/kit/paging.js';
 import { holdingsIn, recordRandom, SIMULATION_TODAY, type CertHolding, type Person } from '../../registries/population/population.js';
 import { alpha3ToAlpha2 } from '../../schema/countries/index.js';
@@ -91,14 +91,7 @@ export const dsdSimulator: SimulatorDefinition<DsdRecord> = {
           badRequest,
         }),
     },
-    {
-      method: 'GET',
-      path: '/api/v1/skill-cert/{cert_no}',
-      handle: ({ params }, store) => {
-        const record = store.get(params.cert_no);
-        return record ? { status: 200, json: record } : notFound;
-      },
-    },
+    recordByIdRoute('/api/v1/skill-cert/{cert_no}', notFound),
     {
       method: 'GET',
       path: '/api/v1/skill-cert',

@@ -3,6 +3,8 @@ import { intParam, withinDates } from '../../registries/kit/paging.js';
 import { alpha2ToAlpha3 } from '../../schema/countries/index.js';
 import { parseNativeDate, parseOptionalNativeDate, type NativeDateFormat } from '../../schema/dates/index.js';
 import type { RegistryClient, RegistryResponse } from '../../schema/kit/registryClient.js';
+import { nativeReader } from '../../schema/kit/nativeRecords.js';
+import type { Occupation } from '../../schema/contract/index.js';
 
 /**
  * What both Thai registries share in shared/registries/THA.md: Buddhist-Era dates, ISO alpha-2
@@ -57,26 +59,32 @@ export function checkNotFound(client: RegistryClient, response: RegistryResponse
 /** No holder, certificate or permit of these registries predates 1900 (B.E. 2443). */
 const EARLIEST_PLAUSIBLE = '1900-01-01';
 
-/** Field readers that fail with the field's name: Buddhist-Era dates and alpha-2 nationalities. */
-export function nativeReaders(format: NativeDateFormat, fail: (message: string) => Error) {
+/**
+ * The kit's native reader (protocol errors naming the record, dates in the registry's format) with
+ * what both Thai registries add: Buddhist-Era years checked for plausibility, alpha-2
+ * nationalities, and TSCO occupation codes.
+ */
+export function thaiReader(client: Pick<RegistryClient, 'error'>, what: string, format: NativeDateFormat) {
+  const { fail, date: read } = nativeReader(client, what, format);
   const date = (value: string, field: string): string => {
-    let iso: string;
-    try {
-      iso = parseNativeDate(value, format);
-    } catch (error) {
-      throw fail(`${field}: ${(error as Error).message}`);
-    }
+    const iso = read(value, field);
     // A Christian-Era year where the Buddhist Era is due (`2024` for `2567`) still parses, as the fifteenth century: refuse it rather than shift the date by 543 years.
     if (iso < EARLIEST_PLAUSIBLE) throw fail(`${field}: expected a Buddhist-Era year, got ${JSON.stringify(value)} (${iso.slice(0, 4)} C.E.; a Christian-Era year?)`);
     return iso;
   };
   return {
+    fail,
     date,
     optionalDate: (value: string | null, field: string): string | null => (value === null ? null : date(value, field)),
     nationality(alpha2: string): string {
       const alpha3 = alpha2ToAlpha3(alpha2);
       if (!alpha3) throw fail(`nationality: expected an ISO 3166-1 alpha-2 code, got ${JSON.stringify(alpha2)}`);
       return alpha3;
+    },
+    /** TSCO is aligned with ISCO-08 at four digits, so the one code is both. */
+    occupation(code: string, title: string | null): Occupation {
+      if (!/^\d{4}$/.test(code)) throw fail(`occupation_code: expected a TSCO code of 4 digits, got ${JSON.stringify(code)}`);
+      return { isco: code, national: code, scheme: 'TSCO', title };
     },
   };
 }
