@@ -18,7 +18,7 @@ export interface RegionalContext extends PartialErrorsContext, CacheHintContext 
 /** Most identities one `workers` query may name. */
 export const MAX_WORKERS_PER_QUERY = 100;
 /** Most ids one `nodes` query may name. */
-export const MAX_NODES_PER_QUERY = 200;
+export const MAX_NODES_PER_QUERY = 500;
 
 function reference(globalId: string): Reference {
   const { country, kind } = parseGlobalId(globalId);

@@ -70,7 +70,7 @@ describe('batching: 50 workers in one query', () => {
         expected.push({ key: `${code}/${key}`, prefix: `${code}:${kind}:`, route: batchRoute, limit: batchLimit });
       }
     }
-    const chosen = ids.slice(0, 200);
+    const chosen = ids.slice(0, 500);
     await stack.resetStats();
     const result = await stack.query<{ nodes: Array<{ id: string } | null> }>(`query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Certification { certificationStatus: status } ... on WorkPermit { permitStatus: status } } }`, { ids: chosen });
     expect(result.errors).toBeUndefined();
