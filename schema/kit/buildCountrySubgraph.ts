@@ -13,6 +13,13 @@ import type { CacheSettings } from './config.js';
 import { watchChanges, type ChangeWatcher } from './cache/changeFeed.js';
 import { ResponseCacheHint, cacheHintPlugin, recordCacheHint } from './cacheHints.js';
 
+/**
+ * Calls are paced a little under each registry's published rate: paced at exactly the rate, the
+ * registry's own bucket sits empty and the jitter of a few milliseconds between our start and its
+ * arrival turns into 429s.
+ */
+export const RATE_MARGIN = 0.9;
+
 /** Deployment settings of one country subgraph (from the environment or the embedded launcher). */
 export interface CountryRuntime {
   /** Base URL of each registry, by registry key. */
@@ -64,7 +71,7 @@ export async function buildCountrySubgraph(definition: CountryDefinition, runtim
       baseUrl,
       timeoutMs: runtime.registryTimeoutMs,
       maxConcurrency: runtime.maxConcurrency,
-      ratePerSecond: runtime.ratePerSecond ?? profile.ratePerSecond,
+      ratePerSecond: runtime.ratePerSecond ?? profile.ratePerSecond * RATE_MARGIN,
       onAttempt: (attempt) => {
         metrics.recordAttempt(attempt);
         runtime.onRegistryAttempt?.(attempt);
