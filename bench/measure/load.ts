@@ -1,0 +1,63 @@
+import autocannon from 'autocannon';
+
+/**
+ * One load measurement with autocannon: closed-loop connections posting GraphQL for a fixed time,
+ * each request's body drawn from `nextBody` (so a cold measurement can give every request a worker
+ * of its own). A response "has errors" when it is not a 2xx JSON answer without `errors`: partial
+ * answers count, because a fast answer that lost a country is not the same as a full one.
+ */
+export interface LoadSpec {
+  url: string;
+  durationS: number;
+  connections: number;
+  nextBody: () => string;
+  /** Stops early after this many requests (distinct data runs out). */
+  maxRequests?: number;
+}
+
+export interface LoadResult {
+  /** Answered within the window. */
+  requests: number;
+  /** Sent, answered or not: the gateways keep working on those cut off when time ran out. */
+  sent: number;
+  durationS: number;
+  rps: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** Responses with GraphQL errors (partial answers included), non-2xx, resets and timeouts. */
+  errorResponses: number;
+}
+
+function hasErrors(body: string): boolean {
+  return !body.startsWith('{') || body.includes('"errors":');
+}
+
+export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
+  let withErrors = 0;
+  const connections = spec.maxRequests !== undefined ? Math.max(1, Math.min(spec.connections, spec.maxRequests)) : spec.connections;
+  const result = await autocannon({
+    url: spec.url,
+    connections,
+    duration: spec.durationS,
+    ...(spec.maxRequests !== undefined ? { maxOverallRequests: spec.maxRequests } : {}),
+    timeout: 30,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    requests: [{ method: 'POST', setupRequest: (request) => ({ ...request, body: spec.nextBody() }) }],
+    verifyBody: (body) => {
+      if (hasErrors(body)) withErrors += 1;
+      return true;
+    },
+  });
+  const requests = result.requests.total;
+  const durationS = result.duration;
+  return {
+    requests,
+    sent: Math.max(requests, result.requests.sent ?? requests),
+    durationS,
+    rps: durationS > 0 ? requests / durationS : 0,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    errorResponses: withErrors + result.errors + result.timeouts,
+  };
+}

@@ -1,0 +1,100 @@
+import { runLoad } from './load.js';
+import { RegistryCalls } from './registryCalls.js';
+import { deleteKeys } from './redisKeys.js';
+import { post, primeUntilClean } from './post.js';
+import type { BenchChild } from '../processes/child.js';
+import type { System, SystemId } from '../processes/topology.js';
+import type { Phase, PhaseKind, Scenario } from '../scenarios.js';
+import type { BenchOptions } from '../options.js';
+
+/**
+ * One row of a scenario's table: one system under one phase's load, with the registry calls it
+ * caused and the peak memory of each process it ran on during that measurement.
+ */
+export interface Row {
+  scenario: Scenario['id'];
+  phase: PhaseKind;
+  system: SystemId;
+  label: string;
+  requests: number;
+  sent: number;
+  durationS: number;
+  rps: number;
+  p50Ms: number;
+  p99Ms: number;
+  errorResponses: number;
+  registryCalls: number;
+  callsPerOp: number | null;
+  /** Registry calls answered 429 (the client's pacing should keep this at 0). */
+  rateLimited: number;
+  /** False when the registries were still being called `settleS` after the load stopped (calls/op is then a lower bound). */
+  settled: boolean;
+  /** Warm phases: whether priming got a complete answer (null for other phases). */
+  primed: boolean | null;
+  memoryMiB: { gateway: number | null; subgraphs: number | null; registries: number | null };
+}
+
+export interface MeasureContext {
+  options: BenchOptions;
+  calls: RegistryCalls;
+  registries: BenchChild<unknown>;
+  keyPrefix: string;
+  log: (line: string) => void;
+}
+
+/** Waits for the registries to fall quiet; if they do not, restarts the subgraphs processes so no backlog remains. */
+export async function quiesce(context: MeasureContext, systems: readonly System[]): Promise<void> {
+  if (await context.calls.settle(context.options.settleS * 1000)) return;
+  context.log(`  registries still busy after ${context.options.settleS} s; restarting the subgraphs processes to drop their backlog`);
+  for (const subgraphs of new Set(systems.map((s) => s.subgraphs))) await subgraphs.restart();
+}
+
+/** Brings the scenario's query plan into every gateway (see Scenario.warmUp). */
+export async function warmUpPlans(context: MeasureContext, scenario: Scenario, systems: readonly System[]): Promise<void> {
+  await Promise.all(systems.map((system) => post(system.url, scenario.warmUp)));
+  await quiesce(context, systems);
+}
+
+export async function measure(context: MeasureContext, scenario: Scenario, phase: Phase, system: System): Promise<Row> {
+  const { options, calls } = context;
+  if (phase.emptyCaches) await deleteKeys(options.redisUrl, context.keyPrefix);
+  const load = phase.load();
+  let primed: boolean | null = null;
+  if (load.prime !== undefined) {
+    // Without caches there is nothing to fill: one request warms the query plan, as for the others.
+    const primedWith = await primeUntilClean(system.url, load.prime, system.cached ? options.primeS * 1000 : 1);
+    primed = primedWith.clean;
+    if (!primed && system.cached) context.log(`  ${system.label}: priming did not get a complete answer in ${options.primeS} s (${primedWith.attempts} tries)`);
+    await quiesce(context, [system]);
+  }
+
+  const processes = { gateway: system.gateway, subgraphs: system.subgraphs.child, registries: context.registries };
+  for (const child of Object.values(processes)) child.resetPeak();
+  await calls.reset();
+  const result = await runLoad({ url: system.url, durationS: options.durationS, connections: options.connections, nextBody: load.nextBody, maxRequests: load.maxRequests });
+  const settled = await calls.settle(options.settleS * 1000);
+  const counts = await calls.read();
+  const registryCalls = RegistryCalls.sum(counts);
+  let rateLimited = 0;
+  for (const count of counts.values()) rateLimited += count.rateLimited;
+  const memoryMiB = { gateway: processes.gateway.peakRssMiB(), subgraphs: processes.subgraphs.peakRssMiB(), registries: processes.registries.peakRssMiB() };
+
+  if (!settled) {
+    // Calls still queued behind a registry's rate limit would land in the next measurement.
+    context.log(`  ${system.label}: registries still busy ${options.settleS} s after the load; restarting ${processes.subgraphs.name} to drop its backlog`);
+    await system.subgraphs.restart();
+  }
+  return {
+    scenario: scenario.id,
+    phase: phase.kind,
+    system: system.id,
+    label: system.label,
+    ...result,
+    registryCalls,
+    callsPerOp: result.sent > 0 ? registryCalls / result.sent : null,
+    rateLimited,
+    settled,
+    primed,
+    memoryMiB,
+  };
+}

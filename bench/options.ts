@@ -1,0 +1,50 @@
+/**
+ * The benchmark's settings, from the environment. Sized for a 2-core machine: a few seconds per
+ * measurement, the whole run well under ten minutes. BENCH_QUICK=1 is a smoke run (short
+ * measurements, short waits) that checks everything works end to end, not a figure to quote.
+ */
+export interface BenchOptions {
+  quick: boolean;
+  /** Seconds of load per measurement (BENCH_DURATION_S). */
+  durationS: number;
+  /** Concurrent connections of the load generator (BENCH_CONNECTIONS). */
+  connections: number;
+  /**
+   * Multiplies every registry's published rate limit and, together with it, every client's pacing
+   * (BENCH_RATE_SCALE, default 20, the same for every system measured). At the published limits
+   * (BENCH_RATE_SCALE=1) a cold 100-worker query needs ~100 searches per registry at 5–50 a
+   * second, outlasts every time budget and leaves nothing to measure but timeouts.
+   */
+  rateScale: number;
+  /** Longest wait for the registries to fall quiet after a measurement (BENCH_SETTLE_S). */
+  settleS: number;
+  /** Longest time spent priming a warm measurement until it answers without errors (BENCH_PRIME_S). */
+  primeS: number;
+  /** Distinct workers of the mixed workload, drawn Zipf-like (BENCH_MIXED_WORKERS). */
+  mixedWorkers: number;
+  redisUrl: string;
+  resultsDir: string;
+}
+
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name}: expected a positive number, got ${JSON.stringify(raw)}`);
+  return value;
+}
+
+export function readBenchOptions(env: NodeJS.ProcessEnv = process.env): BenchOptions {
+  const quick = env.BENCH_QUICK === '1';
+  return {
+    quick,
+    durationS: positive(env, 'BENCH_DURATION_S', quick ? 2 : 5),
+    connections: Math.round(positive(env, 'BENCH_CONNECTIONS', quick ? 5 : 10)),
+    rateScale: positive(env, 'BENCH_RATE_SCALE', 20),
+    settleS: positive(env, 'BENCH_SETTLE_S', quick ? 5 : 10),
+    primeS: positive(env, 'BENCH_PRIME_S', quick ? 10 : 30),
+    mixedWorkers: Math.round(positive(env, 'BENCH_MIXED_WORKERS', 300)),
+    redisUrl: env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379',
+    resultsDir: env.BENCH_RESULTS_DIR || new URL('./results/', import.meta.url).pathname,
+  };
+}

@@ -1,0 +1,24 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+
+/**
+ * Peak memory of a process as Linux counts it: VmHWM, the high-water mark of its resident set.
+ * Writing 5 to /proc/<pid>/clear_refs resets the mark (Linux ≥ 4.0), so each scenario reports its
+ * own peak instead of the largest since start. Elsewhere both answer "unknown".
+ */
+export function readPeakRssMiB(pid: number): number | null {
+  try {
+    const match = /^VmHWM:\s+(\d+)\s+kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Math.round((Number(match[1]) / 1024) * 10) / 10 : null;
+  } catch {
+    return null;
+  }
+}
+
+export function resetPeakRss(pid: number): boolean {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,45 @@
+import { createServer } from 'node:net';
+import { Logger, run } from '@graphql-hive/gateway';
+import { runChild } from './childLifecycle.js';
+import { readChildInput, type GatewayInput, type GatewayReady } from './protocol.js';
+
+/**
+ * The `hive` process: Hive Gateway's own CLI (`hive-gateway supergraph <file> --port N`), run in
+ * this process rather than through its bin so that it exits with the benchmark like every other
+ * child. One process (`--fork 1`) and no logging: it would log every partial answer's errors, and
+ * a failed start still reaches the parent through runChild.
+ */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitUntilReady(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      if ((await fetch(url, { signal: AbortSignal.timeout(2000) })).ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`Hive Gateway was not ready at ${url} within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+runChild<GatewayReady>(async () => {
+  const input = readChildInput<GatewayInput>();
+  const port = await freePort();
+  // The CLI reads its arguments from process.argv, exactly as `hive-gateway` would receive them.
+  process.argv = [process.argv[0], 'hive-gateway', 'supergraph', input.supergraphFile, '--host', '127.0.0.1', '--port', String(port), '--fork', '1'];
+  await run({ log: new Logger({ level: false }) });
+  const base = `http://127.0.0.1:${port}`;
+  await waitUntilReady(`${base}/readiness`, 60_000);
+  return { ready: { url: `${base}/graphql` }, close: async () => undefined };
+});

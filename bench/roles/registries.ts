@@ -1,0 +1,45 @@
+import 'reflect-metadata';
+import { countryEntries, loadCountry } from '../../subgraphs/countries.js';
+import { startSimulator, type RunningSimulator } from '../../registries/kit/simulator.js';
+import { runChild } from './childLifecycle.js';
+import { readChildInput, type RegistriesInput, type RegistriesReady, type RegistryEndpoint } from './protocol.js';
+
+/**
+ * The `registries` process: every simulator of every served country on an ephemeral port, with
+ * its published latency and (times the rate scale) its published rate limit, and no injected
+ * faults — a benchmark measures Rantau, not the dice.
+ */
+runChild<RegistriesReady>(async () => {
+  const input = readChildInput<RegistriesInput>();
+  const started: RunningSimulator[] = [];
+  const registries: RegistryEndpoint[] = [];
+  const close = async () => {
+    await Promise.all(started.map((simulator) => simulator.close().catch(() => undefined)));
+  };
+  try {
+    for (const entry of countryEntries) {
+      const { simulators } = await loadCountry(entry.code);
+      for (const definition of simulators) {
+        const { profile } = definition;
+        const simulator = await startSimulator(definition, {
+          port: 0,
+          config: { latencyMs: profile.latencyMs, ratePerSecond: profile.ratePerSecond * input.rateScale, faultRate: 0, hangRate: 0, down: false },
+        });
+        started.push(simulator);
+        registries.push({
+          key: `${entry.code}/${profile.key}`,
+          country: entry.code,
+          registry: profile.key,
+          url: simulator.url,
+          batchLimit: profile.batchLimit,
+          batchRoute: profile.batchRoute ?? null,
+          ratePerSecond: simulator.config.ratePerSecond,
+        });
+      }
+    }
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { ready: { registries }, close };
+});

@@ -1,0 +1,89 @@
+import 'reflect-metadata';
+import { readBenchOptions } from './options.js';
+import { loadPopulation } from './workload/population.js';
+import { buildScenarios } from './scenarios.js';
+import { startTopology, type Topology } from './processes/topology.js';
+import { killAllChildrenNow, stopAllChildren } from './processes/child.js';
+import { resetPeakRss } from './processes/memory.js';
+import { RegistryCalls } from './measure/registryCalls.js';
+import { deleteKeys } from './measure/redisKeys.js';
+import { measure, warmUpPlans, type MeasureContext, type Row } from './measure/measurement.js';
+import { probeBatching, type BatchProbe } from './measure/batchProbe.js';
+import { HEADER, rowCells, textTable } from './report/tables.js';
+import { assembleResults, writeResults } from './report/results.js';
+import { targetLine } from './report/targets.js';
+
+/**
+ * `npm run bench`: starts the registries, the cached and naive stacks and Hive Gateway as separate
+ * processes, drives each scenario against each system with autocannon, prints one table per
+ * scenario and writes bench/results/latest.json and bench/results/REPORT.md. See bench/README.md.
+ */
+const options = readBenchOptions();
+const log = (line: string) => process.stderr.write(`${line}\n`);
+let topology: Topology | undefined;
+
+async function tearDown(): Promise<void> {
+  await stopAllChildren();
+  if (topology) {
+    await deleteKeys(options.redisUrl, topology.keyPrefix).catch(() => undefined);
+    topology.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const startedAt = new Date();
+  log(`Rantau benchmark: ${options.durationS} s per measurement, ${options.connections} connections, rate limits ×${options.rateScale}${options.quick ? ' (quick smoke run)' : ''}`);
+  const population = await loadPopulation();
+  const set = buildScenarios(population, options.mixedWorkers);
+  topology = await startTopology(options, log);
+  const endpoints = topology.registries.ready.registries;
+  const calls = new RegistryCalls(endpoints, Math.min(...endpoints.map((e) => e.ratePerSecond)));
+  const context: MeasureContext = { options, calls, registries: topology.registries, keyPrefix: topology.keyPrefix, log };
+  const rantau = topology.systems.find((s) => s.id === 'rantau')!;
+  const notes: string[] = [];
+  if (!resetPeakRss(topology.registries.pid)) notes.push('Peak memory could not be reset between measurements (/proc/<pid>/clear_refs); figures are peaks since each process started.');
+
+  const rows: Row[] = [];
+  let probe: BatchProbe | null = null;
+  for (const scenario of set.scenarios) {
+    log(`\n${scenario.title}`);
+    await warmUpPlans(context, scenario, topology.systems);
+    if (scenario.id === 'hundred') {
+      log('  probing registry calls of one 100-worker query (cold, then warm)…');
+      probe = await probeBatching(context, rantau, set.freshWorkers(100), set.hotHundred);
+    }
+    for (const phase of scenario.phases) {
+      for (const system of topology.systems) {
+        log(`  ${phase.kind}: ${system.label}…`);
+        rows.push(await measure(context, scenario, phase, system));
+      }
+    }
+    process.stdout.write(`\n${scenario.title}\n${textTable(HEADER, rows.filter((r) => r.scenario === scenario.id).map(rowCells))}\n`);
+  }
+
+  if (options.rateScale === 1) {
+    notes.push('Published rate limits: a cold worker costs one search per registry, so cold throughput is bounded by the slowest registries (Laos MLSW 1 call/s), and a 100-worker query (about 100 searches per registry) cannot finish within the registries\' time budget. Run with BENCH_RATE_SCALE=20 for figures of scenario 2.');
+  }
+  if (set.wraps() > 0) notes.push(`Cold data ran out ${set.wraps()} time(s) and started over; caches were emptied before every cold measurement, so those requests were still cold for that measurement.`);
+  const results = assembleResults(startedAt, options, set.scenarios, rows, probe, notes);
+  const written = writeResults(options.resultsDir, results);
+  process.stdout.write(`\n${results.targets.map(targetLine).join('\n')}\n\nResults: ${written.json}\nReport:  ${written.report}\n`);
+}
+
+// No child may outlive the benchmark: Ctrl-C, kill and crashes all end in tearDown or, at the
+// very last, in a synchronous SIGKILL of whatever is still running.
+process.on('exit', killAllChildrenNow);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    log(`\n${signal}: stopping every benchmark process…`);
+    tearDown().finally(() => process.exit(130));
+  });
+}
+
+main()
+  .then(tearDown)
+  .catch(async (error: Error) => {
+    log(`benchmark failed: ${error.stack ?? error.message}`);
+    await tearDown();
+    process.exitCode = 1;
+  });
