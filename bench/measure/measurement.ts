@@ -50,6 +50,19 @@ export async function quiesce(context: MeasureContext, systems: readonly System[
 }
 
 /** Brings the scenario's query plan into every gateway (see Scenario.warmUp). */
+/**
+ * Untimed cold traffic through every system before the first measurement, then the caches
+ * emptied: JIT, keep-alive pools and the Laos extract index are process state, and without this
+ * whichever system is measured first would pay for them alone.
+ */
+export async function warmUpProcesses(context: MeasureContext, systems: readonly System[], bodies: readonly string[]): Promise<void> {
+  for (const system of systems) {
+    for (let i = 0; i < bodies.length; i += 5) await Promise.all(bodies.slice(i, i + 5).map((body) => post(system.url, body)));
+  }
+  await quiesce(context, systems);
+  await deleteKeys(context.options.redisUrl, context.keyPrefix);
+}
+
 export async function warmUpPlans(context: MeasureContext, scenario: Scenario, systems: readonly System[]): Promise<void> {
   await Promise.all(systems.map((system) => post(system.url, scenario.warmUp)));
   await quiesce(context, systems);
