@@ -1,6 +1,7 @@
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
+import { EntityBatchingDataSource } from './entityBatching.js';
 import { serveGraphQL, sendJson, type RouteHandler, type RunningServer } from '../schema/kit/httpServer.js';
 import { supergraphHook, type SupergraphSource } from './supergraphSource.js';
 import { graphiqlRoutes } from './graphiql.js';
@@ -46,7 +47,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const { cache } = options;
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphHook(options.supergraph),
-    buildService: ({ url }) => new RemoteGraphQLDataSource({ url }),
+    buildService: ({ url }) => new EntityBatchingDataSource({ url }),
     experimental_approximateQueryPlanStoreMiB: options.queryPlanCacheMiB,
   });
   const server = new ApolloServer({

@@ -85,6 +85,18 @@ describe('batching: 50 workers in one query', () => {
     expect(checked).toBeGreaterThanOrEqual(3);
   });
 
+  it('merges the entity fetches of aliased node(id) fields, so they cost no more than nodes(ids)', async () => {
+    const bnsp = (await loadCountry('IDN')).simulators.find((s) => s.profile.key === 'bnsp')!;
+    const ids = bnsp.records(defaultPopulation()).slice(100, 130).map((r) => `IDN:CERT:${bnsp.idOf(r as never)}`);
+    const query = `query Aliased(${ids.map((_, i) => `$i${i}: ID!`).join(', ')}) {\n${ids.map((_, i) => `n${i}: node(id: $i${i}) { id ... on Certification { status issuedOn } }`).join('\n')}\n}`;
+    await stack.resetStats();
+    const result = await stack.query<Record<string, { id: string; status: string }>>(query, Object.fromEntries(ids.map((id, i) => [`i${i}`, id])));
+    expect(result.errors).toBeUndefined();
+    expect(ids.map((_, i) => result.data![`n${i}`].id)).toEqual(ids);
+    // Without merging: 1 check call, then one entity fetch (and one registry call) per alias.
+    expect((await stack.stats('IDN/bnsp'))['POST /sertifikat/batch']).toBeLessThanOrEqual(2);
+  });
+
   it('rejects more than 100 identities with BAD_USER_INPUT', async () => {
     const many = Array.from({ length: 101 }, (_, i) => ({ nationality: 'IDN', documentNumber: `X${String(i).padStart(7, '0')}` }));
     const result = await stack.query(WORKERS, { ids: many });
