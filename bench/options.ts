@@ -24,6 +24,8 @@ export interface BenchOptions {
   mixedWorkers: number;
   redisUrl: string;
   resultsDir: string;
+  /** Only these scenarios (BENCH_SCENARIOS=single,nodes); all when unset. */
+  scenarios: string[] | null;
 }
 
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -46,5 +48,6 @@ export function readBenchOptions(env: NodeJS.ProcessEnv = process.env): BenchOpt
     mixedWorkers: Math.round(positive(env, 'BENCH_MIXED_WORKERS', 300)),
     redisUrl: env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379',
     resultsDir: env.BENCH_RESULTS_DIR || new URL('./results/', import.meta.url).pathname,
+    scenarios: env.BENCH_SCENARIOS ? env.BENCH_SCENARIOS.split(',').map((id) => id.trim()) : null,
   };
 }

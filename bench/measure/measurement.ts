@@ -111,3 +111,31 @@ export async function measure(context: MeasureContext, scenario: Scenario, phase
     memoryMiB,
   };
 }
+
+/**
+ * One row from two measurements of the same system: throughput and latency averaged, counts
+ * added, peaks kept. Used for the A-B-B-A order of the cold and mixed phases.
+ */
+export function combineRows(a: Row, b: Row): Row {
+  const mean = (x: number, y: number) => (x + y) / 2;
+  const peak = (x: number | null, y: number | null) => (x === null ? y : y === null ? x : Math.max(x, y));
+  const requests = a.requests + b.requests;
+  const sent = a.sent + b.sent;
+  const registryCalls = a.registryCalls + b.registryCalls;
+  return {
+    ...a,
+    requests,
+    sent,
+    durationS: a.durationS + b.durationS,
+    rps: mean(a.rps, b.rps),
+    p50Ms: mean(a.p50Ms, b.p50Ms),
+    p99Ms: mean(a.p99Ms, b.p99Ms),
+    errorResponses: a.errorResponses + b.errorResponses,
+    registryCalls,
+    callsPerOp: a.callsPerOp === null || b.callsPerOp === null ? (a.callsPerOp ?? b.callsPerOp) : sent > 0 ? registryCalls / sent : null,
+    rateLimited: a.rateLimited + b.rateLimited,
+    settled: a.settled && b.settled,
+    primed: a.primed,
+    memoryMiB: { gateway: peak(a.memoryMiB.gateway, b.memoryMiB.gateway), subgraphs: peak(a.memoryMiB.subgraphs, b.memoryMiB.subgraphs), registries: peak(a.memoryMiB.registries, b.memoryMiB.registries) },
+  };
+}

@@ -136,6 +136,16 @@ export async function serveGraphQL<C extends BaseContext>(options: ServeOptions<
   return listen(http, options.port, options.host);
 }
 
+/** Apollo's logger, without the deprecation notice for the one setting kept on purpose below, which every subgraph would print at start. */
+const subgraphLogger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: (message: unknown) => {
+    if (!String(message).includes('status400ForVariableCoercionErrors')) console.warn(message);
+  },
+  error: (message: unknown) => console.error(message),
+};
+
 /** Starts an Apollo Server for a subgraph (country or regional) with `/health`, the one way subgraphs are served. */
 export async function serveSubgraph<C extends BaseContext>(options: {
   schema: import('graphql').GraphQLSchema;
@@ -149,9 +159,11 @@ export async function serveSubgraph<C extends BaseContext>(options: {
 }): Promise<RunningServer> {
   const { ApolloServer } = await import('@apollo/server');
   const { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginCacheControlDisabled } = await import('@apollo/server/plugin/disabled');
-  // Variable errors answer 200 so the gateway passes their BAD_USER_INPUT through unchanged.
+  // Variable errors answer 200 so the gateway passes their BAD_USER_INPUT through unchanged
+  // (the supergraph cannot check custom scalars such as Date; only the subgraph can).
   const server = new ApolloServer<C>({
     schema: options.schema,
+    logger: subgraphLogger,
     includeStacktraceInErrorResponses: false,
     // Shutdown belongs to the launcher (bin/start.ts, bin/service.ts): a dozen servers share one process.
     stopOnTerminationSignals: false,
