@@ -47,7 +47,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const { cache } = options;
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphHook(options.supergraph),
-    buildService: ({ url }) => new EntityBatchingDataSource({ url }),
+    // Node's own fetch (undici: pooled keep-alive connections) rather than Apollo's default
+    // make-fetch-happen, whose per-request overhead showed up as ~30 ms on every cold operation.
+    buildService: ({ url }) => new EntityBatchingDataSource({ url, fetcher: fetch as never }),
     experimental_approximateQueryPlanStoreMiB: options.queryPlanCacheMiB,
   });
   const server = new ApolloServer({
