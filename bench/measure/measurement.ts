@@ -84,7 +84,7 @@ export async function measure(context: MeasureContext, scenario: Scenario, phase
   const processes = { gateway: system.gateway, subgraphs: system.subgraphs.child, registries: context.registries };
   for (const child of Object.values(processes)) child.resetPeak();
   await calls.reset();
-  const result = await runLoad({ url: system.url, durationS: options.durationS, connections: options.connections, nextBody: load.nextBody, maxRequests: load.maxRequests });
+  const result = await runLoad({ url: system.url, durationS: options.durationS, connections: phase.connections ?? options.connections, nextBody: load.nextBody, maxRequests: load.maxRequests });
   const settled = await calls.settle(options.settleS * 1000);
   const counts = await calls.read();
   const registryCalls = RegistryCalls.sum(counts);

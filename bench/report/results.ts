@@ -44,7 +44,7 @@ function markdown(results: BenchResults): string {
     '',
     `Run ${results.startedAt} → ${results.finishedAt} on ${results.machine.cpus} × ${results.machine.model}, Node ${results.machine.node}, load average at the end ${results.machine.loadAverageAtEnd.join(' / ')}.`,
     '',
-    `Settings: ${o.durationS} s per measurement, ${o.connections} connections${o.quick ? ', **quick smoke run (BENCH_QUICK=1): figures not meaningful**' : ''}. ` +
+    `Settings: ${o.durationS} s per measurement, ${o.connections} connections (one at a time for the cold 100-worker query)${o.quick ? ', **quick smoke run (BENCH_QUICK=1): figures not meaningful**' : ''}. ` +
       `Registry latency as published, faults off. Rate limits ${o.rateScale === 1 ? 'as published (BENCH_RATE_SCALE=1)' : `×${o.rateScale} on the simulators and on the clients' pacing together (BENCH_RATE_SCALE=${o.rateScale})`}.`,
     '',
     '## Targets',
