@@ -1,4 +1,4 @@
-import { runLoad } from './load.js';
+import { runLoad, type LoadResult } from './load.js';
 import { RegistryCalls } from './registryCalls.js';
 import { deleteKeys } from './redisKeys.js';
 import { post, primeUntilClean } from './post.js';
@@ -11,18 +11,11 @@ import type { BenchOptions } from '../options.js';
  * One row of a scenario's table: one system under one phase's load, with the registry calls it
  * caused and the peak memory of each process it ran on during that measurement.
  */
-export interface Row {
+export interface Row extends LoadResult {
   scenario: Scenario['id'];
   phase: PhaseKind;
   system: SystemId;
   label: string;
-  requests: number;
-  sent: number;
-  durationS: number;
-  rps: number;
-  p50Ms: number;
-  p99Ms: number;
-  errorResponses: number;
   registryCalls: number;
   callsPerOp: number | null;
   /** Registry calls answered 429 (the client's pacing should keep this at 0). */

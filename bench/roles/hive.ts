@@ -1,4 +1,4 @@
-import { createServer } from 'node:net';
+import { freePort } from '../../schema/kit/httpServer.js';
 import { Logger, run } from '@graphql-hive/gateway';
 import { runChild } from './childLifecycle.js';
 import { readChildInput, type GatewayInput, type GatewayReady } from './protocol.js';
@@ -9,17 +9,6 @@ import { readChildInput, type GatewayInput, type GatewayReady } from './protocol
  * child. One process (`--fork 1`) and no logging: it would log every partial answer's errors, and
  * a failed start still reaches the parent through runChild.
  */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 async function waitUntilReady(url: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

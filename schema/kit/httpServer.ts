@@ -56,6 +56,18 @@ function graphqlError(res: ServerResponse, status: number, message: string, code
   sendJson(res, status, { errors: [{ message, extensions: { code } }] });
 }
 
+/** A port nothing listens on right now (for a child process that must be told its port in advance). */
+export function freePort(host = '127.0.0.1'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, host, () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 export async function listen(server: Server, port: number, host = '127.0.0.1'): Promise<RunningServer> {
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -8,7 +8,8 @@ import { defaultPopulation } from '../../registries/population/population.js';
 import { imiSimulator } from '../../subgraphs/mys/imi.simulator.js';
 import { bnspSimulator } from '../../subgraphs/idn/bnsp.simulator.js';
 import type { ImiRecord } from '../../subgraphs/mys/imi.native.js';
-import { PrivateRedis, freePort } from '../support/redisServer.js';
+import { PrivateRedis } from '../support/redisServer.js';
+import { freePort } from '../../schema/kit/httpServer.js';
 
 // The caches end to end, on Redis: the shared one on 127.0.0.1:6379 under a key prefix of this
 // run, and a private redis-server that the outage test kills and restarts.

@@ -1,21 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { Socket, createServer } from 'node:net';
+import { Socket } from 'node:net';
 
 /**
  * A private redis-server for tests that kill Redis mid-run (the shared one on 6379 is never
  * touched). Needs the `redis-server` binary, which .ci/run installs when it is missing.
  */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 export class PrivateRedis {
   private process: ChildProcess | null = null;
   constructor(readonly port: number) {}
