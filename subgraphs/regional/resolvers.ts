@@ -88,7 +88,7 @@ export class RegionalResolver {
   }
 
   @Query(() => [Worker], {
-    nullable: 'items',
+    nullable: 'itemsAndList',
     description: `Many workers in one query (at most ${MAX_WORKERS_PER_QUERY}): each country is asked once for all of them. Entries are in the order asked; null where no registry knows the worker.`,
   })
   workers(
@@ -114,13 +114,12 @@ export class RegionalResolver {
   }
 
   @Query(() => [RegionalNode], {
-    nullable: 'items',
-    description: `Many certifications and permits by global id in one query (at most ${MAX_NODES_PER_QUERY}): each country and each registry is asked once for all of them. Entries are in the order asked; null where the registry does not hold the record, with an error at that entry where it could not answer.`,
+    nullable: 'itemsAndList',
+    description: `Many certifications and permits by global id in one query (at most ${MAX_NODES_PER_QUERY}): each country and each registry is asked once for all of them. Entries are in the order asked; null where the registry does not hold the record, and null with an error naming \`ids[i]\` where the id is malformed or its registry could not answer.`,
   })
   nodes(@Arg('ids', () => [ID], { description: 'Global ids `<COUNTRY>:<KIND>:<native id>`.' }) ids: string[], @Ctx() context: RegionalContext): Array<Promise<Reference | null>> {
     if (ids.length > MAX_NODES_PER_QUERY) throw badUserInput('ids', `expected at most ${MAX_NODES_PER_QUERY} ids, got ${ids.length}`);
-    ids.forEach((id, i) => parseGlobalId(id, `ids[${i}]`));
-    // One promise per entry: an entry whose registry fails is null with its own error, the rest still answer.
+    // One promise per entry: a malformed id or a failing registry makes that entry null with its own error; the rest still answer.
     return ids.map((id, i) => findNode(id, `ids[${i}]`, context));
   }
 }

@@ -97,6 +97,18 @@ describe('batching: 50 workers in one query', () => {
     expect((await stack.stats('IDN/bnsp'))['POST /sertifikat/batch']).toBeLessThanOrEqual(2);
   });
 
+  it('answers the well-formed entries of nodes(ids) and names each malformed one, without losing sibling fields', async () => {
+    const bnsp = (await loadCountry('IDN')).simulators.find((s) => s.profile.key === 'bnsp')!;
+    const good = `IDN:CERT:${bnsp.idOf(bnsp.records(defaultPopulation())[0] as never)}`;
+    const result = await stack.query<{ nodes: Array<{ id: string } | null>; tooMany: unknown }>(
+      `query($ids: [ID!]!, $many: [ID!]!) { nodes(ids: $ids) { id } tooMany: nodes(ids: $many) { id } }`,
+      { ids: [good, 'garbage', 'IDN:CERT:123'], many: Array.from({ length: 501 }, () => good) },
+    );
+    expect(result.data).toEqual({ nodes: [{ id: good }, null, null], tooMany: null });
+    const byArgument = Object.fromEntries((result.errors ?? []).map((e) => [e.extensions?.argument, e.extensions?.code]));
+    expect(byArgument).toEqual({ 'ids[1]': 'BAD_USER_INPUT', 'ids[2]': 'BAD_USER_INPUT', ids: 'BAD_USER_INPUT' });
+  });
+
   it('rejects more than 100 identities with BAD_USER_INPUT', async () => {
     const many = Array.from({ length: 101 }, (_, i) => ({ nationality: 'IDN', documentNumber: `X${String(i).padStart(7, '0')}` }));
     const result = await stack.query(WORKERS, { ids: many });
