@@ -2,7 +2,7 @@ import { parseNativeDate, type NativeDateFormat } from '../dates/index.js';
 import { isAlpha3 } from '../countries/index.js';
 import type { Occupation } from '../contract/index.js';
 import type { RegistryProfile } from './adapter.js';
-import type { RegistryClient } from './registryClient.js';
+import type { RegistryClient, RegistryResponse } from './registryClient.js';
 
 /**
  * What every adapter does with a native record before it maps fields: name the record in every
@@ -74,4 +74,42 @@ export function askedOnly<N>(client: Pick<RegistryClient, 'error'>, route: strin
     byId.set(id, native);
   }
   return byId;
+}
+
+/** How a registry without a batch endpoint serves one record. */
+export interface OneRecordRoute<N> {
+  /** `GET /mol/permits/{permitNo}`: the path is this with the number, percent-encoded, in place of the `{…}` segment. */
+  route: string;
+  /** The body of the registry's own not-found 404, as the specification writes it (compared after NFC). */
+  notFound: Record<string, string>;
+  /** What one record is called in messages (`certificate`, `permit`). */
+  what: string;
+  idOf(native: N): string;
+  /** Names the registry in the one-number guard (default `<country> <registry>`). */
+  name?: string;
+  /** The error for an answer that is neither 200 nor 404 (default: a protocol error quoting the body). */
+  unexpected?(response: RegistryResponse): Error;
+}
+
+/**
+ * `fetchByIds` of a registry without a batch endpoint: the one number asked, or an empty map on
+ * the registry's own 404. Any other 404 means the route is wrong, not that the record is missing;
+ * an answer that is not a record, or a record for another number, means the registry is broken:
+ * all protocol errors.
+ */
+export async function fetchOnlyRecord<N, R>(client: RegistryClient, ids: readonly string[], spec: OneRecordRoute<N>, toContract: (native: N, client: RegistryClient) => R): Promise<Map<string, R>> {
+  const id = theOnlyId(ids, spec.name ?? `${client.country} ${client.registry}`);
+  const { route } = spec;
+  const response = await client.request(route.replace(/^GET /, '').replace(/\{\w+\}/, encodeURIComponent(id)), { route });
+  if (response.status === 404) {
+    const body = client.json<Record<string, unknown> | null>(response, route);
+    const own = body !== null && typeof body === 'object' && Object.entries(spec.notFound).every(([key, value]) => typeof body[key] === 'string' && body[key].normalize('NFC') === value.normalize('NFC'));
+    if (own) return new Map();
+    throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} answered 404 without ${JSON.stringify(spec.notFound)}: ${response.text.slice(0, 200)}`);
+  }
+  if (response.status !== 200) throw spec.unexpected?.(response) ?? client.error('REGISTRY_PROTOCOL_ERROR', `${route} answered ${response.status}: ${response.text.slice(0, 200)}`);
+  const native = client.json<N | null>(response, route);
+  if (native === null || typeof native !== 'object' || Array.isArray(native)) throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} answered 200 with something that is not a record`);
+  if (spec.idOf(native) !== id) throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} asked for ${id} and answered ${spec.what} ${JSON.stringify(spec.idOf(native))}`);
+  return new Map([[id, toContract(native, client)]]);
 }

@@ -2,7 +2,7 @@ import type { AdapterFactory } from '../../schema/kit/adapter.js';
 import { certificationRecord, lookup, type CertificationRecord } from '../../schema/kit/records.js';
 import type { RegistryClient, RegistryResponse } from '../../schema/kit/registryClient.js';
 import type { CertificationStatus } from '../../schema/contract/index.js';
-import { nativeReader, theOnlyId } from '../../schema/kit/nativeRecords.js';
+import { fetchOnlyRecord, nativeReader, type OneRecordRoute } from '../../schema/kit/nativeRecords.js';
 import vocabulary from './nvqfVocabulary.json' with { type: 'json' };
 import { NVQF_CERT_NO, NVQF_DATE_FORMAT, type NvqfRecord } from './nvqf.native.js';
 import { nvqfProfile } from './profiles.js';
@@ -16,6 +16,7 @@ import { nationalityOf } from './nativeFields.js';
  */
 const STATUS = vocabulary.valid as Record<string, CertificationStatus>;
 const LEVELS = vocabulary.levels as Record<string, string>;
+const NVQF_CERTIFICATE: OneRecordRoute<NvqfRecord> = { route: 'GET /nvqf/cert/{certNo}', notFound: { message: 'not found' }, what: 'certificate', name: 'NVQF', idOf: (native) => native.certNo };
 // The register is kept under the TVET law's framework, which the two ministries run together.
 const ISSUER = { name: 'Ministry of Education and Sports and Ministry of Labour and Social Welfare (NVQF)', registrationNumber: null };
 
@@ -68,21 +69,7 @@ export const nvqfAdapter: AdapterFactory<LaoCertificationRecord> = (client) => (
   batchLimit: nvqfProfile.batchLimit,
   isNativeId: (id) => NVQF_CERT_NO.test(id),
 
-  async fetchByIds(numbers) {
-    const certNo = theOnlyId(numbers, 'NVQF');
-    const route = 'GET /nvqf/cert/{certNo}';
-    const response = await client.request(`/nvqf/cert/${encodeURIComponent(certNo)}`, { route });
-    if (response.status === 404) {
-      if (client.json<{ message?: string }>(response, route).message !== 'not found') {
-        throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} answered 404 without {"message":"not found"}: ${response.text.slice(0, 200)}`);
-      }
-      return new Map();
-    }
-    if (response.status !== 200) throw unexpected(client, response, route);
-    const native = client.json<NvqfRecord>(response, route);
-    if (native.certNo !== certNo) throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} asked for ${certNo} and answered certificate ${JSON.stringify(native.certNo)}`);
-    return new Map([[certNo, nvqfToContract(native, client)]]);
-  },
+  fetchByIds: (numbers) => fetchOnlyRecord(client, numbers, NVQF_CERTIFICATE, nvqfToContract),
 
   async findByHolder(identity) {
     const route = 'GET /nvqf/cert?passport&nationality';

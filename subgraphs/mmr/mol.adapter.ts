@@ -2,7 +2,7 @@ import type { AdapterFactory } from '../../schema/kit/adapter.js';
 import { lookup, permitRecord, type PermitRecord } from '../../schema/kit/records.js';
 import type { RegistryClient } from '../../schema/kit/registryClient.js';
 import type { PermitClass, PermitStatus } from '../../schema/contract/index.js';
-import { nativeReader, theOnlyId } from '../../schema/kit/nativeRecords.js';
+import { fetchOnlyRecord, nativeReader, type OneRecordRoute } from '../../schema/kit/nativeRecords.js';
 import { isAlpha3 } from '../../schema/countries/index.js';
 import vocabulary from './molVocabulary.json' with { type: 'json' };
 import { MOL_PERMIT_NO, type MolRecord } from './mol.native.js';
@@ -17,6 +17,7 @@ import { recordsOf } from './nativeApi.js';
  */
 const STATUS = vocabulary.status as Record<string, PermitStatus>;
 const CLASS_BY_MAJOR_GROUP = vocabulary.permitClassByIscoMajorGroup as Record<string, PermitClass>;
+const MOL_PERMIT: OneRecordRoute<MolRecord> = { route: 'GET /mol/permits/{permitNo}', notFound: { status: 'NOT_FOUND' }, what: 'permit', name: 'MOL', idOf: (native) => native.permitNo };
 
 export type MmrPermitRecord = PermitRecord & { channel: string; permitClassDerivation: string };
 
@@ -57,21 +58,7 @@ export const molAdapter: AdapterFactory<MmrPermitRecord> = (client) => ({
   batchLimit: molProfile.batchLimit,
   isNativeId: (id) => MOL_PERMIT_NO.test(id),
 
-  async fetchByIds(numbers) {
-    const permitNo = theOnlyId(numbers, 'MOL');
-    const route = 'GET /mol/permits/{permitNo}';
-    const response = await client.request(`/mol/permits/${encodeURIComponent(permitNo)}`, { route });
-    if (response.status === 404) {
-      if (client.json<{ status?: string }>(response, route).status !== 'NOT_FOUND') {
-        throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} answered 404 without {"status":"NOT_FOUND"}: ${response.text.slice(0, 200)}`);
-      }
-      return new Map();
-    }
-    if (response.status !== 200) throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} answered ${response.status}: ${response.text.slice(0, 200)}`);
-    const native = client.json<MolRecord>(response, route);
-    if (native.permitNo !== permitNo) throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} asked for ${permitNo} and answered permit ${JSON.stringify(native.permitNo)}`);
-    return new Map([[permitNo, molToContract(native, client)]]);
-  },
+  fetchByIds: (numbers) => fetchOnlyRecord(client, numbers, MOL_PERMIT, molToContract),
 
   async findByHolder(identity) {
     const route = 'GET /mol/permits?passportNo';

@@ -2,7 +2,7 @@ import type { AdapterFactory } from '../../schema/kit/adapter.js';
 import { lookup, permitRecord, type PermitRecord } from '../../schema/kit/records.js';
 import type { RegistryClient, RegistryResponse } from '../../schema/kit/registryClient.js';
 import type { PermitClass, PermitStatus } from '../../schema/contract/index.js';
-import { nativeReader, theOnlyId } from '../../schema/kit/nativeRecords.js';
+import { fetchOnlyRecord, nativeReader, type OneRecordRoute } from '../../schema/kit/nativeRecords.js';
 import vocabulary from './aepVocabulary.json' with { type: 'json' };
 import { demonymFromIso, isoFromDemonym } from './demonyms.js';
 import { AEP_NUMBER, type AepRecord } from './aep.native.js';
@@ -17,6 +17,7 @@ import { psocOccupation } from './psoc.js';
  */
 const STATUS_BY_TYPE = vocabulary.statusByType as Record<string, Record<string, PermitStatus>>;
 const CLASS_BY_MAJOR_GROUP = vocabulary.permitClassByIscoMajorGroup as Record<string, PermitClass>;
+const AEP_PERMIT: OneRecordRoute<AepRecord> = { route: 'GET /aep/api/permits/{aepNo}', notFound: { error: 'AEP_NOT_FOUND' }, what: 'permit', name: 'DOLE AEP', idOf: (native) => native.aepNo };
 
 export type PhlPermitRecord = PermitRecord & { regionalOffice: string; permitClassDerivation: string };
 
@@ -66,21 +67,7 @@ export const aepAdapter: AdapterFactory<PhlPermitRecord> = (client) => ({
   batchLimit: aepProfile.batchLimit,
   isNativeId: (id) => AEP_NUMBER.test(id),
 
-  async fetchByIds(numbers) {
-    const aepNo = theOnlyId(numbers, 'DOLE AEP');
-    const route = 'GET /aep/api/permits/{aepNo}';
-    const response = await client.request(`/aep/api/permits/${encodeURIComponent(aepNo)}`, { route });
-    if (response.status === 404) {
-      if (client.json<{ error?: string }>(response, route).error !== 'AEP_NOT_FOUND') {
-        throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} answered 404 without {"error":"AEP_NOT_FOUND"}: ${response.text.slice(0, 200)}`);
-      }
-      return new Map();
-    }
-    if (response.status !== 200) throw failure(client, response, route);
-    const native = client.json<AepRecord>(response, route);
-    if (native.aepNo !== aepNo) throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} asked for ${aepNo} and answered permit ${JSON.stringify(native.aepNo)}`);
-    return new Map([[aepNo, aepToContract(native, client)]]);
-  },
+  fetchByIds: (numbers) => fetchOnlyRecord(client, numbers, AEP_PERMIT, aepToContract),
 
   async findByHolder(identity) {
     // DOLE is asked by demonym; a nationality it publishes none for (Filipinos included: AEPs are for aliens) has no record to find.

@@ -6,8 +6,8 @@ import { alpha3ToAlpha2 } from '../../schema/countries/index.js';
 import vocabulary from './dsdVocabulary.json' with { type: 'json' };
 import { DSD_CERT_NO, DSD_DATE, type DsdRecord } from './dsd.native.js';
 import { dsdProfile } from './profiles.js';
-import { theOnlyId } from '../../schema/kit/nativeRecords.js';
-import { checkNotFound, listOf, thaiReader } from './nativeApi.js';
+import { fetchOnlyRecord, type OneRecordRoute } from '../../schema/kit/nativeRecords.js';
+import { listOf, thaiReader } from './nativeApi.js';
 
 /**
  * DSD national skill standard certificates. Contract: there is no batch endpoint, so `fetchByIds`
@@ -19,7 +19,7 @@ const STATUS = vocabulary.status as Record<string, CertificationStatus>;
 const LEVELS = vocabulary.levels as Record<string, string>;
 // The Department of Skill Development, named in Thai as the registry names itself.
 const ISSUER = { name: 'กรมพัฒนาฝีมือแรงงาน', registrationNumber: null };
-const NOT_FOUND = { result: 'ไม่พบข้อมูล' };
+const DSD_CERTIFICATE: OneRecordRoute<DsdRecord> = { route: 'GET /api/v1/skill-cert/{cert_no}', notFound: { result: 'ไม่พบข้อมูล' }, what: 'certificate', name: 'DSD', idOf: (native) => native.cert_no };
 
 export type ThaCertificationRecord = CertificationRecord & {
   fullNameTh: string;
@@ -64,19 +64,7 @@ export const dsdAdapter: AdapterFactory<ThaCertificationRecord> = (client) => ({
   batchLimit: dsdProfile.batchLimit,
   isNativeId: (id) => DSD_CERT_NO.test(id),
 
-  async fetchByIds(numbers) {
-    const certNo = theOnlyId(numbers, 'DSD');
-    const route = 'GET /api/v1/skill-cert/{cert_no}';
-    const response = await client.request(`/api/v1/skill-cert/${encodeURIComponent(certNo)}`, { route });
-    if (response.status === 404) {
-      checkNotFound(client, response, route, NOT_FOUND);
-      return new Map();
-    }
-    if (response.status !== 200) throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} answered ${response.status}: ${response.text.slice(0, 200)}`);
-    const native = client.json<DsdRecord>(response, route);
-    if (native.cert_no !== certNo) throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} asked for ${certNo} and answered certificate ${JSON.stringify(native.cert_no)}`);
-    return new Map([[certNo, dsdToContract(native, client)]]);
-  },
+  fetchByIds: (numbers) => fetchOnlyRecord(client, numbers, DSD_CERTIFICATE, dsdToContract),
 
   async findByHolder(identity) {
     const nationality = alpha3ToAlpha2(identity.nationality);

@@ -48,14 +48,6 @@ export function listOf<N>(client: RegistryClient, response: RegistryResponse, ro
   return list as N[];
 }
 
-/** A 404 is "not found" only with the registry's own body; anything else (a proxy, a wrong base URL) is a protocol error. */
-export function checkNotFound(client: RegistryClient, response: RegistryResponse, route: string, expected: Record<string, string>): void {
-  const body = client.json<Record<string, unknown> | null>(response, route);
-  if (body === null || typeof body !== 'object' || Object.entries(expected).some(([key, value]) => body[key] !== value)) {
-    throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} answered 404 without ${JSON.stringify(expected)}: ${response.text.slice(0, 200)}`);
-  }
-}
-
 /** No holder, certificate or permit of these registries predates 1900 (B.E. 2443). */
 const EARLIEST_PLAUSIBLE = '1900-01-01';
 

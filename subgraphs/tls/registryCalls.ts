@@ -1,7 +1,7 @@
 import type { HolderIdentity } from '../../schema/ids/index.js';
 import type { Occupation } from '../../schema/contract/index.js';
 import { lookup } from '../../schema/kit/records.js';
-import { theOnlyId } from '../../schema/kit/nativeRecords.js';
+import { fetchOnlyRecord } from '../../schema/kit/nativeRecords.js';
 import type { RegistryClient, RegistryResponse } from '../../schema/kit/registryClient.js';
 import { ISO_BY_PORTUGUESE_NAME, portugueseNameOf } from './countryNames.js';
 import { nfc } from './nativeApi.js';
@@ -37,31 +37,15 @@ export function resultadosOf<N>(client: RegistryClient, response: RegistryRespon
   return body.resultados as N[];
 }
 
-/**
- * `fetchByIds` of both registries: the one number asked, percent-encoded in the path (SEFOPE's
- * contain slashes), or an empty map on the registry's own 404 (its `erro`, compared in NFC). Any
- * other 404 means the route is wrong, not that the record is missing; an answer that is not a
- * record, or a record for another number, means the registry is broken: all protocol errors.
- */
-export async function fetchByNumber<K extends string, N extends Record<K, string>, R>(
+/** `fetchByIds` of both registries: the kit's single-record fetch, told this country's 404 body. */
+export function fetchByNumber<K extends string, N extends Record<K, string>, R>(
   client: RegistryClient,
   api: TlsRegistryApi<K>,
   numbers: readonly string[],
   toContract: ToContract<N, R>,
 ): Promise<Map<string, R>> {
-  const number = theOnlyId(numbers, `${client.country} ${client.registry}`);
   const route = `GET ${api.collection}/{${api.number}}`;
-  const response = await client.request(`${api.collection}/${encodeURIComponent(number)}`, { route });
-  if (response.status === 404) {
-    const body = client.json<{ erro?: unknown } | null>(response, route);
-    if (typeof body?.erro === 'string' && nfc(body.erro) === api.notFound) return new Map();
-    throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} answered 404 without {"erro":"${api.notFound}"}: ${response.text.slice(0, 200)}`);
-  }
-  if (response.status !== 200) throw unexpected(client, response, route);
-  const native = client.json<N | null>(response, route);
-  if (native === null || typeof native !== 'object' || Array.isArray(native)) throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} answered 200 with something that is not a record`);
-  if (native[api.number] !== number) throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} asked for ${number} and answered ${api.what} ${JSON.stringify(native[api.number])}`);
-  return new Map([[number, toContract(native, client)]]);
+  return fetchOnlyRecord(client, numbers, { route, notFound: { erro: api.notFound }, what: api.what, idOf: (native: N) => native[api.number] }, toContract);
 }
 
 /**

@@ -1,9 +1,8 @@
 import type { HolderIdentity } from '../../schema/ids/index.js';
 import type { Occupation } from '../../schema/contract/index.js';
-import { theOnlyId } from '../../schema/kit/nativeRecords.js';
+import { fetchOnlyRecord } from '../../schema/kit/nativeRecords.js';
 import type { RegistryClient, RegistryResponse } from '../../schema/kit/registryClient.js';
 import { isoFromVietnameseName, vietnameseNameFromIso } from './countryNames.js';
-import { nfc } from './nativeApi.js';
 
 /**
  * The adapters' side of shared/registries/VNM.md, the same for both registries: one `GET` per
@@ -46,29 +45,15 @@ export function recordsOf<N>(client: RegistryClient, response: RegistryResponse,
   return body.du_lieu as N[];
 }
 
-/**
- * `fetchByIds` of both registries: the one number asked, or an empty map on the registry's own
- * 404 (its `loi`, compared after NFC). Any other 404 means the route is wrong, not that the number
- * is unknown, and a record for another number means the registry is broken: both are protocol errors.
- */
-export async function fetchByNumber<K extends string, N extends Record<K, string>, R>(
+/** `fetchByIds` of both registries: the kit's single-record fetch, told this country's 404 body. */
+export function fetchByNumber<K extends string, N extends Record<K, string>, R>(
   client: RegistryClient,
   api: VnmRegistryApi<K>,
   numbers: readonly string[],
   toContract: ToContract<N, R>,
 ): Promise<Map<string, R>> {
-  const number = theOnlyId(numbers, `${client.country} ${client.registry}`);
   const route = `GET ${api.collection}/{${api.number}}`;
-  const response = await client.request(`${api.collection}/${encodeURIComponent(number)}`, { route });
-  if (response.status === 404) {
-    const { loi } = client.json<{ loi?: unknown }>(response, route);
-    if (typeof loi === 'string' && nfc(loi) === nfc(api.notFound)) return new Map();
-    throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} answered 404 without {"loi":"${api.notFound}"}: ${response.text.slice(0, 200)}`);
-  }
-  if (response.status !== 200) throw unexpected(client, response, route);
-  const native = client.json<N>(response, route);
-  if (native[api.number] !== number) throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} asked for ${number} and answered ${api.what} ${JSON.stringify(native[api.number])}`);
-  return new Map([[number, toContract(native, client)]]);
+  return fetchOnlyRecord(client, numbers, { route, notFound: { loi: api.notFound }, what: api.what, idOf: (native: N) => native[api.number], unexpected: (response) => unexpected(client, response, route) }, toContract);
 }
 
 /**
