@@ -28,8 +28,16 @@ export class LocatorCache {
     this.secret = secret ? Buffer.from(secret) : randomBytes(32);
   }
 
+  /** Every country's locator is handed the same identity object: its HMAC is computed once, not once per country. */
+  private readonly digests = new WeakMap<HolderIdentity, string>();
+
   private key(country: string, identity: HolderIdentity): string {
-    return `rantau:loc:v1:${country}:${createHmac('sha256', this.secret).update(identityKey(identity)).digest('base64url')}`;
+    let digest = this.digests.get(identity);
+    if (digest === undefined) {
+      digest = createHmac('sha256', this.secret).update(identityKey(identity)).digest('base64url');
+      this.digests.set(identity, digest);
+    }
+    return `rantau:loc:v1:${country}:${digest}`;
   }
 
   /** One round trip; null where the country must be asked. */
