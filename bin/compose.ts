@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { countryEntries, loadCountry } from '../subgraphs/countries.js';
-import { countrySdl } from '../schema/kit/buildCountrySubgraph.js';
+import { countrySdl } from '../subgraphs/kit/buildCountrySubgraph.js';
 import { buildRegionalSubgraph } from '../subgraphs/regional/index.js';
 import { composeSupergraph, CompositionError, type SubgraphSource } from '../gateway/compose.js';
 import { regionalUrl, subgraphUrl } from './topology.js';

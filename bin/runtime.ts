@@ -1,8 +1,8 @@
-import type { RantauConfig } from '../schema/kit/config.js';
-import type { CountryRuntime } from '../schema/kit/buildCountrySubgraph.js';
-import { ServiceMetrics } from '../schema/kit/metrics.js';
-import { createStore } from '../schema/kit/cache/createStore.js';
-import type { CacheStore } from '../schema/kit/cache/store.js';
+import type { RantauConfig } from '../platform/config.js';
+import type { CountryRuntime } from '../subgraphs/kit/buildCountrySubgraph.js';
+import { ServiceMetrics } from '../platform/metrics.js';
+import { createStore } from '../platform/store/createStore.js';
+import type { CacheStore } from '../platform/store/store.js';
 import { LocatorCache } from '../subgraphs/regional/locatorCache.js';
 import type { RegionalOptions } from '../subgraphs/regional/index.js';
 import type { CountryEndpoint } from '../subgraphs/regional/countryLocator.js';

@@ -1,4 +1,4 @@
-import type { Population } from '../registries/population/population.js';
+import type { Population } from '../sandbox/population/population.js';
 
 export interface SampleWorker {
   nationality: string;

@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { loadCountry } from '../subgraphs/countries.js';
-import { buildCountrySubgraph, startCountrySubgraph } from '../schema/kit/buildCountrySubgraph.js';
+import { loadSimulators } from '../sandbox/countrySimulators.js';
+import { buildCountrySubgraph, startCountrySubgraph } from '../subgraphs/kit/buildCountrySubgraph.js';
 import { buildRegionalSubgraph, startRegionalSubgraph } from '../subgraphs/regional/index.js';
-import { startSimulator } from '../registries/kit/simulator.js';
+import { startSimulator } from '../sandbox/simulator/simulator.js';
 import { startGateway } from '../gateway/server.js';
-import { readConfig } from '../schema/kit/config.js';
-import type { RunningServer } from '../schema/kit/httpServer.js';
+import { readConfig } from '../platform/config.js';
+import type { RunningServer } from '../platform/httpServer.js';
 import { countryEntries } from '../subgraphs/countries.js';
 import { REGIONAL_PORT, entryFor, registryUrl, subgraphUrl } from './topology.js';
 import { countryRuntime, gatewayCaching, regionalOptions } from './runtime.js';
@@ -25,7 +26,7 @@ async function main(): Promise<RunningServer> {
   switch (role) {
     case 'registry': {
       const entry = entryFor(code ?? '');
-      const definition = (await loadCountry(entry.code)).simulators.find((s) => s.profile.key === key);
+      const definition = (await loadSimulators(entry.code)).find((s) => s.profile.key === key);
       if (!definition) throw new Error(`usage: service registry <CC> <registry key>; ${entry.code} has ${Object.keys(entry.registryPorts).join(', ')}`);
       const running = await startSimulator(definition, { port: port(entry.registryPorts[definition.profile.key]), host });
       console.log(`[registry ${entry.code}/${key}] ${running.url}`);

@@ -1,14 +1,15 @@
 import { writeFileSync } from 'node:fs';
 import { countryEntries, loadCountry, type CountryEntry } from '../subgraphs/countries.js';
-import { buildCountrySubgraph, startCountrySubgraph } from '../schema/kit/buildCountrySubgraph.js';
+import { buildCountrySubgraph, startCountrySubgraph } from '../subgraphs/kit/buildCountrySubgraph.js';
+import { loadSimulators } from '../sandbox/countrySimulators.js';
 import { buildRegionalSubgraph, startRegionalSubgraph } from '../subgraphs/regional/index.js';
-import { startSimulator, type RunningSimulator, type SimulatorConfig } from '../registries/kit/simulator.js';
+import { startSimulator, type RunningSimulator, type SimulatorConfig } from '../sandbox/simulator/simulator.js';
 import { composeSupergraph, type SubgraphSource } from '../gateway/compose.js';
 import { startGateway, type RunningGateway } from '../gateway/server.js';
-import type { RunningServer } from '../schema/kit/httpServer.js';
-import { readConfig, type RantauConfig } from '../schema/kit/config.js';
+import type { RunningServer } from '../platform/httpServer.js';
+import { readConfig, type RantauConfig } from '../platform/config.js';
 import { countryRuntime, gatewayCaching, regionalOptions } from './runtime.js';
-import type { Population } from '../registries/population/population.js';
+import type { Population } from '../sandbox/population/population.js';
 
 /**
  * The embedded stack: every simulated registry, every country subgraph, the regional subgraph and
@@ -60,9 +61,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
   try {
     for (const entry of entries) {
-      const module = await loadCountry(entry.code);
       const registryUrls: Record<string, string> = {};
-      for (const definition of module.simulators) {
+      for (const definition of await loadSimulators(entry.code)) {
         const port = ephemeral ? 0 : entry.registryPorts[definition.profile.key];
         const simulator = await startSimulator(definition, { port, config: options.simulatorConfig, fixturesDir: options.fixturesDir, population: options.population });
         started.push(simulator);
@@ -70,7 +70,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         registryUrls[definition.profile.key] = simulator.url;
       }
       const subgraph = await buildCountrySubgraph(
-        module.country,
+        (await loadCountry(entry.code)).country,
         countryRuntime(config, entry.code, registryUrls, {
           ...(options.registryTimeoutMs !== undefined ? { registryTimeoutMs: options.registryTimeoutMs } : {}),
           ...(options.registryRatePerSecond !== undefined ? { ratePerSecond: options.registryRatePerSecond } : {}),

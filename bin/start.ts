@@ -2,9 +2,9 @@ import 'reflect-metadata';
 import { join } from 'node:path';
 import { startStack } from './stack.js';
 import { sampleCandidates, sampleQuery, type SampleWorker } from './sampleWorker.js';
-import { defaultPopulation } from '../registries/population/population.js';
+import { defaultPopulation } from '../sandbox/population/population.js';
 import { countryCodes } from '../subgraphs/countries.js';
-import { graphqlRequest } from '../schema/kit/graphqlRequest.js';
+import { graphqlRequest } from '../platform/graphqlRequest.js';
 import { DEFAULT_QUERY } from '../gateway/server.js';
 
 /** `npm start`: the whole embedded stack on localhost, then a sample query that really answers. */

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin, BaseContext, GraphQLRequestContext } from '@apollo/server';
 import responseCachePlugin from '@apollo/server-plugin-response-cache';
-import type { CacheStore } from '../schema/kit/cache/store.js';
-import { StoreKeyValueCache } from '../schema/kit/cache/keyValueCache.js';
-import type { CacheSettings } from '../schema/kit/config.js';
-import type { ServiceMetrics } from '../schema/kit/metrics.js';
+import type { CacheStore } from '../platform/store/store.js';
+import { StoreKeyValueCache } from '../platform/store/keyValueCache.js';
+import type { CacheSettings } from '../platform/config.js';
+import type { ServiceMetrics } from '../platform/metrics.js';
 
 /**
  * The gateway's two caches over the shared store: automatic persisted queries, and whole

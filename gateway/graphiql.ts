@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { RouteHandler } from '../schema/kit/httpServer.js';
+import type { RouteHandler } from '../platform/httpServer.js';
 
 /**
  * GraphiQL from the npm packages, served from the project's own process: no CDN, nothing fetched

@@ -2,13 +2,13 @@ import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway } from '@apollo/gateway';
 import { EntityBatchingDataSource } from './entityBatching.js';
-import { serveGraphQL, sendJson, type RouteHandler, type RunningServer } from '../schema/kit/httpServer.js';
+import { serveGraphQL, sendJson, type RouteHandler, type RunningServer } from '../platform/httpServer.js';
 import { supergraphHook, type SupergraphSource } from './supergraphSource.js';
 import { graphiqlRoutes } from './graphiql.js';
 import { cacheMetricsPlugin, persistedQueries, responseCache } from './caching.js';
-import { ServiceMetrics, metricsPlugin } from '../schema/kit/metrics.js';
-import type { CacheStore } from '../schema/kit/cache/store.js';
-import type { CacheSettings } from '../schema/kit/config.js';
+import { ServiceMetrics, metricsPlugin } from '../platform/metrics.js';
+import type { CacheStore } from '../platform/store/store.js';
+import type { CacheSettings } from '../platform/config.js';
 
 export interface GatewayOptions {
   supergraph: SupergraphSource;

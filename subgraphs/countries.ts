@@ -1,6 +1,5 @@
 import list from './countries.json' with { type: 'json' };
-import type { CountryDefinition } from '../schema/kit/country.js';
-import type { SimulatorDefinition } from '../registries/kit/simulator.js';
+import type { CountryDefinition } from './kit/country.js';
 
 /** One entry of subgraphs/countries.json. */
 export interface CountryEntry {
@@ -9,10 +8,9 @@ export interface CountryEntry {
   registryPorts: Record<string, number>;
 }
 
-/** What a country folder exports from its index.ts. */
+/** What a country folder exports from its index.ts: the product side only (its simulators are in `sandbox/`). */
 export interface CountryModule {
   country: CountryDefinition;
-  simulators: SimulatorDefinition<never>[];
 }
 
 export const countryEntries: readonly CountryEntry[] = list.countries as unknown as CountryEntry[];

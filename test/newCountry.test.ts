@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countryEntries, type CountryEntry } from '../subgraphs/countries.js';
-import { defaultPopulation, holdingsIn } from '../registries/population/population.js';
+import { defaultPopulation, holdingsIn } from '../sandbox/population/population.js';
 import { countryEntry, countryNames, render } from '../bin/countryTemplate/scaffold.js';
 
 /**
@@ -121,7 +121,7 @@ describe('npm run new-country', () => {
     expect(removed).toEqual([]);
     expect(added.length).toBeGreaterThan(10);
     expect(added.filter((file) => !file.startsWith('subgraphs/png/'))).toEqual([]);
-    expect(added).toEqual(expect.arrayContaining(['subgraphs/png/index.ts', 'subgraphs/png/types.ts', 'subgraphs/png/profiles.ts', 'subgraphs/png/README.md', 'subgraphs/png/pngcert.adapter.test.ts', 'subgraphs/png/pngpermit.simulator.ts']));
+    expect(added).toEqual(expect.arrayContaining(['subgraphs/png/index.ts', 'subgraphs/png/types.ts', 'subgraphs/png/profiles.ts', 'subgraphs/png/README.md', 'subgraphs/png/pngcert.adapter.test.ts', 'subgraphs/png/sandbox/pngpermit.simulator.ts', 'subgraphs/png/sandbox/index.ts']));
     // No token of the templates is left.
     for (const file of added) expect(readFileSync(join(copy, file), 'utf8')).not.toMatch(/__(CC|cc|Cc|NAME)__/);
 

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { startGateway } from '../../gateway/server.js';
-import { readConfig } from '../../schema/kit/config.js';
+import { readConfig } from '../../platform/config.js';
 import { gatewayCaching } from '../../bin/runtime.js';
 import { runChild } from './childLifecycle.js';
 import { readChildInput, type GatewayInput, type GatewayReady } from './protocol.js';

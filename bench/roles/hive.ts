@@ -1,4 +1,4 @@
-import { freePort } from '../../schema/kit/httpServer.js';
+import { freePort } from '../../platform/httpServer.js';
 import { Logger, run } from '@graphql-hive/gateway';
 import { runChild } from './childLifecycle.js';
 import { readChildInput, type GatewayInput, type GatewayReady } from './protocol.js';

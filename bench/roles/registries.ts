@@ -1,6 +1,7 @@
 import 'reflect-metadata';
-import { countryEntries, loadCountry } from '../../subgraphs/countries.js';
-import { startSimulator, type RunningSimulator } from '../../registries/kit/simulator.js';
+import { countryEntries } from '../../subgraphs/countries.js';
+import { loadSimulators } from '../../sandbox/countrySimulators.js';
+import { startSimulator, type RunningSimulator } from '../../sandbox/simulator/simulator.js';
 import { runChild } from './childLifecycle.js';
 import { readChildInput, type RegistriesInput, type RegistriesReady, type RegistryEndpoint } from './protocol.js';
 
@@ -18,7 +19,7 @@ runChild<RegistriesReady>(async () => {
   };
   try {
     for (const entry of countryEntries) {
-      const { simulators } = await loadCountry(entry.code);
+      const simulators = await loadSimulators(entry.code);
       for (const definition of simulators) {
         const { profile } = definition;
         const simulator = await startSimulator(definition, {

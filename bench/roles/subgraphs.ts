@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { countryEntries, loadCountry } from '../../subgraphs/countries.js';
-import { buildCountrySubgraph, startCountrySubgraph } from '../../schema/kit/buildCountrySubgraph.js';
+import { buildCountrySubgraph, startCountrySubgraph } from '../../subgraphs/kit/buildCountrySubgraph.js';
 import { buildRegionalSubgraph, startRegionalSubgraph } from '../../subgraphs/regional/index.js';
 import { composeSupergraph, type SubgraphSource } from '../../gateway/compose.js';
-import type { CountryDefinition, RegistryBinding } from '../../schema/kit/country.js';
-import type { RunningServer } from '../../schema/kit/httpServer.js';
-import { readConfig } from '../../schema/kit/config.js';
+import type { CountryDefinition, RegistryBinding } from '../../subgraphs/kit/country.js';
+import type { RunningServer } from '../../platform/httpServer.js';
+import { readConfig } from '../../platform/config.js';
 import { countryRuntime, regionalOptions } from '../../bin/runtime.js';
 import { runChild } from './childLifecycle.js';
 import { readChildInput, type SubgraphsInput, type SubgraphsReady } from './protocol.js';

@@ -1,7 +1,8 @@
-import { defaultPopulation } from '../../registries/population/population.js';
-import { countryCodes, loadCountry } from '../../subgraphs/countries.js';
+import { defaultPopulation } from '../../sandbox/population/population.js';
+import { countryCodes } from '../../subgraphs/countries.js';
+import { loadSimulators } from '../../sandbox/countrySimulators.js';
 import { toGlobalId } from '../../schema/ids/index.js';
-import { servedRecordIds } from '../../registries/kit/simulator.js';
+import { servedRecordIds } from '../../sandbox/simulator/simulator.js';
 import { sampleCandidates } from '../../bin/sampleWorker.js';
 import { shuffled } from './sampling.js';
 import type { WorkerIdentity } from './queries.js';
@@ -37,7 +38,7 @@ export async function loadPopulation(): Promise<Population> {
 
   const idsByRegistry: string[][] = [];
   for (const code of served) {
-    for (const definition of (await loadCountry(code)).simulators) {
+    for (const definition of await loadSimulators(code)) {
       const ids = servedRecordIds(definition, definition.records(population)).map((nativeId) => toGlobalId(code, definition.profile.kind, nativeId));
       idsByRegistry.push(shuffled(ids, SEED));
     }

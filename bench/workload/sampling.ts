@@ -1,4 +1,4 @@
-import { Random } from '../../registries/population/prng.js';
+import { Random } from '../../sandbox/population/prng.js';
 
 /** Deterministic sampling: the same run order and the same hot keys on every machine. */
 export function shuffled<T>(items: readonly T[], seed: number): T[] {

@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { countryName, isAlpha3 } from '../../schema/countries/index.js';
-import { typePrefix } from '../../schema/kit/country.js';
+import { typePrefix } from '../../subgraphs/kit/country.js';
 import type { CountryEntry } from '../../subgraphs/countries.js';
 
 /**
@@ -86,7 +86,8 @@ export function render(template: string, names: CountryNames, file: string): str
 /** Every file of the new folder, by name, rendered. */
 export function countryFiles(names: CountryNames): Map<string, string> {
   const files = new Map<string, string>();
-  for (const template of readdirSync(TEMPLATES).filter((file) => file.endsWith(TEMPLATE_SUFFIX)).sort()) {
+  // Recursive: the simulators' templates sit in `sandbox/`, apart from the product's.
+  for (const template of (readdirSync(TEMPLATES, { recursive: true }) as string[]).filter((file) => file.endsWith(TEMPLATE_SUFFIX)).sort()) {
     const file = render(template.slice(0, -TEMPLATE_SUFFIX.length), names, '');
     files.set(file, render(readFileSync(join(TEMPLATES, template), 'utf8'), names, file));
   }
@@ -108,7 +109,10 @@ export function scaffoldCountry(root: string, input: string | undefined): Scaffo
   const files = countryFiles(names);
   // The folder first: a country in the list without its folder would break every command that loads the list.
   mkdirSync(join(root, folder));
-  for (const [file, text] of files) writeFileSync(join(root, folder, file), text);
+  for (const [file, text] of files) {
+    mkdirSync(dirname(join(root, folder, file)), { recursive: true });
+    writeFileSync(join(root, folder, file), text);
+  }
   list.countries.push(entry);
   writeFileSync(countriesFile(root), `${JSON.stringify(list, null, 2)}\n`);
   return { names, entry, folder, files: [...files.keys()] };

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adapterSource } from '../../schema/kit/registrySource.js';
-import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
+import { adapterSource } from '../kit/registrySource.js';
+import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
 import { bdnacAdapter, bdnacToContract } from './bdnac.adapter.js';
-import { bdnacSimulator } from './bdnac.simulator.js';
+import { bdnacSimulator } from './sandbox/bdnac.simulator.js';
 import { bdnacProfile } from './profiles.js';
 import type { BdnacRecord } from './bdnac.native.js';
 

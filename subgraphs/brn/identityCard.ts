@@ -1,4 +1,4 @@
-import { recordRandom, type Person } from '../../registries/population/population.js';
+import { recordRandom, type Person } from '../../sandbox/population/population.js';
 import type { BdnacRecord } from './bdnac.native.js';
 
 /**

@@ -1,9 +1,7 @@
-import { defineCountry } from '../../schema/kit/country.js';
+import { defineCountry } from '../kit/country.js';
 import { BrnCertification, BrnWorkPermit } from './types.js';
 import { bdnacAdapter } from './bdnac.adapter.js';
 import { lpaAdapter } from './lpa.adapter.js';
-import { bdnacSimulator } from './bdnac.simulator.js';
-import { lpaSimulator } from './lpa.simulator.js';
 import { bdnacProfile, lpaProfile } from './profiles.js';
 
 /** Brunei Darussalam: BDNAC national TVET certificates and Department of Labour foreign-worker licences. */
@@ -13,5 +11,3 @@ export const country = defineCountry({
   certifications: { type: BrnCertification, adapter: bdnacAdapter, profile: bdnacProfile },
   permits: { type: BrnWorkPermit, adapter: lpaAdapter, profile: lpaProfile },
 });
-
-export const simulators = [bdnacSimulator, lpaSimulator];

@@ -1,8 +1,8 @@
-import type { AdapterFactory } from '../../schema/kit/adapter.js';
-import { lookup, permitRecord, type PermitRecord } from '../../schema/kit/records.js';
-import type { RegistryClient } from '../../schema/kit/registryClient.js';
+import type { AdapterFactory } from '../kit/adapter.js';
+import { lookup, permitRecord, type PermitRecord } from '../kit/records.js';
+import type { RegistryClient } from '../kit/registryClient.js';
 import type { PermitClass, PermitStatus } from '../../schema/contract/index.js';
-import { nativeReader } from '../../schema/kit/nativeRecords.js';
+import { nativeReader } from '../kit/nativeRecords.js';
 import { normalizeDocumentNumber } from '../../schema/ids/index.js';
 import vocabulary from './lpaVocabulary.json' with { type: 'json' };
 import { LPA_LICENCE_NO, LPA_PERMIT_ID, parsePermitId, permitIdOf, type LpaLicence, type LpaWorkerLine } from './lpa.native.js';

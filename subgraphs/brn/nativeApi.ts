@@ -1,5 +1,5 @@
-import type { NativeResponse, SimRoute } from '../../registries/kit/simulator.js';
-import { intParam, withinDates } from '../../registries/kit/paging.js';
+import type { NativeResponse, SimRoute } from '../../sandbox/simulator/simulator.js';
+import { intParam, withinDates } from '../../sandbox/simulator/paging.js';
 import { isIsoDate } from '../../schema/dates/index.js';
 
 /**

@@ -1,5 +1,5 @@
-import type { RegistryClient, RegistryResponse } from '../../schema/kit/registryClient.js';
-import { askedOnly } from '../../schema/kit/nativeRecords.js';
+import type { RegistryClient, RegistryResponse } from '../kit/registryClient.js';
+import { askedOnly } from '../kit/nativeRecords.js';
 import type { ListKey } from './nativeApi.js';
 
 /**

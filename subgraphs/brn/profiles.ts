@@ -1,4 +1,4 @@
-import type { RegistryProfile } from '../../schema/kit/adapter.js';
+import type { RegistryProfile } from '../kit/adapter.js';
 
 /**
  * As published in shared/registries/BRN.md. The LPA batch limit counts licences; a permit is one

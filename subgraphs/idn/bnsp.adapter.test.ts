@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeRegistryFaults, registryTestKit, startTestSimulator, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
+import { describeRegistryFaults, registryTestKit, startTestSimulator, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
 import { bnspAdapter, bnspToContract } from './bnsp.adapter.js';
-import { bnspSimulator } from './bnsp.simulator.js';
+import { bnspSimulator } from './sandbox/bnsp.simulator.js';
 import type { BnspRecord } from './bnsp.native.js';
 
 // The example record of shared/registries/IDN.md, exactly as BNSP sends it.

@@ -1,7 +1,7 @@
-import type { AdapterFactory } from '../../schema/kit/adapter.js';
-import { certificationRecord, lookup, type CertificationRecord } from '../../schema/kit/records.js';
-import type { RegistryClient } from '../../schema/kit/registryClient.js';
-import { askedOnly, nativeReader } from '../../schema/kit/nativeRecords.js';
+import type { AdapterFactory } from '../kit/adapter.js';
+import { certificationRecord, lookup, type CertificationRecord } from '../kit/records.js';
+import type { RegistryClient } from '../kit/registryClient.js';
+import { askedOnly, nativeReader } from '../kit/nativeRecords.js';
 import { isAlpha3 } from '../../schema/countries/index.js';
 import { BNSP_NUMBER, type BnspRecord } from './bnsp.native.js';
 import { bnspProfile } from './profiles.js';

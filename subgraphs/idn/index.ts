@@ -1,9 +1,7 @@
-import { defineCountry } from '../../schema/kit/country.js';
+import { defineCountry } from '../kit/country.js';
 import { IdnCertification, IdnWorkPermit } from './types.js';
 import { bnspAdapter } from './bnsp.adapter.js';
 import { tkaAdapter } from './tka.adapter.js';
-import { bnspSimulator } from './bnsp.simulator.js';
-import { tkaSimulator } from './tka.simulator.js';
 import { bnspProfile, tkaProfile } from './profiles.js';
 
 /** Indonesia: BNSP competency certificates and Kemnaker TKA Online approvals. */
@@ -13,5 +11,3 @@ export const country = defineCountry({
   certifications: { type: IdnCertification, adapter: bnspAdapter, profile: bnspProfile },
   permits: { type: IdnWorkPermit, adapter: tkaAdapter, profile: tkaProfile },
 });
-
-export const simulators = [bnspSimulator, tkaSimulator];

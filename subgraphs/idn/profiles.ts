@@ -1,4 +1,4 @@
-import type { RegistryProfile } from '../../schema/kit/adapter.js';
+import type { RegistryProfile } from '../kit/adapter.js';
 
 /** As published in shared/registries/IDN.md. */
 export const bnspProfile: RegistryProfile = { key: 'bnsp', kind: 'CERT', format: 'json', latencyMs: [40, 120], ratePerSecond: 20, batchLimit: 100, batchRoute: 'POST /sertifikat/batch', faultRate: 0.01 };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
+import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
 import { tkaAdapter, tkaToContract } from './tka.adapter.js';
-import { tkaSimulator } from './tka.simulator.js';
+import { tkaSimulator } from './sandbox/tka.simulator.js';
 import type { TkaRecord } from './tka.native.js';
 
 const EXAMPLE: TkaRecord = {

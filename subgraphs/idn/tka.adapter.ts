@@ -1,7 +1,7 @@
-import type { AdapterFactory } from '../../schema/kit/adapter.js';
-import { lookup, permitRecord, type PermitRecord } from '../../schema/kit/records.js';
-import type { RegistryClient } from '../../schema/kit/registryClient.js';
-import { askedOnly, nativeReader } from '../../schema/kit/nativeRecords.js';
+import type { AdapterFactory } from '../kit/adapter.js';
+import { lookup, permitRecord, type PermitRecord } from '../kit/records.js';
+import type { RegistryClient } from '../kit/registryClient.js';
+import { askedOnly, nativeReader } from '../kit/nativeRecords.js';
 import { indonesianNameFromIso, isoFromIndonesianName } from './countryNames.js';
 import { TKA_NUMBER, type TkaRecord } from './tka.native.js';
 import { tkaProfile } from './profiles.js';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adapterSource } from '../../schema/kit/registrySource.js';
-import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
+import { adapterSource } from '../kit/registrySource.js';
+import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
 import { fwcmsAdapter, fwcmsToContract } from './fwcms.adapter.js';
-import { fwcmsSimulator } from './fwcms.simulator.js';
+import { fwcmsSimulator } from './sandbox/fwcms.simulator.js';
 import { fwcmsProfile } from './profiles.js';
 import type { FwcmsRecord } from './fwcms.native.js';
 

@@ -1,8 +1,8 @@
-import type { AdapterFactory } from '../../schema/kit/adapter.js';
-import { lookup, permitRecord, type PermitRecord } from '../../schema/kit/records.js';
-import type { RegistryClient } from '../../schema/kit/registryClient.js';
+import type { AdapterFactory } from '../kit/adapter.js';
+import { lookup, permitRecord, type PermitRecord } from '../kit/records.js';
+import type { RegistryClient } from '../kit/registryClient.js';
 import type { PermitClass, PermitStatus } from '../../schema/contract/index.js';
-import { nativeReader } from '../../schema/kit/nativeRecords.js';
+import { nativeReader } from '../kit/nativeRecords.js';
 import { isAlpha3 } from '../../schema/countries/index.js';
 import vocabulary from './fwcmsVocabulary.json' with { type: 'json' };
 import { FWCMS_WORK_PERMIT_NO, type FwcmsRecord } from './fwcms.native.js';

@@ -1,9 +1,7 @@
-import { defineCountry } from '../../schema/kit/country.js';
+import { defineCountry } from '../kit/country.js';
 import { KhmCertification, KhmWorkPermit } from './types.js';
 import { ntbAdapter } from './ntb.adapter.js';
 import { fwcmsAdapter } from './fwcms.adapter.js';
-import { ntbSimulator } from './ntb.simulator.js';
-import { fwcmsSimulator } from './fwcms.simulator.js';
 import { fwcmsProfile, ntbProfile } from './profiles.js';
 
 /** Cambodia: NTB national certificates and MLVT FWCMS work permits. */
@@ -13,5 +11,3 @@ export const country = defineCountry({
   certifications: { type: KhmCertification, adapter: ntbAdapter, profile: ntbProfile },
   permits: { type: KhmWorkPermit, adapter: fwcmsAdapter, profile: fwcmsProfile },
 });
-
-export const simulators = [ntbSimulator, fwcmsSimulator];

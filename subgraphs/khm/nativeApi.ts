@@ -1,8 +1,8 @@
-import type { NativeResponse } from '../../registries/kit/simulator.js';
-import { intParam } from '../../registries/kit/paging.js';
-import type { RegistryClient, RegistryResponse } from '../../schema/kit/registryClient.js';
-import type { RegistryProfile } from '../../schema/kit/adapter.js';
-import { askedOnly } from '../../schema/kit/nativeRecords.js';
+import type { NativeResponse } from '../../sandbox/simulator/simulator.js';
+import { intParam } from '../../sandbox/simulator/paging.js';
+import type { RegistryClient, RegistryResponse } from '../kit/registryClient.js';
+import type { RegistryProfile } from '../kit/adapter.js';
+import { askedOnly } from '../kit/nativeRecords.js';
 
 /**
  * What both Cambodian registries share in shared/registries/KHM.md: errors as `{"error":"<word>"}`,

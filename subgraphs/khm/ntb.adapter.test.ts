@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adapterSource } from '../../schema/kit/registrySource.js';
-import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
+import { adapterSource } from '../kit/registrySource.js';
+import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
 import { ntbAdapter, ntbToContract } from './ntb.adapter.js';
-import { ntbSimulator } from './ntb.simulator.js';
+import { ntbSimulator } from './sandbox/ntb.simulator.js';
 import { ntbProfile } from './profiles.js';
 import type { NtbRecord } from './ntb.native.js';
 

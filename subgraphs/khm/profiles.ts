@@ -1,4 +1,4 @@
-import type { RegistryProfile } from '../../schema/kit/adapter.js';
+import type { RegistryProfile } from '../kit/adapter.js';
 
 /** As published in shared/registries/KHM.md. Both registries are JSON with a batch endpoint; neither hangs. */
 export const ntbProfile: RegistryProfile = { key: 'ntb', kind: 'CERT', format: 'json', latencyMs: [100, 300], ratePerSecond: 5, batchLimit: 20, batchRoute: 'POST /ntb/certificates/lookup', faultRate: 0.02 };

@@ -1,9 +1,7 @@
-import { defineCountry } from '../../schema/kit/country.js';
+import { defineCountry } from '../kit/country.js';
 import { LaoCertification, LaoWorkPermit } from './types.js';
 import { nvqfAdapter } from './nvqf.adapter.js';
 import { mlswAdapter } from './mlsw.adapter.js';
-import { nvqfSimulator } from './nvqf.simulator.js';
-import { mlswSimulator } from './mlsw.simulator.js';
 import { mlswProfile, nvqfProfile } from './profiles.js';
 
 /** Lao PDR: NVQF vocational certificates and the MLSW work-permit register, read from its daily CSV extract. */
@@ -13,5 +11,3 @@ export const country = defineCountry({
   certifications: { type: LaoCertification, adapter: nvqfAdapter, profile: nvqfProfile },
   permits: { type: LaoWorkPermit, adapter: mlswAdapter, profile: mlswProfile },
 });
-
-export const simulators = [nvqfSimulator, mlswSimulator];

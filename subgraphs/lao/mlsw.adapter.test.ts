@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { RegistryClient, type RegistryAttempt } from '../../schema/kit/registryClient.js';
-import { adapterSource } from '../../schema/kit/registrySource.js';
-import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
+import { RegistryClient, type RegistryAttempt } from '../kit/registryClient.js';
+import { adapterSource } from '../kit/registrySource.js';
+import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
 import { createMlswAdapter, mlswAdapter, mlswToContract } from './mlsw.adapter.js';
 import { DEFAULT_DOWNLOAD_TIMEOUT_MS, indexExtract } from './mlsw.extract.js';
-import { mlswSimulator } from './mlsw.simulator.js';
+import { mlswSimulator } from './sandbox/mlsw.simulator.js';
 import { MLSW_COLUMNS, MLSW_EXTRACT_ROUTE, type MlswRow } from './mlsw.native.js';
 
 // The header and example row of shared/registries/LAO.md, exactly as the extract carries them.

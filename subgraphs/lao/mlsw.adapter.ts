@@ -1,8 +1,8 @@
-import type { RegistryAdapter, AdapterFactory } from '../../schema/kit/adapter.js';
-import { lookup, permitRecord, type PermitRecord } from '../../schema/kit/records.js';
-import type { RegistryClient } from '../../schema/kit/registryClient.js';
+import type { RegistryAdapter, AdapterFactory } from '../kit/adapter.js';
+import { lookup, permitRecord, type PermitRecord } from '../kit/records.js';
+import type { RegistryClient } from '../kit/registryClient.js';
 import type { PermitClass, PermitStatus } from '../../schema/contract/index.js';
-import { nativeReader } from '../../schema/kit/nativeRecords.js';
+import { nativeReader } from '../kit/nativeRecords.js';
 import { normalizeDocumentNumber } from '../../schema/ids/index.js';
 import vocabulary from './mlswVocabulary.json' with { type: 'json' };
 import { MLSW_PERMIT_NO, type MlswRow } from './mlsw.native.js';

@@ -1,5 +1,5 @@
 import type { RegistryError } from '../../schema/errors/index.js';
-import type { RegistryClient } from '../../schema/kit/registryClient.js';
+import type { RegistryClient } from '../kit/registryClient.js';
 import { normalizeDocumentNumber } from '../../schema/ids/index.js';
 import { CsvError, parseCsv } from './csv.js';
 import { MLSW_COLUMNS, MLSW_EXTRACT_PATH, MLSW_EXTRACT_ROUTE, type MlswRow } from './mlsw.native.js';

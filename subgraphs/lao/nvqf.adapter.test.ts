@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RegistryClient } from '../../schema/kit/registryClient.js';
-import { adapterSource } from '../../schema/kit/registrySource.js';
-import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
+import type { RegistryClient } from '../kit/registryClient.js';
+import { adapterSource } from '../kit/registrySource.js';
+import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
 import { nvqfAdapter, nvqfToContract } from './nvqf.adapter.js';
-import { nvqfSimulator } from './nvqf.simulator.js';
+import { nvqfSimulator } from './sandbox/nvqf.simulator.js';
 import type { NvqfRecord } from './nvqf.native.js';
 
 // The example record of shared/registries/LAO.md, exactly as NVQF sends it.

@@ -1,4 +1,4 @@
-import type { RegistryProfile } from '../../schema/kit/adapter.js';
+import type { RegistryProfile } from '../kit/adapter.js';
 
 /**
  * As published in shared/registries/LAO.md. NVQF is small and slow, with single-record lookup

@@ -1,9 +1,7 @@
-import { defineCountry } from '../../schema/kit/country.js';
+import { defineCountry } from '../kit/country.js';
 import { MmrCertification, MmrWorkPermit } from './types.js';
 import { nssaAdapter } from './nssa.adapter.js';
 import { molAdapter } from './mol.adapter.js';
-import { nssaSimulator } from './nssa.simulator.js';
-import { molSimulator } from './mol.simulator.js';
 import { molProfile, nssaProfile } from './profiles.js';
 
 /** Myanmar: NSSA skills certificates and Ministry of Labour foreign-employment permits. */
@@ -13,5 +11,3 @@ export const country = defineCountry({
   certifications: { type: MmrCertification, adapter: nssaAdapter, profile: nssaProfile },
   permits: { type: MmrWorkPermit, adapter: molAdapter, profile: molProfile },
 });
-
-export const simulators = [nssaSimulator, molSimulator];

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adapterSource } from '../../schema/kit/registrySource.js';
-import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
+import { adapterSource } from '../kit/registrySource.js';
+import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
 import { molAdapter, molToContract } from './mol.adapter.js';
-import { molSimulator } from './mol.simulator.js';
+import { molSimulator } from './sandbox/mol.simulator.js';
 import type { MolRecord } from './mol.native.js';
 
 // The example record of shared/registries/MMR.md, exactly as the Ministry of Labour sends it.

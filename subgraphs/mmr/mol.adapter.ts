@@ -1,8 +1,8 @@
-import type { AdapterFactory } from '../../schema/kit/adapter.js';
-import { lookup, permitRecord, type PermitRecord } from '../../schema/kit/records.js';
-import type { RegistryClient } from '../../schema/kit/registryClient.js';
+import type { AdapterFactory } from '../kit/adapter.js';
+import { lookup, permitRecord, type PermitRecord } from '../kit/records.js';
+import type { RegistryClient } from '../kit/registryClient.js';
 import type { PermitClass, PermitStatus } from '../../schema/contract/index.js';
-import { fetchOnlyRecord, nativeReader, type OneRecordRoute } from '../../schema/kit/nativeRecords.js';
+import { fetchOnlyRecord, nativeReader, type OneRecordRoute } from '../kit/nativeRecords.js';
 import { isAlpha3 } from '../../schema/countries/index.js';
 import vocabulary from './molVocabulary.json' with { type: 'json' };
 import { MOL_PERMIT_NO, type MolRecord } from './mol.native.js';

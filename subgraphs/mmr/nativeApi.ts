@@ -1,7 +1,7 @@
-import type { NativeResponse } from '../../registries/kit/simulator.js';
-import { intParam, withinDates } from '../../registries/kit/paging.js';
+import type { NativeResponse } from '../../sandbox/simulator/simulator.js';
+import { intParam, withinDates } from '../../sandbox/simulator/paging.js';
 import { isIsoDate } from '../../schema/dates/index.js';
-import type { RegistryClient, RegistryResponse } from '../../schema/kit/registryClient.js';
+import type { RegistryClient, RegistryResponse } from '../kit/registryClient.js';
 
 /**
  * What both Myanmar registries share in shared/registries/MMR.md: bodies that carry a `status`

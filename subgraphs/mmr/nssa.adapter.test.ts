@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adapterSource } from '../../schema/kit/registrySource.js';
-import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
+import { adapterSource } from '../kit/registrySource.js';
+import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
 import { nssaAdapter, nssaToContract } from './nssa.adapter.js';
-import { nssaSimulator } from './nssa.simulator.js';
+import { nssaSimulator } from './sandbox/nssa.simulator.js';
 import { nssaProfile } from './profiles.js';
 import type { NssaRecord } from './nssa.native.js';
 

@@ -1,8 +1,8 @@
-import type { AdapterFactory } from '../../schema/kit/adapter.js';
-import { certificationRecord, lookup, type CertificationRecord } from '../../schema/kit/records.js';
-import type { RegistryClient } from '../../schema/kit/registryClient.js';
+import type { AdapterFactory } from '../kit/adapter.js';
+import { certificationRecord, lookup, type CertificationRecord } from '../kit/records.js';
+import type { RegistryClient } from '../kit/registryClient.js';
 import type { CertificationStatus } from '../../schema/contract/index.js';
-import { askedOnly, nativeReader } from '../../schema/kit/nativeRecords.js';
+import { askedOnly, nativeReader } from '../kit/nativeRecords.js';
 import vocabulary from './nssaVocabulary.json' with { type: 'json' };
 import { NSSA_CERT_NO, type NssaRecord } from './nssa.native.js';
 import { nssaProfile } from './profiles.js';

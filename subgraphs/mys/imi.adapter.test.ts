@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RegistryClient } from '../../schema/kit/registryClient.js';
-import { adapterSource } from '../../schema/kit/registrySource.js';
-import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
+import type { RegistryClient } from '../kit/registryClient.js';
+import { adapterSource } from '../kit/registrySource.js';
+import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
 import { imiAdapter, imiToContract } from './imi.adapter.js';
-import { imiSimulator } from './imi.simulator.js';
+import { imiSimulator } from './sandbox/imi.simulator.js';
 import { imiProfile } from './profiles.js';
 import type { ImiRecord } from './imi.native.js';
 

@@ -1,9 +1,7 @@
-import { defineCountry } from '../../schema/kit/country.js';
+import { defineCountry } from '../kit/country.js';
 import { MysCertification, MysWorkPermit } from './types.js';
 import { jpkAdapter } from './jpk.adapter.js';
 import { imiAdapter } from './imi.adapter.js';
-import { jpkSimulator } from './jpk.simulator.js';
-import { imiSimulator } from './imi.simulator.js';
 import { imiProfile, jpkProfile } from './profiles.js';
 
 /** Malaysia: JPK skills certificates and Immigration Department passes. */
@@ -13,5 +11,3 @@ export const country = defineCountry({
   certifications: { type: MysCertification, adapter: jpkAdapter, profile: jpkProfile },
   permits: { type: MysWorkPermit, adapter: imiAdapter, profile: imiProfile },
 });
-
-export const simulators = [jpkSimulator, imiSimulator];

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RegistryClient } from '../../schema/kit/registryClient.js';
-import { adapterSource } from '../../schema/kit/registrySource.js';
-import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
+import type { RegistryClient } from '../kit/registryClient.js';
+import { adapterSource } from '../kit/registrySource.js';
+import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
 import { jpkAdapter, jpkToContract } from './jpk.adapter.js';
-import { jpkSimulator } from './jpk.simulator.js';
+import { jpkSimulator } from './sandbox/jpk.simulator.js';
 import type { JpkRecord } from './jpk.native.js';
 
 // The example record of shared/registries/MYS.md, element by element as JPK sends it.

@@ -1,8 +1,8 @@
-import type { AdapterFactory } from '../../schema/kit/adapter.js';
-import { certificationRecord, lookup, type CertificationRecord } from '../../schema/kit/records.js';
-import type { RegistryClient, RegistryResponse } from '../../schema/kit/registryClient.js';
+import type { AdapterFactory } from '../kit/adapter.js';
+import { certificationRecord, lookup, type CertificationRecord } from '../kit/records.js';
+import type { RegistryClient, RegistryResponse } from '../kit/registryClient.js';
 import type { CertificationStatus } from '../../schema/contract/index.js';
-import { nativeReader, theOnlyId } from '../../schema/kit/nativeRecords.js';
+import { nativeReader, theOnlyId } from '../kit/nativeRecords.js';
 import { isAlpha3 } from '../../schema/countries/index.js';
 import vocabulary from './jpkVocabulary.json' with { type: 'json' };
 import { JPK_CERT_NO, MYKAD_NO, type JpkRecord } from './jpk.native.js';

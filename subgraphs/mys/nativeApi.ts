@@ -1,6 +1,6 @@
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
-import type { NativeResponse } from '../../registries/kit/simulator.js';
-import type { RegistryClient, RegistryResponse } from '../../schema/kit/registryClient.js';
+import type { NativeResponse } from '../../sandbox/simulator/simulator.js';
+import type { RegistryClient, RegistryResponse } from '../kit/registryClient.js';
 import { JPK_ELEMENTS, type JpkRecord } from './jpk.native.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { RegistryProfile } from '../../schema/kit/adapter.js';
+import type { RegistryProfile } from '../kit/adapter.js';
 
 /**
  * As published in shared/registries/MYS.md. JPK speaks XML and has no batch endpoint, so every

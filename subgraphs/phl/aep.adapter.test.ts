@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adapterSource } from '../../schema/kit/registrySource.js';
-import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
+import { adapterSource } from '../kit/registrySource.js';
+import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
 import { aepAdapter, aepToContract } from './aep.adapter.js';
-import { aepSimulator } from './aep.simulator.js';
+import { aepSimulator } from './sandbox/aep.simulator.js';
 import { isoFromDemonym } from './demonyms.js';
 import demonyms from './aepDemonyms.json' with { type: 'json' };
 import type { AepRecord } from './aep.native.js';

@@ -1,8 +1,8 @@
-import type { AdapterFactory } from '../../schema/kit/adapter.js';
-import { lookup, permitRecord, type PermitRecord } from '../../schema/kit/records.js';
-import type { RegistryClient, RegistryResponse } from '../../schema/kit/registryClient.js';
+import type { AdapterFactory } from '../kit/adapter.js';
+import { lookup, permitRecord, type PermitRecord } from '../kit/records.js';
+import type { RegistryClient, RegistryResponse } from '../kit/registryClient.js';
 import type { PermitClass, PermitStatus } from '../../schema/contract/index.js';
-import { fetchOnlyRecord, nativeReader, type OneRecordRoute } from '../../schema/kit/nativeRecords.js';
+import { fetchOnlyRecord, nativeReader, type OneRecordRoute } from '../kit/nativeRecords.js';
 import vocabulary from './aepVocabulary.json' with { type: 'json' };
 import { demonymFromIso, isoFromDemonym } from './demonyms.js';
 import { AEP_NUMBER, type AepRecord } from './aep.native.js';

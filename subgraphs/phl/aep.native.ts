@@ -1,4 +1,4 @@
-import type { NativeResponse } from '../../registries/kit/simulator.js';
+import type { NativeResponse } from '../../sandbox/simulator/simulator.js';
 
 /** The DOLE Alien Employment Permit record exactly as shared/registries/PHL.md publishes it. */
 export interface AepRecord {

@@ -1,9 +1,7 @@
-import { defineCountry } from '../../schema/kit/country.js';
+import { defineCountry } from '../kit/country.js';
 import { PhlCertification, PhlWorkPermit } from './types.js';
 import { tesdaAdapter } from './tesda.adapter.js';
 import { aepAdapter } from './aep.adapter.js';
-import { tesdaSimulator } from './tesda.simulator.js';
-import { aepSimulator } from './aep.simulator.js';
 import { aepProfile, tesdaProfile } from './profiles.js';
 
 /** Philippines: TESDA National Certificates and DOLE Alien Employment Permits. */
@@ -13,5 +11,3 @@ export const country = defineCountry({
   certifications: { type: PhlCertification, adapter: tesdaAdapter, profile: tesdaProfile },
   permits: { type: PhlWorkPermit, adapter: aepAdapter, profile: aepProfile },
 });
-
-export const simulators = [tesdaSimulator, aepSimulator];

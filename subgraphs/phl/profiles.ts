@@ -1,4 +1,4 @@
-import type { RegistryProfile } from '../../schema/kit/adapter.js';
+import type { RegistryProfile } from '../kit/adapter.js';
 
 /**
  * As published in shared/registries/PHL.md. TESDA batches up to 40 certificate numbers in the

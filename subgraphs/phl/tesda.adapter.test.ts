@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adapterSource } from '../../schema/kit/registrySource.js';
-import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
+import { adapterSource } from '../kit/registrySource.js';
+import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
 import { formatNativeDate } from '../../schema/dates/index.js';
 import { tesdaAdapter, tesdaToContract } from './tesda.adapter.js';
-import { tesdaSimulator } from './tesda.simulator.js';
+import { tesdaSimulator } from './sandbox/tesda.simulator.js';
 import { tesdaProfile } from './profiles.js';
 import type { TesdaRecord } from './tesda.native.js';
 

@@ -1,8 +1,8 @@
-import type { AdapterFactory } from '../../schema/kit/adapter.js';
-import { certificationRecord, lookup, type CertificationRecord } from '../../schema/kit/records.js';
-import type { RegistryClient, RegistryResponse } from '../../schema/kit/registryClient.js';
+import type { AdapterFactory } from '../kit/adapter.js';
+import { certificationRecord, lookup, type CertificationRecord } from '../kit/records.js';
+import type { RegistryClient, RegistryResponse } from '../kit/registryClient.js';
 import type { CertificationStatus } from '../../schema/contract/index.js';
-import { askedOnly, nativeReader } from '../../schema/kit/nativeRecords.js';
+import { askedOnly, nativeReader } from '../kit/nativeRecords.js';
 import { isAlpha3 } from '../../schema/countries/index.js';
 import vocabulary from './tesdaVocabulary.json' with { type: 'json' };
 import { TESDA_CERTIFICATE_NUMBER, type TesdaContent, type TesdaRecord } from './tesda.native.js';

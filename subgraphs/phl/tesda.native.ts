@@ -1,4 +1,4 @@
-import type { NativeResponse } from '../../registries/kit/simulator.js';
+import type { NativeResponse } from '../../sandbox/simulator/simulator.js';
 
 /** The TESDA Registry of Certified Workers record exactly as shared/registries/PHL.md publishes it. */
 export interface TesdaRecord {

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, InputType, InterfaceType, ObjectType } from 'type-graphql';
 import { CountryCodeScalar, DateScalar } from '../../schema/contract/index.js';
-import { internalFieldNames } from '../../schema/kit/country.js';
+import { internalFieldNames } from '../kit/country.js';
 
 /**
  * The regional subgraph's view of the shared interfaces: only `id`. It returns typed references

@@ -1,9 +1,9 @@
 import DataLoader from 'dataloader';
 import { RantauError } from '../../schema/errors/index.js';
 import { identityKey, type HolderIdentity } from '../../schema/ids/index.js';
-import { internalFieldNames } from '../../schema/kit/country.js';
-import { graphqlRequest } from '../../schema/kit/graphqlRequest.js';
-import type { LocatedView, RecordCheckView, RegistryFailureView } from '../../schema/kit/countryContext.js';
+import { internalFieldNames } from '../kit/country.js';
+import { graphqlRequest } from '../../platform/graphqlRequest.js';
+import type { LocatedView, RecordCheckView, RegistryFailureView } from '../kit/countryContext.js';
 import type { LocatorCache } from './locatorCache.js';
 
 /**

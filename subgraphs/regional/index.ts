@@ -1,12 +1,13 @@
-import { buildFederatedSchema, type FederatedSchema } from '../../schema/kit/federation.js';
-import { PartialErrors, partialErrorsPlugin } from '../../schema/kit/partialErrors.js';
-import { serveSubgraph, type RunningServer } from '../../schema/kit/httpServer.js';
+import { buildFederatedSchema, type FederatedSchema } from '../kit/federation.js';
+import { PartialErrors, partialErrorsPlugin } from '../kit/partialErrors.js';
+import type { RunningServer } from '../../platform/httpServer.js';
+import { serveSubgraph } from '../kit/serveSubgraph.js';
 import { RegionalResolver, type RegionalContext } from './resolvers.js';
 import { WorkerIdentityInput, countryStubs } from './contract.js';
 import { CountryLocator, type CountryEndpoint } from './countryLocator.js';
 import type { LocatorCache } from './locatorCache.js';
-import { ServiceMetrics } from '../../schema/kit/metrics.js';
-import { ResponseCacheHint, cacheHintPlugin } from '../../schema/kit/cacheHints.js';
+import { ServiceMetrics } from '../../platform/metrics.js';
+import { ResponseCacheHint, cacheHintPlugin } from '../kit/cacheHints.js';
 
 export interface RegionalOptions {
   countries: CountryEndpoint[];

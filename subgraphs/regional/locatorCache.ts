@@ -1,8 +1,8 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { identityKey, type HolderIdentity } from '../../schema/ids/index.js';
-import type { CacheStore } from '../../schema/kit/cache/store.js';
-import type { LocatedView } from '../../schema/kit/countryContext.js';
-import type { CacheOutcome } from '../../schema/kit/metrics.js';
+import type { CacheStore } from '../../platform/store/store.js';
+import type { LocatedView } from '../kit/countryContext.js';
+import type { CacheOutcome } from '../../platform/metrics.js';
 
 /**
  * Which record ids a country holds for an identity, for a short while. It stores ids only:

@@ -3,9 +3,9 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { DateScalar } from '../../schema/contract/index.js';
 import { RantauError, badUserInput } from '../../schema/errors/index.js';
 import { parseGlobalId, parseHolderIdentity, type HolderIdentity } from '../../schema/ids/index.js';
-import { internalFieldNames } from '../../schema/kit/country.js';
-import type { PartialErrorsContext } from '../../schema/kit/partialErrors.js';
-import type { CacheHintContext } from '../../schema/kit/cacheHints.js';
+import { internalFieldNames } from '../kit/country.js';
+import type { PartialErrorsContext } from '../kit/partialErrors.js';
+import type { CacheHintContext } from '../kit/cacheHints.js';
 import { RegionalNode, Worker, WorkerIdentityInput, type Reference } from './contract.js';
 import { failureError, type CountryLocator } from './countryLocator.js';
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getNamedType, graphql, isObjectType, type GraphQLObjectType } from 'graphql';
-import { buildCountrySubgraph, type CountrySubgraph } from '../../schema/kit/buildCountrySubgraph.js';
-import { startTestSimulator, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
+import { buildCountrySubgraph, type CountrySubgraph } from '../kit/buildCountrySubgraph.js';
+import { startTestSimulator, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
 import { country } from './index.js';
-import { ssgSimulator } from './ssg.simulator.js';
-import { momSimulator } from './mom.simulator.js';
+import { ssgSimulator } from './sandbox/ssg.simulator.js';
+import { momSimulator } from './sandbox/mom.simulator.js';
 import type { SsgRecord } from './ssg.native.js';
 import type { MomRecord } from './mom.native.js';
 

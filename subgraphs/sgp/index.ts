@@ -1,9 +1,7 @@
-import { defineCountry } from '../../schema/kit/country.js';
+import { defineCountry } from '../kit/country.js';
 import { SgpCertification, SgpWorkPermit } from './types.js';
 import { ssgAdapter } from './ssg.adapter.js';
 import { momAdapter } from './mom.adapter.js';
-import { ssgSimulator } from './ssg.simulator.js';
-import { momSimulator } from './mom.simulator.js';
 import { momProfile, ssgProfile } from './profiles.js';
 
 /** Singapore: SkillsFuture Singapore WSQ credentials and Ministry of Manpower work passes. */
@@ -13,5 +11,3 @@ export const country = defineCountry({
   certifications: { type: SgpCertification, adapter: ssgAdapter, profile: ssgProfile },
   permits: { type: SgpWorkPermit, adapter: momAdapter, profile: momProfile },
 });
-
-export const simulators = [ssgSimulator, momSimulator];

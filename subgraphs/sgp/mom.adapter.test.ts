@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
-import { adapterSource } from '../../schema/kit/registrySource.js';
-import { matchesIdentity } from '../../schema/kit/countryContext.js';
+import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
+import { adapterSource } from '../kit/registrySource.js';
+import { matchesIdentity } from '../kit/countryContext.js';
 import { momAdapter, momToContract } from './mom.adapter.js';
-import { momSimulator } from './mom.simulator.js';
+import { momSimulator } from './sandbox/mom.simulator.js';
 import { momProfile } from './profiles.js';
 import type { MomRecord } from './mom.native.js';
 

@@ -1,8 +1,8 @@
-import type { AdapterFactory, RegistryChange } from '../../schema/kit/adapter.js';
-import { lookup, permitRecord, type PermitRecord } from '../../schema/kit/records.js';
-import type { RegistryClient } from '../../schema/kit/registryClient.js';
+import type { AdapterFactory, RegistryChange } from '../kit/adapter.js';
+import { lookup, permitRecord, type PermitRecord } from '../kit/records.js';
+import type { RegistryClient } from '../kit/registryClient.js';
 import type { PermitClass, PermitStatus } from '../../schema/contract/index.js';
-import { askedOnly, withinBatchLimit } from '../../schema/kit/nativeRecords.js';
+import { askedOnly, withinBatchLimit } from '../kit/nativeRecords.js';
 import vocabulary from './momVocabulary.json' with { type: 'json' };
 import { MOM_PASS_ID, type MomEnquiry, type MomRecord } from './mom.native.js';
 import { momProfile } from './profiles.js';

@@ -1,9 +1,9 @@
-import type { NativeResponse } from '../../registries/kit/simulator.js';
-import { decodeCursor, encodeCursor, intParam, withinDates } from '../../registries/kit/paging.js';
+import type { NativeResponse } from '../../sandbox/simulator/simulator.js';
+import { decodeCursor, encodeCursor, intParam, withinDates } from '../../sandbox/simulator/paging.js';
 import { isIsoDate } from '../../schema/dates/index.js';
 import type { HolderIdentity } from '../../schema/ids/index.js';
-import type { RegistryClient, RegistryResponse } from '../../schema/kit/registryClient.js';
-import { nativeReader } from '../../schema/kit/nativeRecords.js';
+import type { RegistryClient, RegistryResponse } from '../kit/registryClient.js';
+import { nativeReader } from '../kit/nativeRecords.js';
 import type { Occupation } from '../../schema/contract/index.js';
 import { SINGAPORE_ID, singaporeIdProblem, singaporeIdType, type SingaporeIdType } from './singaporeId.js';
 

@@ -1,4 +1,4 @@
-import type { RegistryProfile } from '../../schema/kit/adapter.js';
+import type { RegistryProfile } from '../kit/adapter.js';
 
 /** As published in shared/registries/SGP.md: both services are quick and rarely fail. */
 export const ssgProfile: RegistryProfile = { key: 'ssg', kind: 'CERT', format: 'json', latencyMs: [10, 40], ratePerSecond: 50, batchLimit: 200, batchRoute: 'POST /v1/credentials/query', faultRate: 0.002 };

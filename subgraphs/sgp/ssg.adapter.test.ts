@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
-import { adapterSource } from '../../schema/kit/registrySource.js';
-import { matchesIdentity } from '../../schema/kit/countryContext.js';
+import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
+import { adapterSource } from '../kit/registrySource.js';
+import { matchesIdentity } from '../kit/countryContext.js';
 import { ssgAdapter, ssgToContract } from './ssg.adapter.js';
-import { ssgSimulator } from './ssg.simulator.js';
+import { ssgSimulator } from './sandbox/ssg.simulator.js';
 import { ssgProfile } from './profiles.js';
 import type { SsgRecord } from './ssg.native.js';
 

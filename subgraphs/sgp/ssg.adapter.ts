@@ -1,8 +1,8 @@
-import type { AdapterFactory } from '../../schema/kit/adapter.js';
-import { certificationRecord, lookup, type CertificationRecord } from '../../schema/kit/records.js';
-import type { RegistryClient } from '../../schema/kit/registryClient.js';
+import type { AdapterFactory } from '../kit/adapter.js';
+import { certificationRecord, lookup, type CertificationRecord } from '../kit/records.js';
+import type { RegistryClient } from '../kit/registryClient.js';
 import type { CertificationStatus } from '../../schema/contract/index.js';
-import { askedOnly, withinBatchLimit } from '../../schema/kit/nativeRecords.js';
+import { askedOnly, withinBatchLimit } from '../kit/nativeRecords.js';
 import vocabulary from './ssgVocabulary.json' with { type: 'json' };
 import { SSG_CREDENTIAL_ID, type SsgRecord } from './ssg.native.js';
 import { ssgProfile } from './profiles.js';

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adapterSource } from '../../schema/kit/registrySource.js';
-import { CountryRequest, matchesIdentity } from '../../schema/kit/countryContext.js';
-import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
-import { defaultPopulation, holdingsIn } from '../../registries/population/population.js';
+import { adapterSource } from '../kit/registrySource.js';
+import { CountryRequest, matchesIdentity } from '../kit/countryContext.js';
+import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
+import { defaultPopulation, holdingsIn } from '../../sandbox/population/population.js';
 import { dsdAdapter } from './dsd.adapter.js';
 import { doeAdapter, doeToContract } from './doe.adapter.js';
-import { doeSimulator } from './doe.simulator.js';
+import { doeSimulator } from './sandbox/doe.simulator.js';
 import { doeProfile } from './profiles.js';
 import type { DoeRecord } from './doe.native.js';
 

@@ -1,10 +1,10 @@
-import type { AdapterFactory } from '../../schema/kit/adapter.js';
-import { lookup, permitRecord, type PermitRecord } from '../../schema/kit/records.js';
-import type { RegistryClient } from '../../schema/kit/registryClient.js';
+import type { AdapterFactory } from '../kit/adapter.js';
+import { lookup, permitRecord, type PermitRecord } from '../kit/records.js';
+import type { RegistryClient } from '../kit/registryClient.js';
 import type { PermitClass, PermitStatus } from '../../schema/contract/index.js';
 import { alpha3ToAlpha2 } from '../../schema/countries/index.js';
 import { normalizeDocumentNumber } from '../../schema/ids/index.js';
-import { askedOnly, withinBatchLimit } from '../../schema/kit/nativeRecords.js';
+import { askedOnly, withinBatchLimit } from '../kit/nativeRecords.js';
 import vocabulary from './doeVocabulary.json' with { type: 'json' };
 import { DOE_DATE, DOE_PERMIT_NO, type DoeDocumentType, type DoeRecord } from './doe.native.js';
 import { doeProfile } from './profiles.js';

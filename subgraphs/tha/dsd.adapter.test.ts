@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adapterSource } from '../../schema/kit/registrySource.js';
-import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
+import { adapterSource } from '../kit/registrySource.js';
+import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
 import { dsdAdapter, dsdToContract } from './dsd.adapter.js';
-import { dsdSimulator } from './dsd.simulator.js';
+import { dsdSimulator } from './sandbox/dsd.simulator.js';
 import type { DsdRecord } from './dsd.native.js';
 
 // The example record of shared/registries/THA.md, exactly as DSD sends it.

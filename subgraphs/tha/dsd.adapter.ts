@@ -1,12 +1,12 @@
-import type { AdapterFactory } from '../../schema/kit/adapter.js';
-import { certificationRecord, lookup, type CertificationRecord } from '../../schema/kit/records.js';
-import type { RegistryClient } from '../../schema/kit/registryClient.js';
+import type { AdapterFactory } from '../kit/adapter.js';
+import { certificationRecord, lookup, type CertificationRecord } from '../kit/records.js';
+import type { RegistryClient } from '../kit/registryClient.js';
 import type { CertificationStatus } from '../../schema/contract/index.js';
 import { alpha3ToAlpha2 } from '../../schema/countries/index.js';
 import vocabulary from './dsdVocabulary.json' with { type: 'json' };
 import { DSD_CERT_NO, DSD_DATE, type DsdRecord } from './dsd.native.js';
 import { dsdProfile } from './profiles.js';
-import { fetchOnlyRecord, type OneRecordRoute } from '../../schema/kit/nativeRecords.js';
+import { fetchOnlyRecord, type OneRecordRoute } from '../kit/nativeRecords.js';
 import { listOf, thaiReader } from './nativeApi.js';
 
 /**

@@ -1,9 +1,7 @@
-import { defineCountry } from '../../schema/kit/country.js';
+import { defineCountry } from '../kit/country.js';
 import { ThaCertification, ThaWorkPermit } from './types.js';
 import { dsdAdapter } from './dsd.adapter.js';
 import { doeAdapter } from './doe.adapter.js';
-import { dsdSimulator } from './dsd.simulator.js';
-import { doeSimulator } from './doe.simulator.js';
 import { doeProfile, dsdProfile } from './profiles.js';
 
 /** Thailand: DSD national skill standard certificates and DOE e-Work Permits. */
@@ -13,5 +11,3 @@ export const country = defineCountry({
   certifications: { type: ThaCertification, adapter: dsdAdapter, profile: dsdProfile },
   permits: { type: ThaWorkPermit, adapter: doeAdapter, profile: doeProfile },
 });
-
-export const simulators = [dsdSimulator, doeSimulator];

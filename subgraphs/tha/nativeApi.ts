@@ -1,9 +1,9 @@
-import type { NativeResponse } from '../../registries/kit/simulator.js';
-import { intParam, withinDates } from '../../registries/kit/paging.js';
+import type { NativeResponse } from '../../sandbox/simulator/simulator.js';
+import { intParam, withinDates } from '../../sandbox/simulator/paging.js';
 import { alpha2ToAlpha3 } from '../../schema/countries/index.js';
 import { parseNativeDate, parseOptionalNativeDate, type NativeDateFormat } from '../../schema/dates/index.js';
-import type { RegistryClient, RegistryResponse } from '../../schema/kit/registryClient.js';
-import { nativeReader } from '../../schema/kit/nativeRecords.js';
+import type { RegistryClient, RegistryResponse } from '../kit/registryClient.js';
+import { nativeReader } from '../kit/nativeRecords.js';
 import type { Occupation } from '../../schema/contract/index.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { RegistryProfile } from '../../schema/kit/adapter.js';
+import type { RegistryProfile } from '../kit/adapter.js';
 
 /** As published in shared/registries/THA.md. DSD has no batch endpoint; the DOE e-Work Permit batches up to 100 numbers. */
 export const dsdProfile: RegistryProfile = { key: 'dsd', kind: 'CERT', format: 'json', latencyMs: [60, 180], ratePerSecond: 10, batchLimit: null, faultRate: 0.01 };

@@ -1,9 +1,7 @@
-import { defineCountry } from '../../schema/kit/country.js';
+import { defineCountry } from '../kit/country.js';
 import { TlsCertification, TlsWorkPermit } from './types.js';
 import { indmoAdapter } from './indmo.adapter.js';
 import { sefopeAdapter } from './sefope.adapter.js';
-import { indmoSimulator } from './indmo.simulator.js';
-import { sefopeSimulator } from './sefope.simulator.js';
 import { indmoProfile, sefopeProfile } from './profiles.js';
 
 /** Timor-Leste: INDMO skills certificates and SEFOPE work authorisations. */
@@ -13,5 +11,3 @@ export const country = defineCountry({
   certifications: { type: TlsCertification, adapter: indmoAdapter, profile: indmoProfile },
   permits: { type: TlsWorkPermit, adapter: sefopeAdapter, profile: sefopeProfile },
 });
-
-export const simulators = [indmoSimulator, sefopeSimulator];

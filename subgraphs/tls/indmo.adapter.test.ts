@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adapterSource } from '../../schema/kit/registrySource.js';
-import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
+import { adapterSource } from '../kit/registrySource.js';
+import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
 import { indmoAdapter, indmoToContract } from './indmo.adapter.js';
-import { indmoSimulator } from './indmo.simulator.js';
+import { indmoSimulator } from './sandbox/indmo.simulator.js';
 import type { IndmoRecord } from './indmo.native.js';
 
 // The example record of shared/registries/TLS.md, exactly as INDMO sends it.

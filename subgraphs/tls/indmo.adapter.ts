@@ -1,8 +1,8 @@
-import type { AdapterFactory } from '../../schema/kit/adapter.js';
-import { certificationRecord, lookup, type CertificationRecord } from '../../schema/kit/records.js';
-import type { RegistryClient } from '../../schema/kit/registryClient.js';
+import type { AdapterFactory } from '../kit/adapter.js';
+import { certificationRecord, lookup, type CertificationRecord } from '../kit/records.js';
+import type { RegistryClient } from '../kit/registryClient.js';
 import type { CertificationStatus } from '../../schema/contract/index.js';
-import { nativeReader } from '../../schema/kit/nativeRecords.js';
+import { nativeReader } from '../kit/nativeRecords.js';
 import vocabulary from './indmoVocabulary.json' with { type: 'json' };
 import { INDMO_API, INDMO_CERTIFICATE_NO, type IndmoRecord } from './indmo.native.js';
 import { indmoProfile } from './profiles.js';

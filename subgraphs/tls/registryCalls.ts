@@ -1,8 +1,8 @@
 import type { HolderIdentity } from '../../schema/ids/index.js';
 import type { Occupation } from '../../schema/contract/index.js';
-import { lookup } from '../../schema/kit/records.js';
-import { fetchOnlyRecord } from '../../schema/kit/nativeRecords.js';
-import type { RegistryClient, RegistryResponse } from '../../schema/kit/registryClient.js';
+import { lookup } from '../kit/records.js';
+import { fetchOnlyRecord } from '../kit/nativeRecords.js';
+import type { RegistryClient, RegistryResponse } from '../kit/registryClient.js';
 import { ISO_BY_PORTUGUESE_NAME, portugueseNameOf } from './countryNames.js';
 import { nfc } from './nativeApi.js';
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adapterSource } from '../../schema/kit/registrySource.js';
-import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
+import { adapterSource } from '../kit/registrySource.js';
+import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
 import { sefopeAdapter, sefopeToContract } from './sefope.adapter.js';
-import { sefopeSimulator } from './sefope.simulator.js';
+import { sefopeSimulator } from './sandbox/sefope.simulator.js';
 import type { SefopeRecord } from './sefope.native.js';
 
 // The example record of shared/registries/TLS.md, exactly as SEFOPE sends it.

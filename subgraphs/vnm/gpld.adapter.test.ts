@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adapterSource } from '../../schema/kit/registrySource.js';
-import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
+import { adapterSource } from '../kit/registrySource.js';
+import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
 import { parseNativeDate } from '../../schema/dates/index.js';
 import { gpldAdapter, gpldToContract } from './gpld.adapter.js';
-import { gpldSimulator } from './gpld.simulator.js';
+import { gpldSimulator } from './sandbox/gpld.simulator.js';
 import { isoFromVietnameseName } from './countryNames.js';
 import type { GpldRecord } from './gpld.native.js';
 

@@ -1,7 +1,7 @@
-import type { AdapterFactory } from '../../schema/kit/adapter.js';
-import { lookup, permitRecord, type PermitRecord } from '../../schema/kit/records.js';
-import type { RegistryClient } from '../../schema/kit/registryClient.js';
-import { nativeReader } from '../../schema/kit/nativeRecords.js';
+import type { AdapterFactory } from '../kit/adapter.js';
+import { lookup, permitRecord, type PermitRecord } from '../kit/records.js';
+import type { RegistryClient } from '../kit/registryClient.js';
+import { nativeReader } from '../kit/nativeRecords.js';
 import type { PermitClass, PermitStatus } from '../../schema/contract/index.js';
 import vocabulary from './gpldVocabulary.json' with { type: 'json' };
 import { EXEMPTION_PREFIX, GPLD_API, GPLD_NUMBER, type GpldRecord } from './gpld.native.js';

@@ -1,9 +1,7 @@
-import { defineCountry } from '../../schema/kit/country.js';
+import { defineCountry } from '../kit/country.js';
 import { VnmCertification, VnmWorkPermit } from './types.js';
 import { kynangAdapter } from './kynang.adapter.js';
 import { gpldAdapter } from './gpld.adapter.js';
-import { kynangSimulator } from './kynang.simulator.js';
-import { gpldSimulator } from './gpld.simulator.js';
 import { gpldProfile, kynangProfile } from './profiles.js';
 
 /** Viet Nam: national occupational skills certificates and provincial work permits. */
@@ -13,5 +11,3 @@ export const country = defineCountry({
   certifications: { type: VnmCertification, adapter: kynangAdapter, profile: kynangProfile },
   permits: { type: VnmWorkPermit, adapter: gpldAdapter, profile: gpldProfile },
 });
-
-export const simulators = [kynangSimulator, gpldSimulator];

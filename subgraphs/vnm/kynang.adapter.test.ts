@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adapterSource } from '../../schema/kit/registrySource.js';
-import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../schema/kit/testing/registryTesting.js';
+import { adapterSource } from '../kit/registrySource.js';
+import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
 import { parseNativeDate } from '../../schema/dates/index.js';
 import { kynangAdapter, kynangToContract } from './kynang.adapter.js';
-import { kynangSimulator } from './kynang.simulator.js';
+import { kynangSimulator } from './sandbox/kynang.simulator.js';
 import type { KynangRecord } from './kynang.native.js';
 
 // The example record of shared/registries/VNM.md, exactly as the registry sends it.

@@ -1,7 +1,7 @@
-import type { AdapterFactory } from '../../schema/kit/adapter.js';
-import { certificationRecord, lookup, type CertificationRecord } from '../../schema/kit/records.js';
-import type { RegistryClient } from '../../schema/kit/registryClient.js';
-import { nativeReader } from '../../schema/kit/nativeRecords.js';
+import type { AdapterFactory } from '../kit/adapter.js';
+import { certificationRecord, lookup, type CertificationRecord } from '../kit/records.js';
+import type { RegistryClient } from '../kit/registryClient.js';
+import { nativeReader } from '../kit/nativeRecords.js';
 import type { CertificationStatus } from '../../schema/contract/index.js';
 import vocabulary from './kynangVocabulary.json' with { type: 'json' };
 import { CCCD, KYNANG_API, KYNANG_CERT_NO, type KynangRecord } from './kynang.native.js';

@@ -1,5 +1,5 @@
-import type { NativeResponse, SimRoute } from '../../registries/kit/simulator.js';
-import { withinDates } from '../../registries/kit/paging.js';
+import type { NativeResponse, SimRoute } from '../../sandbox/simulator/simulator.js';
+import { withinDates } from '../../sandbox/simulator/paging.js';
 import { parseNativeDate } from '../../schema/dates/index.js';
 import { normalizeDocumentNumber } from '../../schema/ids/index.js';
 import { vietnameseNameFromIso } from './countryNames.js';

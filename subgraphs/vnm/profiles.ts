@@ -1,4 +1,4 @@
-import type { RegistryProfile } from '../../schema/kit/adapter.js';
+import type { RegistryProfile } from '../kit/adapter.js';
 
 /** As published in shared/registries/VNM.md. Neither registry has a batch endpoint: every number is its own call. */
 export const kynangProfile: RegistryProfile = { key: 'kynang', kind: 'CERT', format: 'json', latencyMs: [80, 200], ratePerSecond: 10, batchLimit: null, faultRate: 0.01 };

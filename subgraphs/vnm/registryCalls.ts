@@ -1,7 +1,7 @@
 import type { HolderIdentity } from '../../schema/ids/index.js';
 import type { Occupation } from '../../schema/contract/index.js';
-import { fetchOnlyRecord } from '../../schema/kit/nativeRecords.js';
-import type { RegistryClient, RegistryResponse } from '../../schema/kit/registryClient.js';
+import { fetchOnlyRecord } from '../kit/nativeRecords.js';
+import type { RegistryClient, RegistryResponse } from '../kit/registryClient.js';
 import { isoFromVietnameseName, vietnameseNameFromIso } from './countryNames.js';
 
 /**

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countryEntries, loadCountry, type CountryEntry } from '../../subgraphs/countries.js';
-import { defaultPopulation } from '../../registries/population/population.js';
-import { graphqlRequest } from '../../schema/kit/graphqlRequest.js';
+import { countryEntries, type CountryEntry } from '../../subgraphs/countries.js';
+import { loadSimulators } from '../../sandbox/countrySimulators.js';
+import { defaultPopulation } from '../../sandbox/population/population.js';
+import { graphqlRequest } from '../../platform/graphqlRequest.js';
 import { NO_CACHE_TTLS, startTestStack, testConfig, type TestStack } from '../e2e/testStack.js';
 import { composeCountries, composeEveryCountry } from './subgraphSources.js';
 import { holdersIn, registrySamples, spread, type RegistrySample } from './samples.js';
@@ -20,7 +21,7 @@ import { outageSubject } from './outageSubject.js';
  */
 const population = defaultPopulation();
 const countries = await Promise.all(
-  countryEntries.map(async (entry) => ({ entry, samples: registrySamples(entry.code, await loadCountry(entry.code), population) })),
+  countryEntries.map(async (entry) => ({ entry, samples: registrySamples(entry.code, await loadSimulators(entry.code), population) })),
 );
 /**
  * Records per registry checked against the contract, spread from the first to the last the

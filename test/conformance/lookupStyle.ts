@@ -1,4 +1,4 @@
-import type { RegistryProfile } from '../../schema/kit/adapter.js';
+import type { RegistryProfile } from '../../subgraphs/kit/adapter.js';
 
 /**
  * How a registry answers lookups by id, read from its published profile, which decides the bound

@@ -1,4 +1,4 @@
-import type { Population } from '../../registries/population/population.js';
+import type { Population } from '../../sandbox/population/population.js';
 import { MAX_WORKERS_PER_QUERY } from '../../subgraphs/regional/resolvers.js';
 import type { TestStack } from '../e2e/testStack.js';
 import { answersLive } from './lookupStyle.js';

@@ -1,8 +1,7 @@
-import type { Population } from '../../registries/population/population.js';
-import type { RegistryProfile } from '../../schema/kit/adapter.js';
-import type { CountryModule } from '../../subgraphs/countries.js';
+import type { Population } from '../../sandbox/population/population.js';
+import type { RegistryProfile } from '../../subgraphs/kit/adapter.js';
 import type { RecordKind } from '../../schema/ids/index.js';
-import { loadFixtures, servedRecordIds } from '../../registries/kit/simulator.js';
+import { loadFixtures, servedRecordIds, type SimulatorDefinition } from '../../sandbox/simulator/simulator.js';
 
 /**
  * What the suite asks a country for, drawn from its own simulators' synthetic records and from the
@@ -29,12 +28,12 @@ function typePrefix(code: string): string {
   return code[0] + code.slice(1).toLowerCase();
 }
 
-export function registrySamples(code: string, module: CountryModule, population: Population): RegistrySample[] {
-  return module.simulators.map((simulator) => {
+export function registrySamples(code: string, simulators: SimulatorDefinition<never>[], population: Population): RegistrySample[] {
+  return simulators.map((simulator) => {
     const { profile } = simulator;
     // What the simulator serves: the population's records and the fixture files (FIXTURES_DIR), as the stack loads them.
     const records = [...simulator.records(population), ...loadFixtures<never>(process.env.FIXTURES_DIR, code, profile.key)];
-    if (records.length === 0) throw new Error(`${code}/${profile.key}: the simulator serves no records, so nothing can be checked: give it fixtures (FIXTURES_DIR/${code}/${profile.key}.jsonl) or corridors in registries/population/corridors.json`);
+    if (records.length === 0) throw new Error(`${code}/${profile.key}: the simulator serves no records, so nothing can be checked: give it fixtures (FIXTURES_DIR/${code}/${profile.key}.jsonl) or corridors in sandbox/population/corridors.json`);
     return {
       key: `${code}/${profile.key}`,
       profile,

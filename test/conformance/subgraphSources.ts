@@ -1,6 +1,6 @@
 import type { CountryEntry } from '../../subgraphs/countries.js';
 import { loadCountry } from '../../subgraphs/countries.js';
-import { buildCountrySubgraph } from '../../schema/kit/buildCountrySubgraph.js';
+import { buildCountrySubgraph } from '../../subgraphs/kit/buildCountrySubgraph.js';
 import { buildRegionalSubgraph } from '../../subgraphs/regional/index.js';
 import { composeSupergraph, type SubgraphSource } from '../../gateway/compose.js';
 

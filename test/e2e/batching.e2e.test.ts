@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_CACHE_TTLS, startTestStack, testConfig, type TestStack } from './testStack.js';
-import { defaultPopulation } from '../../registries/population/population.js';
+import { defaultPopulation } from '../../sandbox/population/population.js';
 import { countryCodes, loadCountry } from '../../subgraphs/countries.js';
-import { servedRecordIds } from '../../registries/kit/simulator.js';
+import { loadSimulators } from '../../sandbox/countrySimulators.js';
+import { servedRecordIds } from '../../sandbox/simulator/simulator.js';
 
 const WORKERS = `query($ids: [WorkerIdentityInput!]!) {
   workers(identities: $ids) {
@@ -61,8 +62,7 @@ describe('batching: 50 workers in one query', () => {
     const ids: string[] = [];
     const expected: Array<{ key: string; prefix: string; route: string; limit: number }> = [];
     for (const code of served) {
-      const module = await loadCountry(code);
-      for (const simulator of module.simulators) {
+      for (const simulator of await loadSimulators(code)) {
         const { key, kind, batchLimit, batchRoute } = simulator.profile;
         if (batchLimit === null || !batchRoute) continue;
         const natives = servedRecordIds(simulator, simulator.records(defaultPopulation()) as never[]).slice(0, 60).map((id) => `${code}:${kind}:${id}`);
@@ -86,7 +86,7 @@ describe('batching: 50 workers in one query', () => {
   });
 
   it('merges the entity fetches of aliased node(id) fields, so they cost no more than nodes(ids)', async () => {
-    const bnsp = (await loadCountry('IDN')).simulators.find((s) => s.profile.key === 'bnsp')!;
+    const bnsp = (await loadSimulators('IDN')).find((s) => s.profile.key === 'bnsp')!;
     const ids = bnsp.records(defaultPopulation()).slice(100, 130).map((r) => `IDN:CERT:${bnsp.idOf(r as never)}`);
     const query = `query Aliased(${ids.map((_, i) => `$i${i}: ID!`).join(', ')}) {\n${ids.map((_, i) => `n${i}: node(id: $i${i}) { id ... on Certification { status issuedOn } }`).join('\n')}\n}`;
     await stack.resetStats();
@@ -98,7 +98,7 @@ describe('batching: 50 workers in one query', () => {
   });
 
   it('answers the well-formed entries of nodes(ids) and names each malformed one, without losing sibling fields', async () => {
-    const bnsp = (await loadCountry('IDN')).simulators.find((s) => s.profile.key === 'bnsp')!;
+    const bnsp = (await loadSimulators('IDN')).find((s) => s.profile.key === 'bnsp')!;
     const good = `IDN:CERT:${bnsp.idOf(bnsp.records(defaultPopulation())[0] as never)}`;
     const result = await stack.query<{ nodes: Array<{ id: string } | null>; tooMany: unknown }>(
       `query($ids: [ID!]!, $many: [ID!]!) { nodes(ids: $ids) { id } tooMany: nodes(ids: $many) { id } }`,

@@ -4,12 +4,12 @@ import { Redis } from 'ioredis';
 import { startTestStack, testConfig, type TestStack } from './testStack.js';
 import { entryFor } from '../../bin/topology.js';
 import { sampleCandidates, type SampleWorker } from '../../bin/sampleWorker.js';
-import { defaultPopulation } from '../../registries/population/population.js';
-import { imiSimulator } from '../../subgraphs/mys/imi.simulator.js';
-import { bnspSimulator } from '../../subgraphs/idn/bnsp.simulator.js';
+import { defaultPopulation } from '../../sandbox/population/population.js';
+import { imiSimulator } from '../../subgraphs/mys/sandbox/imi.simulator.js';
+import { bnspSimulator } from '../../subgraphs/idn/sandbox/bnsp.simulator.js';
 import type { ImiRecord } from '../../subgraphs/mys/imi.native.js';
 import { PrivateRedis } from '../support/redisServer.js';
-import { freePort } from '../../schema/kit/httpServer.js';
+import { freePort } from '../../platform/httpServer.js';
 
 // The caches end to end, on Redis: the shared one on 127.0.0.1:6379 under a key prefix of this
 // run, and a private redis-server that the outage test kills and restarts.

@@ -7,12 +7,13 @@ import { entryFor } from '../../bin/topology.js';
 import { countryRuntime, regionalOptions } from '../../bin/runtime.js';
 import { sampleCandidates } from '../../bin/sampleWorker.js';
 import { loadCountry } from '../../subgraphs/countries.js';
-import { buildCountrySubgraph, countrySdl, startCountrySubgraph } from '../../schema/kit/buildCountrySubgraph.js';
+import { loadSimulators } from '../../sandbox/countrySimulators.js';
+import { buildCountrySubgraph, countrySdl, startCountrySubgraph } from '../../subgraphs/kit/buildCountrySubgraph.js';
 import { buildRegionalSubgraph, startRegionalSubgraph } from '../../subgraphs/regional/index.js';
-import { startSimulator } from '../../registries/kit/simulator.js';
+import { startSimulator } from '../../sandbox/simulator/simulator.js';
 import { composeSupergraph } from '../../gateway/compose.js';
-import type { RunningServer } from '../../schema/kit/httpServer.js';
-import { defaultPopulation } from '../../registries/population/population.js';
+import type { RunningServer } from '../../platform/httpServer.js';
+import { defaultPopulation } from '../../sandbox/population/population.js';
 
 // Supergraph hot reload: the gateway watches its supergraph file; when a country is added (or
 // removed) and the file is rewritten, it switches without a restart and without failing the
@@ -31,14 +32,14 @@ describe('supergraph hot reload', () => {
     stack = await startTestStack({ countries: [entryFor('IDN')], supergraphFile: file, config });
     // What an operator starts when Philippines joins: its registries, its subgraph, and a regional
     // subgraph that knows it; then `npm run compose` rewrites the file the gateway watches.
-    const phl = await loadCountry('PHL');
+    const phl = await loadSimulators('PHL');
     const registryUrls: Record<string, string> = {};
-    for (const definition of phl.simulators) {
+    for (const definition of phl) {
       const simulator = await startSimulator(definition, { port: 0, config: simulatorConfig });
       extra.push(simulator);
       registryUrls[definition.profile.key] = simulator.url;
     }
-    const phlSubgraph = await buildCountrySubgraph(phl.country, countryRuntime(config, 'PHL', registryUrls, { ratePerSecond: 100_000 }));
+    const phlSubgraph = await buildCountrySubgraph((await loadCountry('PHL')).country, countryRuntime(config, 'PHL', registryUrls, { ratePerSecond: 100_000 }));
     const phlServer = await startCountrySubgraph(phlSubgraph, 0);
     extra.push(phlServer);
     const idnUrl = stack.subgraphs.get('IDN')!.url;

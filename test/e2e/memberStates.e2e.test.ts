@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_CACHE_TTLS, startTestStack, testConfig, type TestStack } from './testStack.js';
-import { defaultPopulation } from '../../registries/population/population.js';
+import { defaultPopulation } from '../../sandbox/population/population.js';
 import { sampleCandidates, type SampleWorker } from '../../bin/sampleWorker.js';
 import { countryCodes } from '../../subgraphs/countries.js';
 

@@ -3,7 +3,7 @@ import { NO_CACHE_TTLS, startTestStack, testConfig, type TestStack } from './tes
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defaultPopulation } from '../../registries/population/population.js';
+import { defaultPopulation } from '../../sandbox/population/population.js';
 import { formatNativeDate } from '../../schema/dates/index.js';
 import type { BnspRecord } from '../../subgraphs/idn/bnsp.native.js';
 

@@ -1,6 +1,6 @@
 import { startStack, type Stack, type StackOptions } from '../../bin/stack.js';
-import { graphqlRequest, type GraphQLResponse } from '../../schema/kit/graphqlRequest.js';
-import { readConfig, type CacheSettings, type RantauConfig } from '../../schema/kit/config.js';
+import { graphqlRequest, type GraphQLResponse } from '../../platform/graphqlRequest.js';
+import { readConfig, type CacheSettings, type RantauConfig } from '../../platform/config.js';
 
 /** Settings for a test stack: the defaults, with cache settings and other fields overridden. */
 export function testConfig(cache: Partial<CacheSettings> = {}, rest: Partial<Omit<RantauConfig, 'cache'>> = {}): RantauConfig {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from './testStack.js';
-import { defaultPopulation } from '../../registries/population/population.js';
+import { defaultPopulation } from '../../sandbox/population/population.js';
 import { sampleCandidates } from '../../bin/sampleWorker.js';
 import { countryCodes } from '../../subgraphs/countries.js';
 

@@ -1,0 +1,74 @@
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type { RouteHandler } from './httpServer.js';
+import type { RegistryAttempt } from '../subgraphs/kit/registryClient.js';
+
+/**
+ * The Prometheus metrics of one service (gateway, regional or a country subgraph). Each service
+ * has its own registry, so the embedded stack, which runs every service in one process, still
+ * serves each service's figures at that service's `/metrics`.
+ */
+export type CacheOutcome = 'hit' | 'miss' | 'negative_hit' | 'stale' | 'coalesced' | 'invalidated';
+
+const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+export class ServiceMetrics {
+  readonly registry = new Registry();
+  readonly requests: Counter<'operation' | 'outcome'>;
+  readonly requestSeconds: Histogram<'operation'>;
+  readonly cache: Counter<'cache' | 'country' | 'kind' | 'outcome'>;
+  readonly cacheErrors: Counter<'operation'>;
+  readonly registryCalls: Counter<'country' | 'registry' | 'route' | 'status'>;
+  readonly registryErrors: Counter<'country' | 'registry' | 'reason'>;
+  readonly registrySeconds: Histogram<'country' | 'registry'>;
+  readonly batchSize: Histogram<'country' | 'registry'>;
+
+  constructor(readonly service: string) {
+    this.registry.setDefaultLabels({ service });
+    collectDefaultMetrics({ register: this.registry });
+    const registers = [this.registry];
+    this.requests = new Counter({ name: 'rantau_graphql_requests_total', help: 'GraphQL operations answered, by operation name and outcome (ok, partial, error).', labelNames: ['operation', 'outcome'], registers });
+    this.requestSeconds = new Histogram({ name: 'rantau_graphql_request_duration_seconds', help: 'Time to answer a GraphQL operation.', labelNames: ['operation'], buckets: LATENCY_BUCKETS, registers });
+    this.cache = new Counter({ name: 'rantau_cache_events_total', help: 'Cache lookups by cache (record, locator, response, apq), country, record kind and outcome (hit, miss, negative_hit, stale, coalesced, invalidated).', labelNames: ['cache', 'country', 'kind', 'outcome'], registers });
+    this.cacheErrors = new Counter({ name: 'rantau_cache_errors_total', help: 'Cache store operations that failed and fell back to the registries (Redis unreachable or slow).', labelNames: ['operation'], registers });
+    this.registryCalls = new Counter({ name: 'rantau_registry_calls_total', help: 'HTTP calls to national registries, by route and status (HTTP status, timeout or connection).', labelNames: ['country', 'registry', 'route', 'status'], registers });
+    this.registryErrors = new Counter({ name: 'rantau_registry_errors_total', help: 'Registry calls that failed: 5xx, 429, timeout or dropped connection.', labelNames: ['country', 'registry', 'reason'], registers });
+    this.registrySeconds = new Histogram({ name: 'rantau_registry_call_duration_seconds', help: 'Latency of registry calls.', labelNames: ['country', 'registry'], buckets: LATENCY_BUCKETS, registers });
+    this.batchSize = new Histogram({ name: 'rantau_registry_batch_size', help: 'Ids asked per registry fetch (1 for registries without a batch endpoint).', labelNames: ['country', 'registry'], buckets: [1, 2, 5, 10, 20, 25, 40, 50, 100, 200], registers });
+  }
+
+  /** For `CountryRuntime.onRegistryAttempt`. */
+  readonly recordAttempt = (attempt: RegistryAttempt): void => {
+    const status = String(attempt.status);
+    this.registryCalls.inc({ country: attempt.country, registry: attempt.registry, route: attempt.route, status });
+    this.registrySeconds.observe({ country: attempt.country, registry: attempt.registry }, attempt.durationMs / 1000);
+    const failed = typeof attempt.status !== 'number' || attempt.status === 429 || attempt.status >= 500;
+    if (failed) this.registryErrors.inc({ country: attempt.country, registry: attempt.registry, reason: typeof attempt.status === 'number' ? `http-${attempt.status}` : attempt.status });
+  };
+
+  readonly route: RouteHandler = async (_req, res) => {
+    res.writeHead(200, { 'content-type': this.registry.contentType });
+    res.end(await this.registry.metrics());
+  };
+}
+
+/** Counts and times every operation a service answers; `partial` means data and errors together. */
+export function metricsPlugin<C extends BaseContext>(metrics: ServiceMetrics): ApolloServerPlugin<C> {
+  return {
+    async requestDidStart() {
+      const started = process.hrtime.bigint();
+      return {
+        async willSendResponse({ request, operationName, response }) {
+          const operation = operationName ?? request.operationName ?? 'anonymous';
+          let outcome = 'ok';
+          if (response.body.kind === 'single') {
+            const { data, errors } = response.body.singleResult;
+            if (errors?.length) outcome = data ? 'partial' : 'error';
+          }
+          metrics.requests.inc({ operation, outcome });
+          metrics.requestSeconds.observe({ operation }, Number(process.hrtime.bigint() - started) / 1e9);
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,124 @@
+import DataLoader from 'dataloader';
+import { parseGlobalId, type HolderIdentity, type RecordKind, identityKey } from '../../schema/ids/index.js';
+import { RegistryError, isRegistryError } from '../../schema/errors/index.js';
+import type { RecordSource } from './registrySource.js';
+import type { ContractRecord } from './records.js';
+import { normalizeDocumentNumber } from '../../schema/ids/index.js';
+import type { CacheHintContext } from './cacheHints.js';
+
+export interface RegistryFailureView {
+  registry: string;
+  code: string;
+  message: string;
+  retryAfterSeconds: number | null;
+  required: string[];
+  reason: string | null;
+}
+
+export interface LocatedView {
+  key: string;
+  certificationIds: string[];
+  permitIds: string[];
+  failures: RegistryFailureView[];
+}
+
+export interface RecordCheckView {
+  id: string;
+  found: boolean;
+  wellFormed: boolean;
+  failure: RegistryFailureView | null;
+}
+
+export function failureView(error: RegistryError): RegistryFailureView {
+  const ext = error.extensions as { retryAfterSeconds?: number | null; required?: string[]; reason?: string };
+  return { registry: error.registry, code: error.code, message: error.message, retryAfterSeconds: ext.retryAfterSeconds ?? null, required: ext.required ?? [], reason: ext.reason ?? null };
+}
+
+/** Identity matching never guesses: the same document (or one the registry links to the holder), the same nationality when the record states one, the same birth date when both sides know it. */
+export function matchesIdentity(record: ContractRecord, identity: HolderIdentity): boolean {
+  const documents = [record.holderDocumentNumber, ...(record.holderOtherDocumentNumbers ?? [])].filter((d): d is string => d !== null);
+  if (!documents.some((document) => normalizeDocumentNumber(document) === identity.documentNumber)) return false;
+  if (record.holderNationality !== null && record.holderNationality !== identity.nationality) return false;
+  if (identity.dateOfBirth && record.holderDateOfBirth && record.holderDateOfBirth !== identity.dateOfBirth) return false;
+  return true;
+}
+
+/**
+ * Everything one GraphQL request to a country subgraph needs: a DataLoader per registry (so N
+ * references become ⌈N / batch limit⌉ calls) and the internal locate and check operations.
+ */
+export class CountryRequest {
+  private readonly loaders: Record<RecordKind, DataLoader<string, ContractRecord | null>>;
+
+  constructor(
+    readonly code: string,
+    private readonly sources: Record<RecordKind, RecordSource>,
+    options: { batching?: boolean } = {},
+  ) {
+    const batch = options.batching ?? true;
+    const loader = (source: RecordSource) =>
+      new DataLoader<string, ContractRecord | null>((ids) => source.loadMany(ids), { batch, maxBatchSize: source.batchLimit ?? 1000 });
+    this.loaders = { CERT: loader(sources.CERT), PERMIT: loader(sources.PERMIT) };
+  }
+
+  /** Loads a record by global id; null when the id is not this country's, is malformed, or is unknown. */
+  async record(globalId: string): Promise<ContractRecord | null> {
+    let parsed;
+    try {
+      parsed = parseGlobalId(globalId);
+    } catch {
+      return null;
+    }
+    if (parsed.country !== this.code || !this.sources[parsed.kind].isNativeId(parsed.nativeId)) return null;
+    return this.loaders[parsed.kind].load(parsed.nativeId);
+  }
+
+  async locate(identities: HolderIdentity[]): Promise<LocatedView[]> {
+    return Promise.all(
+      identities.map(async (identity) => {
+        const located: LocatedView = { key: identityKey(identity), certificationIds: [], permitIds: [], failures: [] };
+        await Promise.all(
+          (['CERT', 'PERMIT'] as const).map(async (kind) => {
+            try {
+              const records = (await this.sources[kind].findByHolder(identity)).filter((r) => matchesIdentity(r, identity));
+              for (const record of records) {
+                this.loaders[kind].prime(record.nativeId, record);
+                (kind === 'CERT' ? located.certificationIds : located.permitIds).push(record.id);
+              }
+            } catch (error) {
+              if (!isRegistryError(error)) throw error;
+              located.failures.push(failureView(error));
+            }
+          }),
+        );
+        return located;
+      }),
+    );
+  }
+
+  async check(ids: string[]): Promise<RecordCheckView[]> {
+    return Promise.all(
+      ids.map(async (id): Promise<RecordCheckView> => {
+        let parsed;
+        try {
+          parsed = parseGlobalId(id);
+        } catch {
+          return { id, found: false, wellFormed: false, failure: null };
+        }
+        const source = this.sources[parsed.kind];
+        if (parsed.country !== this.code || !source.isNativeId(parsed.nativeId)) return { id, found: false, wellFormed: false, failure: null };
+        try {
+          return { id, found: (await this.loaders[parsed.kind].load(parsed.nativeId)) !== null, wellFormed: true, failure: null };
+        } catch (error) {
+          if (isRegistryError(error)) return { id, found: false, wellFormed: true, failure: failureView(error) };
+          throw error;
+        }
+      }),
+    );
+  }
+}
+
+export interface CountryContext extends CacheHintContext {
+  country: CountryRequest;
+}
+

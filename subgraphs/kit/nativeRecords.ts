@@ -1,0 +1,115 @@
+import { parseNativeDate, type NativeDateFormat } from '../../schema/dates/index.js';
+import { isAlpha3 } from '../../schema/countries/index.js';
+import type { Occupation } from '../../schema/contract/index.js';
+import type { RegistryProfile } from './adapter.js';
+import type { RegistryClient, RegistryResponse } from './registryClient.js';
+
+/**
+ * What every adapter does with a native record before it maps fields: name the record in every
+ * protocol error, read its dates in the registry's format, and make sure a batch answered only
+ * what was asked. One place, so that all eleven countries fail in the same words.
+ */
+export interface NativeReader {
+  /** A REGISTRY_PROTOCOL_ERROR that names the record (`certificate 123: …`). */
+  fail(message: string): Error;
+  /** A native date as ISO `YYYY-MM-DD`, or a protocol error naming the field. */
+  date(value: string, field: string): string;
+  /** The same for a date the registry may leave out. */
+  optionalDate(value: string | null | undefined, field: string): string | null;
+  /** A nationality the registry writes as ISO 3166-1 alpha-3, checked against the maintained list. */
+  alpha3(value: string, field: string): string;
+  /** A record classified with ISCO-08 alone: the unit group is both the ISCO and the national code. */
+  iscoOccupation(code: string, title: string | null, field?: string): Occupation;
+}
+
+export function nativeReader(client: Pick<RegistryClient, 'error'>, what: string, format: NativeDateFormat): NativeReader {
+  const fail = (message: string) => client.error('REGISTRY_PROTOCOL_ERROR', `${what}: ${message}`);
+  const date = (value: string, field: string) => {
+    try {
+      return parseNativeDate(value, format);
+    } catch (error) {
+      throw fail(`${field}: ${(error as Error).message}`);
+    }
+  };
+  return {
+    fail,
+    date,
+    optionalDate: (value, field) => (value === null || value === undefined || value === '' ? null : date(value, field)),
+    alpha3(value, field) {
+      if (typeof value !== 'string' || !isAlpha3(value)) throw fail(`${field}: expected an ISO 3166-1 alpha-3 code, got ${JSON.stringify(value)}`);
+      return value;
+    },
+    iscoOccupation(code, title, field = 'iscoCode') {
+      if (!/^\d{4}$/.test(code)) throw fail(`${field}: expected an ISCO-08 unit group of 4 digits, got ${JSON.stringify(code)}`);
+      return { isco: code, national: code, scheme: 'ISCO-08', title };
+    },
+  };
+}
+
+/** For registries with a batch endpoint: refuses, before any call, more ids than the registry accepts. */
+export function withinBatchLimit(ids: readonly string[], profile: Pick<RegistryProfile, 'key' | 'batchLimit'>): readonly string[] {
+  if (profile.batchLimit !== null && ids.length > profile.batchLimit) throw new Error(`${profile.key} takes at most ${profile.batchLimit} numbers a batch, got ${ids.length}`);
+  return ids;
+}
+
+/**
+ * For registries without a batch endpoint: the one number `fetchByIds` may be given (the kit
+ * never gives more; a caller that does has a bug, so this is a plain Error, not a registry one).
+ */
+export function theOnlyId(ids: readonly string[], registry: string): string {
+  if (ids.length !== 1) throw new Error(`${registry} has no batch endpoint: fetchByIds takes exactly one number, got ${ids.length}`);
+  return ids[0];
+}
+
+/**
+ * A batch answer keyed by native id, refusing any record for a number that was not asked: a
+ * registry that answers something else is broken, and keeping the record would be guessing.
+ */
+export function askedOnly<N>(client: Pick<RegistryClient, 'error'>, route: string, asked: readonly string[], natives: readonly N[], idOf: (native: N) => string): Map<string, N> {
+  const wanted = new Set(asked);
+  const byId = new Map<string, N>();
+  for (const native of natives) {
+    const id = idOf(native);
+    if (!wanted.has(id)) throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} returned ${JSON.stringify(id)}, which was not among the ${asked.length} numbers asked`);
+    byId.set(id, native);
+  }
+  return byId;
+}
+
+/** How a registry without a batch endpoint serves one record. */
+export interface OneRecordRoute<N> {
+  /** `GET /mol/permits/{permitNo}`: the path is this with the number, percent-encoded, in place of the `{…}` segment. */
+  route: string;
+  /** The body of the registry's own not-found 404, as the specification writes it (compared after NFC). */
+  notFound: Record<string, string>;
+  /** What one record is called in messages (`certificate`, `permit`). */
+  what: string;
+  idOf(native: N): string;
+  /** Names the registry in the one-number guard (default `<country> <registry>`). */
+  name?: string;
+  /** The error for an answer that is neither 200 nor 404 (default: a protocol error quoting the body). */
+  unexpected?(response: RegistryResponse): Error;
+}
+
+/**
+ * `fetchByIds` of a registry without a batch endpoint: the one number asked, or an empty map on
+ * the registry's own 404. Any other 404 means the route is wrong, not that the record is missing;
+ * an answer that is not a record, or a record for another number, means the registry is broken:
+ * all protocol errors.
+ */
+export async function fetchOnlyRecord<N, R>(client: RegistryClient, ids: readonly string[], spec: OneRecordRoute<N>, toContract: (native: N, client: RegistryClient) => R): Promise<Map<string, R>> {
+  const id = theOnlyId(ids, spec.name ?? `${client.country} ${client.registry}`);
+  const { route } = spec;
+  const response = await client.request(route.replace(/^GET /, '').replace(/\{\w+\}/, encodeURIComponent(id)), { route });
+  if (response.status === 404) {
+    const body = client.json<Record<string, unknown> | null>(response, route);
+    const own = body !== null && typeof body === 'object' && Object.entries(spec.notFound).every(([key, value]) => typeof body[key] === 'string' && body[key].normalize('NFC') === value.normalize('NFC'));
+    if (own) return new Map();
+    throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} answered 404 without ${JSON.stringify(spec.notFound)}: ${response.text.slice(0, 200)}`);
+  }
+  if (response.status !== 200) throw spec.unexpected?.(response) ?? client.error('REGISTRY_PROTOCOL_ERROR', `${route} answered ${response.status}: ${response.text.slice(0, 200)}`);
+  const native = client.json<N | null>(response, route);
+  if (native === null || typeof native !== 'object' || Array.isArray(native)) throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} answered 200 with something that is not a record`);
+  if (spec.idOf(native) !== id) throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} asked for ${id} and answered ${spec.what} ${JSON.stringify(spec.idOf(native))}`);
+  return new Map([[id, toContract(native, client)]]);
+}

@@ -1,0 +1,100 @@
+import { recordByIdRoute, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
+import { filterBy } from '../../../sandbox/simulator/paging.js';
+import { holdingsIn, recordRandom, SIMULATION_TODAY, type CertHolding } from '../../../sandbox/population/population.js';
+import { normalizeDocumentNumber } from '../../../schema/ids/index.js';
+import { addDays, addMonths } from '../../../schema/dates/index.js';
+import { badRequest, notFound, searchPage, tooMany } from '../nativeApi.js';
+import type { NssaRecord } from '../nssa.native.js';
+import { nssaProfile } from '../profiles.js';
+
+/** The NSSA API of shared/registries/MMR.md, over the synthetic population. */
+const CENTRES = [
+  'Yangon Industrial Training Centre',
+  'Mandalay Industrial Training Centre',
+  'Sinde Industrial Training Centre',
+  'Thagaya Industrial Training Centre',
+  'Yangon Hospitality Training Centre',
+];
+// Illustrative NRC prefixes (state/region number and township code) in the shape of the spec's example, not an official list.
+const NRC_TOWNSHIPS = ['12/DAGANA', '12/KAMAYA', '12/BAHANA', '12/THAKATA', '9/MAHAMA', '9/AMAZA', '10/MALAMA', '7/PAKHANA'];
+// NSSA has no suspension: a suspended or revoked holding can only be CANCELLED here; null means the dates decide.
+const NATIVE_STATUS: Record<CertHolding['status'], NssaRecord['status'] | null> = { VALID: null, EXPIRED: null, SUSPENDED: 'CANCELLED', REVOKED: 'CANCELLED' };
+const CERTIFICATE_YEARS = 3;
+const MAX_PAGE_SIZE = 20;
+
+export const nssaSimulator: SimulatorDefinition<NssaRecord> = {
+  country: 'MMR',
+  profile: nssaProfile,
+  idOf: (record) => record.certNo,
+  rateLimited: tooMany,
+
+  records: (population) =>
+    holdingsIn(population, 'MMR', 'CERT')
+      // The specification: holders are Myanmar nationals.
+      .filter(({ person }) => person.nationality === 'MMR')
+      .map(({ person, holding }) => {
+        const r = recordRandom('nssa', holding.seq);
+        const identity = recordRandom('nrc', person.pid);
+        // Certificates last three years, to the day before the anniversary (the spec's example: 2023-09-12 → 2026-09-11).
+        const expiryDate = addDays(addMonths(holding.issuedOn, 12 * CERTIFICATE_YEARS), -1);
+        const status = NATIVE_STATUS[holding.status] ?? (expiryDate < SIMULATION_TODAY ? 'EXPIRED' : 'VALID');
+        return {
+          certNo: `NSSA-${holding.level}-${holding.issuedOn.slice(0, 4)}-${String(holding.seq).padStart(5, '0')}`,
+          // Myanmar names are written without spaces between syllable groups (the spec's `အောင်ကိုကို`).
+          nameMy: person.given.native && person.family.native ? person.given.native + person.family.native : (person.fullNameNative ?? person.fullName),
+          nameEn: person.fullName.toUpperCase(),
+          nrc: `${identity.pick(NRC_TOWNSHIPS)}(N)${identity.digits(6)}`,
+          passportNo: person.passportNo,
+          dateOfBirth: person.dateOfBirth,
+          occupation: holding.occupation.en,
+          iscoCode: holding.occupation.isco,
+          level: holding.level,
+          assessmentCentre: r.pick(CENTRES),
+          issueDate: holding.issuedOn,
+          expiryDate,
+          status,
+        } satisfies NssaRecord;
+      }),
+
+  routes: [
+    {
+      method: 'GET',
+      path: '/nssa/v1/certificates/search',
+      handle({ query }, store) {
+        // `occupation` is matched against the ISCO code or the occupation title (case-insensitive): the spec names the parameter, not the field.
+        const occupation = query.get('occupation')?.trim().toLowerCase() || null;
+        const matching = filterBy(store.all(), query, { level: (r) => r.level }).filter((r) => occupation === null || r.iscoCode === occupation || r.occupation.toLowerCase() === occupation);
+        return searchPage(query, matching, MAX_PAGE_SIZE);
+      },
+    },
+    {
+      method: 'POST',
+      path: '/nssa/v1/certificates/batch',
+      handle({ body }, store) {
+        const numbers = (body as { certNos?: unknown })?.certNos;
+        if (!Array.isArray(numbers) || numbers.some((n) => typeof n !== 'string')) return badRequest('body must be {"certNos":[...]}');
+        if (numbers.length > nssaProfile.batchLimit!) return badRequest(`certNos: at most ${nssaProfile.batchLimit} numbers per request`);
+        // Unknown numbers are simply left out: the spec publishes no not-found list for the batch.
+        return { status: 200, json: { records: [...new Set(numbers as string[])].map((n) => store.get(n)).filter((r): r is NssaRecord => r !== undefined) } };
+      },
+    },
+    recordByIdRoute('/nssa/v1/certificates/{certNo}', notFound),
+    {
+      method: 'GET',
+      path: '/nssa/v1/certificates',
+      handle({ query }, store) {
+        const passport = query.get('passportNo');
+        const nrc = query.get('nrc');
+        if (passport) {
+          const wanted = normalizeDocumentNumber(passport);
+          return { status: 200, json: { records: store.all().filter((r) => r.passportNo !== null && normalizeDocumentNumber(r.passportNo) === wanted) } };
+        }
+        if (nrc) {
+          const wanted = nrc.trim().toUpperCase();
+          return { status: 200, json: { records: store.all().filter((r) => r.nrc.toUpperCase() === wanted) } };
+        }
+        return badRequest('give passportNo or nrc');
+      },
+    },
+  ],
+};

@@ -1,0 +1,39 @@
+import { recordRandom, type Person, type PermitHolding } from '../../../sandbox/population/population.js';
+import { checkLetter } from '../singaporeId.js';
+
+/**
+ * Identifiers the Singapore simulators give the synthetic population, the same in both
+ * registries: one NRIC per citizen, one FIN per foreigner, and SSOC codes read from ISCO.
+ */
+
+/** Citizens hold an NRIC: S for those born before 2000, T after; the first two digits are the birth year, as for everyone born since 1968. */
+function nricFor(person: Person): string {
+  const series = person.dateOfBirth < '2000' ? 'S' : 'T';
+  const digits = person.dateOfBirth.slice(2, 4) + recordRandom('nric', person.pid).digits(5);
+  return series + digits + checkLetter(series, digits);
+}
+
+/** Foreigners hold a FIN: G until 2021, M for passes first granted from 2022 (whose check letter is not published, so any letter). */
+function finFor(person: Person): string {
+  const r = recordRandom('fin', person.pid);
+  const firstPass = person.holdings.find((h): h is PermitHolding => h.kind === 'PERMIT' && h.country === 'SGP');
+  const series = firstPass !== undefined && firstPass.validFrom >= '2022-01-01' ? 'M' : 'G';
+  const digits = r.digits(7);
+  return series + digits + (checkLetter(series, digits) ?? r.letters(1, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'));
+}
+
+export function singaporeIdOf(person: Person): string {
+  return person.nationality === 'SGP' ? nricFor(person) : finFor(person);
+}
+
+/** SSOC 2024 refines each ISCO-08 unit group with a fifth digit; the simulation uses the group's first detailed occupation. */
+export function ssocFor(isco: string): string {
+  return `${isco}1`;
+}
+
+/** A version-4 UUID drawn from a record's own random stream. */
+export function uuidFrom(...parts: Array<string | number>): string {
+  const hex = recordRandom(...parts).letters(32, '0123456789abcdef');
+  const variant = '89ab'[parseInt(hex[16], 16) % 4];
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}

@@ -1,0 +1,69 @@
+import type { SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
+import { holdingsIn, type PermitHolding } from '../../../sandbox/population/population.js';
+import { formatNativeDate } from '../../../schema/dates/index.js';
+import { DATE_FORMAT, erro, filterNfc, heldBy, nacionalidadeOf, numberRoute, pesquisaPage, rateLimited, SECTOR_LABELS } from '../nativeApi.js';
+import { SEFOPE_API, type SefopeRecord } from '../sefope.native.js';
+import { sefopeProfile } from '../profiles.js';
+
+/** The SEFOPE work-authorisation API of shared/registries/TLS.md, over the synthetic population. */
+// Fictional employers, in the style of the spec's `Construções Díli, Lda.`.
+const EMPLOYERS = [
+  'Construções Díli, Lda.',
+  'Hotel Baía de Díli, Lda.',
+  'Tasi Mane Engenharia, Lda.',
+  'Ermera Café e Agricultura, Lda.',
+  'Serviços Portuários de Tibar, Lda.',
+  'Cimentos de Baucau, S.A.',
+  'Energia de Hera, Lda.',
+  'Sistemas Informáticos Lorosae, Lda.',
+];
+// SEFOPE has no revocation: an authorisation ended early by anyone shows as cancelada.
+const NATIVE_STATUS: Record<PermitHolding['status'], string> = { PENDING: 'pendente', ACTIVE: 'ativa', EXPIRED: 'caducada', CANCELLED: 'cancelada', REVOKED: 'cancelada' };
+
+export const sefopeSimulator: SimulatorDefinition<SefopeRecord> = {
+  country: 'TLS',
+  profile: sefopeProfile,
+  idOf: (record) => record.numero,
+  rateLimited,
+
+  records: (population) =>
+    holdingsIn(population, 'TLS', 'PERMIT')
+      .filter(({ person }) => person.passportNo !== null)
+      .map(({ person, holding }) => {
+        return {
+          numero: `SEFOPE/AT/${holding.validFrom.slice(0, 4)}/${String(holding.seq).padStart(4, '0')}`,
+          nome: person.fullName.toUpperCase(),
+          passaporte: person.passportNo!,
+          nacionalidade: nacionalidadeOf(person.nationality),
+          dataNascimento: formatNativeDate(person.dateOfBirth, DATE_FORMAT),
+          funcao: holding.occupation.pt,
+          codigoISCO: holding.occupation.isco,
+          entidadeEmpregadora: EMPLOYERS[holding.employer % EMPLOYERS.length],
+          sector: SECTOR_LABELS[holding.occupation.sector],
+          dataInicio: formatNativeDate(holding.validFrom, DATE_FORMAT),
+          dataFim: formatNativeDate(holding.validUntil, DATE_FORMAT),
+          estado: NATIVE_STATUS[holding.status],
+        } satisfies SefopeRecord;
+      }),
+
+  routes: [
+    {
+      method: 'GET',
+      path: '/sefope/autorizacoes/pesquisa',
+      handle: ({ query }, store) =>
+        pesquisaPage(query, filterNfc(store.all(), query, { estado: (r) => r.estado, sector: (r) => r.sector, nacionalidade: (r) => r.nacionalidade }), (r) => r.dataInicio),
+    },
+    // Numbers contain slashes: the route only matches them percent-encoded (`SEFOPE%2FAT%2F2025%2F0099`).
+    numberRoute(SEFOPE_API),
+    {
+      method: 'GET',
+      path: '/sefope/autorizacoes',
+      handle({ query }, store) {
+        const passaporte = query.get('passaporte');
+        const nacionalidade = query.get('nacionalidade');
+        if (!passaporte || !nacionalidade) return erro(400, 'indique passaporte e nacionalidade');
+        return { status: 200, json: { resultados: heldBy(store.all(), passaporte, nacionalidade) } };
+      },
+    },
+  ],
+};
