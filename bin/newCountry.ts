@@ -17,7 +17,7 @@ function nextSteps({ names, entry, folder, files }: Scaffolded): string {
   subgraphs/countries.json  ${names.code}: subgraph port ${entry.subgraphPort}, registries ${cert[0]} on ${cert[1]}, ${permit[0]} on ${permit[1]}
 
 Next:
-  1. Read the registries' specification: shared/registries/${names.code}.md.
+  1. Read the registries' published specifications and describe both APIs in your own words in ${folder}/README.md.
   2. Replace the skeleton's native format with the real one, TODO by TODO (${folder}/README.md lists them file by file):
        grep -rn 'TODO(spec)' ${folder}
      Rename the registry keys ${cert[0]} and ${permit[0]} to the spec's, in the files, their names and subgraphs/countries.json.

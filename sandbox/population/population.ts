@@ -7,7 +7,7 @@ import nameData from './names.json' with { type: 'json' };
 /**
  * The deterministic synthetic population every simulator draws from: the same worker has the
  * same passport, name and birth date in every registry, and moves along the real corridors
- * (shared/brief/DOMAIN.md). Records are canonical here; each country's simulator writes them in
+ * (docs/domain.md). Records are canonical here; each country's simulator writes them in
  * its registry's native form.
  */
 export type PermitClassName = 'PROFESSIONAL' | 'SKILLED' | 'LOWER_SKILLED';

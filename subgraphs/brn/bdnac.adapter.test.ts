@@ -6,7 +6,7 @@ import { bdnacSimulator } from './sandbox/bdnac.simulator.js';
 import { bdnacProfile } from './profiles.js';
 import type { BdnacRecord } from './bdnac.native.js';
 
-// The example record of shared/registries/BRN.md, exactly as BDNAC sends it.
+// The example record of subgraphs/brn/README.md, exactly as BDNAC sends it.
 const EXAMPLE: BdnacRecord = {
   noSijil: 'BDQF-3-2024-000233',
   nama: 'MOHAMMAD RIZAL BIN HAJI OSMAN',

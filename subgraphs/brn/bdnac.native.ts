@@ -1,4 +1,4 @@
-/** The BDNAC certificate record exactly as shared/registries/BRN.md publishes it. */
+/** The BDNAC certificate record exactly as subgraphs/brn/README.md publishes it. */
 export interface BdnacRecord {
   noSijil: string;
   nama: string;

@@ -6,7 +6,7 @@ import { lpaSimulator } from './sandbox/lpa.simulator.js';
 import { lpaProfile } from './profiles.js';
 import { permitIdOf, type LpaLicence, type LpaStatus, type LpaWorkerLine } from './lpa.native.js';
 
-// The example licence of shared/registries/BRN.md, exactly as the Department of Labour sends it.
+// The example licence of subgraphs/brn/README.md, exactly as the Department of Labour sends it.
 const EXAMPLE: LpaLicence = {
   noLesen: 'LPA/2025/0456',
   majikan: { nama: 'Syarikat Binaan Maju Sdn Bhd', noPendaftaran: 'RC/00012345' },

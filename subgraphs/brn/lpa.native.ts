@@ -1,4 +1,4 @@
-/** The Department of Labour foreign-worker licence (Lesen Pekerja Asing) exactly as shared/registries/BRN.md publishes it. */
+/** The Department of Labour foreign-worker licence (Lesen Pekerja Asing) exactly as subgraphs/brn/README.md publishes it. */
 export interface LpaLicence {
   noLesen: string;
   /** The licence is issued to the employer, not to the worker. */

@@ -3,7 +3,7 @@ import { intParam, withinDates } from '../../sandbox/simulator/paging.js';
 import { isIsoDate } from '../../schema/dates/index.js';
 
 /**
- * What both Brunei registries share in shared/registries/BRN.md, on the simulators' side: bodies
+ * What both Brunei registries share in subgraphs/brn/README.md, on the simulators' side: bodies
  * that carry a Malay `mesej`, list answers under one key (`rekod` for BDNAC, `lesen` for LPA), a
  * record by number, a `kelompok` batch that leaves unknown numbers out, and searches paged by
  * `halaman` and `saiz` (≤ 100) with ISO `dari`/`hingga` bounds on the issue date, answering the list

@@ -2,7 +2,7 @@ import { isAlpha3 } from '../../schema/countries/index.js';
 
 /**
  * The fields a BDNAC certificate and an LPA worker line both carry, checked the same way in both
- * adapters (shared/registries/BRN.md writes them alike): `warganegara` as ISO alpha-3, `kodISCO`
+ * adapters (subgraphs/brn/README.md writes them alike): `warganegara` as ISO alpha-3, `kodISCO`
  * as a bare ISCO-08 unit group (Brunei has no national classification), and Brunei identity card
  * numbers. Each refusal goes through the record's own `fail`, so the error names the record.
  */

@@ -1,7 +1,7 @@
 import type { RegistryProfile } from '../kit/adapter.js';
 
 /**
- * As published in shared/registries/BRN.md. The LPA batch limit counts licences; a permit is one
+ * As published in subgraphs/brn/README.md. The LPA batch limit counts licences; a permit is one
  * line of a licence, so at most 20 permit ids can never need more than 20 licences.
  */
 export const bdnacProfile: RegistryProfile = { key: 'bdnac', kind: 'CERT', format: 'json', latencyMs: [30, 80], ratePerSecond: 20, batchLimit: 50, batchRoute: 'POST /bdnac/api/sijil/kelompok', faultRate: 0.005 };

@@ -4,7 +4,7 @@ import { bnspAdapter, bnspToContract } from './bnsp.adapter.js';
 import { bnspSimulator } from './sandbox/bnsp.simulator.js';
 import type { BnspRecord } from './bnsp.native.js';
 
-// The example record of shared/registries/IDN.md, exactly as BNSP sends it.
+// The example record of subgraphs/idn/README.md, exactly as BNSP sends it.
 const EXAMPLE: BnspRecord = {
   nomor_sertifikat: '74101.2421.3.0004512.2023',
   nomor_registrasi: 'MET.000.004512.2023',

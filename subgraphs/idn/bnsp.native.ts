@@ -1,4 +1,4 @@
-/** The BNSP record exactly as shared/registries/IDN.md publishes it. */
+/** The BNSP record exactly as subgraphs/idn/README.md publishes it. */
 export interface BnspRecord {
   nomor_sertifikat: string;
   nomor_registrasi: string;

@@ -1,4 +1,4 @@
-/** The Kemnaker TKA Online record exactly as shared/registries/IDN.md publishes it. */
+/** The Kemnaker TKA Online record exactly as subgraphs/idn/README.md publishes it. */
 export interface TkaRecord {
   nomor_pengesahan: string;
   nama_tka: string;

@@ -6,7 +6,7 @@ import { fwcmsSimulator } from './sandbox/fwcms.simulator.js';
 import { fwcmsProfile } from './profiles.js';
 import type { FwcmsRecord } from './fwcms.native.js';
 
-// The example record of shared/registries/KHM.md, exactly as FWCMS sends it.
+// The example record of subgraphs/khm/README.md, exactly as FWCMS sends it.
 const EXAMPLE: FwcmsRecord = {
   workPermitNo: 'WP-2025-0012345',
   employmentCardNo: 'EC-2025-0012345',

@@ -5,7 +5,7 @@ import type { RegistryProfile } from '../kit/adapter.js';
 import { askedOnly } from '../kit/nativeRecords.js';
 
 /**
- * What both Cambodian registries share in shared/registries/KHM.md: errors as `{"error":"<word>"}`,
+ * What both Cambodian registries share in subgraphs/khm/README.md: errors as `{"error":"<word>"}`,
  * list answers under one key (`found` for NTB, `permits` for FWCMS), batch lookups by POST of a
  * list of numbers, searches paged by `offset` and `limit` answering the list with a `total`, and
  * occupations coded in ISCO-08 alone. The spec gives no 400 body; `bad_request` with a

@@ -6,7 +6,7 @@ import { ntbSimulator } from './sandbox/ntb.simulator.js';
 import { ntbProfile } from './profiles.js';
 import type { NtbRecord } from './ntb.native.js';
 
-// The example record of shared/registries/KHM.md, exactly as NTB sends it.
+// The example record of subgraphs/khm/README.md, exactly as NTB sends it.
 const EXAMPLE: NtbRecord = {
   certificateNo: 'NTB-C2-2024-00871',
   nameKh: 'សុខ ចន្ទា',

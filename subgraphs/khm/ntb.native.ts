@@ -1,4 +1,4 @@
-/** The NTB national certificate record exactly as shared/registries/KHM.md publishes it. */
+/** The NTB national certificate record exactly as subgraphs/khm/README.md publishes it. */
 export interface NtbRecord {
   certificateNo: string;
   /** The holder's name in Khmer script. */

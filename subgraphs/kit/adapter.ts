@@ -35,7 +35,7 @@ export interface RegistryChange {
 
 export type AdapterFactory<R extends ContractRecord = ContractRecord> = (client: RegistryClient) => RegistryAdapter<R>;
 
-/** A registry's published behaviour, as its specification states it (see shared/registries). */
+/** A registry's published behaviour, as its specification states it (each country documents it in subgraphs/<cc>/README.md). */
 export interface RegistryProfile {
   /** Registry key, as in the fixture file names (`bnsp`, `tka`, …). */
   key: string;

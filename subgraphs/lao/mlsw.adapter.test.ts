@@ -7,7 +7,7 @@ import { DEFAULT_DOWNLOAD_TIMEOUT_MS, indexExtract } from './mlsw.extract.js';
 import { mlswSimulator } from './sandbox/mlsw.simulator.js';
 import { MLSW_COLUMNS, MLSW_EXTRACT_ROUTE, type MlswRow } from './mlsw.native.js';
 
-// The header and example row of shared/registries/LAO.md, exactly as the extract carries them.
+// The header and example row of subgraphs/lao/README.md, exactly as the extract carries them.
 const HEADER = 'permit_no,card_no,full_name,passport,nationality,dob,employer,employer_license,province,position,isco,issued,expires,status';
 const EXAMPLE_LINE = 'WP-VTE-2024-00871,C-2024-00871,"WANG, XIAOMING",E12345678,CHN,1987-05-06,"Lao-China Railway Co., Ltd.",ENT-0123,Vientiane Capital,Signal Engineer,2151,2024-03-01,2026-02-28,ACTIVE';
 const EXAMPLE_CSV = `${HEADER}\r\n${EXAMPLE_LINE}\r\n`;

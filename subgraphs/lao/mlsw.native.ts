@@ -1,4 +1,4 @@
-/** The columns of the MLSW work-permit extract, in the order shared/registries/LAO.md publishes them. */
+/** The columns of the MLSW work-permit extract, in the order subgraphs/lao/README.md publishes them. */
 export const MLSW_COLUMNS = [
   'permit_no',
   'card_no',
@@ -20,7 +20,7 @@ export type MlswColumn = (typeof MLSW_COLUMNS)[number];
 
 /**
  * One row of the extract as an object keyed by column name (also the fixture format of
- * shared/registries/README.md). Every value is CSV text: dates `YYYY-MM-DD`, nationality ISO
+ * docs/registries.md). Every value is CSV text: dates `YYYY-MM-DD`, nationality ISO
  * alpha-3, names `FAMILY, GIVEN`.
  */
 export type MlswRow = Record<MlswColumn, string>;

@@ -2,7 +2,7 @@ import { isAlpha3 } from '../../schema/countries/index.js';
 
 /**
  * What an NVQF certificate and an MLSW extract row both carry, checked the same way in both
- * adapters (shared/registries/LAO.md writes them alike): `nationality` as ISO alpha-3, and the
+ * adapters (subgraphs/lao/README.md writes them alike): `nationality` as ISO alpha-3, and the
  * occupation as a bare ISCO-08 unit group (Laos has no national classification, so the ISCO code
  * is also the national one). Each refusal goes through the record's own `fail`, so the error
  * names the record.

@@ -6,7 +6,7 @@ import { nvqfAdapter, nvqfToContract } from './nvqf.adapter.js';
 import { nvqfSimulator } from './sandbox/nvqf.simulator.js';
 import type { NvqfRecord } from './nvqf.native.js';
 
-// The example record of shared/registries/LAO.md, exactly as NVQF sends it.
+// The example record of subgraphs/lao/README.md, exactly as NVQF sends it.
 const EXAMPLE: NvqfRecord = {
   certNo: 'LA-NVQF-2023-000456',
   nameLao: 'ສົມພອນ ແກ້ວມະນີ',

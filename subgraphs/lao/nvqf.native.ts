@@ -1,4 +1,4 @@
-/** The NVQF certificate record exactly as shared/registries/LAO.md publishes it. */
+/** The NVQF certificate record exactly as subgraphs/lao/README.md publishes it. */
 export interface NvqfRecord {
   certNo: string;
   /** The holder's name in Lao script. */

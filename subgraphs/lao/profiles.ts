@@ -1,7 +1,7 @@
 import type { RegistryProfile } from '../kit/adapter.js';
 
 /**
- * As published in shared/registries/LAO.md. NVQF is small and slow, with single-record lookup
+ * As published in subgraphs/lao/README.md. NVQF is small and slow, with single-record lookup
  * only. MLSW publishes no lookup at all, only a daily CSV extract that takes 1–3 s to download;
  * its rate is not published (one download at a time is all the adapter ever needs). The MLSW
  * batch limit is not the registry's: lookups are answered from the adapter's in-memory index of

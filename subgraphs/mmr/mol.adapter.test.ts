@@ -5,7 +5,7 @@ import { molAdapter, molToContract } from './mol.adapter.js';
 import { molSimulator } from './sandbox/mol.simulator.js';
 import type { MolRecord } from './mol.native.js';
 
-// The example record of shared/registries/MMR.md, exactly as the Ministry of Labour sends it.
+// The example record of subgraphs/mmr/README.md, exactly as the Ministry of Labour sends it.
 const EXAMPLE: MolRecord = {
   permitNo: 'MOL-FE-2024-001122',
   channel: 'SEZ',

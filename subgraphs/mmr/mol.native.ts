@@ -1,4 +1,4 @@
-/** The Ministry of Labour foreign-employment permit record exactly as shared/registries/MMR.md publishes it. */
+/** The Ministry of Labour foreign-employment permit record exactly as subgraphs/mmr/README.md publishes it. */
 export interface MolRecord {
   permitNo: string;
   /** Who approved the employment: the labour ministry, the investment commission or a special economic zone. */

@@ -4,7 +4,7 @@ import { isIsoDate } from '../../schema/dates/index.js';
 import type { RegistryClient, RegistryResponse } from '../kit/registryClient.js';
 
 /**
- * What both Myanmar registries share in shared/registries/MMR.md: bodies that carry a `status`
+ * What both Myanmar registries share in subgraphs/mmr/README.md: bodies that carry a `status`
  * word, list answers as `{"records":[…]}`, searches paged by `page` and `size` with ISO `from`/`to`
  * bounds on the issue date, answering `{"records":[…],"total":N}`, and occupations coded in ISCO-08
  * alone. The spec gives no 400 body; `BAD_REQUEST` with a message follows the style of the bodies

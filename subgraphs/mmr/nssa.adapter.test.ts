@@ -6,7 +6,7 @@ import { nssaSimulator } from './sandbox/nssa.simulator.js';
 import { nssaProfile } from './profiles.js';
 import type { NssaRecord } from './nssa.native.js';
 
-// The example record of shared/registries/MMR.md, exactly as NSSA sends it.
+// The example record of subgraphs/mmr/README.md, exactly as NSSA sends it.
 const EXAMPLE: NssaRecord = {
   certNo: 'NSSA-2-2023-04567',
   nameMy: 'အောင်ကိုကို',

@@ -1,4 +1,4 @@
-/** The NSSA certificate record exactly as shared/registries/MMR.md publishes it. */
+/** The NSSA certificate record exactly as subgraphs/mmr/README.md publishes it. */
 export interface NssaRecord {
   certNo: string;
   /** The holder's name in Myanmar script. */

@@ -1,7 +1,7 @@
 import type { RegistryProfile } from '../kit/adapter.js';
 
 /**
- * As published in shared/registries/MMR.md. Both services are slow and fail often; NSSA also
+ * As published in subgraphs/mmr/README.md. Both services are slow and fail often; NSSA also
  * hangs on 1% of calls, which only the client's timeout ends (subgraphs/kit/registryClient.ts).
  */
 export const nssaProfile: RegistryProfile = { key: 'nssa', kind: 'CERT', format: 'json', latencyMs: [200, 500], ratePerSecond: 5, batchLimit: 10, batchRoute: 'POST /nssa/v1/certificates/batch', faultRate: 0.05, hangRate: 0.01 };

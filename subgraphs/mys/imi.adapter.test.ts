@@ -7,7 +7,7 @@ import { imiSimulator } from './sandbox/imi.simulator.js';
 import { imiProfile } from './profiles.js';
 import type { ImiRecord } from './imi.native.js';
 
-// The example record of shared/registries/MYS.md, exactly as the Immigration Department sends it.
+// The example record of subgraphs/mys/README.md, exactly as the Immigration Department sends it.
 const EXAMPLE: ImiRecord = {
   passNo: 'PLKS2024JHR0098812',
   passType: 'PLKS',

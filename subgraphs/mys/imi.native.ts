@@ -1,4 +1,4 @@
-/** The Immigration Department pass record exactly as shared/registries/MYS.md publishes it. */
+/** The Immigration Department pass record exactly as subgraphs/mys/README.md publishes it. */
 export interface ImiRecord {
   passNo: string;
   passType: 'EP-I' | 'EP-II' | 'EP-III' | 'PVP' | 'RP-T' | 'PLKS';

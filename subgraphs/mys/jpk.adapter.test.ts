@@ -6,7 +6,7 @@ import { jpkAdapter, jpkToContract } from './jpk.adapter.js';
 import { jpkSimulator } from './sandbox/jpk.simulator.js';
 import type { JpkRecord } from './jpk.native.js';
 
-// The example record of shared/registries/MYS.md, element by element as JPK sends it.
+// The example record of subgraphs/mys/README.md, element by element as JPK sends it.
 const EXAMPLE: JpkRecord = {
   NoSijil: 'SKM-2023-JA-0012345',
   NamaPemegang: 'Nurul Aina binti Ahmad',

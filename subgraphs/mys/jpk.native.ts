@@ -1,5 +1,5 @@
 /**
- * The JPK `<Sijil>` record exactly as shared/registries/MYS.md publishes it: one property per
+ * The JPK `<Sijil>` record exactly as subgraphs/mys/README.md publishes it: one property per
  * element, every value the element's text (fixture files hold this object, one per line).
  */
 export interface JpkRecord {

@@ -2,7 +2,7 @@ import type { Occupation } from '../../schema/contract/index.js';
 
 /**
  * MASCO 2020, the occupation code both Malaysian registries write (`7212-01`): six digits whose
- * first four are the ISCO-08 unit group (shared/brief/DOMAIN.md), so the ISCO code is read, not looked up.
+ * first four are the ISCO-08 unit group (docs/domain.md), so the ISCO code is read, not looked up.
  */
 const MASCO_CODE = /^(\d{4})-\d{2}$/;
 

@@ -4,7 +4,7 @@ import type { RegistryClient, RegistryResponse } from '../kit/registryClient.js'
 import { JPK_ELEMENTS, type JpkRecord } from './jpk.native.js';
 
 /**
- * The wire bodies of shared/registries/MYS.md, for the simulators and the adapters alike: JPK's
+ * The wire bodies of subgraphs/mys/README.md, for the simulators and the adapters alike: JPK's
  * XML documents (`<Sijil>`, `<SenaraiSijil>`, `<Ralat>`) and the Immigration Department's
  * `{"error":{"code":…}}` bodies. Neither specification gives a 400 body; JPK's `PARAMETER` and
  * IMI's `INVALID_ARGUMENT`, each with a message, follow the style of the bodies they do give.

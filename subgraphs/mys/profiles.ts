@@ -1,7 +1,7 @@
 import type { RegistryProfile } from '../kit/adapter.js';
 
 /**
- * As published in shared/registries/MYS.md. JPK speaks XML and has no batch endpoint, so every
+ * As published in subgraphs/mys/README.md. JPK speaks XML and has no batch endpoint, so every
  * certificate is one call at 8 a second; the Immigration Department answers JSON in batches of 25.
  */
 export const jpkProfile: RegistryProfile = { key: 'jpk', kind: 'CERT', format: 'xml', latencyMs: [80, 250], ratePerSecond: 8, batchLimit: null, faultRate: 0.02 };

@@ -7,7 +7,7 @@ import { isoFromDemonym } from './demonyms.js';
 import demonyms from './aepDemonyms.json' with { type: 'json' };
 import type { AepRecord } from './aep.native.js';
 
-// The example record of shared/registries/PHL.md, exactly as DOLE sends it.
+// The example record of subgraphs/phl/README.md, exactly as DOLE sends it.
 const EXAMPLE: AepRecord = {
   aepNo: 'AEP-NCR-2025-001234',
   foreignNational: { surname: 'TANAKA', givenName: 'HIROSHI', nationality: 'JAPANESE', passportNo: 'TK1234567', birthDate: '1979-08-30' },

@@ -1,6 +1,6 @@
 import type { NativeResponse } from '../../sandbox/simulator/simulator.js';
 
-/** The DOLE Alien Employment Permit record exactly as shared/registries/PHL.md publishes it. */
+/** The DOLE Alien Employment Permit record exactly as subgraphs/phl/README.md publishes it. */
 export interface AepRecord {
   /** `AEP-<region>-<year>-<6 digits>`, or `COE-…` for a certificate of exemption. */
   aepNo: string;

@@ -1,7 +1,7 @@
 import type { RegistryProfile } from '../kit/adapter.js';
 
 /**
- * As published in shared/registries/PHL.md. TESDA batches up to 40 certificate numbers in the
+ * As published in subgraphs/phl/README.md. TESDA batches up to 40 certificate numbers in the
  * query string of `GET /rcw/certificates`; DOLE's regional offices are slow and have no batch.
  */
 export const tesdaProfile: RegistryProfile = { key: 'tesda', kind: 'CERT', format: 'json', latencyMs: [50, 150], ratePerSecond: 15, batchLimit: 40, batchRoute: 'GET /rcw/certificates', faultRate: 0.01 };

@@ -7,7 +7,7 @@ import { tesdaSimulator } from './sandbox/tesda.simulator.js';
 import { tesdaProfile } from './profiles.js';
 import type { TesdaRecord } from './tesda.native.js';
 
-// The example record of shared/registries/PHL.md, exactly as TESDA sends it.
+// The example record of subgraphs/phl/README.md, exactly as TESDA sends it.
 const EXAMPLE: TesdaRecord = {
   certificateNumber: '24130302001457',
   lastName: 'DELA CRUZ',

@@ -29,7 +29,7 @@ export type PhlCertificationRecord = CertificationRecord & {
 export function tesdaToContract(native: TesdaRecord, client: Pick<RegistryClient, 'error'>): PhlCertificationRecord {
   const { fail, date } = nativeReader(client, `certificate ${native.certificateNumber}`, 'MM/DD/YYYY');
   const occupation = psocOccupation(native.psocCode, null, fail);
-  // The key is present only for non-Filipino holders (shared/registries/PHL.md).
+  // The key is present only for non-Filipino holders (subgraphs/phl/README.md).
   const nationality = native.nationality ?? 'PHL';
   if (!isAlpha3(nationality)) throw fail(`nationality: expected an ISO 3166-1 alpha-3 code, got ${JSON.stringify(native.nationality)}`);
 

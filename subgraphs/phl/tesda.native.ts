@@ -1,6 +1,6 @@
 import type { NativeResponse } from '../../sandbox/simulator/simulator.js';
 
-/** The TESDA Registry of Certified Workers record exactly as shared/registries/PHL.md publishes it. */
+/** The TESDA Registry of Certified Workers record exactly as subgraphs/phl/README.md publishes it. */
 export interface TesdaRecord {
   certificateNumber: string;
   lastName: string;

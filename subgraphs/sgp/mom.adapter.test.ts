@@ -7,7 +7,7 @@ import { momSimulator } from './sandbox/mom.simulator.js';
 import { momProfile } from './profiles.js';
 import type { MomRecord } from './mom.native.js';
 
-// The example record of shared/registries/SGP.md, exactly as MOM sends it.
+// The example record of subgraphs/sgp/README.md, exactly as MOM sends it.
 const EXAMPLE: MomRecord = {
   passId: 'WP-2024-7781234',
   fin: 'G1234567X',

@@ -1,4 +1,4 @@
-/** The MOM work pass record exactly as shared/registries/SGP.md publishes it. */
+/** The MOM work pass record exactly as subgraphs/sgp/README.md publishes it. */
 export interface MomRecord {
   passId: string;
   fin: string;

@@ -8,7 +8,7 @@ import type { Occupation } from '../../schema/contract/index.js';
 import { SINGAPORE_ID, singaporeIdProblem, singaporeIdType, type SingaporeIdType } from './singaporeId.js';
 
 /**
- * What both Singapore registries share in shared/registries/SGP.md: error bodies that carry a
+ * What both Singapore registries share in subgraphs/sgp/README.md: error bodies that carry a
  * `code` word, 429 `{"code":"THROTTLED"}`, and listings paged by an opaque `cursor` with `limit`
  * ≤ 500 (default 100) and ISO `issuedFrom`/`issuedTo` bounds. The spec gives no body for a bad
  * parameter or an over-size batch; `INVALID_PARAMETER` and `BATCH_TOO_LARGE` follow its style.

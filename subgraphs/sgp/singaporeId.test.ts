@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkLetter, isSingaporeId, maskSingaporeId, singaporeIdProblem, singaporeIdType } from './singaporeId.js';
 
-describe('NRIC and FIN check letters as shared/registries/SGP.md publishes them', () => {
+describe('NRIC and FIN check letters as subgraphs/sgp/README.md publishes them', () => {
   it('accepts the spec\'s example FIN and computes each series\' letter', () => {
     // 1·2 + 2·7 + 3·6 + 4·5 + 5·4 + 6·3 + 7·2 = 106; G adds 4: 110 mod 11 = 0 → X.
     expect(isSingaporeId('G1234567X')).toBe(true);

@@ -7,7 +7,7 @@ import { ssgSimulator } from './sandbox/ssg.simulator.js';
 import { ssgProfile } from './profiles.js';
 import type { SsgRecord } from './ssg.native.js';
 
-// The example record of shared/registries/SGP.md, exactly as SSG sends it.
+// The example record of subgraphs/sgp/README.md, exactly as SSG sends it.
 const EXAMPLE: SsgRecord = {
   credentialId: '8f14e45f-ceea-467f-a9f2-9c0b6a1d2e11',
   holder: { name: 'RAJESH KUMAR', idType: 'FIN', idNumber: 'G1234567X', passportNo: 'Z1234567', nationality: 'IND', dateOfBirth: '1988-02-11' },

@@ -1,4 +1,4 @@
-/** The SSG WSQ credential record exactly as shared/registries/SGP.md publishes it. */
+/** The SSG WSQ credential record exactly as subgraphs/sgp/README.md publishes it. */
 export interface SsgRecord {
   credentialId: string;
   holder: {

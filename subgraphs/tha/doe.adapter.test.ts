@@ -9,7 +9,7 @@ import { doeSimulator } from './sandbox/doe.simulator.js';
 import { doeProfile } from './profiles.js';
 import type { DoeRecord } from './doe.native.js';
 
-// The example record of shared/registries/THA.md, exactly as the DOE e-Work Permit sends it.
+// The example record of subgraphs/tha/README.md, exactly as the DOE e-Work Permit sends it.
 const EXAMPLE: DoeRecord = {
   permit_no: 'WP67-1000-0123456',
   worker_type: 'MOU',

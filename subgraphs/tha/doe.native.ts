@@ -1,6 +1,6 @@
 import type { NativeDateFormat } from '../../schema/dates/index.js';
 
-/** The DOE e-Work Permit record exactly as shared/registries/THA.md publishes it. */
+/** The DOE e-Work Permit record exactly as subgraphs/tha/README.md publishes it. */
 export interface DoeRecord {
   permit_no: string;
   worker_type: 'GENERAL' | 'MOU' | 'BOI' | 'BORDER' | 'MINORITY';

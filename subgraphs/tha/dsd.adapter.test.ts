@@ -5,7 +5,7 @@ import { dsdAdapter, dsdToContract } from './dsd.adapter.js';
 import { dsdSimulator } from './sandbox/dsd.simulator.js';
 import type { DsdRecord } from './dsd.native.js';
 
-// The example record of shared/registries/THA.md, exactly as DSD sends it.
+// The example record of subgraphs/tha/README.md, exactly as DSD sends it.
 const EXAMPLE: DsdRecord = {
   cert_no: 'DSD-67-10-004512',
   full_name_th: 'ออง ซาน ทุน',

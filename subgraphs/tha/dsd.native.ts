@@ -1,6 +1,6 @@
 import type { NativeDateFormat } from '../../schema/dates/index.js';
 
-/** The DSD national skill standard certificate exactly as shared/registries/THA.md publishes it. */
+/** The DSD national skill standard certificate exactly as subgraphs/tha/README.md publishes it. */
 export interface DsdRecord {
   cert_no: string;
   full_name_th: string;

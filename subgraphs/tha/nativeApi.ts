@@ -7,7 +7,7 @@ import { nativeReader } from '../kit/nativeRecords.js';
 import type { Occupation } from '../../schema/contract/index.js';
 
 /**
- * What both Thai registries share in shared/registries/THA.md: Buddhist-Era dates, ISO alpha-2
+ * What both Thai registries share in subgraphs/tha/README.md: Buddhist-Era dates, ISO alpha-2
  * nationalities, list answers under one key (`items`, `permits`), and searches paged by `page` and
  * `per_page` answering `{<list>:[…],"page":P,"per_page":S,"total":N}`, bounded on the issue date in
  * the registry's own date format. Each registry has its own error bodies (see the simulators).

@@ -5,7 +5,7 @@ import { indmoAdapter, indmoToContract } from './indmo.adapter.js';
 import { indmoSimulator } from './sandbox/indmo.simulator.js';
 import type { IndmoRecord } from './indmo.native.js';
 
-// The example record of shared/registries/TLS.md, exactly as INDMO sends it.
+// The example record of subgraphs/tls/README.md, exactly as INDMO sends it.
 const EXAMPLE: IndmoRecord = {
   numeroCertificado: 'INDMO-CII-2024-0345',
   nomeCompleto: 'Maria da Costa Soares',

@@ -1,4 +1,4 @@
-/** The INDMO certificate record exactly as shared/registries/TLS.md publishes it. */
+/** The INDMO certificate record exactly as subgraphs/tls/README.md publishes it. */
 export interface IndmoRecord {
   numeroCertificado: string;
   nomeCompleto: string;

@@ -5,7 +5,7 @@ import { normalizeDocumentNumber } from '../../schema/ids/index.js';
 import { portugueseNameOf } from './countryNames.js';
 
 /**
- * What both Timorese registries share in shared/registries/TLS.md: Portuguese error bodies
+ * What both Timorese registries share in subgraphs/tls/README.md: Portuguese error bodies
  * `{"erro":"…"}`, lists as `{"resultados":[…]}`, dates as DD/MM/YYYY, searches paged by `pagina` and
  * `tamanho` (at most 50) with `de`/`ate` bounds answering a `total`, and Portuguese text whose
  * accents may arrive composed or decomposed, so it is compared in NFC. The spec gives no 400 body,

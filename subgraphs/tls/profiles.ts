@@ -1,7 +1,7 @@
 import type { RegistryProfile } from '../kit/adapter.js';
 
 /**
- * As published in shared/registries/TLS.md. Neither service has a batch endpoint: every record
+ * As published in subgraphs/tls/README.md. Neither service has a batch endpoint: every record
  * by number is one `GET`, which the kit paces under the 5 requests a second both allow.
  */
 export const indmoProfile: RegistryProfile = { key: 'indmo', kind: 'CERT', format: 'json', latencyMs: [100, 250], ratePerSecond: 5, batchLimit: null, faultRate: 0.02 };

@@ -7,7 +7,7 @@ import { ISO_BY_PORTUGUESE_NAME, portugueseNameOf } from './countryNames.js';
 import { nfc } from './nativeApi.js';
 
 /**
- * The adapters' side of shared/registries/TLS.md, the same for INDMO and SEFOPE: one `GET` per
+ * The adapters' side of subgraphs/tls/README.md, the same for INDMO and SEFOPE: one `GET` per
  * number (neither has a batch endpoint), a not-found 404 that carries the registry's own `erro`,
  * the passport search by Portuguese country name answering `{"resultados":[…]}`, `nacionalidade`
  * as a Portuguese country name and `codigoISCO` as the occupation. Only what each registry calls

@@ -5,7 +5,7 @@ import { sefopeAdapter, sefopeToContract } from './sefope.adapter.js';
 import { sefopeSimulator } from './sandbox/sefope.simulator.js';
 import type { SefopeRecord } from './sefope.native.js';
 
-// The example record of shared/registries/TLS.md, exactly as SEFOPE sends it.
+// The example record of subgraphs/tls/README.md, exactly as SEFOPE sends it.
 const EXAMPLE: SefopeRecord = {
   numero: 'SEFOPE/AT/2025/0099',
   nome: 'JOSÉ RAMOS PEREIRA',

@@ -1,4 +1,4 @@
-/** The SEFOPE work-authorisation record exactly as shared/registries/TLS.md publishes it. */
+/** The SEFOPE work-authorisation record exactly as subgraphs/tls/README.md publishes it. */
 export interface SefopeRecord {
   numero: string;
   nome: string;

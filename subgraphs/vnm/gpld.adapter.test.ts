@@ -7,7 +7,7 @@ import { gpldSimulator } from './sandbox/gpld.simulator.js';
 import { isoFromVietnameseName } from './countryNames.js';
 import type { GpldRecord } from './gpld.native.js';
 
-// The example record of shared/registries/VNM.md, exactly as the registry sends it.
+// The example record of subgraphs/vnm/README.md, exactly as the registry sends it.
 const EXAMPLE: GpldRecord = {
   so_giay_phep: 'HN-2025-012345',
   ho_ten: 'PARK JI-HOON',

@@ -1,4 +1,4 @@
-/** The provincial work permit record exactly as shared/registries/VNM.md publishes it (`gpld`, giấy phép lao động). */
+/** The provincial work permit record exactly as subgraphs/vnm/README.md publishes it (`gpld`, giấy phép lao động). */
 export interface GpldRecord {
   so_giay_phep: string;
   ho_ten: string;

@@ -6,7 +6,7 @@ import { kynangAdapter, kynangToContract } from './kynang.adapter.js';
 import { kynangSimulator } from './sandbox/kynang.simulator.js';
 import type { KynangRecord } from './kynang.native.js';
 
-// The example record of shared/registries/VNM.md, exactly as the registry sends it.
+// The example record of subgraphs/vnm/README.md, exactly as the registry sends it.
 const EXAMPLE: KynangRecord = {
   so_chung_chi: 'KNQG-2024-HN-001234',
   ho_ten: 'Nguyễn Văn An',

@@ -1,4 +1,4 @@
-/** The national occupational skills certificate record exactly as shared/registries/VNM.md publishes it (`kynang`). */
+/** The national occupational skills certificate record exactly as subgraphs/vnm/README.md publishes it (`kynang`). */
 export interface KynangRecord {
   so_chung_chi: string;
   ho_ten: string;

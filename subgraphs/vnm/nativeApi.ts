@@ -5,7 +5,7 @@ import { normalizeDocumentNumber } from '../../schema/ids/index.js';
 import { vietnameseNameFromIso } from './countryNames.js';
 
 /**
- * What both Vietnamese registries share in shared/registries/VNM.md: messages in a `loi` body,
+ * What both Vietnamese registries share in subgraphs/vnm/README.md: messages in a `loi` body,
  * lists as `{"du_lieu":[…]}`, dates as DD/MM/YYYY, and Vietnamese text that is compared after NFC
  * normalisation (the same word can be precomposed or decomposed). The spec gives no 400 body; a
  * `loi` message follows the style of the 404 and 429 bodies it does give. The wire format and the

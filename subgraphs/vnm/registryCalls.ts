@@ -5,7 +5,7 @@ import type { RegistryClient, RegistryResponse } from '../kit/registryClient.js'
 import { isoFromVietnameseName, vietnameseNameFromIso } from './countryNames.js';
 
 /**
- * The adapters' side of shared/registries/VNM.md, the same for both registries: one `GET` per
+ * The adapters' side of subgraphs/vnm/README.md, the same for both registries: one `GET` per
  * number (neither has a batch endpoint), a not-found 404 that carries the registry's own `loi`,
  * the passport search by Vietnamese country name answering `{"du_lieu":[…]}`, `quoc_tich` as a
  * Vietnamese country name and `ma_nghe` as the occupation. Only what each registry calls things differs (`KYNANG_API`, `GPLD_API`).

@@ -7,7 +7,7 @@ import { identityCardOf } from '../identityCard.js';
 import type { BdnacRecord } from '../bdnac.native.js';
 import { bdnacProfile } from '../profiles.js';
 
-/** The BDNAC certificate API of shared/registries/BRN.md, over the synthetic population. */
+/** The BDNAC certificate API of subgraphs/brn/README.md, over the synthetic population. */
 const CAMPUSES = [
   'IBTE Jefri Bolkiah Campus',
   'IBTE Sultan Saiful Rijal Campus',

@@ -8,7 +8,7 @@ import { identityCardOf } from '../identityCard.js';
 import { permitIdOf, type LpaLicence, type LpaStatus, type LpaWorkerLine } from '../lpa.native.js';
 import { lpaProfile } from '../profiles.js';
 
-/** The Department of Labour licence API of shared/registries/BRN.md, over the synthetic population. */
+/** The Department of Labour licence API of subgraphs/brn/README.md, over the synthetic population. */
 // The licence's sector, from the population's sector of the post; illustrative Malay sector words in the style of the spec's PEMBINAAN.
 const SECTORS: Record<string, string> = {
   CONSTRUCTION: 'PEMBINAAN',

@@ -6,7 +6,7 @@ import { addDays, addMonths, formatNativeDate, parseNativeDate } from '../../../
 import { BNSP_NUMBER, type BnspRecord } from '../bnsp.native.js';
 import { bnspProfile } from '../profiles.js';
 
-/** The BNSP API of shared/registries/IDN.md, over the synthetic population. */
+/** The BNSP API of subgraphs/idn/README.md, over the synthetic population. */
 const LSP = [
   { kode: 'LSP-P1-0421', nama: 'LSP Logam Mesin Indonesia' },
   { kode: 'LSP-P2-0113', nama: 'LSP Konstruksi Nusantara' },

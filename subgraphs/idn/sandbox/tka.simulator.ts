@@ -7,7 +7,7 @@ import { indonesianNameFromIso } from '../countryNames.js';
 import type { TkaRecord } from '../tka.native.js';
 import { tkaProfile } from '../profiles.js';
 
-/** The TKA Online API of shared/registries/IDN.md, over the synthetic population. */
+/** The TKA Online API of subgraphs/idn/README.md, over the synthetic population. */
 const EMPLOYERS = [
   { nama: 'PT Sulawesi Nikel Makmur', kbli: '24202', lokasi: 'Sulawesi Tengah' },
   { nama: 'PT Morowali Smelter Raya', kbli: '24202', lokasi: 'Sulawesi Tengah' },

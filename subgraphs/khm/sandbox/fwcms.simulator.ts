@@ -6,7 +6,7 @@ import { badRequest, notFound, offsetPage, rateLimited } from '../nativeApi.js';
 import type { FwcmsRecord } from '../fwcms.native.js';
 import { fwcmsProfile } from '../profiles.js';
 
-/** The MLVT FWCMS work permit API of shared/registries/KHM.md, over the synthetic population. */
+/** The MLVT FWCMS work permit API of subgraphs/khm/README.md, over the synthetic population. */
 // Fictional employers with eight-digit registration numbers in the shape of the spec's example.
 const EMPLOYERS: FwcmsRecord['employer'][] = [
   { name: 'Golden Garment (Cambodia) Co., Ltd.', registrationNo: '00012345' },

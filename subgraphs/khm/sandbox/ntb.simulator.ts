@@ -8,7 +8,7 @@ import { badRequest, notFound, offsetPage, rateLimited } from '../nativeApi.js';
 import type { NtbRecord } from '../ntb.native.js';
 import { ntbProfile } from '../profiles.js';
 
-/** The NTB API of shared/registries/KHM.md, over the synthetic population. */
+/** The NTB API of subgraphs/khm/README.md, over the synthetic population. */
 const INSTITUTIONS = [
   'Preah Kossomak Polytechnic Institute',
   'National Technical Training Institute',

@@ -6,7 +6,7 @@ import { formatCsvRecord } from '../csv.js';
 import { MLSW_COLUMNS, MLSW_EXTRACT_PATH, type MlswManifest, type MlswRow, type MlswStatus } from '../mlsw.native.js';
 import { mlswProfile } from '../profiles.js';
 
-/** The MLSW work-permit extract of shared/registries/LAO.md, over the synthetic population. */
+/** The MLSW work-permit extract of subgraphs/lao/README.md, over the synthetic population. */
 // Fictional employers with illustrative province codes; commas and quotes in the names exercise the CSV quoting.
 const EMPLOYERS = [
   { name: 'Vientiane Rail Signalling Co., Ltd.', license: 'ENT-0123', province: { code: 'VTE', name: 'Vientiane Capital' } },

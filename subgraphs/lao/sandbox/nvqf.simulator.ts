@@ -5,7 +5,7 @@ import { formatNativeDate } from '../../../schema/dates/index.js';
 import { NVQF_DATE_FORMAT, type NvqfRecord } from '../nvqf.native.js';
 import { nvqfProfile } from '../profiles.js';
 
-/** The NVQF certificate API of shared/registries/LAO.md, over the synthetic population. */
+/** The NVQF certificate API of subgraphs/lao/README.md, over the synthetic population. */
 // Illustrative TVET colleges; the first is the spec's example.
 const COLLEGES = [
   'Lao-German Technical College',

@@ -7,7 +7,7 @@ import { badRequest, notFound, searchPage, tooMany } from '../nativeApi.js';
 import type { MolRecord } from '../mol.native.js';
 import { molProfile } from '../profiles.js';
 
-/** The MOL foreign-employment permit API of shared/registries/MMR.md, over the synthetic population. */
+/** The MOL foreign-employment permit API of subgraphs/mmr/README.md, over the synthetic population. */
 // Fictional employers; the channel follows where the employer operates (a special economic zone, an MIC-approved investment, or neither).
 const EMPLOYERS: Array<{ name: string; channel: MolRecord['channel'] }> = [
   { name: 'Thilawa Auto Parts Co., Ltd.', channel: 'SEZ' },

@@ -7,7 +7,7 @@ import { badRequest, notFound, searchPage, tooMany } from '../nativeApi.js';
 import type { NssaRecord } from '../nssa.native.js';
 import { nssaProfile } from '../profiles.js';
 
-/** The NSSA API of shared/registries/MMR.md, over the synthetic population. */
+/** The NSSA API of subgraphs/mmr/README.md, over the synthetic population. */
 const CENTRES = [
   'Yangon Industrial Training Centre',
   'Mandalay Industrial Training Centre',

@@ -8,7 +8,7 @@ import { imiBadRequest, imiNotFound, imiRateLimited } from '../nativeApi.js';
 import { mascoFor } from '../masco.js';
 import { imiProfile } from '../profiles.js';
 
-/** The Immigration Department pass API of shared/registries/MYS.md, over the synthetic population. */
+/** The Immigration Department pass API of subgraphs/mys/README.md, over the synthetic population. */
 // Fictional employers with SSM numbers in the 12-digit form of the spec's example.
 const EMPLOYERS = [
   { name: 'Syarikat Elektronik Jaya Sdn Bhd', ssmNo: '201901012345' },
@@ -22,7 +22,7 @@ const EMPLOYERS = [
 ];
 // Illustrative state codes in the shape of the spec's `PLKS2024JHR0098812`.
 const STATES = ['JHR', 'SGR', 'KUL', 'PNG', 'PRK', 'KDH', 'NSN', 'MLK', 'PHG', 'SBH', 'SWK', 'TRG'];
-// Lower-skilled posts are PLKS, skilled ones EP-III (shared/brief/DOMAIN.md); professionals hold one of the four professional passes.
+// Lower-skilled posts are PLKS, skilled ones EP-III (docs/domain.md); professionals hold one of the four professional passes.
 const PROFESSIONAL_PASSES = [['EP-I', 0.35], ['EP-II', 0.4], ['RP-T', 0.1], ['PVP', 0.15]] as const;
 // The population's sectors in PLKS terms. Lower-skilled posts never fall in ENERGY or MINING there; DOMESTIC and HOSPITALITY are services.
 const PLKS_SECTOR: Record<string, string> = {

@@ -9,7 +9,7 @@ import { jpkBadRequest, jpkNotFound, jpkRateLimited, senaraiSijilXml, sijilXml }
 import { mascoFor } from '../masco.js';
 import { jpkProfile } from '../profiles.js';
 
-/** The JPK XML service of shared/registries/MYS.md, over the synthetic population. */
+/** The JPK XML service of subgraphs/mys/README.md, over the synthetic population. */
 const CENTRES = [
   'Institut Latihan Perindustrian Johor Bahru',
   'Institut Latihan Perindustrian Kuala Lumpur',

@@ -7,7 +7,7 @@ import { demonymFromIso } from '../demonyms.js';
 import { aepNotFound, badRequest, rateLimit, type AepRecord } from '../aep.native.js';
 import { aepProfile } from '../profiles.js';
 
-/** The DOLE Alien Employment Permit API of shared/registries/PHL.md, over the synthetic population. */
+/** The DOLE Alien Employment Permit API of subgraphs/phl/README.md, over the synthetic population. */
 // Fictional employers with the regional office that covers them; TINs are derived per employer.
 const EMPLOYERS = [
   { name: 'Laguna Precision Components Inc.', region: 'IV-A' },

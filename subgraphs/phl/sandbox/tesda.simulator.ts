@@ -6,7 +6,7 @@ import { addMonths, formatNativeDate, parseNativeDate } from '../../../schema/da
 import { badRequest, noRecordFound, tooManyRequests, type TesdaRecord } from '../tesda.native.js';
 import { tesdaProfile } from '../profiles.js';
 
-/** The TESDA Registry of Certified Workers API of shared/registries/PHL.md, over the synthetic population. */
+/** The TESDA Registry of Certified Workers API of subgraphs/phl/README.md, over the synthetic population. */
 // Training regulations for the population's certifiable occupations: title stem, sector and an illustrative code stem (the spec's `MEESMA2` is SMAW NC II).
 const QUALIFICATIONS: Record<string, { title: string; sector: string; code: string }> = {
   '7212': { title: 'Shielded Metal Arc Welding (SMAW)', sector: 'METALS AND ENGINEERING', code: 'MEESMA' },

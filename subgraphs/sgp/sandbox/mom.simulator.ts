@@ -8,7 +8,7 @@ import type { MomRecord } from '../mom.native.js';
 import { momProfile } from '../profiles.js';
 import { singaporeIdOf, ssocFor } from './simulatedIds.js';
 
-/** The MOM work pass API of shared/registries/SGP.md, over the synthetic population. */
+/** The MOM work pass API of subgraphs/sgp/README.md, over the synthetic population. */
 type Sector = MomRecord['sector'];
 // Fictional employers with UENs in Singapore's format. Households employ domestic workers and have no UEN.
 const EMPLOYERS: Record<Sector, Array<MomRecord['employer']>> = {

@@ -9,7 +9,7 @@ import { ssgProfile } from '../profiles.js';
 import { singaporeIdOf, ssocFor, uuidFrom } from './simulatedIds.js';
 import { singaporeIdProblem, singaporeIdType } from '../singaporeId.js';
 
-/** The SSG WSQ credentials API of shared/registries/SGP.md, over the synthetic population. */
+/** The SSG WSQ credentials API of subgraphs/sgp/README.md, over the synthetic population. */
 // The population's four levels read as the first four WSQ levels; the graduate levels are not simulated.
 const LEVELS: SsgRecord['level'][] = ['CERTIFICATE', 'HIGHER_CERTIFICATE', 'ADVANCED_CERTIFICATE', 'DIPLOMA'];
 // Illustrative WSQ framework sectors and providers for the population's sectors, not an official list.

@@ -8,7 +8,7 @@ import { searchPage } from '../nativeApi.js';
 import { DOE_DATE, type DoeDocumentType, type DoeRecord } from '../doe.native.js';
 import { doeProfile } from '../profiles.js';
 
-/** The DOE e-Work Permit API of shared/registries/THA.md, over the synthetic population. */
+/** The DOE e-Work Permit API of subgraphs/tha/README.md, over the synthetic population. */
 export const notFound: NativeResponse = { status: 404, json: { code: 'E404', message: 'permit not found' } };
 export const tooMany: NativeResponse = { status: 429, json: { code: 'E429' } };
 // The spec gives no 400 body; this follows the `code`/`message` style of its 404.

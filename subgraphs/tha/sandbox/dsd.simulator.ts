@@ -8,7 +8,7 @@ import { searchPage } from '../nativeApi.js';
 import { DSD_DATE, type DsdRecord } from '../dsd.native.js';
 import { dsdProfile } from '../profiles.js';
 
-/** The DSD skill-certificate API of shared/registries/THA.md, over the synthetic population. */
+/** The DSD skill-certificate API of subgraphs/tha/README.md, over the synthetic population. */
 export const notFound: NativeResponse = { status: 404, json: { result: 'ไม่พบข้อมูล' } };
 export const tooMany: NativeResponse = { status: 429, json: { result: 'เกินจำนวนที่กำหนด' } };
 // The spec gives no 400 body; this follows the `result` style of the bodies it does give ("invalid request").

@@ -6,7 +6,7 @@ import { DATE_FORMAT, erro, filterNfc, heldBy, nacionalidadeOf, numberRoute, pes
 import { INDMO_API, type IndmoRecord } from '../indmo.native.js';
 import { indmoProfile } from '../profiles.js';
 
-/** The INDMO API of shared/registries/TLS.md, over the synthetic population. */
+/** The INDMO API of subgraphs/tls/README.md, over the synthetic population. */
 const CENTRES = [
   'Centro de Formação Profissional de Becora',
   'Centro Nacional de Emprego e Formação Profissional de Tibar',

@@ -5,7 +5,7 @@ import { DATE_FORMAT, erro, filterNfc, heldBy, nacionalidadeOf, numberRoute, pes
 import { SEFOPE_API, type SefopeRecord } from '../sefope.native.js';
 import { sefopeProfile } from '../profiles.js';
 
-/** The SEFOPE work-authorisation API of shared/registries/TLS.md, over the synthetic population. */
+/** The SEFOPE work-authorisation API of subgraphs/tls/README.md, over the synthetic population. */
 // Fictional employers, in the style of the spec's `Construções Díli, Lda.`.
 const EMPLOYERS = [
   'Construções Díli, Lda.',

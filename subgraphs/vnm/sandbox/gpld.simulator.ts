@@ -6,7 +6,7 @@ import { badRequest, DATE_FORMAT, filterText, heldBy, list, numberRoute, quocTic
 import { EXEMPTION_PREFIX, GPLD_API, type GpldRecord } from '../gpld.native.js';
 import { gpldProfile } from '../profiles.js';
 
-/** The provincial work-permit API of shared/registries/VNM.md, over the synthetic population. */
+/** The provincial work-permit API of subgraphs/vnm/README.md, over the synthetic population. */
 // Fictional employers (the first is the spec's example); the province code is the first part of the permit number, an illustrative code, not an official list.
 const EMPLOYERS = [
   { ten: 'Công ty TNHH Điện tử Bắc Ninh', ma_so_thue: '2300123456', tinh: 'Bắc Ninh', code: 'BN' },

@@ -6,7 +6,7 @@ import { badRequest, DATE_FORMAT, filterText, heldBy, list, numberRoute, quocTic
 import { CCCD, KYNANG_API, type KynangRecord } from '../kynang.native.js';
 import { kynangProfile } from '../profiles.js';
 
-/** The national occupational skills certificate API of shared/registries/VNM.md, over the synthetic population. */
+/** The national occupational skills certificate API of subgraphs/vnm/README.md, over the synthetic population. */
 // Fictional assessment organisations; the code is the province part of the certificate number.
 const ORGANISATIONS = [
   { code: 'HN', name: 'Trung tâm Đánh giá Kỹ năng nghề Hà Nội' },
