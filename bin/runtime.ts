@@ -1,5 +1,6 @@
 import type { RantauConfig } from '../platform/config.js';
 import type { CountryRuntime } from '../subgraphs/kit/buildCountrySubgraph.js';
+import { changeFeed, recordCache, registryMetrics, unbatched, type CountryPlugin } from '../subgraphs/kit/plugins/index.js';
 import { ServiceMetrics } from '../platform/metrics.js';
 import { createStore } from '../platform/store/createStore.js';
 import type { CacheStore } from '../platform/store/store.js';
@@ -17,21 +18,25 @@ function storeFor(config: RantauConfig, metrics: ServiceMetrics): CacheStore {
   return createStore(config.redisUrl, config.cache, (operation) => metrics.cacheErrors.inc({ operation }));
 }
 
+/**
+ * The one place a country subgraph's plugins are chosen. `cached` (every deployment): registry
+ * metrics, the record cache and the change feeds that keep it current. `naive` (the benchmark's
+ * baseline only): registry metrics, and every record its own registry call.
+ */
+export function countryPlugins(config: RantauConfig, metrics: ServiceMetrics): CountryPlugin[] {
+  if (config.resolvers === 'naive') return [registryMetrics(metrics), unbatched()];
+  const cache = recordCache({ store: storeFor(config, metrics), settings: config.cache, metrics });
+  return [registryMetrics(metrics), cache, changeFeed(cache.cache, config.cache.changePollMs)];
+}
+
 export function countryRuntime(config: RantauConfig, code: string, registryUrls: Record<string, string>, overrides: Partial<CountryRuntime> = {}): CountryRuntime {
-  const metrics = new ServiceMetrics(`subgraph-${code.toLowerCase()}`);
-  const cached = config.resolvers === 'cached';
+  const metrics = overrides.metrics ?? new ServiceMetrics(`subgraph-${code.toLowerCase()}`);
   return {
     registryUrls,
     registryTimeoutMs: config.registryTimeoutMs,
     maxConcurrency: config.registryMaxConcurrency,
     metrics,
-    batching: cached,
-    ...(cached
-      ? {
-          cache: { store: storeFor(config, metrics), settings: config.cache },
-          responseMaxAgeS: { CERT: Math.min(config.cache.certTtlS, config.cache.responseTtlS), PERMIT: Math.min(config.cache.permitTtlS, config.cache.responseTtlS) },
-        }
-      : {}),
+    plugins: countryPlugins(config, metrics),
     ...overrides,
   };
 }

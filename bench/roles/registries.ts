@@ -1,3 +1,4 @@
+import { batchEndpoint, legacyBatchLimit } from '../../subgraphs/kit/adapter.js';
 import 'reflect-metadata';
 import { countryEntries } from '../../subgraphs/countries.js';
 import { loadSimulators } from '../../sandbox/countrySimulators.js';
@@ -24,7 +25,7 @@ runChild<RegistriesReady>(async () => {
         const { profile } = definition;
         const simulator = await startSimulator(definition, {
           port: 0,
-          config: { latencyMs: profile.latencyMs, ratePerSecond: profile.ratePerSecond * input.rateScale, faultRate: 0, hangRate: 0, down: false },
+          config: { latencyMs: definition.behaviour.latencyMs, ratePerSecond: profile.ratePerSecond * input.rateScale, faultRate: 0, hangRate: 0, down: false },
         });
         started.push(simulator);
         registries.push({
@@ -32,8 +33,8 @@ runChild<RegistriesReady>(async () => {
           country: entry.code,
           registry: profile.key,
           url: simulator.url,
-          batchLimit: profile.batchLimit,
-          batchRoute: profile.batchRoute ?? null,
+          batchLimit: legacyBatchLimit(profile),
+          batchRoute: batchEndpoint(profile)?.route ?? null,
           ratePerSecond: simulator.config.ratePerSecond,
         });
       }

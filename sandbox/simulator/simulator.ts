@@ -1,3 +1,4 @@
+import { legacyBatchLimit } from '../../subgraphs/kit/adapter.js';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,6 +40,8 @@ export interface SimRoute<N> {
 export interface SimulatorDefinition<N> {
   country: string;
   profile: RegistryProfile;
+  /** How the registry behaves, as its specification publishes it: what only a simulator reproduces. */
+  behaviour: SimulatedBehaviour;
   /** Native records for the synthetic population. */
   records(population: Population): N[];
   /** The record's native id (its key in the change feed). */
@@ -80,6 +83,15 @@ export class RecordStore<N> {
   changedSince(since: string): Array<{ id: string; at: string }> {
     return this.changes.filter((change) => change.at > since);
   }
+}
+
+export interface SimulatedBehaviour {
+  /** Latency range of one call (ms). */
+  latencyMs: [number, number];
+  /** Share of calls answered 503. */
+  faultRate: number;
+  /** Share of calls that hang until the client gives up (Myanmar). */
+  hangRate?: number;
 }
 
 export interface SimulatorConfig {
@@ -143,15 +155,15 @@ export function loadFixtures<N>(dir: string | undefined, country: string, key: s
 }
 
 /** SIM_FAULTS=0 turns injected faults (503s, hangs) off for deterministic runs; latency stays. SIM_LATENCY_SCALE scales latency. */
-export function configFromEnvironment(profile: RegistryProfile, env = process.env): SimulatorConfig {
+export function configFromEnvironment(profile: RegistryProfile, behaviour: SimulatedBehaviour, env = process.env): SimulatorConfig {
   const faults = env.SIM_FAULTS !== '0';
   const scale = env.SIM_LATENCY_SCALE !== undefined ? Number(env.SIM_LATENCY_SCALE) : 1;
   return {
-    latencyMs: [profile.latencyMs[0] * scale, profile.latencyMs[1] * scale],
+    latencyMs: [behaviour.latencyMs[0] * scale, behaviour.latencyMs[1] * scale],
     ratePerSecond: profile.ratePerSecond,
-    batchLimit: profile.batchLimit,
-    faultRate: faults ? profile.faultRate : 0,
-    hangRate: faults ? (profile.hangRate ?? 0) : 0,
+    batchLimit: legacyBatchLimit(profile),
+    faultRate: faults ? behaviour.faultRate : 0,
+    hangRate: faults ? (behaviour.hangRate ?? 0) : 0,
     down: false,
   };
 }
@@ -186,7 +198,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function startSimulator<N>(definition: SimulatorDefinition<N>, options: SimulatorOptions = {}): Promise<RunningSimulator> {
   const { profile } = definition;
-  const config: SimulatorConfig = { ...configFromEnvironment(profile), ...options.config };
+  const config: SimulatorConfig = { ...configFromEnvironment(profile, definition.behaviour), ...options.config };
   const population = options.population ?? defaultPopulation();
   const fixtures = loadFixtures<N>(options.fixturesDir ?? process.env.FIXTURES_DIR, definition.country, profile.key);
   const store = new RecordStore<N>(definition.idOf, [...definition.records(population), ...fixtures]);

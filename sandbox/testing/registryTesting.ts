@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AdapterFactory, RegistryAdapter } from '../../subgraphs/kit/adapter.js';
+import type { AdapterFactory, LegacyRegistryAdapter as RegistryAdapter } from '../../subgraphs/kit/adapter.js';
 import { RegistryClient } from '../../subgraphs/kit/registryClient.js';
 import { startSimulator, type RunningSimulator, type SimulatorConfig, type SimulatorDefinition } from '../simulator/simulator.js';
 import { defaultPopulation } from '../population/population.js';

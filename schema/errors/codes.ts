@@ -18,6 +18,9 @@ export const errorCodes = {
   REGISTRY_PROTOCOL_ERROR: {
     description: 'A registry answered something its published specification does not allow (an unknown country name, a batch that lost records, an unparseable date). The adapter refuses to guess.',
   },
+  RECORD_UNREADABLE: {
+    description: 'A registry returned a record that could not be read (a value its specification does not allow, or a broken shape). Only that record is left out: the rest of the answer is served. `extensions.country`, `extensions.registry` and `extensions.nativeId` name it; `extensions.reason` says what was wrong.',
+  },
   IDENTITY_ATTRIBUTES_REQUIRED: {
     description: 'The registry will not match a person on the attributes given; `extensions.required` lists what it needs (for example `dateOfBirth`).',
   },

@@ -1,5 +1,6 @@
+import { batchEndpoint } from '../kit/adapter.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adapterSource } from '../kit/registrySource.js';
+import { legacySource } from '../kit/registrySource.js';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
 import { bdnacAdapter, bdnacToContract } from './bdnac.adapter.js';
 import { bdnacSimulator } from './sandbox/bdnac.simulator.js';
@@ -171,9 +172,9 @@ describe('bdnacAdapter against the simulated BDNAC', () => {
     await sim.resetStats();
     const numbers = natives().map((r) => r.noSijil);
     expect(numbers.length).toBeGreaterThan(50);
-    const loaded = await adapterSource('BRN', adapter()).loadMany(numbers);
+    const loaded = await legacySource('BRN', adapter()).loadMany(numbers);
     expect(loaded.map((r) => (r as { nativeId: string }).nativeId)).toEqual(numbers);
-    expect((await sim.stats()).routes[bdnacProfile.batchRoute!]).toBe(Math.ceil(numbers.length / 50));
+    expect((await sim.stats()).routes[batchEndpoint(bdnacProfile)!.route]).toBe(Math.ceil(numbers.length / 50));
   });
 
   it('finds a foreign holder by passport and nationality, and nobody under another nationality', async () => {
@@ -194,6 +195,6 @@ describeRegistryFaults({
   country: 'BRN',
   simulator: bdnacSimulator,
   adapter: bdnacAdapter,
-  route: bdnacProfile.batchRoute!,
+  route: batchEndpoint(bdnacProfile)!.route,
   call: (adapter, records) => adapter.fetchByIds([records[0].noSijil]),
 });

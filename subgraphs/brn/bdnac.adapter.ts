@@ -1,3 +1,4 @@
+import { idsPerCall, legacyBatchLimit } from '../kit/adapter.js';
 import type { AdapterFactory } from '../kit/adapter.js';
 import { certificationRecord, lookup, type CertificationRecord } from '../kit/records.js';
 import type { RegistryClient } from '../kit/registryClient.js';
@@ -64,11 +65,11 @@ export function bdnacToContract(native: BdnacRecord, client: Pick<RegistryClient
 export const bdnacAdapter: AdapterFactory<BrnCertificationRecord> = (client) => ({
   registry: bdnacProfile.key,
   kind: 'CERT',
-  batchLimit: bdnacProfile.batchLimit,
+  batchLimit: legacyBatchLimit(bdnacProfile),
   isNativeId: (id) => BDNAC_CERT_NO.test(id),
 
   async fetchByIds(numbers) {
-    if (numbers.length > bdnacProfile.batchLimit!) throw new Error(`BDNAC batch takes at most ${bdnacProfile.batchLimit} numbers, got ${numbers.length}`);
+    if (numbers.length > idsPerCall(bdnacProfile)) throw new Error(`BDNAC batch takes at most ${legacyBatchLimit(bdnacProfile)} numbers, got ${numbers.length}`);
     const natives = await fetchKelompok<BdnacRecord>(client, '/bdnac/api/sijil/kelompok', { bodyKey: 'noSijil', listKey: 'rekod', numbers, idOf: (native) => native.noSijil });
     return new Map([...natives].map(([number, native]) => [number, bdnacToContract(native, client)]));
   },

@@ -1,5 +1,6 @@
+import { batchEndpoint } from '../kit/adapter.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adapterSource } from '../kit/registrySource.js';
+import { legacySource } from '../kit/registrySource.js';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
 import { lpaAdapter, lpaToContract } from './lpa.adapter.js';
 import { lpaSimulator } from './sandbox/lpa.simulator.js';
@@ -193,9 +194,9 @@ describe('lpaAdapter against the simulated Department of Labour', () => {
   it('round-trips every generated permit in ⌈N / 20⌉ batch calls through the kit', async () => {
     await sim.resetStats();
     const ids = permitIds();
-    const loaded = await adapterSource('BRN', adapter()).loadMany(ids);
+    const loaded = await legacySource('BRN', adapter()).loadMany(ids);
     expect(loaded.map((r) => (r as { nativeId: string }).nativeId)).toEqual(ids);
-    expect((await sim.stats()).routes[lpaProfile.batchRoute!]).toBe(Math.ceil(ids.length / 20));
+    expect((await sim.stats()).routes[batchEndpoint(lpaProfile)!.route]).toBe(Math.ceil(ids.length / 20));
   });
 
   it('finds a worker\'s own lines by passport and nationality, never the other workers on the licence', async () => {
@@ -222,6 +223,6 @@ describeRegistryFaults({
   country: 'BRN',
   simulator: lpaSimulator,
   adapter: lpaAdapter,
-  route: lpaProfile.batchRoute!,
+  route: batchEndpoint(lpaProfile)!.route,
   call: (adapter, licences) => adapter.fetchByIds([permitIdOf(licences[0].noLesen, licences[0].pekerja[0].baris)]),
 });

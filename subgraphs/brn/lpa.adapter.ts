@@ -1,3 +1,4 @@
+import { idsPerCall, legacyBatchLimit } from '../kit/adapter.js';
 import type { AdapterFactory } from '../kit/adapter.js';
 import { lookup, permitRecord, type PermitRecord } from '../kit/records.js';
 import type { RegistryClient } from '../kit/registryClient.js';
@@ -85,11 +86,11 @@ export function lpaToContract(licence: LpaLicence, client: Pick<RegistryClient, 
 export const lpaAdapter: AdapterFactory<BrnPermitRecord> = (client) => ({
   registry: lpaProfile.key,
   kind: 'PERMIT',
-  batchLimit: lpaProfile.batchLimit,
+  batchLimit: legacyBatchLimit(lpaProfile),
   isNativeId: (id) => LPA_PERMIT_ID.test(id),
 
   async fetchByIds(ids) {
-    if (ids.length > lpaProfile.batchLimit!) throw new Error(`LPA batch takes at most ${lpaProfile.batchLimit} licences; fetchByIds takes at most ${lpaProfile.batchLimit} permit ids, got ${ids.length}`);
+    if (ids.length > idsPerCall(lpaProfile)) throw new Error(`LPA batch takes at most ${legacyBatchLimit(lpaProfile)} licences; fetchByIds takes at most ${legacyBatchLimit(lpaProfile)} permit ids, got ${ids.length}`);
     const licences = [
       ...new Set(
         ids.map((id) => {

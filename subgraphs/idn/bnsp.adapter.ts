@@ -1,3 +1,4 @@
+import { legacyBatchLimit } from '../kit/adapter.js';
 import type { AdapterFactory } from '../kit/adapter.js';
 import { certificationRecord, lookup, type CertificationRecord } from '../kit/records.js';
 import type { RegistryClient } from '../kit/registryClient.js';
@@ -57,7 +58,7 @@ export function bnspToContract(native: BnspRecord, client: Pick<RegistryClient, 
 export const bnspAdapter: AdapterFactory<IdnCertificationRecord> = (client) => ({
   registry: bnspProfile.key,
   kind: 'CERT',
-  batchLimit: bnspProfile.batchLimit,
+  batchLimit: legacyBatchLimit(bnspProfile),
   isNativeId: (id) => BNSP_NUMBER.test(id),
 
   async fetchByIds(numbers) {

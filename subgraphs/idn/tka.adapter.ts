@@ -1,3 +1,4 @@
+import { legacyBatchLimit } from '../kit/adapter.js';
 import type { AdapterFactory } from '../kit/adapter.js';
 import { lookup, permitRecord, type PermitRecord } from '../kit/records.js';
 import type { RegistryClient } from '../kit/registryClient.js';
@@ -47,7 +48,7 @@ export function tkaToContract(native: TkaRecord, client: Pick<RegistryClient, 'e
 export const tkaAdapter: AdapterFactory<IdnPermitRecord> = (client) => ({
   registry: tkaProfile.key,
   kind: 'PERMIT',
-  batchLimit: tkaProfile.batchLimit,
+  batchLimit: legacyBatchLimit(tkaProfile),
   isNativeId: (id) => TKA_NUMBER.test(id),
 
   async fetchByIds(numbers) {

@@ -1,5 +1,6 @@
+import { batchEndpoint } from '../kit/adapter.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adapterSource } from '../kit/registrySource.js';
+import { legacySource } from '../kit/registrySource.js';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
 import { fwcmsAdapter, fwcmsToContract } from './fwcms.adapter.js';
 import { fwcmsSimulator } from './sandbox/fwcms.simulator.js';
@@ -140,14 +141,14 @@ describe('fwcmsAdapter against the simulated FWCMS', () => {
   it('needs ⌈N / 30⌉ batch calls for N permits through the kit', async () => {
     await sim.resetStats();
     const numbers = natives().slice(0, 45).map((r) => r.workPermitNo);
-    const loaded = await adapterSource('KHM', adapter()).loadMany(numbers);
+    const loaded = await legacySource('KHM', adapter()).loadMany(numbers);
     expect(loaded.map((r) => (r as { nativeId: string }).nativeId)).toEqual(numbers);
-    expect((await sim.stats()).routes[fwcmsProfile.batchRoute!]).toBe(2);
+    expect((await sim.stats()).routes[batchEndpoint(fwcmsProfile)!.route]).toBe(2);
   });
 
   it('round-trips every generated permit', async () => {
     const numbers = natives().map((r) => r.workPermitNo);
-    const loaded = await adapterSource('KHM', adapter()).loadMany(numbers);
+    const loaded = await legacySource('KHM', adapter()).loadMany(numbers);
     expect(loaded.filter((r) => r !== null && !(r instanceof Error))).toHaveLength(numbers.length);
   });
 

@@ -1,3 +1,4 @@
+import { legacyBatchLimit } from '../kit/adapter.js';
 import type { AdapterFactory } from '../kit/adapter.js';
 import { lookup, permitRecord, type PermitRecord } from '../kit/records.js';
 import type { RegistryClient } from '../kit/registryClient.js';
@@ -59,7 +60,7 @@ export function fwcmsToContract(native: FwcmsRecord, client: Pick<RegistryClient
 export const fwcmsAdapter: AdapterFactory<KhmPermitRecord> = (client) => ({
   registry: fwcmsProfile.key,
   kind: 'PERMIT',
-  batchLimit: fwcmsProfile.batchLimit,
+  batchLimit: legacyBatchLimit(fwcmsProfile),
   isNativeId: (id) => FWCMS_WORK_PERMIT_NO.test(id),
 
   async fetchByIds(numbers) {

@@ -1,3 +1,4 @@
+import { idsPerCall, legacyBatchLimit } from '../kit/adapter.js';
 import type { NativeResponse } from '../../sandbox/simulator/simulator.js';
 import { intParam } from '../../sandbox/simulator/paging.js';
 import type { RegistryClient, RegistryResponse } from '../kit/registryClient.js';
@@ -50,7 +51,7 @@ export async function batchLookup<N>(
 ): Promise<{ natives: Map<string, N>; response: RegistryResponse; route: string }> {
   const route = `POST ${request.path}`;
   // The kit never sends more than the profile's limit; a caller that does has a bug, not the registry.
-  if (numbers.length > profile.batchLimit!) throw new Error(`${route} takes at most ${profile.batchLimit} numbers, got ${numbers.length}`);
+  if (numbers.length > idsPerCall(profile)) throw new Error(`${route} takes at most ${legacyBatchLimit(profile)} numbers, got ${numbers.length}`);
   const response = await client.request(request.path, { method: 'POST', route, json: { [request.field]: numbers }, idempotent: true });
   const natives = askedOnly(client, route, numbers, listOf<N>(client, response, route, request.listKey), request.idOf);
   return { natives, response, route };

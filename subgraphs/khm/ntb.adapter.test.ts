@@ -1,5 +1,6 @@
+import { batchEndpoint } from '../kit/adapter.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adapterSource } from '../kit/registrySource.js';
+import { legacySource } from '../kit/registrySource.js';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
 import { ntbAdapter, ntbToContract } from './ntb.adapter.js';
 import { ntbSimulator } from './sandbox/ntb.simulator.js';
@@ -161,14 +162,14 @@ describe('ntbAdapter against the simulated NTB', () => {
   it('needs ⌈N / 20⌉ lookup calls for N certificates through the kit', async () => {
     await sim.resetStats();
     const numbers = natives().slice(0, 45).map((r) => r.certificateNo);
-    const loaded = await adapterSource('KHM', adapter()).loadMany(numbers);
+    const loaded = await legacySource('KHM', adapter()).loadMany(numbers);
     expect(loaded.map((r) => (r as { nativeId: string }).nativeId)).toEqual(numbers);
-    expect((await sim.stats()).routes[ntbProfile.batchRoute!]).toBe(3);
+    expect((await sim.stats()).routes[batchEndpoint(ntbProfile)!.route]).toBe(3);
   });
 
   it('round-trips every generated certificate', async () => {
     const numbers = natives().map((r) => r.certificateNo);
-    const loaded = await adapterSource('KHM', adapter()).loadMany(numbers);
+    const loaded = await legacySource('KHM', adapter()).loadMany(numbers);
     expect(loaded.filter((r) => r !== null && !(r instanceof Error))).toHaveLength(numbers.length);
   });
 

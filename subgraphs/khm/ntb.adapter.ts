@@ -1,3 +1,4 @@
+import { legacyBatchLimit } from '../kit/adapter.js';
 import type { AdapterFactory } from '../kit/adapter.js';
 import { certificationRecord, lookup, type CertificationRecord } from '../kit/records.js';
 import type { RegistryClient } from '../kit/registryClient.js';
@@ -65,7 +66,7 @@ export function ntbToContract(native: NtbRecord, client: Pick<RegistryClient, 'e
 export const ntbAdapter: AdapterFactory<KhmCertificationRecord> = (client) => ({
   registry: ntbProfile.key,
   kind: 'CERT',
-  batchLimit: ntbProfile.batchLimit,
+  batchLimit: legacyBatchLimit(ntbProfile),
   isNativeId: (id) => NTB_CERTIFICATE_NO.test(id),
 
   async fetchByIds(numbers) {

@@ -1,30 +1,45 @@
+// The contract between the kit and a registry adapter, stated once here and checked once by the
+// kit (registrySource.ts), the way DataLoader checks its batch function: an adapter supplies only
+// what is its own — how to ask the registry and how to read a native record — and the kit keeps
+// only what was asked, holds every call within the registry's published lookup, isolates a record
+// that cannot be read, and adds the registry, kind and origin to every record.
 import type { HolderIdentity, RecordKind } from '../../schema/ids/index.js';
 import type { RegistryClient } from './registryClient.js';
-import type { ContractRecord } from './records.js';
+import type { CertificationFields, PermitFields } from './records.js';
 
 /**
- * The contract of a registry adapter, the only code that knows a native key.
- * - `fetchByIds` makes exactly one registry call: for up to `batchLimit` ids on a registry with
- *   a batch endpoint, for exactly one id on a registry without one. Ids the registry does not
- *   know are absent from the map; the adapter never invents records.
- * - `findByHolder` returns the registry's records for a travel document (the kit then keeps
- *   only exact matches on document, nationality and, when given, date of birth).
- * - Native failures become RegistryErrors (via `client.error`), never raw HTTP errors.
+ * How a registry serves records by number, as its specification publishes it:
+ * - `batch`: one call for up to `limit` numbers (`route` names the endpoint, as metrics and the
+ *   simulators' counters do);
+ * - `single`: one call per number;
+ * - `extract`: no lookup at all; the adapter answers from a downloaded extract of the whole
+ *   register, so `idsPerCall` bounds the work of one call, not a registry request.
  */
-export interface RegistryAdapter<R extends ContractRecord = ContractRecord> {
-  readonly registry: string;
-  readonly kind: RecordKind;
-  /** Largest batch the registry accepts, or null when it has no batch endpoint. */
-  readonly batchLimit: number | null;
-  /** Whether a native id has the syntax the registry publishes. */
-  isNativeId(nativeId: string): boolean;
-  fetchByIds(nativeIds: readonly string[]): Promise<Map<string, R>>;
-  findByHolder(identity: HolderIdentity): Promise<R[]>;
-  /**
-   * Only for registries that publish a change feed: the native ids changed after `since` (an ISO
-   * instant), oldest first. The record cache uses it to drop entries before their TTL runs out.
-   */
-  changesSince?(since: string): Promise<RegistryChange[]>;
+export type RegistryLookup =
+  | { style: 'batch'; limit: number; route: string }
+  | { style: 'single'; route?: string }
+  | { style: 'extract'; route: string; idsPerCall: number };
+
+/** A registry's published behaviour that the product relies on (each country's README documents it). */
+export interface RegistryProfile {
+  /** Registry key, as in the fixture file names and the configuration (`bnsp`, `tka`, …). */
+  key: string;
+  kind: RecordKind;
+  format: 'json' | 'xml' | 'csv';
+  /** Requests per second the registry allows one client. */
+  ratePerSecond: number;
+  lookup: RegistryLookup;
+}
+
+/** Most numbers one `fetchByIds` call may be given: the batch limit, 1 without a batch endpoint. */
+export function idsPerCall(profile: Pick<RegistryProfile, 'lookup'>): number {
+  const { lookup } = profile;
+  return lookup.style === 'batch' ? lookup.limit : lookup.style === 'extract' ? lookup.idsPerCall : 1;
+}
+
+/** The batch endpoint and its limit, for a registry that has one. */
+export function batchEndpoint(profile: Pick<RegistryProfile, 'lookup'>): { limit: number; route: string } | null {
+  return profile.lookup.style === 'batch' ? { limit: profile.lookup.limit, route: profile.lookup.route } : null;
 }
 
 export interface RegistryChange {
@@ -33,20 +48,86 @@ export interface RegistryChange {
   changedAt: string;
 }
 
-export type AdapterFactory<R extends ContractRecord = ContractRecord> = (client: RegistryClient) => RegistryAdapter<R>;
+/** What one `fetchByIds` call answered: the native records, and the numbers the registry says it does not hold when it lists them. */
+export interface NativeBatch<N> {
+  records: N[];
+  notFound?: readonly string[];
+}
 
-/** A registry's published behaviour, as its specification states it (each country documents it in subgraphs/<cc>/README.md). */
-export interface RegistryProfile {
-  /** Registry key, as in the fixture file names (`bnsp`, `tka`, …). */
-  key: string;
-  kind: RecordKind;
-  format: 'json' | 'xml' | 'csv';
-  latencyMs: [number, number];
-  ratePerSecond: number;
-  batchLimit: number | null;
-  /** The batch endpoint as the simulator's stats name it (`POST /sertifikat/batch`), when there is one. */
-  batchRoute?: string;
-  faultRate: number;
-  /** Share of calls that hang until the client gives up (Myanmar). */
-  hangRate?: number;
+/** The registry calls an adapter makes, over the client the kit gives it. */
+export interface RegistryCalls<N> {
+  /**
+   * One registry call for the numbers given: never more than the profile's lookup allows, and
+   * exactly one for a registry without a batch endpoint (the kit guarantees both).
+   */
+  fetchByIds(nativeIds: readonly string[]): Promise<NativeBatch<N> | N[]>;
+  /** The registry's native records for a travel document (the kit keeps exact matches only). */
+  findByHolder(identity: HolderIdentity): Promise<N[]>;
+  /** For registries that publish a change feed: the numbers changed after `since` (ISO instant), oldest first. */
+  changesSince?(since: string): Promise<RegistryChange[]>;
+}
+
+/** A record inside a native one that could not be read, when the rest of that native record could (a Brunei licence line). */
+export class UnreadableRecord {
+  constructor(
+    readonly nativeId: string,
+    readonly error: Error,
+  ) {}
+}
+
+export type Fields<R> = R extends { kind: 'PERMIT' } ? PermitFields : CertificationFields;
+
+/**
+ * A registry adapter: the only code that knows a native key.
+ * `F` is the contract fields it reads (the kit adds id, country, registry, type name, AQRF reading
+ * and retrieval time).
+ */
+export interface RegistryAdapter<N = unknown, F extends CertificationFields | PermitFields = CertificationFields | PermitFields> {
+  readonly profile: RegistryProfile;
+  /**
+   * The numbers of the records a native record answers for (usually its own number; a Brunei
+   * licence answers for each of its worker lines). Used to keep only what was asked and to name a
+   * record that cannot be read.
+   */
+  idsOf(native: N): string[];
+  /**
+   * Native record → contract fields, or a protocol error (through `nativeReader(client, …).fail`)
+   * when it cannot be read. A native record holding several records may answer several, and mark
+   * one that cannot be read with an `UnreadableRecord`, so that only that one is lost.
+   */
+  read(native: N, client: Pick<RegistryClient, 'error'>): F | Array<F | UnreadableRecord>;
+  /** The registry calls, bound to the client the kit builds for this registry. */
+  connect(client: RegistryClient): RegistryCalls<N>;
+  /**
+   * Optional: whether a number has a shape this registry is known to use. Routing only; the kit
+   * never refuses a number because of it (issue: a registry's numbers are opaque strings).
+   */
+  recognises?(nativeId: string): boolean;
+}
+
+/** Declares an adapter; the identity function gives the compiler the native and field types. */
+export function defineAdapter<N, F extends CertificationFields | PermitFields>(adapter: RegistryAdapter<N, F>): RegistryAdapter<N, F> {
+  return adapter;
+}
+
+/**
+ * Transitional: the first adapter contract, in which every adapter restated its registry, kind,
+ * batch limit and origin and converted records itself. Countries move to `RegistryAdapter` one by
+ * one; the kit serves both until the last has moved.
+ */
+export interface LegacyRegistryAdapter<R = unknown> {
+  readonly registry: string;
+  readonly kind: RecordKind;
+  readonly batchLimit: number | null;
+  isNativeId(nativeId: string): boolean;
+  fetchByIds(nativeIds: readonly string[]): Promise<Map<string, R>>;
+  findByHolder(identity: HolderIdentity): Promise<R[]>;
+  changesSince?(since: string): Promise<RegistryChange[]>;
+}
+
+export type AdapterFactory<R = unknown> = (client: RegistryClient) => LegacyRegistryAdapter<R>;
+
+/** Transitional: the batch limit as the first contract stated it (null without a batch endpoint). */
+export function legacyBatchLimit(profile: Pick<RegistryProfile, 'lookup'>): number | null {
+  return profile.lookup.style === 'single' ? null : idsPerCall(profile);
 }

@@ -1,18 +1,20 @@
+// Turns a country definition (its types and adapters) and a runtime (where its registries are, and
+// its list of plugins) into a federated subgraph: one record source per registry, wrapped by the
+// plugins, behind per-request DataLoaders, with the internal entry points the regional subgraph
+// calls and reference resolvers for the gateway.
 import type { RecordKind } from '../../schema/ids/index.js';
-import { RegistryClient, type RegistryAttempt } from './registryClient.js';
-import { adapterSource, type RecordSource } from './registrySource.js';
+import { RegistryClient } from './registryClient.js';
+import { legacySource, registrySource, type RecordSource } from './registrySource.js';
 import { CountryRequest, type CountryContext } from './countryContext.js';
-import { internalFieldNames, type CountryDefinition } from './country.js';
+import { internalFieldNames, isLegacyBinding, profileOf, type CountryDefinition } from './country.js';
 import { internalSchema } from './internalSchema.js';
 import { buildFederatedSchema, type FederatedSchema } from './federation.js';
 import type { RunningServer } from '../../platform/httpServer.js';
 import { serveSubgraph } from './serveSubgraph.js';
 import { ServiceMetrics } from '../../platform/metrics.js';
-import { RecordCache } from './cache/recordCache.js';
-import type { CacheStore } from '../../platform/store/store.js';
-import type { CacheSettings } from '../../platform/config.js';
-import { watchChanges, type ChangeWatcher } from './cache/changeFeed.js';
 import { ResponseCacheHint, cacheHintPlugin, recordCacheHint } from './cacheHints.js';
+import type { Background, CountryPlugin } from './plugins/index.js';
+import type { ContractRecord } from './records.js';
 
 /**
  * Calls are paced a little under each registry's published rate: paced at exactly the rate, the
@@ -31,39 +33,29 @@ export interface CountryRuntime {
   maxConcurrency: number;
   /** Overrides each registry's published rate (tests and benchmarks raise it together with the simulators'). */
   ratePerSecond?: number;
-  onRegistryAttempt?: (attempt: RegistryAttempt) => void;
-  /** Where records are kept across requests; absent, every request goes to the registries. */
-  cache?: { store: CacheStore; settings: CacheSettings };
-  /** False only for the benchmark's naive baseline: every reference its own registry call. */
-  batching?: boolean;
-  /** Longest time a gateway may reuse this subgraph's answers, by record kind (seconds); 0 or absent: never. */
-  responseMaxAgeS?: Partial<Record<RecordKind, number>>;
+  /** The cross-cutting concerns of this subgraph, in order (bin/runtime.ts chooses them). */
+  plugins?: CountryPlugin[];
   metrics?: ServiceMetrics;
 }
 
 export interface CountrySubgraph extends FederatedSchema {
   code: string;
   metrics: ServiceMetrics;
-  /** Change-feed watchers, for tests that do not want to wait for the timer. */
-  watchers: ChangeWatcher[];
+  /** Background work of the plugins (change-feed watchers), for tests that do not want to wait for a timer. */
+  watchers: Background[];
   createContext(): CountryContext;
-  /** Stops background work (change-feed polling) and closes the cache store. */
+  plugins: readonly CountryPlugin[];
+  /** Stops background work and closes what the plugins hold (cache stores). */
   close(): Promise<void>;
 }
 
 export async function buildCountrySubgraph(definition: CountryDefinition, runtime: CountryRuntime): Promise<CountrySubgraph> {
   const names = internalFieldNames(definition.code);
   const metrics = runtime.metrics ?? new ServiceMetrics(`subgraph-${definition.code.toLowerCase()}`);
+  const plugins = runtime.plugins ?? [];
   const sources = {} as Record<RecordKind, RecordSource>;
-  const watchers: ChangeWatcher[] = [];
-  const maxAge: Partial<Record<RecordKind, number>> = { ...runtime.responseMaxAgeS };
-  const cache = runtime.cache && new RecordCache({
-    store: runtime.cache.store,
-    settings: runtime.cache.settings,
-    onEvent: (country, kind, outcome, count = 1) => metrics.cache.inc({ cache: 'record', country, kind, outcome }, count),
-  });
   for (const binding of [definition.certifications, definition.permits]) {
-    const { profile } = binding;
+    const profile = profileOf(binding);
     const baseUrl = runtime.registryUrls[profile.key];
     if (!baseUrl) throw new Error(`${definition.code}: no base URL configured for registry "${profile.key}"`);
     const client = new RegistryClient({
@@ -73,25 +65,22 @@ export async function buildCountrySubgraph(definition: CountryDefinition, runtim
       timeoutMs: runtime.registryTimeoutMs,
       maxConcurrency: runtime.maxConcurrency,
       ratePerSecond: runtime.ratePerSecond ?? profile.ratePerSecond * RATE_MARGIN,
-      onAttempt: (attempt) => {
-        metrics.recordAttempt(attempt);
-        runtime.onRegistryAttempt?.(attempt);
-      },
+      onAttempt: (attempt) => plugins.forEach((plugin) => plugin.onRegistryAttempt?.(attempt)),
     });
-    const labels = { country: definition.code, registry: profile.key };
-    const source = adapterSource(definition.code, binding.adapter(client), (size) => metrics.batchSize.observe(labels, size));
-    sources[profile.kind] = cache ? cache.wrap(source) : source;
-    const watcher = cache && watchChanges(source, (ids) => cache.invalidate(definition.code, profile.kind, ids), runtime.cache!.settings.changePollMs);
-    if (watcher) {
-      watchers.push(watcher);
-      // A registry with a change feed promises freshness within one poll: a gateway must not keep its answers longer.
-      maxAge[profile.kind] = Math.min(maxAge[profile.kind] ?? 0, Math.floor(runtime.cache!.settings.changePollMs / 1000));
-    }
+    const onFetch = (size: number) => plugins.forEach((plugin) => plugin.onRegistryFetch?.({ country: definition.code, registry: profile.key }, size));
+    const source = isLegacyBinding(binding) ? legacySource(definition.code, binding.adapter(client) as never, onFetch) : registrySource(definition.code, binding.adapter, client, onFetch);
+    sources[profile.kind] = plugins.reduce((wrapped, plugin) => plugin.wrapSource?.(wrapped) ?? wrapped, source);
+  }
+  const watchers = plugins.flatMap((plugin) => plugin.start?.([sources.CERT, sources.PERMIT]) ?? []);
+  const maxAge: Partial<Record<RecordKind, number>> = {};
+  for (const kind of ['CERT', 'PERMIT'] as const) {
+    const opinions = plugins.map((plugin) => plugin.responseMaxAgeS?.(kind)).filter((age): age is number => age !== undefined);
+    if (opinions.length > 0) maxAge[kind] = Math.min(...opinions);
   }
 
   const internal = internalSchema(definition.code);
   const resolveReference = {
-    __resolveReference: async (reference: { id: string }, context: CountryContext) => {
+    __resolveReference: async (reference: { id: string }, context: CountryContext): Promise<ContractRecord | null> => {
       const record = await context.country.record(reference.id);
       recordCacheHint(record, context, maxAge);
       return record;
@@ -104,16 +93,16 @@ export async function buildCountrySubgraph(definition: CountryDefinition, runtim
   for (const typeName of [names.certificationType, names.permitType]) {
     if (!federated.schema.getType(typeName)) throw new Error(`${definition.code}: expected a GraphQL type named ${typeName} (the kit's naming convention)`);
   }
-  const batching = runtime.batching ?? true;
   return {
     ...federated,
     code: definition.code,
     metrics,
     watchers,
-    createContext: () => ({ country: new CountryRequest(definition.code, sources, { batching }), cacheHint: new ResponseCacheHint() }),
+    plugins,
+    createContext: () => ({ country: new CountryRequest(definition.code, sources), cacheHint: new ResponseCacheHint() }),
     close: async () => {
       watchers.forEach((watcher) => watcher.stop());
-      await runtime.cache?.store.close();
+      await Promise.all(plugins.map((plugin) => plugin.close?.()));
     },
   };
 }
@@ -122,7 +111,7 @@ export async function startCountrySubgraph(subgraph: CountrySubgraph, port: numb
   const running = await serveSubgraph({
     schema: subgraph.schema,
     context: () => subgraph.createContext(),
-    plugins: [cacheHintPlugin()],
+    plugins: [cacheHintPlugin(), ...subgraph.plugins.flatMap((plugin) => plugin.serverPlugins?.() ?? [])],
     metrics: subgraph.metrics,
     health: { country: subgraph.code },
     port,
@@ -133,7 +122,7 @@ export async function startCountrySubgraph(subgraph: CountrySubgraph, port: numb
 
 /** A country's subgraph SDL, for composition without running anything (no registry is called). */
 export async function countrySdl(definition: CountryDefinition): Promise<string> {
-  const registryUrls = Object.fromEntries([definition.certifications, definition.permits].map((b) => [b.profile.key, 'http://registry.invalid']));
+  const registryUrls = Object.fromEntries([definition.certifications, definition.permits].map((b) => [profileOf(b).key, 'http://registry.invalid']));
   const subgraph = await buildCountrySubgraph(definition, { registryUrls, registryTimeoutMs: 1, maxConcurrency: 1 });
   await subgraph.close();
   return subgraph.sdl;

@@ -1,27 +1,47 @@
+// A member state as the kit sees it. Everything country-specific lives in the country's folder
+// (`subgraphs/<cc>/`): its two GraphQL types and its two registry adapters; the kit turns this into
+// a federated subgraph.
 import type { ClassType } from 'type-graphql';
-import type { AdapterFactory, RegistryProfile } from './adapter.js';
-import type { CertificationRecord, PermitRecord } from './records.js';
+import type { AdapterFactory, RegistryAdapter, RegistryProfile } from './adapter.js';
 
-/** One registry of a country: its GraphQL type, its adapter and its published profile. */
-export interface RegistryBinding<R> {
+/** One registry of a country: its GraphQL type and its adapter (which carries the registry's profile). */
+export interface RegistryBinding {
   type: ClassType;
-  adapter: AdapterFactory<R & (CertificationRecord | PermitRecord)>;
+  adapter: RegistryAdapter;
+}
+
+/** Transitional: a binding of the first adapter contract, which needed the profile beside it. */
+export interface LegacyRegistryBinding {
+  type: ClassType;
+  adapter: AdapterFactory;
   profile: RegistryProfile;
 }
 
-/**
- * A member state as the kit sees it. Everything country-specific lives in the country's folder
- * (`subgraphs/<cc>/`); the kit turns this into a federated subgraph.
- */
+export type AnyRegistryBinding = RegistryBinding | LegacyRegistryBinding;
+
+export function isLegacyBinding(binding: AnyRegistryBinding): binding is LegacyRegistryBinding {
+  return typeof binding.adapter === 'function';
+}
+
+/** The profile of a binding, whichever contract its adapter follows. */
+export function profileOf(binding: AnyRegistryBinding): RegistryProfile {
+  return isLegacyBinding(binding) ? binding.profile : binding.adapter.profile;
+}
+
 export interface CountryDefinition {
   /** ISO 3166-1 alpha-3. */
   code: string;
   name: string;
-  certifications: RegistryBinding<CertificationRecord>;
-  permits: RegistryBinding<PermitRecord>;
+  certifications: AnyRegistryBinding;
+  permits: AnyRegistryBinding;
 }
 
+/** Checks, once and loudly, what the kit relies on: each binding's kind matches its slot. */
 export function defineCountry(definition: CountryDefinition): CountryDefinition {
+  for (const [slot, kind] of [['certifications', 'CERT'], ['permits', 'PERMIT']] as const) {
+    const profile = profileOf(definition[slot]);
+    if (profile.kind !== kind) throw new Error(`${definition.code}: the ${slot} registry "${profile.key}" has kind ${profile.kind}, expected ${kind}`);
+  }
   return definition;
 }
 

@@ -13,6 +13,8 @@ export interface RegistryFailureView {
   retryAfterSeconds: number | null;
   required: string[];
   reason: string | null;
+  /** For RECORD_UNREADABLE: the number of the record that could not be read. */
+  nativeId: string | null;
 }
 
 export interface LocatedView {
@@ -30,8 +32,8 @@ export interface RecordCheckView {
 }
 
 export function failureView(error: RegistryError): RegistryFailureView {
-  const ext = error.extensions as { retryAfterSeconds?: number | null; required?: string[]; reason?: string };
-  return { registry: error.registry, code: error.code, message: error.message, retryAfterSeconds: ext.retryAfterSeconds ?? null, required: ext.required ?? [], reason: ext.reason ?? null };
+  const ext = error.extensions as { retryAfterSeconds?: number | null; required?: string[]; reason?: string; nativeId?: string };
+  return { registry: error.registry, code: error.code, message: error.message, retryAfterSeconds: ext.retryAfterSeconds ?? null, required: ext.required ?? [], reason: ext.reason ?? null, nativeId: ext.nativeId ?? null };
 }
 
 /** Identity matching never guesses: the same document (or one the registry links to the holder), the same nationality when the record states one, the same birth date when both sides know it. */
@@ -53,11 +55,11 @@ export class CountryRequest {
   constructor(
     readonly code: string,
     private readonly sources: Record<RecordKind, RecordSource>,
-    options: { batching?: boolean } = {},
   ) {
-    const batch = options.batching ?? true;
+    // A batch never larger than one registry call takes; a registry without a batch endpoint gets
+    // the whole tick's ids at once, and its source makes one paced call per id.
     const loader = (source: RecordSource) =>
-      new DataLoader<string, ContractRecord | null>((ids) => source.loadMany(ids), { batch, maxBatchSize: source.batchLimit ?? 1000 });
+      new DataLoader<string, ContractRecord | null>((ids) => source.loadMany(ids), { maxBatchSize: source.idsPerCall > 1 ? source.idsPerCall : 1000 });
     this.loaders = { CERT: loader(sources.CERT), PERMIT: loader(sources.PERMIT) };
   }
 
@@ -80,8 +82,10 @@ export class CountryRequest {
         await Promise.all(
           (['CERT', 'PERMIT'] as const).map(async (kind) => {
             try {
-              const records = (await this.sources[kind].findByHolder(identity)).filter((r) => matchesIdentity(r, identity));
-              for (const record of records) {
+              const holder = await this.sources[kind].findByHolder(identity);
+              // A record that could not be read is reported on its own; the holder's other records are still located.
+              for (const error of holder.unreadable) located.failures.push(failureView(error));
+              for (const record of holder.records.filter((r) => matchesIdentity(r, identity))) {
                 this.loaders[kind].prime(record.nativeId, record);
                 (kind === 'CERT' ? located.certificationIds : located.permitIds).push(record.id);
               }

@@ -43,8 +43,11 @@ export function internalSchema(code: string) {
     @Field(() => [String], { description: 'Attributes the registry needs to answer, for IDENTITY_ATTRIBUTES_REQUIRED.' })
     required!: string[];
 
-    @Field(() => String, { nullable: true, description: 'For REGISTRY_UNAVAILABLE: timeout, connection or http-<status>.' })
+    @Field(() => String, { nullable: true, description: 'For REGISTRY_UNAVAILABLE: timeout, connection or http-<status>; for RECORD_UNREADABLE: what was wrong with the record.' })
     reason!: string | null;
+
+    @Field(() => String, { nullable: true, description: 'For RECORD_UNREADABLE: the number of the record that could not be read.' })
+    nativeId!: string | null;
   }
 
   @Directive('@inaccessible')

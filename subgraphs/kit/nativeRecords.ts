@@ -1,3 +1,4 @@
+import { legacyBatchLimit } from './adapter.js';
 import { parseNativeDate, type NativeDateFormat } from '../../schema/dates/index.js';
 import { isAlpha3 } from '../../schema/countries/index.js';
 import type { Occupation } from '../../schema/contract/index.js';
@@ -47,8 +48,9 @@ export function nativeReader(client: Pick<RegistryClient, 'error'>, what: string
 }
 
 /** For registries with a batch endpoint: refuses, before any call, more ids than the registry accepts. */
-export function withinBatchLimit(ids: readonly string[], profile: Pick<RegistryProfile, 'key' | 'batchLimit'>): readonly string[] {
-  if (profile.batchLimit !== null && ids.length > profile.batchLimit) throw new Error(`${profile.key} takes at most ${profile.batchLimit} numbers a batch, got ${ids.length}`);
+export function withinBatchLimit(ids: readonly string[], profile: Pick<RegistryProfile, 'key' | 'lookup'>): readonly string[] {
+  const limit = legacyBatchLimit(profile);
+  if (limit !== null && ids.length > limit) throw new Error(`${profile.key} takes at most ${limit} numbers a batch, got ${ids.length}`);
   return ids;
 }
 

@@ -44,6 +44,22 @@ function base(origin: RecordOrigin, kind: RecordKind, nativeId: string, holderDo
 
 type CertificationInput<X> = Omit<CertificationRecord, Derived | 'aqrfLevel' | 'aqrfBasis' | 'aqrfDerivation'> & X;
 
+/** What a certification adapter reads from a native record: everything but what the kit derives (id, origin, AQRF reading, retrieval time). */
+export type CertificationFields = CertificationInput<object> & { kind?: 'CERT' };
+/** What a permit adapter reads from a native record: everything but what the kit derives. */
+export type PermitFields = Omit<PermitRecord, Derived> & { kind?: 'PERMIT' };
+
+/**
+ * A country type's own fields (beyond the shared interface), derived from its GraphQL class so
+ * that a record's field list is declared once: `CountryExtras<IdnCertification, Certification>`.
+ */
+export type CountryExtras<T, Base> = Omit<T, keyof Base>;
+
+/** Fields read by an adapter → the contract record the rest of Rantau sees. */
+export function completeRecord(origin: RecordOrigin, kind: RecordKind, fields: CertificationFields | PermitFields): ContractRecord {
+  return kind === 'CERT' ? certificationRecord(origin, fields as CertificationFields) : permitRecord(origin, fields as PermitFields);
+}
+
 /** Builds a certification record; the AQRF reading always comes from the shared table. */
 export function certificationRecord<X extends object>(origin: RecordOrigin, fields: CertificationInput<X>): CertificationRecord & X {
   const aqrf = aqrfLevelFor(origin.country, fields.nationalLevel);

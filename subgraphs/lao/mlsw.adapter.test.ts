@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { RegistryClient, type RegistryAttempt } from '../kit/registryClient.js';
-import { adapterSource } from '../kit/registrySource.js';
+import { legacySource } from '../kit/registrySource.js';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
 import { createMlswAdapter, mlswAdapter, mlswToContract } from './mlsw.adapter.js';
 import { DEFAULT_DOWNLOAD_TIMEOUT_MS, indexExtract } from './mlsw.extract.js';
@@ -135,7 +135,7 @@ describe('mlswAdapter against the simulated MLSW extract', () => {
 
   it('reads every permit of the extract through the kit, with one download for concurrent callers', async () => {
     const adapter = mlswAdapter(client);
-    const source = adapterSource('LAO', adapter);
+    const source = legacySource('LAO', adapter);
     const numbers = natives().map((r) => r.permit_no);
     const [all, ...holders] = await Promise.all([source.loadMany(numbers), ...natives().slice(0, 5).map((r) => adapter.findByHolder({ nationality: r.nationality, documentNumber: r.passport, dateOfBirth: null }))]);
     expect(all.filter((r) => r !== null && !(r instanceof Error))).toHaveLength(numbers.length);

@@ -1,4 +1,5 @@
-import type { RegistryAdapter, AdapterFactory } from '../kit/adapter.js';
+import { idsPerCall, legacyBatchLimit } from '../kit/adapter.js';
+import type { LegacyRegistryAdapter, AdapterFactory } from '../kit/adapter.js';
 import { lookup, permitRecord, type PermitRecord } from '../kit/records.js';
 import type { RegistryClient } from '../kit/registryClient.js';
 import type { PermitClass, PermitStatus } from '../../schema/contract/index.js';
@@ -64,7 +65,7 @@ export function mlswToContract(row: MlswRow, stamp: ExtractStamp, client: Pick<R
   return { ...record, retrievedAt: stamp.checkedAt, stale: stamp.stale };
 }
 
-export type MlswAdapter = RegistryAdapter<LaoPermitRecord> & { readonly extract: MlswExtractIndex };
+export type MlswAdapter = LegacyRegistryAdapter<LaoPermitRecord> & { readonly extract: MlswExtractIndex };
 
 export function createMlswAdapter(client: RegistryClient, options: ExtractIndexOptions = {}): MlswAdapter {
   const extract = new MlswExtractIndex(client, options);
@@ -74,12 +75,12 @@ export function createMlswAdapter(client: RegistryClient, options: ExtractIndexO
   return {
     registry: mlswProfile.key,
     kind: 'PERMIT',
-    batchLimit: mlswProfile.batchLimit,
+    batchLimit: legacyBatchLimit(mlswProfile),
     extract,
     isNativeId: (id) => MLSW_PERMIT_NO.test(id),
 
     async fetchByIds(numbers) {
-      if (numbers.length > mlswProfile.batchLimit!) throw new Error(`MLSW lookups take at most ${mlswProfile.batchLimit} permit numbers, got ${numbers.length}`);
+      if (numbers.length > idsPerCall(mlswProfile)) throw new Error(`MLSW lookups take at most ${legacyBatchLimit(mlswProfile)} permit numbers, got ${numbers.length}`);
       const view = await extract.current();
       const records = new Map<string, LaoPermitRecord>();
       for (const permitNo of numbers) {

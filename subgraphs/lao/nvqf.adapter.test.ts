@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RegistryClient } from '../kit/registryClient.js';
-import { adapterSource } from '../kit/registrySource.js';
+import { legacySource } from '../kit/registrySource.js';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
 import { nvqfAdapter, nvqfToContract } from './nvqf.adapter.js';
 import { nvqfSimulator } from './sandbox/nvqf.simulator.js';
@@ -146,7 +146,7 @@ describe('nvqfAdapter against the simulated NVQF registry', () => {
   it('makes one call per certificate through the kit, and reads every generated certificate', async () => {
     await sim.resetStats();
     const numbers = natives().map((r) => r.certNo);
-    const loaded = await adapterSource('LAO', nvqfAdapter(client)).loadMany([...numbers, numbers[0]]);
+    const loaded = await legacySource('LAO', nvqfAdapter(client)).loadMany([...numbers, numbers[0]]);
     expect(loaded.filter((r) => r !== null && !(r instanceof Error))).toHaveLength(numbers.length + 1);
     expect((await sim.stats()).routes['GET /nvqf/cert/{certNo}']).toBe(numbers.length);
   });

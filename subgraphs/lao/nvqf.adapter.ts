@@ -1,3 +1,4 @@
+import { legacyBatchLimit } from '../kit/adapter.js';
 import type { AdapterFactory } from '../kit/adapter.js';
 import { certificationRecord, lookup, type CertificationRecord } from '../kit/records.js';
 import type { RegistryClient, RegistryResponse } from '../kit/registryClient.js';
@@ -66,7 +67,7 @@ function unexpected(client: RegistryClient, response: RegistryResponse, route: s
 export const nvqfAdapter: AdapterFactory<LaoCertificationRecord> = (client) => ({
   registry: nvqfProfile.key,
   kind: 'CERT',
-  batchLimit: nvqfProfile.batchLimit,
+  batchLimit: legacyBatchLimit(nvqfProfile),
   isNativeId: (id) => NVQF_CERT_NO.test(id),
 
   fetchByIds: (numbers) => fetchOnlyRecord(client, numbers, NVQF_CERTIFICATE, nvqfToContract),

@@ -8,5 +8,5 @@ import type { RegistryProfile } from '../kit/adapter.js';
  * the extract, so any number of permit numbers costs at most one (conditional) download. 1000
  * bounds the work of one call, and there is no batch route because no call is made per batch.
  */
-export const nvqfProfile: RegistryProfile = { key: 'nvqf', kind: 'CERT', format: 'json', latencyMs: [150, 400], ratePerSecond: 3, batchLimit: null, faultRate: 0.03 };
-export const mlswProfile: RegistryProfile = { key: 'mlsw', kind: 'PERMIT', format: 'csv', latencyMs: [1000, 3000], ratePerSecond: 1, batchLimit: 1000, faultRate: 0.05 };
+export const nvqfProfile: RegistryProfile = { key: 'nvqf', kind: 'CERT', format: 'json', ratePerSecond: 3, lookup: { style: 'single', route: 'GET /nvqf/cert/{certNo}' } };
+export const mlswProfile: RegistryProfile = { key: 'mlsw', kind: 'PERMIT', format: 'csv', ratePerSecond: 1, lookup: { style: 'extract', route: 'GET /mlsw/extract/latest.csv', idsPerCall: 1000 } };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adapterSource } from '../kit/registrySource.js';
+import { legacySource } from '../kit/registrySource.js';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
 import { molAdapter, molToContract } from './mol.adapter.js';
 import { molSimulator } from './sandbox/mol.simulator.js';
@@ -132,14 +132,14 @@ describe('molAdapter against the simulated Ministry of Labour', () => {
   it('makes one call per permit through the kit', async () => {
     await sim.resetStats();
     const numbers = natives().slice(0, 5).map((r) => r.permitNo);
-    const loaded = await adapterSource('MMR', adapter()).loadMany([...numbers, numbers[0]]);
+    const loaded = await legacySource('MMR', adapter()).loadMany([...numbers, numbers[0]]);
     expect(loaded.map((r) => (r as { nativeId: string }).nativeId)).toEqual([...numbers, numbers[0]]);
     expect((await sim.stats()).routes['GET /mol/permits/{permitNo}']).toBe(5);
   });
 
   it('round-trips every generated permit', async () => {
     const numbers = natives().map((r) => r.permitNo);
-    const loaded = await adapterSource('MMR', adapter()).loadMany(numbers);
+    const loaded = await legacySource('MMR', adapter()).loadMany(numbers);
     expect(loaded.filter((r) => r !== null && !(r instanceof Error))).toHaveLength(numbers.length);
   });
 

@@ -1,3 +1,4 @@
+import { legacyBatchLimit } from '../kit/adapter.js';
 import type { AdapterFactory } from '../kit/adapter.js';
 import { lookup, permitRecord, type PermitRecord } from '../kit/records.js';
 import type { RegistryClient } from '../kit/registryClient.js';
@@ -55,7 +56,7 @@ export function molToContract(native: MolRecord, client: Pick<RegistryClient, 'e
 export const molAdapter: AdapterFactory<MmrPermitRecord> = (client) => ({
   registry: molProfile.key,
   kind: 'PERMIT',
-  batchLimit: molProfile.batchLimit,
+  batchLimit: legacyBatchLimit(molProfile),
   isNativeId: (id) => MOL_PERMIT_NO.test(id),
 
   fetchByIds: (numbers) => fetchOnlyRecord(client, numbers, MOL_PERMIT, molToContract),

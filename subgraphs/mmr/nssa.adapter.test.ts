@@ -1,5 +1,6 @@
+import { batchEndpoint } from '../kit/adapter.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adapterSource } from '../kit/registrySource.js';
+import { legacySource } from '../kit/registrySource.js';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
 import { nssaAdapter, nssaToContract } from './nssa.adapter.js';
 import { nssaSimulator } from './sandbox/nssa.simulator.js';
@@ -140,9 +141,9 @@ describe('nssaAdapter against the simulated NSSA', () => {
   it('needs ⌈N / 10⌉ batch calls for N certificates through the kit', async () => {
     await sim.resetStats();
     const numbers = natives().slice(0, 25).map((r) => r.certNo);
-    const loaded = await adapterSource('MMR', adapter()).loadMany(numbers);
+    const loaded = await legacySource('MMR', adapter()).loadMany(numbers);
     expect(loaded.map((r) => (r as { nativeId: string }).nativeId)).toEqual(numbers);
-    expect((await sim.stats()).routes[nssaProfile.batchRoute!]).toBe(3);
+    expect((await sim.stats()).routes[batchEndpoint(nssaProfile)!.route]).toBe(3);
   });
 
   it('finds a Myanmar holder by passport', async () => {

@@ -1,3 +1,4 @@
+import { idsPerCall, legacyBatchLimit } from '../kit/adapter.js';
 import type { AdapterFactory } from '../kit/adapter.js';
 import { certificationRecord, lookup, type CertificationRecord } from '../kit/records.js';
 import type { RegistryClient } from '../kit/registryClient.js';
@@ -58,11 +59,11 @@ export function nssaToContract(native: NssaRecord, client: Pick<RegistryClient, 
 export const nssaAdapter: AdapterFactory<MmrCertificationRecord> = (client) => ({
   registry: nssaProfile.key,
   kind: 'CERT',
-  batchLimit: nssaProfile.batchLimit,
+  batchLimit: legacyBatchLimit(nssaProfile),
   isNativeId: (id) => NSSA_CERT_NO.test(id),
 
   async fetchByIds(numbers) {
-    if (numbers.length > nssaProfile.batchLimit!) throw new Error(`NSSA batch takes at most ${nssaProfile.batchLimit} numbers, got ${numbers.length}`);
+    if (numbers.length > idsPerCall(nssaProfile)) throw new Error(`NSSA batch takes at most ${legacyBatchLimit(nssaProfile)} numbers, got ${numbers.length}`);
     const route = 'POST /nssa/v1/certificates/batch';
     const response = await client.request('/nssa/v1/certificates/batch', { method: 'POST', route, json: { certNos: numbers }, idempotent: true });
     const natives = askedOnly(client, route, numbers, recordsOf<NssaRecord>(client, response, route), (native) => native.certNo);

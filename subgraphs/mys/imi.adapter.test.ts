@@ -1,6 +1,7 @@
+import { batchEndpoint } from '../kit/adapter.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RegistryClient } from '../kit/registryClient.js';
-import { adapterSource } from '../kit/registrySource.js';
+import { legacySource } from '../kit/registrySource.js';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
 import { imiAdapter, imiToContract } from './imi.adapter.js';
 import { imiSimulator } from './sandbox/imi.simulator.js';
@@ -177,14 +178,14 @@ describe('imiAdapter against the simulated Immigration Department', () => {
   it('needs ⌈N / 25⌉ batch calls for N passes through the kit', async () => {
     await sim.resetStats();
     const numbers = natives().slice(0, 60).map((r) => r.passNo);
-    const loaded = await adapterSource('MYS', imiAdapter(client)).loadMany(numbers);
+    const loaded = await legacySource('MYS', imiAdapter(client)).loadMany(numbers);
     expect(loaded.map((r) => (r as { nativeId: string }).nativeId)).toEqual(numbers);
-    expect((await sim.stats()).routes[imiProfile.batchRoute!]).toBe(3);
+    expect((await sim.stats()).routes[batchEndpoint(imiProfile)!.route]).toBe(3);
   });
 
   it('round-trips every generated pass', async () => {
     const numbers = natives().map((r) => r.passNo);
-    const loaded = await adapterSource('MYS', imiAdapter(client)).loadMany(numbers);
+    const loaded = await legacySource('MYS', imiAdapter(client)).loadMany(numbers);
     expect(loaded.filter((r) => r !== null && !(r instanceof Error))).toHaveLength(numbers.length);
   });
 

@@ -1,3 +1,4 @@
+import { idsPerCall, legacyBatchLimit } from '../kit/adapter.js';
 import type { AdapterFactory } from '../kit/adapter.js';
 import { lookup, permitRecord, type PermitRecord } from '../kit/records.js';
 import type { RegistryClient } from '../kit/registryClient.js';
@@ -62,11 +63,11 @@ export function imiToContract(native: ImiRecord, client: Pick<RegistryClient, 'e
 export const imiAdapter: AdapterFactory<MysPermitRecord> = (client) => ({
   registry: imiProfile.key,
   kind: 'PERMIT',
-  batchLimit: imiProfile.batchLimit,
+  batchLimit: legacyBatchLimit(imiProfile),
   isNativeId: (id) => IMI_PASS_NO.test(id),
 
   async fetchByIds(numbers) {
-    if (numbers.length > imiProfile.batchLimit!) throw new Error(`IMI passes:batchGet takes at most ${imiProfile.batchLimit} numbers, got ${numbers.length}`);
+    if (numbers.length > idsPerCall(imiProfile)) throw new Error(`IMI passes:batchGet takes at most ${legacyBatchLimit(imiProfile)} numbers, got ${numbers.length}`);
     const asked = [...new Set(numbers)];
     const route = 'POST /v2/passes:batchGet';
     const response = await client.request('/v2/passes:batchGet', { method: 'POST', route, json: { passNos: asked }, idempotent: true });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RegistryClient } from '../kit/registryClient.js';
-import { adapterSource } from '../kit/registrySource.js';
+import { legacySource } from '../kit/registrySource.js';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
 import { jpkAdapter, jpkToContract } from './jpk.adapter.js';
 import { jpkSimulator } from './sandbox/jpk.simulator.js';
@@ -219,14 +219,14 @@ describe('jpkAdapter against the simulated JPK', () => {
   it('makes one call per certificate through the kit', async () => {
     await sim.resetStats();
     const numbers = natives().slice(0, 5).map((r) => r.NoSijil);
-    const loaded = await adapterSource('MYS', jpkAdapter(client)).loadMany([...numbers, numbers[0], 'SKM-2099-JA-9999999']);
+    const loaded = await legacySource('MYS', jpkAdapter(client)).loadMany([...numbers, numbers[0], 'SKM-2099-JA-9999999']);
     expect(loaded.map((r) => (r as { nativeId: string } | null)?.nativeId ?? null)).toEqual([...numbers, numbers[0], null]);
     expect((await sim.stats()).routes['GET /ws/sijil']).toBe(6);
   });
 
   it('round-trips every generated certificate', async () => {
     const numbers = natives().map((r) => r.NoSijil);
-    const loaded = await adapterSource('MYS', jpkAdapter(client)).loadMany(numbers);
+    const loaded = await legacySource('MYS', jpkAdapter(client)).loadMany(numbers);
     expect(loaded.filter((r) => r !== null && !(r instanceof Error))).toHaveLength(numbers.length);
   });
 

@@ -1,3 +1,4 @@
+import { legacyBatchLimit } from '../kit/adapter.js';
 import type { AdapterFactory } from '../kit/adapter.js';
 import { certificationRecord, lookup, type CertificationRecord } from '../kit/records.js';
 import type { RegistryClient, RegistryResponse } from '../kit/registryClient.js';
@@ -83,7 +84,7 @@ function senaraiSijil(client: RegistryClient, response: RegistryResponse, route:
 export const jpkAdapter: AdapterFactory<MysCertificationRecord> = (client) => ({
   registry: jpkProfile.key,
   kind: 'CERT',
-  batchLimit: jpkProfile.batchLimit,
+  batchLimit: legacyBatchLimit(jpkProfile),
   isNativeId: (id) => JPK_CERT_NO.test(id),
 
   async fetchByIds(numbers) {

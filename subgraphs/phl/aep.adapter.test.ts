@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adapterSource } from '../kit/registrySource.js';
+import { legacySource } from '../kit/registrySource.js';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
 import { aepAdapter, aepToContract } from './aep.adapter.js';
 import { aepSimulator } from './sandbox/aep.simulator.js';
@@ -180,7 +180,7 @@ describe('aepAdapter against the simulated DOLE registry', () => {
   it('makes one call per permit through the kit, and reads every generated one', async () => {
     await sim.resetStats();
     const numbers = natives().map((r) => r.aepNo);
-    const loaded = await adapterSource('PHL', adapter()).loadMany([...numbers, numbers[0]]);
+    const loaded = await legacySource('PHL', adapter()).loadMany([...numbers, numbers[0]]);
     expect(loaded.map((r) => (r as { nativeId: string }).nativeId)).toEqual([...numbers, numbers[0]]);
     expect((await sim.stats()).routes['GET /aep/api/permits/{aepNo}']).toBe(numbers.length);
     expect(new Set(loaded.map((r) => (r as { status: string }).status))).toContain('EXEMPT');

@@ -1,3 +1,4 @@
+import { legacyBatchLimit } from '../kit/adapter.js';
 import type { AdapterFactory } from '../kit/adapter.js';
 import { lookup, permitRecord, type PermitRecord } from '../kit/records.js';
 import type { RegistryClient, RegistryResponse } from '../kit/registryClient.js';
@@ -64,7 +65,7 @@ function failure(client: RegistryClient, response: RegistryResponse, route: stri
 export const aepAdapter: AdapterFactory<PhlPermitRecord> = (client) => ({
   registry: aepProfile.key,
   kind: 'PERMIT',
-  batchLimit: aepProfile.batchLimit,
+  batchLimit: legacyBatchLimit(aepProfile),
   isNativeId: (id) => AEP_NUMBER.test(id),
 
   fetchByIds: (numbers) => fetchOnlyRecord(client, numbers, AEP_PERMIT, aepToContract),

@@ -1,5 +1,6 @@
+import { batchEndpoint } from '../kit/adapter.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adapterSource } from '../kit/registrySource.js';
+import { legacySource } from '../kit/registrySource.js';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
 import { formatNativeDate } from '../../schema/dates/index.js';
 import { tesdaAdapter, tesdaToContract } from './tesda.adapter.js';
@@ -167,15 +168,15 @@ describe('tesdaAdapter against the simulated TESDA', () => {
     const first = records.get(known[0].certificateNumber)!;
     expect(first).toMatchObject({ holderName: `${known[0].lastName}, ${known[0].firstName} ${known[0].middleName}`, title: known[0].qualificationTitle, nationalLevel: known[0].ncLevel, nativeStatus: known[0].status });
     expect(formatNativeDate(first.issuedOn!, 'MM/DD/YYYY')).toBe(known[0].dateIssued);
-    expect((await sim.stats()).routes[tesdaProfile.batchRoute!]).toBe(1);
+    expect((await sim.stats()).routes[batchEndpoint(tesdaProfile)!.route]).toBe(1);
   });
 
   it('needs ⌈N / 40⌉ batch calls for N certificates through the kit', async () => {
     await sim.resetStats();
     const numbers = natives().slice(0, 90).map((r) => r.certificateNumber);
-    const loaded = await adapterSource('PHL', adapter()).loadMany(numbers);
+    const loaded = await legacySource('PHL', adapter()).loadMany(numbers);
     expect(loaded.map((r) => (r as { nativeId: string }).nativeId)).toEqual(numbers);
-    expect((await sim.stats()).routes[tesdaProfile.batchRoute!]).toBe(3);
+    expect((await sim.stats()).routes[batchEndpoint(tesdaProfile)!.route]).toBe(3);
   });
 
   it('finds a holder by passport, and not one who declared none', async () => {
@@ -200,6 +201,6 @@ describeRegistryFaults({
   country: 'PHL',
   simulator: tesdaSimulator,
   adapter: tesdaAdapter,
-  route: tesdaProfile.batchRoute!,
+  route: batchEndpoint(tesdaProfile)!.route,
   call: (adapter, records) => adapter.fetchByIds([records[0].certificateNumber]),
 });

@@ -1,3 +1,4 @@
+import { idsPerCall, legacyBatchLimit } from '../kit/adapter.js';
 import type { AdapterFactory } from '../kit/adapter.js';
 import { certificationRecord, lookup, type CertificationRecord } from '../kit/records.js';
 import type { RegistryClient, RegistryResponse } from '../kit/registryClient.js';
@@ -73,11 +74,11 @@ function contentOf(client: RegistryClient, response: RegistryResponse, route: st
 export const tesdaAdapter: AdapterFactory<PhlCertificationRecord> = (client) => ({
   registry: tesdaProfile.key,
   kind: 'CERT',
-  batchLimit: tesdaProfile.batchLimit,
+  batchLimit: legacyBatchLimit(tesdaProfile),
   isNativeId: (id) => TESDA_CERTIFICATE_NUMBER.test(id),
 
   async fetchByIds(numbers) {
-    if (numbers.length > tesdaProfile.batchLimit!) throw new Error(`TESDA batch takes at most ${tesdaProfile.batchLimit} numbers, got ${numbers.length}`);
+    if (numbers.length > idsPerCall(tesdaProfile)) throw new Error(`TESDA batch takes at most ${legacyBatchLimit(tesdaProfile)} numbers, got ${numbers.length}`);
     const route = 'GET /rcw/certificates?ids';
     const response = await client.request('/rcw/certificates', { route, query: { ids: numbers.join(',') } });
     const natives = askedOnly(client, route, numbers, contentOf(client, response, route), (native) => native.certificateNumber);

@@ -17,7 +17,7 @@ export interface CountryEndpoint {
   url: string;
 }
 
-const FAILURE_FIELDS = 'registry code message retryAfterSeconds required reason';
+const FAILURE_FIELDS = 'registry code message retryAfterSeconds required reason nativeId';
 
 export function failureError(country: string, failure: RegistryFailureView): RantauError {
   return new RantauError(failure.code as never, failure.message, {
@@ -26,6 +26,7 @@ export function failureError(country: string, failure: RegistryFailureView): Ran
     ...(failure.retryAfterSeconds !== null ? { retryAfterSeconds: failure.retryAfterSeconds } : {}),
     ...(failure.required.length > 0 ? { required: failure.required } : {}),
     ...(failure.reason !== null ? { reason: failure.reason } : {}),
+    ...(failure.nativeId !== null && failure.nativeId !== undefined ? { nativeId: failure.nativeId } : {}),
   });
 }
 

@@ -1,6 +1,7 @@
+import { batchEndpoint } from '../kit/adapter.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
-import { adapterSource } from '../kit/registrySource.js';
+import { legacySource } from '../kit/registrySource.js';
 import { matchesIdentity } from '../kit/countryContext.js';
 import { momAdapter, momToContract } from './mom.adapter.js';
 import { momSimulator } from './sandbox/mom.simulator.js';
@@ -174,15 +175,15 @@ describe('momAdapter against the simulated MOM', () => {
     const records = await adapter().fetchByIds([...known.map((r) => r.passId), 'WP-2099-9999999']);
     expect([...records.keys()].sort()).toEqual(known.map((r) => r.passId).sort());
     expect(records.get(known[0].passId)).toMatchObject({ holderName: known[0].holderName, validFrom: known[0].issueDate, validUntil: known[0].expiryDate, nativeStatus: known[0].status, passType: known[0].passType });
-    expect((await sim.stats()).routes[momProfile.batchRoute!]).toBe(1);
+    expect((await sim.stats()).routes[batchEndpoint(momProfile)!.route]).toBe(1);
   });
 
   it('round-trips every generated pass in ⌈N / 50⌉ calls through the kit', async () => {
     await sim.resetStats();
     const ids = natives().map((r) => r.passId);
-    const loaded = await adapterSource('SGP', adapter()).loadMany(ids);
+    const loaded = await legacySource('SGP', adapter()).loadMany(ids);
     expect(loaded.map((r) => (r as { nativeId: string }).nativeId)).toEqual(ids);
-    expect((await sim.stats()).routes[momProfile.batchRoute!]).toBe(Math.ceil(ids.length / 50));
+    expect((await sim.stats()).routes[batchEndpoint(momProfile)!.route]).toBe(Math.ceil(ids.length / 50));
   });
 
   it('finds a worker by passport, nationality and date of birth, and nobody with another birth date', async () => {

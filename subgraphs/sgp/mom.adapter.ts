@@ -1,3 +1,4 @@
+import { batchEndpoint, legacyBatchLimit } from '../kit/adapter.js';
 import type { AdapterFactory, RegistryChange } from '../kit/adapter.js';
 import { lookup, permitRecord, type PermitRecord } from '../kit/records.js';
 import type { RegistryClient } from '../kit/registryClient.js';
@@ -60,11 +61,11 @@ export function momToContract(native: MomRecord, client: Pick<RegistryClient, 'e
 export const momAdapter: AdapterFactory<SgpPermitRecord> = (client) => ({
   registry: momProfile.key,
   kind: 'PERMIT',
-  batchLimit: momProfile.batchLimit,
+  batchLimit: legacyBatchLimit(momProfile),
   isNativeId: (id) => MOM_PASS_ID.test(id),
 
   async fetchByIds(ids) {
-    const route = momProfile.batchRoute!;
+    const route = batchEndpoint(momProfile)!.route;
     const response = await client.request('/workpass/v1/passes:batchGet', { method: 'POST', route, json: { passIds: withinBatchLimit(ids, momProfile) }, idempotent: true });
     const natives = askedOnly(client, route, ids, listOf<MomRecord>(client, response, route, 'passes'), (native) => native.passId);
     return new Map([...natives].map(([id, native]) => [id, momToContract(native, client)]));

@@ -1,6 +1,7 @@
+import { batchEndpoint } from '../kit/adapter.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
-import { adapterSource } from '../kit/registrySource.js';
+import { legacySource } from '../kit/registrySource.js';
 import { matchesIdentity } from '../kit/countryContext.js';
 import { ssgAdapter, ssgToContract } from './ssg.adapter.js';
 import { ssgSimulator } from './sandbox/ssg.simulator.js';
@@ -176,15 +177,15 @@ describe('ssgAdapter against the simulated SSG', () => {
     const records = await adapter().fetchByIds([...known.map((r) => r.credentialId), '00000000-0000-4000-8000-000000000000']);
     expect([...records.keys()].sort()).toEqual(known.map((r) => r.credentialId).sort());
     expect(records.get(known[0].credentialId)).toMatchObject({ holderName: known[0].holder.name, holderDateOfBirth: known[0].holder.dateOfBirth, issuedOn: known[0].issuedOn, nationalLevel: known[0].level });
-    expect((await sim.stats()).routes[ssgProfile.batchRoute!]).toBe(1);
+    expect((await sim.stats()).routes[batchEndpoint(ssgProfile)!.route]).toBe(1);
   });
 
   it('round-trips every generated credential in ⌈N / 200⌉ queries through the kit', async () => {
     await sim.resetStats();
     const ids = natives().map((r) => r.credentialId);
-    const loaded = await adapterSource('SGP', adapter()).loadMany(ids);
+    const loaded = await legacySource('SGP', adapter()).loadMany(ids);
     expect(loaded.map((r) => (r as { nativeId: string }).nativeId)).toEqual(ids);
-    expect((await sim.stats()).routes[ssgProfile.batchRoute!]).toBe(Math.ceil(ids.length / 200));
+    expect((await sim.stats()).routes[batchEndpoint(ssgProfile)!.route]).toBe(Math.ceil(ids.length / 200));
   });
 
   it('finds a foreign holder by passport and nationality, as the kit will match them', async () => {
@@ -224,6 +225,6 @@ describeRegistryFaults({
   country: 'SGP',
   simulator: ssgSimulator,
   adapter: ssgAdapter,
-  route: ssgProfile.batchRoute!,
+  route: batchEndpoint(ssgProfile)!.route,
   call: (adapter, records) => adapter.fetchByIds([records[0].credentialId]),
 });

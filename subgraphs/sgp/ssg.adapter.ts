@@ -1,3 +1,4 @@
+import { batchEndpoint, legacyBatchLimit } from '../kit/adapter.js';
 import type { AdapterFactory } from '../kit/adapter.js';
 import { certificationRecord, lookup, type CertificationRecord } from '../kit/records.js';
 import type { RegistryClient } from '../kit/registryClient.js';
@@ -73,11 +74,11 @@ export function ssgToContract(native: SsgRecord, client: Pick<RegistryClient, 'e
 export const ssgAdapter: AdapterFactory<SgpCertificationRecord> = (client) => ({
   registry: ssgProfile.key,
   kind: 'CERT',
-  batchLimit: ssgProfile.batchLimit,
+  batchLimit: legacyBatchLimit(ssgProfile),
   isNativeId: (id) => SSG_CREDENTIAL_ID.test(id),
 
   async fetchByIds(ids) {
-    const route = ssgProfile.batchRoute!;
+    const route = batchEndpoint(ssgProfile)!.route;
     const response = await client.request('/v1/credentials/query', { method: 'POST', route, json: { credentialIds: withinBatchLimit(ids, ssgProfile) }, idempotent: true });
     const natives = askedOnly(client, route, ids, listOf<SsgRecord>(client, response, route, 'credentials'), (native) => native.credentialId);
     return new Map([...natives].map(([id, native]) => [id, ssgToContract(native, client)]));

@@ -1,5 +1,6 @@
+import { batchEndpoint } from '../kit/adapter.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adapterSource } from '../kit/registrySource.js';
+import { legacySource } from '../kit/registrySource.js';
 import { CountryRequest, matchesIdentity } from '../kit/countryContext.js';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
 import { defaultPopulation, holdingsIn } from '../../sandbox/population/population.js';
@@ -161,9 +162,9 @@ describe('doeAdapter against the simulated DOE e-Work Permit', () => {
   it('needs ⌈N / 100⌉ batch calls for N permits through the kit, and reads every generated permit', async () => {
     await sim.resetStats();
     const numbers = natives().map((r) => r.permit_no);
-    const loaded = await adapterSource('THA', adapter()).loadMany(numbers);
+    const loaded = await legacySource('THA', adapter()).loadMany(numbers);
     expect(loaded.map((r) => (r as { nativeId: string }).nativeId)).toEqual(numbers);
-    expect((await sim.stats()).routes[doeProfile.batchRoute!]).toBe(Math.ceil(numbers.length / 100));
+    expect((await sim.stats()).routes[batchEndpoint(doeProfile)!.route]).toBe(Math.ceil(numbers.length / 100));
   });
 
   it('finds a CI holder\'s permit by the CI and by the passport, asking under both document types', async () => {
@@ -190,7 +191,7 @@ describe('doeAdapter against the simulated DOE e-Work Permit', () => {
     const { person } = holdingsIn(defaultPopulation(), 'THA', 'PERMIT').find(({ holding }) => holding.seq === Number(native.permit_no.slice(-7)))!;
     const passport = { nationality: 'MMR', documentNumber: person.passportNo!, dateOfBirth: person.dateOfBirth };
     // DSD is not running here: its failure comes back beside the permits, which is all this test needs of it.
-    const request = () => new CountryRequest('THA', { CERT: adapterSource('THA', dsdAdapter(registryTestKit('THA', 'dsd').offline)), PERMIT: adapterSource('THA', adapter()) });
+    const request = () => new CountryRequest('THA', { CERT: legacySource('THA', dsdAdapter(registryTestKit('THA', 'dsd').offline)), PERMIT: legacySource('THA', adapter()) });
 
     const [byPassport] = await request().locate([passport]);
     expect(byPassport.permitIds).toContain(`THA:PERMIT:${native.permit_no}`);

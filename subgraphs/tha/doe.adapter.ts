@@ -1,3 +1,4 @@
+import { legacyBatchLimit } from '../kit/adapter.js';
 import type { AdapterFactory } from '../kit/adapter.js';
 import { lookup, permitRecord, type PermitRecord } from '../kit/records.js';
 import type { RegistryClient } from '../kit/registryClient.js';
@@ -66,7 +67,7 @@ function linkedTo(record: ThaPermitRecord, asked: string): ThaPermitRecord {
 export const doeAdapter: AdapterFactory<ThaPermitRecord> = (client) => ({
   registry: doeProfile.key,
   kind: 'PERMIT',
-  batchLimit: doeProfile.batchLimit,
+  batchLimit: legacyBatchLimit(doeProfile),
   isNativeId: (id) => DOE_PERMIT_NO.test(id),
 
   async fetchByIds(numbers) {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adapterSource } from '../kit/registrySource.js';
+import { legacySource } from '../kit/registrySource.js';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
 import { dsdAdapter, dsdToContract } from './dsd.adapter.js';
 import { dsdSimulator } from './sandbox/dsd.simulator.js';
@@ -160,7 +160,7 @@ describe('dsdAdapter against the simulated DSD', () => {
   it('makes one call per certificate through the kit, and reads every generated certificate', async () => {
     await sim.resetStats();
     const numbers = natives().map((r) => r.cert_no);
-    const loaded = await adapterSource('THA', adapter()).loadMany([...numbers, numbers[0]]);
+    const loaded = await legacySource('THA', adapter()).loadMany([...numbers, numbers[0]]);
     expect(loaded.filter((r) => r !== null && !(r instanceof Error))).toHaveLength(numbers.length + 1);
     expect((await sim.stats()).routes['GET /api/v1/skill-cert/{cert_no}']).toBe(numbers.length);
   });

@@ -1,3 +1,4 @@
+import { legacyBatchLimit } from '../kit/adapter.js';
 import type { AdapterFactory } from '../kit/adapter.js';
 import { certificationRecord, lookup, type CertificationRecord } from '../kit/records.js';
 import type { RegistryClient } from '../kit/registryClient.js';
@@ -61,7 +62,7 @@ export function dsdToContract(native: DsdRecord, client: Pick<RegistryClient, 'e
 export const dsdAdapter: AdapterFactory<ThaCertificationRecord> = (client) => ({
   registry: dsdProfile.key,
   kind: 'CERT',
-  batchLimit: dsdProfile.batchLimit,
+  batchLimit: legacyBatchLimit(dsdProfile),
   isNativeId: (id) => DSD_CERT_NO.test(id),
 
   fetchByIds: (numbers) => fetchOnlyRecord(client, numbers, DSD_CERTIFICATE, dsdToContract),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adapterSource } from '../kit/registrySource.js';
+import { legacySource } from '../kit/registrySource.js';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
 import { indmoAdapter, indmoToContract } from './indmo.adapter.js';
 import { indmoSimulator } from './sandbox/indmo.simulator.js';
@@ -176,14 +176,14 @@ describe('indmoAdapter against the simulated INDMO', () => {
   it('makes one call per certificate through the kit', async () => {
     await sim.resetStats();
     const numbers = natives().slice(0, 5).map((r) => r.numeroCertificado);
-    const loaded = await adapterSource('TLS', adapter()).loadMany([...numbers, numbers[0]]);
+    const loaded = await legacySource('TLS', adapter()).loadMany([...numbers, numbers[0]]);
     expect(loaded.map((r) => (r as { nativeId: string }).nativeId)).toEqual([...numbers, numbers[0]]);
     expect((await sim.stats()).routes['GET /indmo/certificados/{numeroCertificado}']).toBe(5);
   });
 
   it('round-trips every generated certificate', async () => {
     const numbers = natives().map((r) => r.numeroCertificado);
-    const loaded = await adapterSource('TLS', adapter()).loadMany(numbers);
+    const loaded = await legacySource('TLS', adapter()).loadMany(numbers);
     expect(loaded.filter((r) => r !== null && !(r instanceof Error))).toHaveLength(numbers.length);
   });
 

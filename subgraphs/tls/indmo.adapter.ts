@@ -1,3 +1,4 @@
+import { legacyBatchLimit } from '../kit/adapter.js';
 import type { AdapterFactory } from '../kit/adapter.js';
 import { certificationRecord, lookup, type CertificationRecord } from '../kit/records.js';
 import type { RegistryClient } from '../kit/registryClient.js';
@@ -57,7 +58,7 @@ export function indmoToContract(native: IndmoRecord, client: Pick<RegistryClient
 export const indmoAdapter: AdapterFactory<TlsCertificationRecord> = (client) => ({
   registry: indmoProfile.key,
   kind: 'CERT',
-  batchLimit: indmoProfile.batchLimit,
+  batchLimit: legacyBatchLimit(indmoProfile),
   isNativeId: (id) => INDMO_CERTIFICATE_NO.test(id),
 
   fetchByIds: (numbers) => fetchByNumber(client, INDMO_API, numbers, indmoToContract),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adapterSource } from '../kit/registrySource.js';
+import { legacySource } from '../kit/registrySource.js';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
 import { sefopeAdapter, sefopeToContract } from './sefope.adapter.js';
 import { sefopeSimulator } from './sandbox/sefope.simulator.js';
@@ -166,14 +166,14 @@ describe('sefopeAdapter against the simulated SEFOPE', () => {
   it('makes one call per authorisation through the kit', async () => {
     await sim.resetStats();
     const numbers = natives().slice(0, 5).map((r) => r.numero);
-    const loaded = await adapterSource('TLS', adapter()).loadMany([...numbers, numbers[0]]);
+    const loaded = await legacySource('TLS', adapter()).loadMany([...numbers, numbers[0]]);
     expect(loaded.map((r) => (r as { nativeId: string }).nativeId)).toEqual([...numbers, numbers[0]]);
     expect((await sim.stats()).routes['GET /sefope/autorizacoes/{numero}']).toBe(5);
   });
 
   it('round-trips every generated authorisation', async () => {
     const numbers = natives().map((r) => r.numero);
-    const loaded = await adapterSource('TLS', adapter()).loadMany(numbers);
+    const loaded = await legacySource('TLS', adapter()).loadMany(numbers);
     expect(loaded.filter((r) => r !== null && !(r instanceof Error))).toHaveLength(numbers.length);
   });
 

@@ -1,3 +1,4 @@
+import { legacyBatchLimit } from '../kit/adapter.js';
 import type { AdapterFactory } from '../kit/adapter.js';
 import { lookup, permitRecord, type PermitRecord } from '../kit/records.js';
 import type { RegistryClient } from '../kit/registryClient.js';
@@ -51,7 +52,7 @@ export function sefopeToContract(native: SefopeRecord, client: Pick<RegistryClie
 export const sefopeAdapter: AdapterFactory<TlsPermitRecord> = (client) => ({
   registry: sefopeProfile.key,
   kind: 'PERMIT',
-  batchLimit: sefopeProfile.batchLimit,
+  batchLimit: legacyBatchLimit(sefopeProfile),
   isNativeId: (id) => SEFOPE_NUMBER.test(id),
 
   fetchByIds: (numbers) => fetchByNumber(client, SEFOPE_API, numbers, sefopeToContract),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adapterSource } from '../kit/registrySource.js';
+import { legacySource } from '../kit/registrySource.js';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
 import { parseNativeDate } from '../../schema/dates/index.js';
 import { gpldAdapter, gpldToContract } from './gpld.adapter.js';
@@ -185,7 +185,7 @@ describe('gpldAdapter against the simulated work-permit registry', () => {
   it('makes one call per permit through the kit, and round-trips every one, exemption certificates included', async () => {
     await sim.resetStats();
     const numbers = natives().map((r) => r.so_giay_phep);
-    const loaded = await adapterSource('VNM', adapter()).loadMany(numbers);
+    const loaded = await legacySource('VNM', adapter()).loadMany(numbers);
     expect(loaded.map((r) => (r as { nativeId: string }).nativeId)).toEqual(numbers);
     expect((await sim.stats()).routes['GET /api/giay-phep/{so_giay_phep}']).toBe(numbers.length);
     expect(loaded.some((r) => (r as { status: string }).status === 'EXEMPT')).toBe(true);

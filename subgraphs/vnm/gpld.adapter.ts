@@ -1,3 +1,4 @@
+import { legacyBatchLimit } from '../kit/adapter.js';
 import type { AdapterFactory } from '../kit/adapter.js';
 import { lookup, permitRecord, type PermitRecord } from '../kit/records.js';
 import type { RegistryClient } from '../kit/registryClient.js';
@@ -57,7 +58,7 @@ export function gpldToContract(native: GpldRecord, client: Pick<RegistryClient, 
 export const gpldAdapter: AdapterFactory<VnmPermitRecord> = (client) => ({
   registry: gpldProfile.key,
   kind: 'PERMIT',
-  batchLimit: gpldProfile.batchLimit,
+  batchLimit: legacyBatchLimit(gpldProfile),
   isNativeId: (id) => GPLD_NUMBER.test(id),
 
   fetchByIds: (numbers) => fetchByNumber(client, GPLD_API, numbers, gpldToContract),

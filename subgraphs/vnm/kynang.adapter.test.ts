@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adapterSource } from '../kit/registrySource.js';
+import { legacySource } from '../kit/registrySource.js';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
 import { parseNativeDate } from '../../schema/dates/index.js';
 import { kynangAdapter, kynangToContract } from './kynang.adapter.js';
@@ -177,7 +177,7 @@ describe('kynangAdapter against the simulated skills registry', () => {
   it('makes one call per certificate through the kit, and round-trips every one', async () => {
     await sim.resetStats();
     const numbers = natives().map((r) => r.so_chung_chi);
-    const loaded = await adapterSource('VNM', adapter()).loadMany(numbers);
+    const loaded = await legacySource('VNM', adapter()).loadMany(numbers);
     expect(loaded.map((r) => (r as { nativeId: string }).nativeId)).toEqual(numbers);
     expect((await sim.stats()).routes['GET /api/chung-chi/{so_chung_chi}']).toBe(numbers.length);
   });

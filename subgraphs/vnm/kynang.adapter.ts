@@ -1,3 +1,4 @@
+import { legacyBatchLimit } from '../kit/adapter.js';
 import type { AdapterFactory } from '../kit/adapter.js';
 import { certificationRecord, lookup, type CertificationRecord } from '../kit/records.js';
 import type { RegistryClient } from '../kit/registryClient.js';
@@ -56,7 +57,7 @@ export function kynangToContract(native: KynangRecord, client: Pick<RegistryClie
 export const kynangAdapter: AdapterFactory<VnmCertificationRecord> = (client) => ({
   registry: kynangProfile.key,
   kind: 'CERT',
-  batchLimit: kynangProfile.batchLimit,
+  batchLimit: legacyBatchLimit(kynangProfile),
   isNativeId: (id) => KYNANG_CERT_NO.test(id),
 
   fetchByIds: (numbers) => fetchByNumber(client, KYNANG_API, numbers, kynangToContract),

@@ -15,9 +15,10 @@ export type LookupStyle =
   | { kind: 'index'; limit: number };
 
 export function lookupStyle(profile: RegistryProfile): LookupStyle {
-  if (profile.batchLimit === null) return { kind: 'single' };
-  if (profile.batchRoute) return { kind: 'batch', limit: profile.batchLimit, route: profile.batchRoute };
-  return { kind: 'index', limit: profile.batchLimit };
+  const { lookup } = profile;
+  if (lookup.style === 'single') return { kind: 'single' };
+  if (lookup.style === 'batch') return { kind: 'batch', limit: lookup.limit, route: lookup.route };
+  return { kind: 'index', limit: lookup.idsPerCall };
 }
 
 /** Whether every lookup reaches the registry, so that an outage or a rate limit shows at once. */

@@ -1,7 +1,9 @@
+import { batchEndpoint } from '../../subgraphs/kit/adapter.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_CACHE_TTLS, startTestStack, testConfig, type TestStack } from './testStack.js';
 import { defaultPopulation } from '../../sandbox/population/population.js';
 import { countryCodes, loadCountry } from '../../subgraphs/countries.js';
+import { profileOf } from '../../subgraphs/kit/country.js';
 import { loadSimulators } from '../../sandbox/countrySimulators.js';
 import { servedRecordIds } from '../../sandbox/simulator/simulator.js';
 
@@ -44,10 +46,13 @@ describe('batching: 50 workers in one query', () => {
     for (const code of served) {
       const { country } = await loadCountry(code);
       for (const binding of [country.certifications, country.permits]) {
-        const { key, kind, batchLimit } = binding.profile;
+        const profile = profileOf(binding);
+        const { key, kind } = profile;
         const references = workers.flatMap((w) => (kind === 'CERT' ? w!.certifications : w!.permits)).filter((r) => r.country === code).length;
-        if (!binding.profile.batchRoute || batchLimit === null) continue;
-        const batchCalls = (await stack.stats(`${code}/${key}`))[binding.profile.batchRoute] ?? 0;
+        const batch = batchEndpoint(profile);
+        if (!batch) continue;
+        const batchLimit = batch.limit;
+        const batchCalls = (await stack.stats(`${code}/${key}`))[batch.route] ?? 0;
         expect(batchCalls, `${code}/${key}: ${references} references, limit ${batchLimit}`).toBeLessThanOrEqual(Math.ceil(references / batchLimit));
         expect(batchCalls, `${code}/${key}`).toBeLessThanOrEqual(Math.ceil(identities.length / batchLimit));
         if (references > 0) checked += 1;
@@ -63,8 +68,10 @@ describe('batching: 50 workers in one query', () => {
     const expected: Array<{ key: string; prefix: string; route: string; limit: number }> = [];
     for (const code of served) {
       for (const simulator of await loadSimulators(code)) {
-        const { key, kind, batchLimit, batchRoute } = simulator.profile;
-        if (batchLimit === null || !batchRoute) continue;
+        const { key, kind } = simulator.profile;
+        const batch = batchEndpoint(simulator.profile);
+        if (!batch) continue;
+        const { limit: batchLimit, route: batchRoute } = batch;
         const natives = servedRecordIds(simulator, simulator.records(defaultPopulation()) as never[]).slice(0, 60).map((id) => `${code}:${kind}:${id}`);
         ids.push(...natives);
         expected.push({ key: `${code}/${key}`, prefix: `${code}:${kind}:`, route: batchRoute, limit: batchLimit });

@@ -1,3 +1,4 @@
+import { idsPerCall } from '../../kit/adapter.js';
 import { recordByIdRoute, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { filterBy } from '../../../sandbox/simulator/paging.js';
 import { holdingsIn, recordRandom, type CertHolding } from '../../../sandbox/population/population.js';
@@ -41,6 +42,7 @@ const NATIVE_STATUS: Record<CertHolding['status'], BdnacRecord['status']> = { VA
 export const bdnacSimulator: SimulatorDefinition<BdnacRecord> = {
   country: 'BRN',
   profile: bdnacProfile,
+  behaviour: { latencyMs: [30, 80], faultRate: 0.005 },
   idOf: (record) => record.noSijil,
   rateLimited: tooMany,
 
@@ -71,7 +73,7 @@ export const bdnacSimulator: SimulatorDefinition<BdnacRecord> = {
       handle: ({ query }, store) =>
         searchPage(query, filterBy(store.all(), query, { tahap: (r) => r.tahapBDQF, bidang: (r) => r.bidang, status: (r) => r.status }), 'rekod', (r) => r.tarikhKeluar),
     },
-    kelompokRoute('/bdnac/api/sijil/kelompok', { bodyKey: 'noSijil', listKey: 'rekod', limit: bdnacProfile.batchLimit!, noun: 'nombor' }),
+    kelompokRoute('/bdnac/api/sijil/kelompok', { bodyKey: 'noSijil', listKey: 'rekod', limit: idsPerCall(bdnacProfile), noun: 'nombor' }),
     recordByIdRoute('/bdnac/api/sijil/{noSijil}', notFound),
     {
       method: 'GET',

@@ -1,3 +1,4 @@
+import { idsPerCall } from '../../kit/adapter.js';
 import { recordByIdRoute, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { filterBy } from '../../../sandbox/simulator/paging.js';
 import { holdingsIn, recordRandom, SIMULATION_TODAY, type Person, type PermitHolding, type Population } from '../../../sandbox/population/population.js';
@@ -95,6 +96,7 @@ export function licencesOf(population: Population, today = SIMULATION_TODAY): Lp
 export const lpaSimulator: SimulatorDefinition<LpaLicence> = {
   country: 'BRN',
   profile: lpaProfile,
+  behaviour: { latencyMs: [50, 150], faultRate: 0.005 },
   idOf: (licence) => licence.noLesen,
   // Each worker line of a licence is a permit of its own.
   recordIdsOf: (licence) => licence.pekerja.map((line) => permitIdOf(licence.noLesen, line.baris)),
@@ -107,7 +109,7 @@ export const lpaSimulator: SimulatorDefinition<LpaLicence> = {
       path: '/lpa/api/lesen/carian',
       handle: ({ query }, store) => searchPage(query, filterBy(store.all(), query, { sektor: (l) => l.sektor, status: (l) => l.statusLesen }), 'lesen', (l) => l.tarikhKeluar),
     },
-    kelompokRoute('/lpa/api/lesen/kelompok', { bodyKey: 'noLesen', listKey: 'lesen', limit: lpaProfile.batchLimit!, noun: 'lesen' }),
+    kelompokRoute('/lpa/api/lesen/kelompok', { bodyKey: 'noLesen', listKey: 'lesen', limit: idsPerCall(lpaProfile), noun: 'lesen' }),
     // Licence numbers hold slashes, so they travel percent-encoded in the path (`LPA%2F2025%2F0456`).
     recordByIdRoute('/lpa/api/lesen/{noLesen}', notFound),
     {

@@ -1,3 +1,4 @@
+import { idsPerCall } from '../../kit/adapter.js';
 import type { SimulatorDefinition, NativeResponse } from '../../../sandbox/simulator/simulator.js';
 import { filterBy, intParam, withinDates } from '../../../sandbox/simulator/paging.js';
 import { holdingsIn, recordRandom, SIMULATION_TODAY } from '../../../sandbox/population/population.js';
@@ -21,6 +22,7 @@ const dmy = (iso: string) => formatNativeDate(iso, 'DD-MM-YYYY');
 export const bnspSimulator: SimulatorDefinition<BnspRecord> = {
   country: 'IDN',
   profile: bnspProfile,
+  behaviour: { latencyMs: [40, 120], faultRate: 0.01 },
   idOf: (record) => record.nomor_sertifikat,
   rateLimited: { status: 429, json: { pesan: 'Terlalu banyak permintaan' } },
 
@@ -95,7 +97,7 @@ export const bnspSimulator: SimulatorDefinition<BnspRecord> = {
       handle({ body }, store) {
         const numbers = (body as { nomor?: unknown })?.nomor;
         if (!Array.isArray(numbers) || numbers.some((n) => typeof n !== 'string')) return { status: 400, json: { pesan: 'Body harus {"nomor":[...]}' } };
-        if (numbers.length > bnspProfile.batchLimit!) return { status: 400, json: { pesan: 'Maksimal 100 nomor' } };
+        if (numbers.length > idsPerCall(bnspProfile)) return { status: 400, json: { pesan: 'Maksimal 100 nomor' } };
         const data = numbers.map((n) => store.get(n)).filter((r): r is BnspRecord => r !== undefined);
         const missing = numbers.filter((n) => !BNSP_NUMBER.test(n) || store.get(n) === undefined);
         // The specification does not guarantee order; the simulator makes sure clients do not rely on it.

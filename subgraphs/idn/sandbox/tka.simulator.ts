@@ -1,3 +1,4 @@
+import { idsPerCall } from '../../kit/adapter.js';
 import type { SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { filterBy, intParam, withinDates } from '../../../sandbox/simulator/paging.js';
 import { holdingsIn, recordRandom } from '../../../sandbox/population/population.js';
@@ -22,6 +23,7 @@ const STATUS: Record<string, TkaRecord['status']> = { PENDING: 'DIAJUKAN', ACTIV
 export const tkaSimulator: SimulatorDefinition<TkaRecord> = {
   country: 'IDN',
   profile: tkaProfile,
+  behaviour: { latencyMs: [60, 200], faultRate: 0.01 },
   idOf: (record) => record.nomor_pengesahan,
   rateLimited: { status: 429, json: { kode: 'BATAS_PERMINTAAN' } },
 
@@ -56,7 +58,7 @@ export const tkaSimulator: SimulatorDefinition<TkaRecord> = {
       handle({ body }, store) {
         const numbers = (body as { nomor_pengesahan?: unknown })?.nomor_pengesahan;
         if (!Array.isArray(numbers)) return { status: 400, json: { kode: 'PERMINTAAN_TIDAK_VALID' } };
-        if (numbers.length > tkaProfile.batchLimit!) return { status: 400, json: { kode: 'MAKSIMAL_50' } };
+        if (numbers.length > idsPerCall(tkaProfile)) return { status: 400, json: { kode: 'MAKSIMAL_50' } };
         return { status: 200, json: { hasil: numbers.map((n) => store.get(String(n))).filter(Boolean) } };
       },
     },

@@ -1,3 +1,4 @@
+import { idsPerCall, legacyBatchLimit } from '../../kit/adapter.js';
 import { recordByIdRoute, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { filterBy } from '../../../sandbox/simulator/paging.js';
 import { holdingsIn, SIMULATION_TODAY, type PermitClassName, type PermitHolding } from '../../../sandbox/population/population.js';
@@ -38,6 +39,7 @@ export function permitYear(validFrom: string, validUntil: string, today = SIMULA
 export const fwcmsSimulator: SimulatorDefinition<FwcmsRecord> = {
   country: 'KHM',
   profile: fwcmsProfile,
+  behaviour: { latencyMs: [80, 200], faultRate: 0.01 },
   idOf: (record) => record.workPermitNo,
   rateLimited,
 
@@ -78,7 +80,7 @@ export const fwcmsSimulator: SimulatorDefinition<FwcmsRecord> = {
       handle({ body }, store) {
         const numbers = (body as { workPermitNos?: unknown })?.workPermitNos;
         if (!Array.isArray(numbers) || numbers.some((n) => typeof n !== 'string')) return badRequest('body must be {"workPermitNos":[...]}');
-        if (numbers.length > fwcmsProfile.batchLimit!) return badRequest(`workPermitNos: at most ${fwcmsProfile.batchLimit} numbers per request`);
+        if (numbers.length > idsPerCall(fwcmsProfile)) return badRequest(`workPermitNos: at most ${legacyBatchLimit(fwcmsProfile)} numbers per request`);
         // Unknown numbers are simply left out: the spec publishes no not-found list for the batch.
         return { status: 200, json: { permits: [...new Set(numbers as string[])].map((n) => store.get(n)).filter((r): r is FwcmsRecord => r !== undefined) } };
       },

@@ -1,3 +1,4 @@
+import { idsPerCall, legacyBatchLimit } from '../../kit/adapter.js';
 import { recordByIdRoute, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { filterBy, withinDates } from '../../../sandbox/simulator/paging.js';
 import { holdingsIn, recordRandom, type CertHolding } from '../../../sandbox/population/population.js';
@@ -34,6 +35,7 @@ export function awardFor(holding: CertHolding): NtbRecord['award'] {
 export const ntbSimulator: SimulatorDefinition<NtbRecord> = {
   country: 'KHM',
   profile: ntbProfile,
+  behaviour: { latencyMs: [100, 300], faultRate: 0.02 },
   idOf: (record) => record.certificateNo,
   rateLimited,
 
@@ -78,7 +80,7 @@ export const ntbSimulator: SimulatorDefinition<NtbRecord> = {
       handle({ body }, store) {
         const numbers = (body as { certificateNos?: unknown })?.certificateNos;
         if (!Array.isArray(numbers) || numbers.some((n) => typeof n !== 'string')) return badRequest('body must be {"certificateNos":[...]}');
-        if (numbers.length > ntbProfile.batchLimit!) return badRequest(`certificateNos: at most ${ntbProfile.batchLimit} numbers per request`);
+        if (numbers.length > idsPerCall(ntbProfile)) return badRequest(`certificateNos: at most ${legacyBatchLimit(ntbProfile)} numbers per request`);
         const unique = [...new Set(numbers as string[])];
         return {
           status: 200,

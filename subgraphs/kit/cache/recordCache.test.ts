@@ -6,7 +6,7 @@ import { defaultPopulation } from '../../../sandbox/population/population.js';
 import { bnspSimulator } from '../../idn/sandbox/bnsp.simulator.js';
 import { bnspAdapter } from '../../idn/bnsp.adapter.js';
 import { RegistryClient } from '../registryClient.js';
-import { adapterSource, type RecordSource } from '../registrySource.js';
+import { legacySource, type RecordSource } from '../registrySource.js';
 import { RecordCache } from './recordCache.js';
 import { MemoryStore } from '../../../platform/store/memoryStore.js';
 import { RedisStore } from '../../../platform/store/redisStore.js';
@@ -51,7 +51,7 @@ describe.each(stores)('record cache over %s', (_name, makeStore) => {
     events = [];
     cache = new RecordCache({ store, settings, now: () => clock, onEvent: (_c, _k, outcome, count = 1) => events.push({ outcome, count }) });
     const client = new RegistryClient({ country: 'IDN', registry: 'bnsp', baseUrl: simulator.url, timeoutMs: 1000, maxConcurrency: 4, ratePerSecond: 100_000 });
-    source = cache.wrap(adapterSource('IDN', bnspAdapter(client)));
+    source = cache.wrap(legacySource('IDN', bnspAdapter(client)));
     await fetch(`${simulator.url}/__sim/stats/reset`, { method: 'POST' });
     await setDown(false);
   });
@@ -111,9 +111,9 @@ describe.each(stores)('record cache over %s', (_name, makeStore) => {
   it('writes records found by a holder search through, so fetching them next is a hit', async () => {
     const holder = records[0];
     const found = await source.findByHolder({ nationality: holder.kewarganegaraan === 'WNI' ? 'IDN' : holder.negara_asal!, documentNumber: holder.nomor_paspor!, dateOfBirth: null });
-    expect(found.length).toBeGreaterThan(0);
+    expect(found.records.length).toBeGreaterThan(0);
     const calls = await registryCalls();
-    await source.loadMany(found.map((r) => r.nativeId));
+    await source.loadMany(found.records.map((r) => r.nativeId));
     expect(await registryCalls()).toBe(calls);
   });
 
@@ -138,7 +138,7 @@ describe('record cache on Redis', () => {
     };
     try {
       const client = new RegistryClient({ country: 'IDN', registry: 'bnsp', baseUrl: simulator.url, timeoutMs: 1000, maxConcurrency: 4, ratePerSecond: 100_000 });
-      const source = new RecordCache({ store, settings }).wrap(adapterSource('IDN', bnspAdapter(client)));
+      const source = new RecordCache({ store, settings }).wrap(legacySource('IDN', bnspAdapter(client)));
       const batch = records.slice(10, 30).map(bnspSimulator.idOf);
       const before = await stats();
       await source.loadMany(batch);

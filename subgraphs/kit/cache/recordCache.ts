@@ -3,7 +3,7 @@ import { isRegistryError } from '../../../schema/errors/index.js';
 import type { CacheSettings } from '../../../platform/config.js';
 import type { CacheOutcome } from '../../../platform/metrics.js';
 import type { ContractRecord } from '../records.js';
-import type { RecordSource } from '../registrySource.js';
+import type { HolderRecords, RecordSource } from '../registrySource.js';
 import type { CacheStore } from '../../../platform/store/store.js';
 
 /**
@@ -153,9 +153,9 @@ export class RecordCache {
     return answered;
   }
 
-  private async findByHolder(source: RecordSource, identity: HolderIdentity): Promise<ContractRecord[]> {
-    const records = await source.findByHolder(identity);
-    await this.options.store.setMany(records.map((record) => ({ key: recordKey(source.country, source.kind, record.nativeId), ...this.encode(source.kind, record) })));
-    return records;
+  private async findByHolder(source: RecordSource, identity: HolderIdentity): Promise<HolderRecords> {
+    const holder = await source.findByHolder(identity);
+    await this.options.store.setMany(holder.records.map((record) => ({ key: recordKey(source.country, source.kind, record.nativeId), ...this.encode(source.kind, record) })));
+    return holder;
   }
 }

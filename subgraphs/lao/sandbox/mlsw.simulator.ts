@@ -111,6 +111,7 @@ function extractOf(store: RecordStore<MlswRow>): PublishedExtract {
 export const mlswSimulator: SimulatorDefinition<MlswRow> = {
   country: 'LAO',
   profile: mlswProfile,
+  behaviour: { latencyMs: [1000, 3000], faultRate: 0.05 },
   idOf: (row) => row.permit_no,
   // The spec publishes no rate limit body; a plain-text 429 is what a static file server sends.
   rateLimited: { status: 429, text: 'Too Many Requests' },

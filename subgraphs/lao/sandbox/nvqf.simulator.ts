@@ -25,6 +25,7 @@ const badRequest = (message: string): NativeResponse => ({ status: 400, json: { 
 export const nvqfSimulator: SimulatorDefinition<NvqfRecord> = {
   country: 'LAO',
   profile: nvqfProfile,
+  behaviour: { latencyMs: [150, 400], faultRate: 0.03 },
   idOf: (record) => record.certNo,
   rateLimited: { status: 429, json: { message: 'slow down' } },
 

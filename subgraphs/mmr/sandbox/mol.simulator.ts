@@ -38,6 +38,7 @@ export function currentTerm(validFrom: string, validUntil: string, today = SIMUL
 export const molSimulator: SimulatorDefinition<MolRecord> = {
   country: 'MMR',
   profile: molProfile,
+  behaviour: { latencyMs: [150, 400], faultRate: 0.03 },
   idOf: (record) => record.permitNo,
   rateLimited: tooMany,
 

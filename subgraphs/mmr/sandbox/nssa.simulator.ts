@@ -1,3 +1,4 @@
+import { idsPerCall, legacyBatchLimit } from '../../kit/adapter.js';
 import { recordByIdRoute, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { filterBy } from '../../../sandbox/simulator/paging.js';
 import { holdingsIn, recordRandom, SIMULATION_TODAY, type CertHolding } from '../../../sandbox/population/population.js';
@@ -25,6 +26,7 @@ const MAX_PAGE_SIZE = 20;
 export const nssaSimulator: SimulatorDefinition<NssaRecord> = {
   country: 'MMR',
   profile: nssaProfile,
+  behaviour: { latencyMs: [200, 500], faultRate: 0.05, hangRate: 0.01 },
   idOf: (record) => record.certNo,
   rateLimited: tooMany,
 
@@ -73,7 +75,7 @@ export const nssaSimulator: SimulatorDefinition<NssaRecord> = {
       handle({ body }, store) {
         const numbers = (body as { certNos?: unknown })?.certNos;
         if (!Array.isArray(numbers) || numbers.some((n) => typeof n !== 'string')) return badRequest('body must be {"certNos":[...]}');
-        if (numbers.length > nssaProfile.batchLimit!) return badRequest(`certNos: at most ${nssaProfile.batchLimit} numbers per request`);
+        if (numbers.length > idsPerCall(nssaProfile)) return badRequest(`certNos: at most ${legacyBatchLimit(nssaProfile)} numbers per request`);
         // Unknown numbers are simply left out: the spec publishes no not-found list for the batch.
         return { status: 200, json: { records: [...new Set(numbers as string[])].map((n) => store.get(n)).filter((r): r is NssaRecord => r !== undefined) } };
       },

@@ -1,3 +1,4 @@
+import { idsPerCall, legacyBatchLimit } from '../../kit/adapter.js';
 import type { SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { decodeCursor, encodeCursor, filterBy, intParam, withinDates } from '../../../sandbox/simulator/paging.js';
 import { holdingsIn, recordRandom, SIMULATION_TODAY, type PermitHolding } from '../../../sandbox/population/population.js';
@@ -60,6 +61,7 @@ function passTypeOf(holding: PermitHolding): ImiRecord['passType'] {
 export const imiSimulator: SimulatorDefinition<ImiRecord> = {
   country: 'MYS',
   profile: imiProfile,
+  behaviour: { latencyMs: [30, 90], faultRate: 0.005 },
   idOf: (record) => record.passNo,
   rateLimited: imiRateLimited,
 
@@ -98,7 +100,7 @@ export const imiSimulator: SimulatorDefinition<ImiRecord> = {
       handle({ body }, store) {
         const numbers = (body as { passNos?: unknown })?.passNos;
         if (!Array.isArray(numbers) || numbers.some((n) => typeof n !== 'string')) return imiBadRequest('body must be {"passNos":[...]}');
-        if (numbers.length > imiProfile.batchLimit!) return imiBadRequest(`passNos: at most ${imiProfile.batchLimit} pass numbers per request`);
+        if (numbers.length > idsPerCall(imiProfile)) return imiBadRequest(`passNos: at most ${legacyBatchLimit(imiProfile)} pass numbers per request`);
         const unique = [...new Set(numbers as string[])];
         return {
           status: 200,

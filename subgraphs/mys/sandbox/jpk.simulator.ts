@@ -43,6 +43,7 @@ function tahapOf(holding: CertHolding): number {
 export const jpkSimulator: SimulatorDefinition<JpkRecord> = {
   country: 'MYS',
   profile: jpkProfile,
+  behaviour: { latencyMs: [80, 250], faultRate: 0.02 },
   idOf: (record) => record.NoSijil,
   rateLimited: jpkRateLimited,
 

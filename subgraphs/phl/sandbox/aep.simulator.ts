@@ -42,6 +42,7 @@ function withinValidity(records: AepRecord[], from: string | null, to: string | 
 export const aepSimulator: SimulatorDefinition<AepRecord> = {
   country: 'PHL',
   profile: aepProfile,
+  behaviour: { latencyMs: [100, 300], faultRate: 0.02 },
   idOf: (record) => record.aepNo,
   rateLimited: rateLimit,
 

@@ -1,3 +1,4 @@
+import { idsPerCall, legacyBatchLimit } from '../../kit/adapter.js';
 import type { SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { filterBy, intParam, withinDates } from '../../../sandbox/simulator/paging.js';
 import { holdingsIn, recordRandom, SIMULATION_TODAY, type CertHolding } from '../../../sandbox/population/population.js';
@@ -60,6 +61,7 @@ function mdyParam(query: URLSearchParams, name: string): string | null | undefin
 export const tesdaSimulator: SimulatorDefinition<TesdaRecord> = {
   country: 'PHL',
   profile: tesdaProfile,
+  behaviour: { latencyMs: [50, 150], faultRate: 0.01 },
   idOf: (record) => record.certificateNumber,
   rateLimited: tooManyRequests,
 
@@ -125,7 +127,7 @@ export const tesdaSimulator: SimulatorDefinition<TesdaRecord> = {
       handle({ query }, store) {
         const ids = (query.get('ids') ?? '').split(',').map((id) => id.trim()).filter((id) => id !== '');
         if (ids.length === 0) return badRequest('ids is required');
-        if (ids.length > tesdaProfile.batchLimit!) return badRequest(`ids: at most ${tesdaProfile.batchLimit} certificate numbers per request`);
+        if (ids.length > idsPerCall(tesdaProfile)) return badRequest(`ids: at most ${legacyBatchLimit(tesdaProfile)} certificate numbers per request`);
         // Missing certificates are simply omitted (the specification).
         return { status: 200, json: { content: [...new Set(ids)].map((id) => store.get(id)).filter((r): r is TesdaRecord => r !== undefined) } };
       },

@@ -1,3 +1,4 @@
+import { idsPerCall } from '../../kit/adapter.js';
 import { recordByIdRoute, type RecordStore, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { filterBy } from '../../../sandbox/simulator/paging.js';
 import { holdingsIn, recordRandom, SIMULATION_TODAY, type PermitHolding } from '../../../sandbox/population/population.js';
@@ -77,6 +78,7 @@ function enquire(enquiry: unknown, store: RecordStore<MomRecord>): MomRecord[] |
 export const momSimulator: SimulatorDefinition<MomRecord> = {
   country: 'SGP',
   profile: momProfile,
+  behaviour: { latencyMs: [15, 50], faultRate: 0.002 },
   idOf: (record) => record.passId,
   rateLimited: throttled,
 
@@ -118,7 +120,7 @@ export const momSimulator: SimulatorDefinition<MomRecord> = {
       handle({ body }, store) {
         const enquiries = (body as { enquiries?: unknown } | undefined)?.enquiries;
         if (!Array.isArray(enquiries)) return invalidParameter('enquiries', 'body must be {"enquiries":[...]}');
-        if (enquiries.length > momProfile.batchLimit!) return batchTooLarge(momProfile.batchLimit!);
+        if (enquiries.length > idsPerCall(momProfile)) return batchTooLarge(idsPerCall(momProfile));
         const results = [];
         for (const [index, enquiry] of enquiries.entries()) {
           const passes = enquire(enquiry, store);
@@ -135,7 +137,7 @@ export const momSimulator: SimulatorDefinition<MomRecord> = {
       handle({ body }, store) {
         const ids = (body as { passIds?: unknown } | undefined)?.passIds;
         if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string')) return invalidParameter('passIds', 'body must be {"passIds":[...]}');
-        if (ids.length > momProfile.batchLimit!) return batchTooLarge(momProfile.batchLimit!);
+        if (ids.length > idsPerCall(momProfile)) return batchTooLarge(idsPerCall(momProfile));
         // Unknown ids are left out: the spec publishes no not-found list.
         return { status: 200, json: { passes: [...new Set(ids as string[])].map((id) => store.get(id)).filter((r): r is MomRecord => r !== undefined) } };
       },

@@ -1,3 +1,4 @@
+import { idsPerCall } from '../../kit/adapter.js';
 import { recordByIdRoute, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { filterBy } from '../../../sandbox/simulator/paging.js';
 import { holdingsIn, recordRandom, type CertHolding } from '../../../sandbox/population/population.js';
@@ -26,6 +27,7 @@ const REVOKED: Record<CertHolding['status'], boolean> = { VALID: false, EXPIRED:
 export const ssgSimulator: SimulatorDefinition<SsgRecord> = {
   country: 'SGP',
   profile: ssgProfile,
+  behaviour: { latencyMs: [10, 40], faultRate: 0.002 },
   idOf: (record) => record.credentialId,
   rateLimited: throttled,
 
@@ -69,7 +71,7 @@ export const ssgSimulator: SimulatorDefinition<SsgRecord> = {
       handle({ body }, store) {
         const ids = (body as { credentialIds?: unknown } | undefined)?.credentialIds;
         if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string')) return invalidParameter('credentialIds', 'body must be {"credentialIds":[...]}');
-        if (ids.length > ssgProfile.batchLimit!) return batchTooLarge(ssgProfile.batchLimit!);
+        if (ids.length > idsPerCall(ssgProfile)) return batchTooLarge(idsPerCall(ssgProfile));
         // Unknown ids are left out: the spec publishes no not-found list.
         return { status: 200, json: { credentials: [...new Set(ids as string[])].map((id) => store.get(id)).filter((r): r is SsgRecord => r !== undefined) } };
       },

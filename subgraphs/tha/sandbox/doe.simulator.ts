@@ -1,3 +1,4 @@
+import { idsPerCall, legacyBatchLimit } from '../../kit/adapter.js';
 import { recordByIdRoute, type NativeResponse, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { filterBy } from '../../../sandbox/simulator/paging.js';
 import { holdingsIn, recordRandom, SIMULATION_TODAY, type PermitHolding, type Person } from '../../../sandbox/population/population.js';
@@ -108,6 +109,7 @@ function documentOf(record: DoeRecord, type: DoeDocumentType): string | undefine
 export const doeSimulator: SimulatorDefinition<DoeRecord> = {
   country: 'THA',
   profile: doeProfile,
+  behaviour: { latencyMs: [40, 120], faultRate: 0.01 },
   idOf: (record) => record.permit_no,
   rateLimited: tooMany,
 
@@ -131,7 +133,7 @@ export const doeSimulator: SimulatorDefinition<DoeRecord> = {
       handle({ body }, store) {
         const numbers = (body as { permit_nos?: unknown } | undefined)?.permit_nos;
         if (!Array.isArray(numbers) || numbers.some((n) => typeof n !== 'string')) return badRequest('body must be {"permit_nos":[...]}');
-        if (numbers.length > doeProfile.batchLimit!) return badRequest(`permit_nos: at most ${doeProfile.batchLimit} numbers per request`);
+        if (numbers.length > idsPerCall(doeProfile)) return badRequest(`permit_nos: at most ${legacyBatchLimit(doeProfile)} numbers per request`);
         const unique = [...new Set(numbers as string[])];
         const permits = unique.map((n) => store.get(n)).filter((r): r is DoeRecord => r !== undefined);
         return { status: 200, json: { permits, not_found: unique.filter((n) => store.get(n) === undefined) } };

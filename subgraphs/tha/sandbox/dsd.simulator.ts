@@ -70,6 +70,7 @@ function toNative(person: Person, holding: CertHolding): DsdRecord {
 export const dsdSimulator: SimulatorDefinition<DsdRecord> = {
   country: 'THA',
   profile: dsdProfile,
+  behaviour: { latencyMs: [60, 180], faultRate: 0.01 },
   idOf: (record) => record.cert_no,
   rateLimited: tooMany,
 

@@ -22,6 +22,7 @@ const BI = /^\d{9}$/;
 export const indmoSimulator: SimulatorDefinition<IndmoRecord> = {
   country: 'TLS',
   profile: indmoProfile,
+  behaviour: { latencyMs: [100, 250], faultRate: 0.02 },
   idOf: (record) => record.numeroCertificado,
   rateLimited,
 

@@ -23,6 +23,7 @@ const NATIVE_STATUS: Record<PermitHolding['status'], string> = { PENDING: 'pende
 export const sefopeSimulator: SimulatorDefinition<SefopeRecord> = {
   country: 'TLS',
   profile: sefopeProfile,
+  behaviour: { latencyMs: [100, 250], faultRate: 0.02 },
   idOf: (record) => record.numero,
   rateLimited,
 

@@ -53,6 +53,7 @@ function nativeStatus(status: PermitHolding['status'], exemption: boolean, exten
 export const gpldSimulator: SimulatorDefinition<GpldRecord> = {
   country: 'VNM',
   profile: gpldProfile,
+  behaviour: { latencyMs: [100, 250], faultRate: 0.02 },
   idOf: (record) => record.so_giay_phep,
   rateLimited: tooMany,
 

@@ -38,6 +38,7 @@ export function cccdOf(person: Person): string {
 export const kynangSimulator: SimulatorDefinition<KynangRecord> = {
   country: 'VNM',
   profile: kynangProfile,
+  behaviour: { latencyMs: [80, 200], faultRate: 0.01 },
   idOf: (record) => record.so_chung_chi,
   rateLimited: tooMany,
 

@@ -1,0 +1,6 @@
+// The country plugins the kit ships; a deployment chooses its list in one place (bin/runtime.ts).
+export type { Background, CountryPlugin } from './plugin.js';
+export { registryMetrics } from './registryMetrics.js';
+export { recordCache, type RecordCachePlugin } from './recordCachePlugin.js';
+export { changeFeed } from './changeFeedPlugin.js';
+export { unbatched } from './unbatched.js';

@@ -1,0 +1,36 @@
+// The country runtime is a list of plugins, chosen in one place (bin/runtime.ts): each
+// cross-cutting concern — record cache, change feed, registry metrics, and the trust concerns
+// (policy, audit, masking) — hooks in here instead of being wired through the builder. The naive
+// benchmark baseline is simply another list.
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { RecordKind } from '../../../schema/ids/index.js';
+import type { RegistryAttempt } from '../registryClient.js';
+import type { RecordSource } from '../registrySource.js';
+import type { CountryContext } from '../countryContext.js';
+
+/** Background work a plugin started (a change-feed watcher), stopped when the subgraph closes. */
+export interface Background {
+  stop(): void;
+  /** Runs one round now (tests; the plugin's timer runs it too). */
+  poll?(): Promise<number>;
+}
+
+export interface CountryPlugin {
+  readonly name: string;
+  /** Sees every HTTP attempt the registry clients make. */
+  onRegistryAttempt?(attempt: RegistryAttempt): void;
+  /** Sees the size of every registry fetch by number. */
+  onRegistryFetch?(source: Pick<RecordSource, 'country' | 'registry'>, size: number): void;
+  /** Wraps a registry's record source; plugins wrap in list order, so the first is the innermost. */
+  wrapSource?(source: RecordSource): RecordSource;
+  /** Starts background work over the country's wrapped sources. */
+  start?(sources: readonly RecordSource[]): Background[];
+  /**
+   * How long (seconds) a gateway may reuse an answer holding a record of this kind; the kit takes
+   * the smallest opinion, and with none the answer is not reusable.
+   */
+  responseMaxAgeS?(kind: RecordKind): number | undefined;
+  /** Per-request concerns, as Apollo Server plugins of the subgraph. */
+  serverPlugins?(): ApolloServerPlugin<CountryContext>[];
+  close?(): Promise<void>;
+}
