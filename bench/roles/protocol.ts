@@ -16,6 +16,8 @@ export interface RegistryEndpoint {
   url: string;
   batchLimit: number | null;
   batchRoute: string | null;
+  /** The change feed the subgraphs poll, when the registry publishes one. */
+  changeFeedRoute: string | null;
   /** The rate limit the simulator enforces (published × rate scale). */
   ratePerSecond: number;
 }

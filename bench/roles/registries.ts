@@ -35,6 +35,7 @@ runChild<RegistriesReady>(async () => {
           url: simulator.url,
           batchLimit: legacyBatchLimit(profile),
           batchRoute: batchEndpoint(profile)?.route ?? null,
+          changeFeedRoute: profile.changeFeed?.route ?? null,
           ratePerSecond: simulator.config.ratePerSecond,
         });
       }

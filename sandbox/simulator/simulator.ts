@@ -115,6 +115,7 @@ export interface SimulatorOptions {
 
 export interface RunningSimulator extends RunningServer {
   key: string;
+  profile: RegistryProfile;
   country: string;
   config: SimulatorConfig;
   store: RecordStore<unknown>;
@@ -307,6 +308,7 @@ export async function startSimulator<N>(definition: SimulatorDefinition<N>, opti
   return {
     ...running,
     key: profile.key,
+    profile,
     country: definition.country,
     config,
     store: store as RecordStore<unknown>,

@@ -1,8 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AdapterFactory, LegacyRegistryAdapter as RegistryAdapter } from '../../subgraphs/kit/adapter.js';
+import type { AdapterFactory, LegacyRegistryAdapter, RegistryAdapter } from '../../subgraphs/kit/adapter.js';
 import { RegistryClient } from '../../subgraphs/kit/registryClient.js';
+import { nativeRecordReader, registrySource, type RecordSource } from '../../subgraphs/kit/registrySource.js';
+import type { ContractRecord } from '../../subgraphs/kit/records.js';
+import type { HolderIdentity } from '../../schema/ids/index.js';
 import { startSimulator, type RunningSimulator, type SimulatorConfig, type SimulatorDefinition } from '../simulator/simulator.js';
 import { defaultPopulation } from '../population/population.js';
 
@@ -15,13 +18,56 @@ export function registryTestKit(country: string, registry: string) {
   const clientFor = (baseUrl: string, timeoutMs = 1000) => new RegistryClient({ country, registry, baseUrl, timeoutMs, maxConcurrency: 2, ratePerSecond: 1000 });
   /** A typed RegistryError of this registry with `code` (and any other extensions given). */
   const registryError = (code: string, extensions: Record<string, unknown> = {}) => expect.objectContaining({ extensions: expect.objectContaining({ code, country, registry, ...extensions }) });
+  const offline = clientFor('http://127.0.0.1:9');
   return {
     clientFor,
     /** Nothing listens on port 9: any call through it fails, so tests can prove none is made. */
-    offline: clientFor('http://127.0.0.1:9'),
+    offline,
     registryError,
     protocolError: registryError('REGISTRY_PROTOCOL_ERROR'),
+    unreadable: (nativeId: string) => registryError('RECORD_UNREADABLE', { nativeId }),
+    /** The adapter as the kit runs it (contract checked, records completed), over a client of `baseUrl`. */
+    connect: (adapter: RegistryAdapter, baseUrl: string, timeoutMs = 1000) => testAdapter(registrySource(country, adapter, clientFor(baseUrl, timeoutMs))),
+    /** One native record read as the kit reads it: the complete contract record, or the RECORD_UNREADABLE error thrown. */
+    read: (adapter: RegistryAdapter, native: unknown): ContractRecord & Record<string, unknown> => readOne(country, adapter, native),
   };
+}
+
+/** What adapter tests call: the kit's record source, with answers shaped for assertions. */
+export interface TestAdapter {
+  /** Records by number; rejects with the first error any number met (as the first contract did). */
+  fetchByIds(ids: readonly string[]): Promise<Map<string, ContractRecord>>;
+  /** One outcome per number: a record, null (not held), or its own error. */
+  loadMany(ids: readonly string[]): Promise<Array<ContractRecord | null | Error>>;
+  /** The holder's readable records; rejects with the first unreadable one's error. */
+  findByHolder(identity: HolderIdentity): Promise<ContractRecord[]>;
+  source: RecordSource;
+}
+
+export function testAdapter(source: RecordSource): TestAdapter {
+  return {
+    source,
+    loadMany: (ids) => source.loadMany(ids),
+    async fetchByIds(ids) {
+      const outcomes = await source.loadMany(ids);
+      const error = outcomes.find((outcome): outcome is Error => outcome instanceof Error);
+      if (error) throw error;
+      return new Map(outcomes.flatMap((outcome, i) => (outcome === null || outcome instanceof Error ? [] : [[ids[i], outcome] as const])));
+    },
+    async findByHolder(identity) {
+      const holder = await source.findByHolder(identity);
+      if (holder.unreadable.length > 0) throw holder.unreadable[0];
+      return holder.records;
+    },
+  };
+}
+
+function readOne(country: string, adapter: RegistryAdapter, native: unknown): ContractRecord & Record<string, unknown> {
+  const offline = new RegistryClient({ country, registry: adapter.profile.key, baseUrl: 'http://127.0.0.1:9', timeoutMs: 1, maxConcurrency: 1, ratePerSecond: 1 });
+  const [first] = nativeRecordReader(country, adapter, offline)(native);
+  if (!first) throw new Error(`${country} ${adapter.profile.key}: the adapter read no record from this native record`);
+  if ('error' in first) throw first.error;
+  return first.record as ContractRecord & Record<string, unknown>;
 }
 
 export interface NativeAnswer<B = Record<string, unknown>> {
@@ -104,12 +150,15 @@ export async function startFakeRegistry(): Promise<FakeRegistry> {
   };
 }
 
+/** What the shared fault suite calls: an adapter of either contract, as tests see it. */
+export type CallableAdapter = Pick<TestAdapter, 'fetchByIds' | 'findByHolder'> | LegacyRegistryAdapter;
+
 export interface FaultSuite<N> {
   country: string;
   simulator: SimulatorDefinition<N>;
-  adapter: AdapterFactory;
+  adapter: AdapterFactory | RegistryAdapter;
   /** One registry call through the adapter, for records the simulator holds. */
-  call(adapter: RegistryAdapter, records: N[]): Promise<unknown>;
+  call(adapter: CallableAdapter, records: N[]): Promise<unknown>;
   /** The route `call` uses, as the simulator's stats name it. */
   route: string;
 }
@@ -122,6 +171,7 @@ export interface FaultSuite<N> {
  */
 export function describeRegistryFaults<N>(suite: FaultSuite<N>): void {
   const { registryError, clientFor } = registryTestKit(suite.country, suite.simulator.profile.key);
+  const connect = (client: RegistryClient): CallableAdapter => (typeof suite.adapter === 'function' ? suite.adapter(client) : testAdapter(registrySource(suite.country, suite.adapter, client)));
   describe(`${suite.country} ${suite.simulator.profile.key}: shared registry faults`, () => {
     let sim: TestSimulator;
     let natives: N[] | undefined;
@@ -135,7 +185,7 @@ export function describeRegistryFaults<N>(suite: FaultSuite<N>): void {
       await sim.configure({ faultRate: 1 });
       try {
         await sim.resetStats();
-        await expect(suite.call(suite.adapter(clientFor(sim.url)), records())).rejects.toEqual(registryError('REGISTRY_UNAVAILABLE', { reason: 'http-503' }));
+        await expect(suite.call(connect(clientFor(sim.url)), records())).rejects.toEqual(registryError('REGISTRY_UNAVAILABLE', { reason: 'http-503' }));
         expect((await sim.stats()).routes[suite.route]).toBe(2);
       } finally {
         await sim.configure({ faultRate: 0 });
@@ -145,7 +195,7 @@ export function describeRegistryFaults<N>(suite: FaultSuite<N>): void {
     it('reports REGISTRY_RATE_LIMITED when Retry-After does not fit the budget', async () => {
       await sim.configure({ ratePerSecond: 1 });
       try {
-        const adapter = suite.adapter(clientFor(sim.url, 300));
+        const adapter = connect(clientFor(sim.url, 300));
         const outcomes = await Promise.allSettled([0, 1, 2].map(() => suite.call(adapter, records())));
         const rejected = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
         expect(rejected?.reason).toEqual(registryError('REGISTRY_RATE_LIMITED', { retryAfterSeconds: expect.any(Number) }));
@@ -157,7 +207,7 @@ export function describeRegistryFaults<N>(suite: FaultSuite<N>): void {
     it('ends a call that hangs at the client\'s timeout as REGISTRY_UNAVAILABLE', async () => {
       await sim.configure({ hangRate: 1 });
       try {
-        await expect(suite.call(suite.adapter(clientFor(sim.url, 200)), records())).rejects.toEqual(registryError('REGISTRY_UNAVAILABLE', { reason: 'timeout' }));
+        await expect(suite.call(connect(clientFor(sim.url, 200)), records())).rejects.toEqual(registryError('REGISTRY_UNAVAILABLE', { reason: 'timeout' }));
       } finally {
         await sim.configure({ hangRate: 0 });
       }

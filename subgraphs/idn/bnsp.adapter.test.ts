@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRegistryFaults, registryTestKit, startTestSimulator, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
-import { bnspAdapter, bnspToContract } from './bnsp.adapter.js';
+import { bnspAdapter } from './bnsp.adapter.js';
 import { bnspSimulator } from './sandbox/bnsp.simulator.js';
 import type { BnspRecord } from './bnsp.native.js';
 
@@ -24,11 +24,11 @@ const EXAMPLE: BnspRecord = {
   status: 'AKTIF',
 };
 
-const { clientFor, offline } = registryTestKit('IDN', 'bnsp');
+const { connect, read } = registryTestKit('IDN', 'bnsp');
 
 describe('bnspToContract', () => {
   it('normalises the published example', () => {
-    const record = bnspToContract(EXAMPLE, offline);
+    const record = read(bnspAdapter, EXAMPLE);
     expect(record).toMatchObject({
       __typename: 'IdnCertification',
       id: 'IDN:CERT:74101.2421.3.0004512.2023',
@@ -52,12 +52,12 @@ describe('bnspToContract', () => {
   });
 
   it('claims no AQRF level for Okupasi schemes', () => {
-    const record = bnspToContract({ ...EXAMPLE, skema: { ...EXAMPLE.skema, jenis: 'OKUPASI' }, jenjang_kkni: null }, offline);
+    const record = read(bnspAdapter, { ...EXAMPLE, skema: { ...EXAMPLE.skema, jenis: 'OKUPASI' }, jenjang_kkni: null });
     expect(record).toMatchObject({ aqrfLevel: null, aqrfBasis: 'NOT_REFERENCED', kkniLevel: null });
   });
 
   it('reads foreigners\' nationality from negara_asal', () => {
-    expect(bnspToContract({ ...EXAMPLE, kewarganegaraan: 'WNA', nik: null, negara_asal: 'MYS' }, offline).holderNationality).toBe('MYS');
+    expect(read(bnspAdapter, { ...EXAMPLE, kewarganegaraan: 'WNA', nik: null, negara_asal: 'MYS' }).holderNationality).toBe('MYS');
   });
 
   it.each([
@@ -65,20 +65,20 @@ describe('bnspToContract', () => {
     ['DIBEKUKAN', 'SUSPENDED'],
     ['KEDALUWARSA', 'EXPIRED'],
   ] as const)('maps status %s to %s and keeps the native word', (native, shared) => {
-    expect(bnspToContract({ ...EXAMPLE, status: native }, offline)).toMatchObject({ status: shared, nativeStatus: native });
+    expect(read(bnspAdapter, { ...EXAMPLE, status: native })).toMatchObject({ status: shared, nativeStatus: native });
   });
 
-  it('refuses what the specification does not allow', () => {
-    expect(() => bnspToContract({ ...EXAMPLE, status: 'HILANG' as never }, offline)).toThrow(/unknown status "HILANG"/);
-    expect(() => bnspToContract({ ...EXAMPLE, tanggal_terbit: '2023-03-14' }, offline)).toThrow(/expected a date as DD-MM-YYYY/);
-    expect(() => bnspToContract({ ...EXAMPLE, kewarganegaraan: 'WNA', negara_asal: 'XXX' }, offline)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'REGISTRY_PROTOCOL_ERROR', country: 'IDN', registry: 'bnsp' }) }));
+  it('refuses what the specification does not allow, naming the record', () => {
+    expect(() => read(bnspAdapter, { ...EXAMPLE, status: 'HILANG' as never })).toThrow(/unknown status "HILANG"/);
+    expect(() => read(bnspAdapter, { ...EXAMPLE, tanggal_terbit: '2023-03-14' })).toThrow(/expected a date as DD-MM-YYYY/);
+    expect(() => read(bnspAdapter, { ...EXAMPLE, kewarganegaraan: 'WNA', negara_asal: 'XXX' })).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'RECORD_UNREADABLE', country: 'IDN', registry: 'bnsp', nativeId: EXAMPLE.nomor_sertifikat }) }));
   });
 });
 
 describe('bnspAdapter against the simulated BNSP', () => {
   let sim: TestSimulator;
   const all = () => sim.simulator.store.all() as BnspRecord[];
-  const adapter = () => bnspAdapter(clientFor(sim.url, 2000));
+  const adapter = () => connect(bnspAdapter, sim.url, 2000);
 
   beforeAll(async () => {
     sim = await startTestSimulator(bnspSimulator);

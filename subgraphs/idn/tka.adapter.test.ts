@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
-import { tkaAdapter, tkaToContract } from './tka.adapter.js';
+import { tkaAdapter } from './tka.adapter.js';
 import { tkaSimulator } from './sandbox/tka.simulator.js';
 import type { TkaRecord } from './tka.native.js';
 
@@ -20,11 +20,11 @@ const EXAMPLE: TkaRecord = {
   status: 'DISAHKAN',
 };
 
-const { clientFor, offline, protocolError } = registryTestKit('IDN', 'tka');
+const { connect, read, unreadable } = registryTestKit('IDN', 'tka');
 
 describe('tkaToContract', () => {
   it('normalises the published example', () => {
-    expect(tkaToContract(EXAMPLE, offline)).toMatchObject({
+    expect(read(tkaAdapter, EXAMPLE)).toMatchObject({
       id: 'IDN:PERMIT:KEP.23145/PPTKA/PTK/2024',
       holderNationality: 'CHN',
       holderDocumentNumber: 'EA1234567',
@@ -40,14 +40,14 @@ describe('tkaToContract', () => {
   });
 
   it('translates Indonesian country names and refuses unknown ones', () => {
-    expect(tkaToContract({ ...EXAMPLE, kewarganegaraan: 'KOREA SELATAN' }, offline).holderNationality).toBe('KOR');
-    expect(tkaToContract({ ...EXAMPLE, kewarganegaraan: 'INGGRIS' }, offline).holderNationality).toBe('GBR');
-    expect(() => tkaToContract({ ...EXAMPLE, kewarganegaraan: 'CHINA' }, offline)).toThrow(/approval KEP.23145\/PPTKA\/PTK\/2024: unknown kewarganegaraan "CHINA"/);
+    expect(read(tkaAdapter, { ...EXAMPLE, kewarganegaraan: 'KOREA SELATAN' }).holderNationality).toBe('KOR');
+    expect(read(tkaAdapter, { ...EXAMPLE, kewarganegaraan: 'INGGRIS' }).holderNationality).toBe('GBR');
+    expect(() => read(tkaAdapter, { ...EXAMPLE, kewarganegaraan: 'CHINA' })).toThrow(/approval KEP.23145\/PPTKA\/PTK\/2024: unknown kewarganegaraan "CHINA"/);
   });
 
   it('keeps extensions ACTIVE and cancellations CANCELLED', () => {
-    expect(tkaToContract({ ...EXAMPLE, status: 'DIPERPANJANG' }, offline)).toMatchObject({ status: 'ACTIVE', nativeStatus: 'DIPERPANJANG' });
-    expect(tkaToContract({ ...EXAMPLE, status: 'DIBATALKAN' }, offline).status).toBe('CANCELLED');
+    expect(read(tkaAdapter, { ...EXAMPLE, status: 'DIPERPANJANG' })).toMatchObject({ status: 'ACTIVE', nativeStatus: 'DIPERPANJANG' });
+    expect(read(tkaAdapter, { ...EXAMPLE, status: 'DIBATALKAN' }).status).toBe('CANCELLED');
   });
 });
 
@@ -60,22 +60,22 @@ describe('tkaAdapter against a registry that breaks its specification', () => {
 
   it('refuses a batch answer holding an approval that was not asked for', async () => {
     registry.reply(200, { hasil: [EXAMPLE] });
-    await expect(tkaAdapter(clientFor(registry.url)).fetchByIds(['KEP.00001/PPTKA/PTK/2024'])).rejects.toThrow(
+    await expect(connect(tkaAdapter, registry.url).fetchByIds(['KEP.00001/PPTKA/PTK/2024'])).rejects.toThrow(
       'POST /v1/pengesahan/batch returned "KEP.23145/PPTKA/PTK/2024", which was not among the 1 numbers asked',
     );
   });
 
   it('refuses a date that is not YYYY-MM-DD, naming the approval and the field', async () => {
     registry.reply(200, { hasil: [{ ...EXAMPLE, tanggal_berakhir: '31-01-2025' }] });
-    await expect(tkaAdapter(clientFor(registry.url)).fetchByIds([EXAMPLE.nomor_pengesahan])).rejects.toThrow(/approval KEP.23145\/PPTKA\/PTK\/2024: tanggal_berakhir: expected a date as YYYY-MM-DD/);
-    await expect(tkaAdapter(clientFor(registry.url)).fetchByIds([EXAMPLE.nomor_pengesahan])).rejects.toEqual(protocolError);
+    await expect(connect(tkaAdapter, registry.url).fetchByIds([EXAMPLE.nomor_pengesahan])).rejects.toThrow(/approval KEP.23145\/PPTKA\/PTK\/2024: tanggal_berakhir: expected a date as YYYY-MM-DD/);
+    await expect(connect(tkaAdapter, registry.url).fetchByIds([EXAMPLE.nomor_pengesahan])).rejects.toEqual(unreadable(EXAMPLE.nomor_pengesahan));
   });
 });
 
 describe('tkaAdapter against the simulated TKA Online', () => {
   let sim: TestSimulator;
   const all = () => sim.simulator.store.all() as TkaRecord[];
-  const adapter = () => tkaAdapter(clientFor(sim.url, 2000));
+  const adapter = () => connect(tkaAdapter, sim.url, 2000);
   beforeAll(async () => {
     sim = await startTestSimulator(tkaSimulator);
   });
@@ -91,7 +91,7 @@ describe('tkaAdapter against the simulated TKA Online', () => {
 
   it('finds a worker by passport and nationality', async () => {
     const native = all()[0];
-    const found = await adapter().findByHolder({ nationality: tkaToContract(native, offline).holderNationality!, documentNumber: native.paspor, dateOfBirth: null });
+    const found = await adapter().findByHolder({ nationality: read(tkaAdapter, native).holderNationality!, documentNumber: native.paspor, dateOfBirth: null });
     expect(found.map((r) => r.nativeId)).toContain(native.nomor_pengesahan);
   });
 

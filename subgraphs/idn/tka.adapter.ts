@@ -1,71 +1,73 @@
-import { legacyBatchLimit } from '../kit/adapter.js';
-import type { AdapterFactory } from '../kit/adapter.js';
-import { lookup, permitRecord, type PermitRecord } from '../kit/records.js';
+// Kemnaker TKA Online approvals. Contract: the batch endpoint omits unknown numbers and answers
+// nothing that was not asked (the kit refuses an approval for another number); nationality is an
+// Indonesian country name that must be in countryNames.json (an unknown name makes that record
+// unreadable, never a default). TKA approvals are for experts and managers by law, hence
+// PROFESSIONAL. TKA publishes a change feed (`GET /v1/perubahan`).
+import { defineAdapter } from '../kit/adapter.js';
+import { lookup, type CountryExtras, type PermitFields } from '../kit/records.js';
 import type { RegistryClient } from '../kit/registryClient.js';
-import { askedOnly, nativeReader } from '../kit/nativeRecords.js';
+import { changeEntries, listIn, nativeReader } from '../kit/nativeRecords.js';
+import type { WorkPermit } from '../../schema/contract/index.js';
 import { indonesianNameFromIso, isoFromIndonesianName } from './countryNames.js';
 import { TKA_NUMBER, type TkaRecord } from './tka.native.js';
 import { tkaProfile } from './profiles.js';
+import type { IdnWorkPermit } from './types.js';
 
-/**
- * Kemnaker TKA Online approvals. Contract: the batch endpoint omits unknown numbers and answers
- * nothing that was not asked (an approval for another number is a protocol error); nationality
- * is an Indonesian country name that must be in countryNames.json (an unknown name is a protocol
- * error, never a default). TKA approvals are for experts and managers by law, hence PROFESSIONAL.
- */
 const STATUS = { DIAJUKAN: 'PENDING', DISAHKAN: 'ACTIVE', DIPERPANJANG: 'ACTIVE', BERAKHIR: 'EXPIRED', DIBATALKAN: 'CANCELLED' } as const;
 
-export type IdnPermitRecord = PermitRecord & { workLocation: string | null; counterpart: string | null; kbli: string | null };
+/** What the TKA adapter reads: the shared fields and IdnWorkPermit's own, declared once in types.ts. */
+export type IdnPermitFields = PermitFields & CountryExtras<IdnWorkPermit, WorkPermit>;
 
-export function tkaToContract(native: TkaRecord, client: Pick<RegistryClient, 'error'>): IdnPermitRecord {
+export function readTka(native: TkaRecord, client: Pick<RegistryClient, 'error'>): IdnPermitFields {
   const { fail, date } = nativeReader(client, `approval ${native.nomor_pengesahan}`, 'YYYY-MM-DD');
   const nationality = isoFromIndonesianName(native.kewarganegaraan);
   if (!nationality) throw fail(`unknown kewarganegaraan ${JSON.stringify(native.kewarganegaraan)} (not in the published list of Indonesian country names)`);
-  return permitRecord(
-    { country: 'IDN', registry: 'tka', typename: 'IdnWorkPermit' },
-    {
-      nativeId: native.nomor_pengesahan,
-      holderName: native.nama_tka,
-      holderNationality: nationality,
-      holderDocumentNumber: native.paspor,
-      holderDateOfBirth: date(native.tanggal_lahir, 'tanggal_lahir'),
-      permitClass: 'PROFESSIONAL',
-      nativeType: 'PENGESAHAN_RPTKA',
-      status: lookup(STATUS, native.status, 'status', fail),
-      nativeStatus: native.status,
-      validFrom: date(native.tanggal_mulai, 'tanggal_mulai'),
-      validUntil: date(native.tanggal_berakhir, 'tanggal_berakhir'),
-      employer: { name: native.pemberi_kerja.nama, registrationNumber: native.pemberi_kerja.npwp },
-      occupation: { isco: native.kode_kbji.slice(0, 4), national: native.kode_kbji, scheme: 'KBJI 2014', title: native.jabatan },
-      sector: native.pemberi_kerja.kbli,
-      workLocation: native.lokasi_kerja,
-      counterpart: native.pendamping,
-      kbli: native.pemberi_kerja.kbli,
-    },
-  );
+  return {
+    nativeId: native.nomor_pengesahan,
+    holderName: native.nama_tka,
+    holderNationality: nationality,
+    holderDocumentNumber: native.paspor,
+    holderDateOfBirth: date(native.tanggal_lahir, 'tanggal_lahir'),
+    permitClass: 'PROFESSIONAL',
+    nativeType: 'PENGESAHAN_RPTKA',
+    status: lookup(STATUS, native.status, 'status', fail),
+    nativeStatus: native.status,
+    validFrom: date(native.tanggal_mulai, 'tanggal_mulai'),
+    validUntil: date(native.tanggal_berakhir, 'tanggal_berakhir'),
+    employer: { name: native.pemberi_kerja.nama, registrationNumber: native.pemberi_kerja.npwp },
+    occupation: { isco: native.kode_kbji.slice(0, 4), national: native.kode_kbji, scheme: 'KBJI 2014', title: native.jabatan },
+    sector: native.pemberi_kerja.kbli,
+    workLocation: native.lokasi_kerja,
+    counterpart: native.pendamping,
+    kbli: native.pemberi_kerja.kbli,
+  };
 }
 
-export const tkaAdapter: AdapterFactory<IdnPermitRecord> = (client) => ({
-  registry: tkaProfile.key,
-  kind: 'PERMIT',
-  batchLimit: legacyBatchLimit(tkaProfile),
-  isNativeId: (id) => TKA_NUMBER.test(id),
+export const tkaAdapter = defineAdapter<TkaRecord, IdnPermitFields>({
+  profile: tkaProfile,
+  idsOf: (native) => [native.nomor_pengesahan],
+  read: readTka,
+  recognises: (id) => TKA_NUMBER.test(id),
+  connect: (client) => ({
+    async fetchByIds(numbers) {
+      const route = 'POST /v1/pengesahan/batch';
+      const response = await client.request('/v1/pengesahan/batch', { method: 'POST', route, json: { nomor_pengesahan: numbers }, idempotent: true });
+      return listIn<TkaRecord>(client, response, route, 'hasil', { absentMeansEmpty: true });
+    },
 
-  async fetchByIds(numbers) {
-    const route = 'POST /v1/pengesahan/batch';
-    const response = await client.request('/v1/pengesahan/batch', { method: 'POST', route, json: { nomor_pengesahan: numbers }, idempotent: true });
-    if (response.status !== 200) throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} answered ${response.status}: ${response.text.slice(0, 200)}`);
-    const natives = askedOnly(client, route, numbers, client.json<{ hasil?: TkaRecord[] }>(response, route).hasil ?? [], (native) => native.nomor_pengesahan);
-    return new Map([...natives].map(([number, native]) => [number, tkaToContract(native, client)]));
-  },
+    async findByHolder(identity) {
+      // TKA is queried by Indonesian country name; a nationality with no published name cannot be asked about.
+      const name = indonesianNameFromIso(identity.nationality);
+      if (!name) return [];
+      const route = 'GET /v1/tka';
+      const response = await client.request('/v1/tka', { route, query: { paspor: identity.documentNumber, kewarganegaraan: name } });
+      return listIn<TkaRecord>(client, response, route, 'hasil', { absentMeansEmpty: true });
+    },
 
-  async findByHolder(identity) {
-    // TKA is queried by Indonesian country name; a nationality with no published name cannot be asked about.
-    const name = indonesianNameFromIso(identity.nationality);
-    if (!name) return [];
-    const route = 'GET /v1/tka';
-    const response = await client.request('/v1/tka', { route, query: { paspor: identity.documentNumber, kewarganegaraan: name } });
-    if (response.status !== 200) throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} answered ${response.status}`);
-    return (client.json<{ hasil?: TkaRecord[] }>(response, route).hasil ?? []).map((native) => tkaToContract(native, client));
-  },
+    async changesSince(since) {
+      const route = 'GET /v1/perubahan';
+      const response = await client.request('/v1/perubahan', { route, query: { sejak: since } });
+      return changeEntries(client, route, listIn(client, response, route, 'hasil'), 'nomor_pengesahan', 'waktu');
+    },
+  }),
 });

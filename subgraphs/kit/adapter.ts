@@ -29,6 +29,8 @@ export interface RegistryProfile {
   /** Requests per second the registry allows one client. */
   ratePerSecond: number;
   lookup: RegistryLookup;
+  /** The change feed, when the registry publishes one (`GET /perubahan`): what changed since an instant. */
+  changeFeed?: { route: string };
 }
 
 /** Most numbers one `fetchByIds` call may be given: the batch limit, 1 without a batch endpoint. */

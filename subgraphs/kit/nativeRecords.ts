@@ -2,7 +2,7 @@ import { legacyBatchLimit } from './adapter.js';
 import { parseNativeDate, type NativeDateFormat } from '../../schema/dates/index.js';
 import { isAlpha3 } from '../../schema/countries/index.js';
 import type { Occupation } from '../../schema/contract/index.js';
-import type { RegistryProfile } from './adapter.js';
+import type { RegistryChange, RegistryProfile } from './adapter.js';
 import type { RegistryClient, RegistryResponse } from './registryClient.js';
 
 /**
@@ -114,4 +114,37 @@ export async function fetchOnlyRecord<N, R>(client: RegistryClient, ids: readonl
   if (native === null || typeof native !== 'object' || Array.isArray(native)) throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} answered 200 with something that is not a record`);
   if (spec.idOf(native) !== id) throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} asked for ${id} and answered ${spec.what} ${JSON.stringify(spec.idOf(native))}`);
   return new Map([[id, toContract(native, client)]]);
+}
+
+/**
+ * The list a registry answers under `key` in a 200 JSON body (`{"data":[…]}`), or
+ * REGISTRY_PROTOCOL_ERROR naming the route: the one reader every JSON registry's list answers go
+ * through. A missing key is an empty list only where the specification says the registry omits it
+ * when empty (`absentMeansEmpty`).
+ */
+export function listIn<N>(client: Pick<RegistryClient, 'error' | 'json'>, response: RegistryResponse, route: string, key: string, options: { absentMeansEmpty?: boolean } = {}): N[] {
+  if (response.status !== 200) throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} answered ${response.status}: ${response.text.slice(0, 200)}`);
+  const body = client.json<Record<string, unknown> | null>(response, route);
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} answered 200 with a body that is not a JSON object`);
+  const list = body[key];
+  if (list === undefined && options.absentMeansEmpty) return [];
+  if (!Array.isArray(list)) throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} answered 200 without a "${key}" list`);
+  return list as N[];
+}
+
+/**
+ * A change feed's entries as the kit wants them: each names a record number and an ISO instant
+ * (anything else is a protocol error), oldest first whatever order the registry sent.
+ */
+export function changeEntries(client: Pick<RegistryClient, 'error'>, route: string, entries: readonly unknown[], idKey: string, atKey: string): RegistryChange[] {
+  return entries
+    .map((entry) => {
+      const id = (entry as Record<string, unknown> | null)?.[idKey];
+      const at = (entry as Record<string, unknown> | null)?.[atKey];
+      if (typeof id !== 'string' || typeof at !== 'string' || Number.isNaN(Date.parse(at))) {
+        throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} answered a change that is not {"${idKey}","${atKey}": ISO instant}: ${JSON.stringify(entry).slice(0, 200)}`);
+      }
+      return { nativeId: id, changedAt: new Date(at).toISOString() };
+    })
+    .sort((a, b) => a.changedAt.localeCompare(b.changedAt));
 }

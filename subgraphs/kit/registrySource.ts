@@ -60,14 +60,13 @@ export function unreadableRecord(country: string, registry: string, nativeId: st
 
 type Read = { id: string; record: ContractRecord } | { id: string; error: RegistryError };
 
-export function registrySource(country: string, adapter: RegistryAdapter, client: RegistryClient, onFetch?: FetchListener): RecordSource {
-  const { profile } = adapter;
-  const { key: registry, kind } = profile;
+/**
+ * How the kit reads native records: every record a native one answers for, each read or refused
+ * on its own (RECORD_UNREADABLE). Synchronous, so that adapter tests read examples the same way.
+ */
+export function nativeRecordReader(country: string, adapter: RegistryAdapter, client: Pick<RegistryClient, 'error'>) {
+  const { key: registry, kind } = adapter.profile;
   const origin = { country, registry, typename: typeNameFor(country, kind) };
-  const calls = adapter.connect(client);
-  const perCall = idsPerCall(profile);
-  const protocolError = (message: string) => client.error('REGISTRY_PROTOCOL_ERROR', message);
-
   const idsOf = (native: unknown): string[] => {
     try {
       const ids = adapter.idsOf(native);
@@ -96,6 +95,19 @@ export function registrySource(country: string, adapter: RegistryAdapter, client
     });
   };
 
+  return Object.assign(read, { idsOf, read });
+}
+
+export function registrySource(country: string, adapter: RegistryAdapter, client: RegistryClient, onFetch?: FetchListener): RecordSource {
+  const { profile } = adapter;
+  const { key: registry, kind } = profile;
+  const calls = adapter.connect(client);
+  const perCall = idsPerCall(profile);
+  const lookupRoute = ('route' in profile.lookup && profile.lookup.route) || `${registry} lookup`;
+  const protocolError = (message: string) => client.error('REGISTRY_PROTOCOL_ERROR', message);
+
+  const { idsOf, read } = nativeRecordReader(country, adapter, client);
+
   const call = async <T>(route: string, run: () => Promise<T>): Promise<T> => {
     try {
       return await run();
@@ -108,9 +120,9 @@ export function registrySource(country: string, adapter: RegistryAdapter, client
 
   const fetchChunk = async (ids: string[], found: Map<string, ContractRecord | Error>): Promise<void> => {
     onFetch?.(ids.length);
-    const answer = await call<NativeBatch<unknown> | unknown[]>(`${registry} lookup`, () => calls.fetchByIds(ids));
+    const answer = await call<NativeBatch<unknown> | unknown[]>(lookupRoute, () => calls.fetchByIds(ids));
     const batch: NativeBatch<unknown> = Array.isArray(answer) ? { records: answer } : answer;
-    if (!batch || !Array.isArray(batch.records)) throw protocolError(`${registry} lookup answered something that is not a list of records`);
+    if (!batch || !Array.isArray(batch.records)) throw protocolError(`${lookupRoute} answered something that is not a list of records`);
     const asked = new Set(ids);
     const answered = new Map<string, ContractRecord | Error>();
     for (const native of batch.records) {
@@ -118,14 +130,14 @@ export function registrySource(country: string, adapter: RegistryAdapter, client
       const named = [...new Set([...idsOf(native), ...reads.map((r) => r.id)])];
       // A record for a number nobody asked for means the registry answered another question: keeping it would be guessing.
       if (named.length > 0 && !named.some((id) => asked.has(id))) {
-        throw protocolError(`${registry} lookup returned ${JSON.stringify(named[0])}, which was not among the ${ids.length} numbers asked`);
+        throw protocolError(`${lookupRoute} returned ${JSON.stringify(named[0])}, which was not among the ${ids.length} numbers asked`);
       }
       for (const result of reads) if (asked.has(result.id)) answered.set(result.id, 'record' in result ? result.record : result.error);
     }
     if (batch.notFound !== undefined) {
       const missing = new Set(batch.notFound);
       const unaccounted = ids.filter((id) => !answered.has(id) && !missing.has(id));
-      if (unaccounted.length > 0) throw protocolError(`${registry} lookup returned ${answered.size} records for ${ids.length} numbers and did not list ${unaccounted.length} of them as not found`);
+      if (unaccounted.length > 0) throw protocolError(`${lookupRoute} returned ${answered.size} records for ${ids.length} numbers and did not list ${unaccounted.length} of them as not found`);
     }
     for (const [id, outcome] of answered) found.set(id, outcome);
   };

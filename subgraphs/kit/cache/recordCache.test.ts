@@ -6,7 +6,7 @@ import { defaultPopulation } from '../../../sandbox/population/population.js';
 import { bnspSimulator } from '../../idn/sandbox/bnsp.simulator.js';
 import { bnspAdapter } from '../../idn/bnsp.adapter.js';
 import { RegistryClient } from '../registryClient.js';
-import { legacySource, type RecordSource } from '../registrySource.js';
+import { registrySource, type RecordSource } from '../registrySource.js';
 import { RecordCache } from './recordCache.js';
 import { MemoryStore } from '../../../platform/store/memoryStore.js';
 import { RedisStore } from '../../../platform/store/redisStore.js';
@@ -51,7 +51,7 @@ describe.each(stores)('record cache over %s', (_name, makeStore) => {
     events = [];
     cache = new RecordCache({ store, settings, now: () => clock, onEvent: (_c, _k, outcome, count = 1) => events.push({ outcome, count }) });
     const client = new RegistryClient({ country: 'IDN', registry: 'bnsp', baseUrl: simulator.url, timeoutMs: 1000, maxConcurrency: 4, ratePerSecond: 100_000 });
-    source = cache.wrap(legacySource('IDN', bnspAdapter(client)));
+    source = cache.wrap(registrySource('IDN', bnspAdapter, client));
     await fetch(`${simulator.url}/__sim/stats/reset`, { method: 'POST' });
     await setDown(false);
   });
@@ -138,7 +138,7 @@ describe('record cache on Redis', () => {
     };
     try {
       const client = new RegistryClient({ country: 'IDN', registry: 'bnsp', baseUrl: simulator.url, timeoutMs: 1000, maxConcurrency: 4, ratePerSecond: 100_000 });
-      const source = new RecordCache({ store, settings }).wrap(legacySource('IDN', bnspAdapter(client)));
+      const source = new RecordCache({ store, settings }).wrap(registrySource('IDN', bnspAdapter, client));
       const batch = records.slice(10, 30).map(bnspSimulator.idOf);
       const before = await stats();
       await source.loadMany(batch);
