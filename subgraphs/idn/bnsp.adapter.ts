@@ -8,7 +8,7 @@ import type { RegistryClient } from '../kit/registryClient.js';
 import { changeEntries, listIn, nativeReader } from '../kit/nativeRecords.js';
 import type { Certification } from '../../schema/contract/index.js';
 import { isAlpha3 } from '../../schema/countries/index.js';
-import { BNSP_NUMBER, type BnspRecord } from './bnsp.native.js';
+import type { BnspRecord } from './bnsp.native.js';
 import { bnspProfile } from './profiles.js';
 import type { IdnCertification } from './types.js';
 
@@ -51,7 +51,6 @@ export const bnspAdapter = defineAdapter<BnspRecord, IdnCertificationFields>({
   profile: bnspProfile,
   idsOf: (native) => [native.nomor_sertifikat],
   read: readBnsp,
-  recognises: (id) => BNSP_NUMBER.test(id),
   connect: (client) => ({
     async fetchByIds(numbers) {
       const route = 'POST /sertifikat/batch';

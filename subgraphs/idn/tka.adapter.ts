@@ -9,7 +9,7 @@ import type { RegistryClient } from '../kit/registryClient.js';
 import { changeEntries, listIn, nativeReader } from '../kit/nativeRecords.js';
 import type { WorkPermit } from '../../schema/contract/index.js';
 import { indonesianNameFromIso, isoFromIndonesianName } from './countryNames.js';
-import { TKA_NUMBER, type TkaRecord } from './tka.native.js';
+import type { TkaRecord } from './tka.native.js';
 import { tkaProfile } from './profiles.js';
 import type { IdnWorkPermit } from './types.js';
 
@@ -47,7 +47,6 @@ export const tkaAdapter = defineAdapter<TkaRecord, IdnPermitFields>({
   profile: tkaProfile,
   idsOf: (native) => [native.nomor_pengesahan],
   read: readTka,
-  recognises: (id) => TKA_NUMBER.test(id),
   connect: (client) => ({
     async fetchByIds(numbers) {
       const route = 'POST /v1/pengesahan/batch';

@@ -98,13 +98,12 @@ export interface RegistryAdapter<N = unknown, F extends CertificationFields | Pe
    * one that cannot be read with an `UnreadableRecord`, so that only that one is lost.
    */
   read(native: N, client: Pick<RegistryClient, 'error'>): F | Array<F | UnreadableRecord>;
-  /** The registry calls, bound to the client the kit builds for this registry. */
-  connect(client: RegistryClient): RegistryCalls<N>;
   /**
-   * Optional: whether a number has a shape this registry is known to use. Routing only; the kit
-   * never refuses a number because of it (issue: a registry's numbers are opaque strings).
+   * The registry calls, bound to the client the kit builds for this registry. A record number is
+   * an opaque string: the adapter asks the registry for any number it is given and never refuses
+   * one for its shape; the registry answers whether it holds it.
    */
-  recognises?(nativeId: string): boolean;
+  connect(client: RegistryClient): RegistryCalls<N>;
 }
 
 /** Declares an adapter; the identity function gives the compiler the native and field types. */

@@ -71,7 +71,8 @@ export class CountryRequest {
     } catch {
       return null;
     }
-    if (parsed.country !== this.code || !this.sources[parsed.kind].isNativeId(parsed.nativeId)) return null;
+    // A registry's numbers are opaque: any number is asked, and the registry says whether it holds it.
+    if (parsed.country !== this.code) return null;
     return this.loaders[parsed.kind].load(parsed.nativeId);
   }
 
@@ -109,8 +110,7 @@ export class CountryRequest {
         } catch {
           return { id, found: false, wellFormed: false, failure: null };
         }
-        const source = this.sources[parsed.kind];
-        if (parsed.country !== this.code || !source.isNativeId(parsed.nativeId)) return { id, found: false, wellFormed: false, failure: null };
+        if (parsed.country !== this.code) return { id, found: false, wellFormed: false, failure: null };
         try {
           return { id, found: (await this.loaders[parsed.kind].load(parsed.nativeId)) !== null, wellFormed: true, failure: null };
         } catch (error) {

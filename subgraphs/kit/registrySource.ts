@@ -23,8 +23,6 @@ export interface RecordSource {
   readonly kind: RecordKind;
   /** Most ids one registry call answers (1 without a batch endpoint). */
   readonly idsPerCall: number;
-  /** Whether a number has a shape the registry is known to use (routing only). */
-  isNativeId(nativeId: string): boolean;
   loadMany(nativeIds: readonly string[]): Promise<Array<ContractRecord | null | Error>>;
   findByHolder(identity: HolderIdentity): Promise<HolderRecords>;
   /** Present when the registry publishes a change feed. */
@@ -147,7 +145,6 @@ export function registrySource(country: string, adapter: RegistryAdapter, client
     registry,
     kind,
     idsPerCall: perCall,
-    isNativeId: (id) => adapter.recognises?.(id) ?? true,
     async loadMany(nativeIds) {
       const unique = [...new Set(nativeIds)];
       const found = new Map<string, ContractRecord | Error>();
@@ -186,7 +183,6 @@ export function legacySource(country: string, adapter: LegacyRegistryAdapter<Con
     registry: adapter.registry,
     kind: adapter.kind,
     idsPerCall: size,
-    isNativeId: (id) => adapter.isNativeId(id),
     async loadMany(nativeIds) {
       const unique = [...new Set(nativeIds)];
       const found = new Map<string, ContractRecord | Error>();

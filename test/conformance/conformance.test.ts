@@ -238,7 +238,7 @@ describe.each(countries)('$entry.code conformance', ({ entry, samples }) => {
     }
   });
 
-  it.each(['CERT', 'PERMIT'].flatMap((kind) => [`${code}:${kind}:%%%not-an-id%%%`]).concat(['garbage']))('rejects the malformed id %s with BAD_USER_INPUT, calling no registry', async (id) => {
+  it.each(['CERT', 'PERMIT'].flatMap((kind) => [`${code}:${kind}:not\tan id`, `${code}:${kind}:${'x'.repeat(129)}`]).concat(['garbage']))('rejects the malformed id %s with BAD_USER_INPUT, calling no registry', async (id) => {
     const before = await Promise.all(samples.map((sample) => callCount(stack, sample.key)));
     const result = await stack.query<Nodes>('query($id: ID!) { node(id: $id) { id } }', { id });
     expect(result.data?.node ?? null).toBeNull();

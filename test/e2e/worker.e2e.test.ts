@@ -86,9 +86,18 @@ describe('one worker through the gateway', () => {
     expect(result.errors![0].message).toMatch(message);
   });
 
-  it('rejects a well-formed global id whose native number breaks the registry\'s syntax', async () => {
+  it('asks the registry for a number of any shape (numbers are opaque), and answers null when it holds none', async () => {
     const result = await stack.query('{ node(id: "IDN:CERT:123") { id } }');
-    expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'id' } });
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({ node: null });
+  });
+
+  it('rejects a native number no registry could write (control characters, or past 128 characters) with BAD_USER_INPUT', async () => {
+    for (const id of ['IDN:CERT:12\u00013', `IDN:CERT:${'9'.repeat(129)}`]) {
+      const result = await stack.query('query($id: ID!) { node(id: $id) { id } }', { id });
+      expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'id' } });
+      expect(JSON.stringify(result).length).toBeLessThan(2000);
+    }
   });
 
   it('answers null for a well-formed id the registry does not hold', async () => {
