@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { aqrfLevelFor } from '../aqrf/aqrfLevel.js';
 import { RantauError } from '../errors/index.js';
 import { ASEAN_MEMBER_STATES } from './referenceSchema.js';
 import { mutualRecognitionArrangements, permitTypes, qualificationFrameworks, recognise, weakerBasis } from './recognition.js';
@@ -109,6 +110,18 @@ describe('recognise', () => {
           expect(basis === 'REFERENCED', `${home.country} ${level.nationalLevel} in ${host}`).toBe(home.basis === 'REFERENCED' && hostBasis === 'REFERENCED' && aqrfLevel !== null);
           if (aqrfLevel === null || hostBasis === 'NOT_REFERENCED') expect(hostLevels).toEqual([]);
         }
+      }
+    }
+  });
+});
+
+describe('one AQRF table for certificates and recognitions', () => {
+  it("gives a recognition at home the same level and basis as the certificate's own aqrfLevel and aqrfBasis", () => {
+    for (const framework of qualificationFrameworks()) {
+      for (const nationalLevel of [...framework.levels.map((level) => level.nationalLevel), 'NOT-A-LEVEL', null]) {
+        const certificate = aqrfLevelFor(framework.country, nationalLevel);
+        const recognition = recognise({ country: framework.country, nationalLevel, isco: null, hostCountry: framework.country });
+        expect({ level: recognition.aqrfLevel, basis: recognition.basis }, `${framework.country} ${nationalLevel}`).toEqual({ level: certificate.level, basis: certificate.basis });
       }
     }
   });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import levelsTable from '../aqrf/levels.json' with { type: 'json' };
 import { referenceFiles } from './referenceData.js';
 import { checkReferenceData, describeProblem, parseReferenceData, type ReferenceFiles } from './referenceSchema.js';
 
@@ -15,23 +14,6 @@ function problemsOf(files: ReferenceFiles): string[] {
 describe('the stored reference data', () => {
   it('passes the schema check', () => {
     expect(problemsOf(referenceFiles)).toEqual([]);
-  });
-
-  it('agrees with the AQRF table every certification is read through (schema/aqrf/levels.json)', () => {
-    const frameworks = parseReferenceData(referenceFiles).frameworks;
-    for (const row of levelsTable.frameworks) {
-      const framework = frameworks.find((candidate) => candidate.country === row.country)!;
-      expect(framework, row.country).toBeDefined();
-      expect({ framework: framework.framework, basis: framework.basis, derivation: framework.derivation }).toEqual({
-        framework: row.framework,
-        basis: row.basis,
-        derivation: row.derivation,
-      });
-      const claimed = Object.fromEntries(
-        framework.levels.filter((level) => level.nationalLevel !== null && level.aqrfLevel !== null).map((level) => [level.nationalLevel, level.aqrfLevel]),
-      );
-      expect(claimed, row.country).toEqual(row.levels);
-    }
   });
 });
 
