@@ -5,18 +5,11 @@
 import type { AqrfBasis } from '../contract/enums.js';
 import { badUserInput } from '../errors/index.js';
 import { countryName } from '../countries/index.js';
-import {
-  arrangementFor,
-  memberStateArgument,
-  mraParticipation,
-  mutualRecognitionArrangements,
-  permitTypes,
-  qualificationFramework,
-  qualificationFrameworks,
-} from './referenceData.js';
+import { arrangementFor, memberStateArgument, mraParticipation, qualificationFramework } from './referenceData.js';
 import type { FrameworkLevel, MutualRecognitionArrangement, QualificationFramework } from './referenceSchema.js';
 
-export { mutualRecognitionArrangements, permitTypes, qualificationFrameworks };
+/** The public lookups, beside the comparison that reads them. */
+export { mutualRecognitionArrangements, permitTypes, qualificationFrameworks } from './referenceData.js';
 
 /** The certification as the contract gives it: its country, `nationalLevel` and ISCO-08 unit group. */
 export interface RecognitionQuestion {
