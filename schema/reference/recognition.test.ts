@@ -86,6 +86,18 @@ describe('recognise', () => {
     expect(recognition.caveats.join('\n')).toMatch(/Timor-Leste's participation in the ASEAN MRAs is not confirmed/);
   });
 
+  it('says a certificate taken to its own country is read at its own level', () => {
+    const recognition = recognise({ country: 'MYS', nationalLevel: '3', isco: null, hostCountry: 'MYS' });
+    expect(recognition).toMatchObject({ aqrfLevel: 3, basis: 'REFERENCED', hostLevels: ['SKM 3'] });
+    expect(recognition.caveats).toEqual(["The certificate is from the host country itself: its level is the host's own."]);
+  });
+
+  it('says the surveying arrangement is a framework that recognises no one by itself', () => {
+    const recognition = recognise({ country: 'PHL', nationalLevel: 'NC IV', isco: '2165', hostCountry: 'MYS' });
+    expect(recognition.mutualRecognition).toMatchObject({ id: 'SURVEYING', kind: 'FRAMEWORK', regionalRegister: null });
+    expect(recognition.caveats.join('\n')).toMatch(/framework for later arrangements only: it recognises no one by itself/);
+  });
+
   it('refuses an unknown host country with a clear BAD_USER_INPUT error', () => {
     const unknown = refusal(() => recognise({ country: 'PHL', nationalLevel: 'NC III', isco: '7212', hostCountry: 'XYZ' }));
     expect(unknown.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'hostCountry' });

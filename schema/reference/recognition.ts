@@ -79,6 +79,7 @@ function arrangementCaveat(arrangement: MutualRecognitionArrangement, isco: stri
   const caveats = [
     `The ${arrangement.name} (${arrangement.signed.year}) covers ISCO-08 ${isco}, but a skills certificate gives no standing under it by itself: practising in the host needs${register} the host regulator's own registration, under the host's laws.`,
   ];
+  if (arrangement.kind === 'FRAMEWORK') caveats.push('It is a framework for later arrangements only: it recognises no one by itself.');
   if (countries.includes('TLS')) {
     caveats.push(`Timor-Leste's participation in the ASEAN MRAs is not confirmed: ${mraParticipation().note ?? 'no source found'}`);
   }
@@ -112,16 +113,16 @@ export function recognise(question: RecognitionQuestion): Recognition {
   } else {
     basis = weakerBasis(home.basis, host.basis);
     hostLevels = host.basis === 'NOT_REFERENCED' ? [] : host.levels.filter((hostLevel) => hostLevel.aqrfLevel === aqrfLevel).map((hostLevel) => hostLevel.name);
-    if (hostCountry === country) caveats.push('The certificate is from the host country itself: its level is the host\'s own.');
-    else {
-      caveats.push(basisCaveat(home, aqrfLevel, 'home'));
-      caveats.push(basisCaveat(host, aqrfLevel, 'host'));
-    }
     if (level.note) caveats.push(level.note);
-    if (basis === 'REFERENCED') {
-      caveats.push(`Both frameworks are referenced, so ${level.name} and ${hostLevels.join(' / ') || 'the host level'} sit at the same AQRF level on the AQRF Committee's authority. That compares levels of learning outcomes; it is not a licence, and the host may still assess the worker against its own standards.`);
-    } else if (basis === 'INDICATIVE') {
-      caveats.push('The comparison is only as strong as its weaker side: INDICATIVE, a reading to guide an officer, not an equivalence to rely on.');
+    if (hostCountry === country) {
+      caveats.push('The certificate is from the host country itself: its level is the host\'s own.');
+    } else {
+      caveats.push(basisCaveat(home, aqrfLevel, 'home'), basisCaveat(host, aqrfLevel, 'host'));
+      if (basis === 'REFERENCED') {
+        caveats.push(`Both frameworks are referenced, so ${level.name} and ${hostLevels.join(' / ') || 'the host level'} sit at the same AQRF level on the AQRF Committee's authority. That compares levels of learning outcomes; it is not a licence, and the host may still assess the worker against its own standards.`);
+      } else if (basis === 'INDICATIVE') {
+        caveats.push('The comparison is only as strong as its weaker side: INDICATIVE, a reading to guide an officer, not an equivalence to rely on.');
+      }
     }
     if (host.basis !== 'NOT_REFERENCED' && hostLevels.length === 0) {
       caveats.push(`No ${host.framework} level sits at AQRF ${aqrfLevel}.`);
