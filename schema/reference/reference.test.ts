@@ -99,6 +99,16 @@ describe('the schema check refuses a broken copy, naming the entry', () => {
     ]);
   });
 
+  it('refuses a date that is not one', () => {
+    const files = copy();
+    files.qualificationFrameworks.frameworks.find((row: any) => row.country === 'PHL').referencing.date = 'May 2019';
+    files.mutualRecognitionArrangements.arrangements.find((row: any) => row.id === 'NURSING').signed.date = '2006-13-08';
+    expect(problemsOf(files)).toEqual([
+      'qualificationFrameworks.json: PHL (PQF): referencing.date "May 2019" is not a date (YYYY-MM or YYYY-MM-DD) or null',
+      'mutualRecognitionArrangements.json: NURSING: signed.date "2006-13-08" is not a date (YYYY-MM or YYYY-MM-DD) or null',
+    ]);
+  });
+
   it('refuses a file that is not the expected shape at all', () => {
     expect(problemsOf({ ...referenceFiles, permitTypes: { permits: [] } })).toEqual(['permitTypes.json: (file): "permitTypes" must be a non-empty list']);
   });

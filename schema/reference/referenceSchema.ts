@@ -111,6 +111,7 @@ export function describeProblem(problem: ReferenceProblem): string {
 }
 
 const ISCO_UNIT_GROUP = /^\d{4}$/;
+const PARTIAL_DATE = /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/;
 const MEMBER_STATES: readonly string[] = ASEAN_MEMBER_STATES;
 const BASES: readonly string[] = Object.values(AqrfBasis);
 const PERMIT_CLASSES: readonly string[] = Object.values(PermitClass);
@@ -145,6 +146,12 @@ class EntryCheck {
 
   optionalText(object: Json, field: string): void {
     if (object[field] !== undefined && object[field] !== null && typeof object[field] !== 'string') this.fail(`${field} must be text or absent`);
+  }
+
+  /** A date as far as it is known (`2019-05-23`, `2020-06`), or null when none was found. */
+  partialDate(object: Json, field: string, label = field): void {
+    const value = object[field];
+    if (value !== null && (typeof value !== 'string' || !PARTIAL_DATE.test(value))) this.fail(`${label} ${JSON.stringify(value)} is not a date (YYYY-MM or YYYY-MM-DD) or null`);
   }
 
   memberState(object: Json): string | undefined {
@@ -233,6 +240,7 @@ function checkFrameworks(problems: ReferenceProblem[], file: unknown): void {
     if (!isObject(referencing)) check.fail('referencing is missing');
     else {
       check.oneOf(referencing, 'status', STATUSES);
+      check.partialDate(referencing, 'date', 'referencing.date');
       check.text(referencing, 'description');
       check.source(referencing, 'referencing');
       if (row.basis === 'REFERENCED' && referencing.status !== 'ACCEPTED') {
@@ -300,6 +308,7 @@ function checkArrangements(problems: ReferenceProblem[], file: unknown): void {
     if (!isObject(signed)) check.fail('signed is missing');
     else {
       check.source(signed, 'signed');
+      check.partialDate(signed, 'date', 'signed.date');
       if (typeof signed.year !== 'number' || !Number.isInteger(signed.year) || signed.year < 1967 || signed.year > 2100) {
         check.fail(`signed.year ${JSON.stringify(signed.year)} is not a year`);
       }
