@@ -163,6 +163,14 @@ describe('reference lookups', () => {
     ]);
   });
 
+  it('hands out data no caller can change for the next', () => {
+    const framework = qualificationFrameworks()[0];
+    expect(() => {
+      (framework.levels[0] as { aqrfLevel: number | null }).aqrfLevel = 9;
+    }).toThrow(TypeError);
+    expect(qualificationFrameworks()[0].levels[0].aqrfLevel).not.toBe(9);
+  });
+
   it('filters permit types by country and refuses a country that is not a member state', () => {
     expect(permitTypes('SGP').map((permitType) => permitType.nativeType)).toEqual(['EP', 'SP', 'WP', 'PEP', 'ONEP', 'LOC']);
     expect(permitTypes().length).toBeGreaterThan(permitTypes('SGP').length);

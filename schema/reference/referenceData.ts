@@ -23,7 +23,8 @@ export const referenceFiles: ReferenceFiles = {
   permitTypes: permitTypesFile,
 };
 
-const data = parseReferenceData(referenceFiles);
+// Frozen: the lookups hand out these very objects, and no caller may change the table for the next.
+const data = deepFreeze(parseReferenceData(referenceFiles));
 const frameworkByCountry = new Map(data.frameworks.map((framework) => [framework.country, framework]));
 
 /** Every member state's qualification framework, with its levels and how they read on the AQRF. */
@@ -67,4 +68,12 @@ export function memberStateArgument(argument: string, code: string): void {
   if (!(ASEAN_MEMBER_STATES as readonly string[]).includes(code)) {
     throw badUserInput(argument, `${argument} ${code} is not an ASEAN member state; Rantau describes the frameworks and permits of ${ASEAN_MEMBER_STATES.join(', ')}`);
   }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
