@@ -1,5 +1,5 @@
-import table from './levels.json' with { type: 'json' };
 import type { AqrfBasis } from '../contract/enums.js';
+import { qualificationFrameworks } from '../reference/referenceData.js';
 
 /** What Rantau may claim about a national qualification's AQRF level, and why. */
 export interface AqrfReading {
@@ -17,7 +17,19 @@ interface FrameworkRow {
   sources: string[];
 }
 
-const rows = table.frameworks as FrameworkRow[];
+// One table, in schema/reference/qualificationFrameworks.json: the levels a certification registry
+// writes (`nationalLevel`) that carry an AQRF claim. Framework levels no registry issues (a degree
+// level) and levels with no claim (a COC, every WSQ level) are not in a row, so they read as below.
+const rows: FrameworkRow[] = qualificationFrameworks().map((framework) => ({
+  country: framework.country,
+  framework: framework.framework,
+  basis: framework.basis,
+  levels: Object.fromEntries(
+    framework.levels.flatMap((level) => (level.nationalLevel !== null && level.aqrfLevel !== null ? [[level.nationalLevel, level.aqrfLevel]] : [])),
+  ),
+  derivation: framework.derivation,
+  sources: framework.sources.map((source) => source.source),
+}));
 
 export function aqrfFramework(country: string): FrameworkRow | undefined {
   return rows.find((row) => row.country === country);
