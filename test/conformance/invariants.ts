@@ -51,9 +51,9 @@ export function contractViolations(record: FetchedRecord, code: string): string[
     const nationalLevel = record.nationalLevel as string | null;
     const reading = aqrfLevelFor(code, nationalLevel);
     if (!(Object.values(AqrfBasis) as unknown[]).includes(record.aqrfBasis) || record.aqrfBasis !== reading.basis) {
-      fail('aqrfBasis', `${reading.basis} (schema/aqrf/levels.json for ${code} level ${JSON.stringify(nationalLevel)})`);
+      fail('aqrfBasis', `${reading.basis} (schema/reference/qualificationFrameworks.json for ${code} level ${JSON.stringify(nationalLevel)})`);
     }
-    if (record.aqrfLevel !== reading.level) fail('aqrfLevel', `${reading.level} (schema/aqrf/levels.json for ${code} level ${JSON.stringify(nationalLevel)})`);
+    if (record.aqrfLevel !== reading.level) fail('aqrfLevel', `${reading.level} (schema/reference/qualificationFrameworks.json for ${code} level ${JSON.stringify(nationalLevel)})`);
   } else if (!(Object.values(PermitClass) as unknown[]).includes(record.permitClass)) {
     fail('permitClass', `one of ${Object.values(PermitClass).join(', ')}`);
   }
