@@ -100,6 +100,27 @@ describe('bnspAdapter against the simulated BNSP', () => {
     expect(found.map((r) => r.nativeId)).toContain(holder.nomor_sertifikat);
   });
 
+  it('reads the whole registry page by page through its search, every record once', async () => {
+    const source = connect(bnspAdapter, sim.url, 2000).source;
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await source.listPage!(cursor);
+      expect(page.unreadable).toEqual([]);
+      seen.push(...page.records.map((r) => r.nativeId));
+      cursor = page.next;
+    } while (cursor !== null);
+    expect(seen.sort()).toEqual(all().map((r) => r.nomor_sertifikat).sort());
+  });
+
+  it('follows the change feed: a certificate changed after an instant is reported, oldest first', async () => {
+    const since = new Date().toISOString();
+    const changed = { ...all()[3], status: 'DICABUT' as const };
+    await sim.upsert([changed]);
+    const changes = await connect(bnspAdapter, sim.url, 2000).source.changesSince!(since);
+    expect(changes.map((c) => c.nativeId)).toEqual([changed.nomor_sertifikat]);
+  });
+
   it('answers 400 "Maksimal 100 nomor" past the batch limit', async () => {
     const response = await fetch(`${sim.url}/sertifikat/batch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ nomor: Array.from({ length: 101 }, (_, i) => String(i)) }) });
     expect(response.status).toBe(400);

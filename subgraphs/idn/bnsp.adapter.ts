@@ -8,6 +8,7 @@ import type { RegistryClient } from '../kit/registryClient.js';
 import { changeEntries, listIn, nativeReader } from '../kit/nativeRecords.js';
 import type { Certification } from '../../schema/contract/index.js';
 import { isAlpha3 } from '../../schema/countries/index.js';
+import { formatNativeDate } from '../../schema/dates/index.js';
 import type { BnspRecord } from './bnsp.native.js';
 import { bnspProfile } from './profiles.js';
 import type { IdnCertification } from './types.js';
@@ -64,6 +65,18 @@ export const bnspAdapter = defineAdapter<BnspRecord, IdnCertificationFields>({
       const route = 'GET /sertifikat?nomor_paspor';
       const response = await client.request('/sertifikat', { route, query: { nomor_paspor: identity.documentNumber, negara: identity.nationality } });
       return listIn<BnspRecord>(client, response, route, 'data', { absentMeansEmpty: true });
+    },
+
+    async listPage(cursor, options = {}) {
+      const route = 'GET /sertifikat/cari';
+      const page = cursor === null ? 1 : Number(cursor);
+      const perPage = bnspProfile.bulk!.pageSize;
+      const query = { halaman: page, per_halaman: perPage, terbit_dari: options.issuedSince ? formatNativeDate(options.issuedSince, 'DD-MM-YYYY') : undefined };
+      const response = await client.request('/sertifikat/cari', { route, query });
+      const records = listIn<BnspRecord>(client, response, route, 'data');
+      const { total } = client.json<{ total?: unknown }>(response, route);
+      const more = typeof total === 'number' ? page * perPage < total : records.length === perPage;
+      return { records, next: more ? String(page + 1) : null };
     },
 
     async changesSince(since) {

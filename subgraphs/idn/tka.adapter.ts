@@ -63,6 +63,17 @@ export const tkaAdapter = defineAdapter<TkaRecord, IdnPermitFields>({
       return listIn<TkaRecord>(client, response, route, 'hasil', { absentMeansEmpty: true });
     },
 
+    async listPage(cursor, options = {}) {
+      const route = 'GET /v1/pengesahan';
+      const offset = cursor === null ? 0 : Number(cursor);
+      const limit = tkaProfile.bulk!.pageSize;
+      const response = await client.request('/v1/pengesahan', { route, query: { offset, limit, mulai_dari: options.issuedSince } });
+      const records = listIn<TkaRecord>(client, response, route, 'hasil');
+      const { jumlah } = client.json<{ jumlah?: unknown }>(response, route);
+      const more = typeof jumlah === 'number' ? offset + limit < jumlah : records.length === limit;
+      return { records, next: more ? String(offset + limit) : null };
+    },
+
     async changesSince(since) {
       const route = 'GET /v1/perubahan';
       const response = await client.request('/v1/perubahan', { route, query: { sejak: since } });

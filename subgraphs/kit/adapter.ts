@@ -31,6 +31,11 @@ export interface RegistryProfile {
   lookup: RegistryLookup;
   /** The change feed, when the registry publishes one (`GET /perubahan`): what changed since an instant. */
   changeFeed?: { route: string };
+  /**
+   * The registry's bulk interface, when it publishes one (a paged search or list endpoint, or the
+   * extract): what the country index reads the whole registry through, `pageSize` records a call.
+   */
+  bulk?: { route: string; pageSize: number };
 }
 
 /** Most numbers one `fetchByIds` call may be given: the batch limit, 1 without a batch endpoint. */
@@ -56,6 +61,18 @@ export interface NativeBatch<N> {
   notFound?: readonly string[];
 }
 
+/** One page of a registry's bulk interface, and where the next one starts (null after the last). */
+export interface NativePage<N> {
+  records: N[];
+  /** Opaque to the kit: a page number, an offset or the registry's own cursor, as the adapter writes it. */
+  next: string | null;
+}
+
+export interface BulkOptions {
+  /** Only records issued (or starting) on or after this ISO date, where the registry can filter so; otherwise ignored. */
+  issuedSince?: string;
+}
+
 /** The registry calls an adapter makes, over the client the kit gives it. */
 export interface RegistryCalls<N> {
   /**
@@ -67,6 +84,11 @@ export interface RegistryCalls<N> {
   findByHolder(identity: HolderIdentity): Promise<N[]>;
   /** For registries that publish a change feed: the numbers changed after `since` (ISO instant), oldest first. */
   changesSince?(since: string): Promise<RegistryChange[]>;
+  /**
+   * For registries with a bulk interface (`profile.bulk`): one page, starting at `cursor` (null for
+   * the first page), `profile.bulk.pageSize` records at most. One registry call.
+   */
+  listPage?(cursor: string | null, options?: BulkOptions): Promise<NativePage<N>>;
 }
 
 /** A record inside a native one that could not be read, when the rest of that native record could (a Brunei licence line). */

@@ -6,7 +6,7 @@
 // other records of a holder.
 import type { HolderIdentity, RecordKind } from '../../schema/ids/index.js';
 import { RantauError, RegistryError, isRegistryError } from '../../schema/errors/index.js';
-import { idsPerCall, UnreadableRecord, type LegacyRegistryAdapter, type NativeBatch, type RegistryAdapter, type RegistryChange } from './adapter.js';
+import { idsPerCall, UnreadableRecord, type BulkOptions, type LegacyRegistryAdapter, type NativeBatch, type RegistryAdapter, type RegistryChange } from './adapter.js';
 import { completeRecord, type ContractRecord } from './records.js';
 import type { RegistryClient } from './registryClient.js';
 import { typePrefix } from './country.js';
@@ -27,6 +27,12 @@ export interface RecordSource {
   findByHolder(identity: HolderIdentity): Promise<HolderRecords>;
   /** Present when the registry publishes a change feed. */
   changesSince?(since: string): Promise<RegistryChange[]>;
+  /** Present when the registry publishes a bulk interface: one page, read record by record (the country index syncs through it). */
+  listPage?(cursor: string | null, options?: BulkOptions): Promise<RecordPage>;
+}
+
+export interface RecordPage extends HolderRecords {
+  next: string | null;
 }
 
 export interface HolderRecords {
@@ -116,6 +122,15 @@ export function registrySource(country: string, adapter: RegistryAdapter, client
     }
   };
 
+  const readAll = (natives: readonly unknown[]): HolderRecords => {
+    const holder: HolderRecords = { records: [], unreadable: [] };
+    for (const result of natives.flatMap(read)) {
+      if ('record' in result) holder.records.push(result.record);
+      else holder.unreadable.push(result.error);
+    }
+    return holder;
+  };
+
   const fetchChunk = async (ids: string[], found: Map<string, ContractRecord | Error>): Promise<void> => {
     onFetch?.(ids.length);
     const answer = await call<NativeBatch<unknown> | unknown[]>(lookupRoute, () => calls.fetchByIds(ids));
@@ -163,14 +178,19 @@ export function registrySource(country: string, adapter: RegistryAdapter, client
     async findByHolder(identity) {
       const natives = await call(`${registry} holder search`, () => calls.findByHolder(identity));
       if (!Array.isArray(natives)) throw protocolError(`${registry} holder search answered something that is not a list of records`);
-      const holder: HolderRecords = { records: [], unreadable: [] };
-      for (const result of natives.flatMap(read)) {
-        if ('record' in result) holder.records.push(result.record);
-        else holder.unreadable.push(result.error);
-      }
-      return holder;
+      return readAll(natives);
     },
     ...(calls.changesSince ? { changesSince: (since: string) => calls.changesSince!(since) } : {}),
+    ...(calls.listPage
+      ? {
+          async listPage(cursor: string | null, options?: BulkOptions) {
+            const route = profile.bulk?.route ?? `${registry} bulk`;
+            const page = await call(route, () => calls.listPage!(cursor, options));
+            if (!page || !Array.isArray(page.records) || (page.next !== null && typeof page.next !== 'string')) throw protocolError(`${route} answered something that is not a page of records`);
+            return { ...readAll(page.records), next: page.next };
+          },
+        }
+      : {}),
   };
 }
 
