@@ -1,1 +1,2 @@
 export * from './isoCountries.js';
+export * from './countryNames.js';

@@ -21,6 +21,9 @@ export const errorCodes = {
   RECORD_UNREADABLE: {
     description: 'A registry returned a record that could not be read (a value its specification does not allow, or a broken shape). Only that record is left out: the rest of the answer is served. `extensions.country`, `extensions.registry` and `extensions.nativeId` name it; `extensions.reason` says what was wrong.',
   },
+  NATIONALITY_NOT_EXPRESSIBLE: {
+    description: "The registry names nationalities in its own vocabulary and Rantau knows no word in it for the nationality asked, so that registry was not asked (never a silent empty answer). `extensions.nationality` names the nationality; the other registries still answer.",
+  },
   IDENTITY_ATTRIBUTES_REQUIRED: {
     description: 'The registry will not match a person on the attributes given; `extensions.required` lists what it needs (for example `dateOfBirth`).',
   },

@@ -16,7 +16,7 @@ export function badUserInput(argument: string, message: string): RantauError {
 
 export type RegistryFailureCode = Extract<
   ErrorCode,
-  'REGISTRY_UNAVAILABLE' | 'REGISTRY_RATE_LIMITED' | 'REGISTRY_PROTOCOL_ERROR' | 'RECORD_UNREADABLE' | 'IDENTITY_ATTRIBUTES_REQUIRED' | 'NOT_FOUND'
+  'REGISTRY_UNAVAILABLE' | 'REGISTRY_RATE_LIMITED' | 'REGISTRY_PROTOCOL_ERROR' | 'RECORD_UNREADABLE' | 'NATIONALITY_NOT_EXPRESSIBLE' | 'IDENTITY_ATTRIBUTES_REQUIRED' | 'NOT_FOUND'
 >;
 
 /** A failure of one national registry, always naming the country and the registry. */

@@ -15,6 +15,7 @@ import { ServiceMetrics } from '../../platform/metrics.js';
 import { ResponseCacheHint, cacheHintPlugin, recordCacheHint } from './cacheHints.js';
 import type { Background, CountryPlugin } from './plugins/index.js';
 import type { ContractRecord } from './records.js';
+import type { Caller } from '../../platform/caller.js';
 
 /**
  * Calls are paced a little under each registry's published rate: paced at exactly the rate, the
@@ -43,7 +44,7 @@ export interface CountrySubgraph extends FederatedSchema {
   metrics: ServiceMetrics;
   /** Background work of the plugins (change-feed watchers), for tests that do not want to wait for a timer. */
   watchers: Background[];
-  createContext(): CountryContext;
+  createContext(caller?: Caller | null): CountryContext;
   plugins: readonly CountryPlugin[];
   /** Stops background work and closes what the plugins hold (cache stores). */
   close(): Promise<void>;
@@ -99,7 +100,7 @@ export async function buildCountrySubgraph(definition: CountryDefinition, runtim
     metrics,
     watchers,
     plugins,
-    createContext: () => ({ country: new CountryRequest(definition.code, sources), cacheHint: new ResponseCacheHint() }),
+    createContext: (caller = null) => ({ country: new CountryRequest(definition.code, sources), cacheHint: new ResponseCacheHint(), caller }),
     close: async () => {
       watchers.forEach((watcher) => watcher.stop());
       await Promise.all(plugins.map((plugin) => plugin.close?.()));

@@ -5,6 +5,7 @@ import type { RecordSource } from './registrySource.js';
 import type { ContractRecord } from './records.js';
 import { normalizeDocumentNumber } from '../../schema/ids/index.js';
 import type { CacheHintContext } from './cacheHints.js';
+import type { Caller } from '../../platform/caller.js';
 
 export interface RegistryFailureView {
   registry: string;
@@ -124,5 +125,11 @@ export class CountryRequest {
 
 export interface CountryContext extends CacheHintContext {
   country: CountryRequest;
+  /**
+   * Who is asking, as the signed caller context the gateway forwarded says (verified before the
+   * request reaches any resolver); null only where no caller context applies (composition, tests
+   * of the kit alone). The owner's policy and audit plugins read it here.
+   */
+  caller: Caller | null;
 }
 

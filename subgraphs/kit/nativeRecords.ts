@@ -91,6 +91,12 @@ export interface OneRecordRoute<N> {
   name?: string;
   /** The error for an answer that is neither 200 nor 404 (default: a protocol error quoting the body). */
   unexpected?(response: RegistryResponse): Error;
+  /**
+   * How the number goes into the path, as the registry's documented URLs show it (default:
+   * percent-encoded, so a number holding `/` stays one segment). A registry whose documented URLs
+   * carry the number's own slashes says so here.
+   */
+  encode?(nativeId: string): string;
 }
 
 /**
@@ -99,21 +105,33 @@ export interface OneRecordRoute<N> {
  * an answer that is not a record, or a record for another number, means the registry is broken:
  * all protocol errors.
  */
-export async function fetchOnlyRecord<N, R>(client: RegistryClient, ids: readonly string[], spec: OneRecordRoute<N>, toContract: (native: N, client: RegistryClient) => R): Promise<Map<string, R>> {
-  const id = theOnlyId(ids, spec.name ?? `${client.country} ${client.registry}`);
+/**
+ * The one native record a registry without a batch endpoint answers for a number (the kit gives
+ * such a registry exactly one number per call): the record, or none on the registry's own 404. Any
+ * other 404 means the route is wrong, not that the record is missing; an answer that is not a
+ * record, or a record for another number, means the registry is broken: protocol errors.
+ */
+export async function fetchOneNative<N>(client: RegistryClient, id: string, spec: OneRecordRoute<N>): Promise<N[]> {
   const { route } = spec;
-  const response = await client.request(route.replace(/^GET /, '').replace(/\{\w+\}/, encodeURIComponent(id)), { route });
+  const segment = (spec.encode ?? encodeURIComponent)(id);
+  const response = await client.request(route.replace(/^GET /, '').replace(/\{\w+\}/, segment), { route });
   if (response.status === 404) {
     const body = client.json<Record<string, unknown> | null>(response, route);
     const own = body !== null && typeof body === 'object' && Object.entries(spec.notFound).every(([key, value]) => typeof body[key] === 'string' && body[key].normalize('NFC') === value.normalize('NFC'));
-    if (own) return new Map();
+    if (own) return [];
     throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} answered 404 without ${JSON.stringify(spec.notFound)}: ${response.text.slice(0, 200)}`);
   }
   if (response.status !== 200) throw spec.unexpected?.(response) ?? client.error('REGISTRY_PROTOCOL_ERROR', `${route} answered ${response.status}: ${response.text.slice(0, 200)}`);
   const native = client.json<N | null>(response, route);
   if (native === null || typeof native !== 'object' || Array.isArray(native)) throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} answered 200 with something that is not a record`);
   if (spec.idOf(native) !== id) throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} asked for ${id} and answered ${spec.what} ${JSON.stringify(spec.idOf(native))}`);
-  return new Map([[id, toContract(native, client)]]);
+  return [native];
+}
+
+/** Transitional (first adapter contract): `fetchOneNative`, converted and keyed by number. */
+export async function fetchOnlyRecord<N, R>(client: RegistryClient, ids: readonly string[], spec: OneRecordRoute<N>, toContract: (native: N, client: RegistryClient) => R): Promise<Map<string, R>> {
+  const id = theOnlyId(ids, spec.name ?? `${client.country} ${client.registry}`);
+  return new Map((await fetchOneNative(client, id, spec)).map((native) => [id, toContract(native, client)]));
 }
 
 /**

@@ -149,10 +149,14 @@ export class RegistryClient {
   }
 }
 
-/** Retry-After is seconds or an HTTP date. */
-export function parseRetryAfter(value: string | null): number | null {
+/**
+ * Retry-After is seconds or an HTTP date (RFC 9110). Some registries send fractional seconds
+ * (`0.5`): read as written, never rounded down to "retry now".
+ */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
   if (value === null) return null;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim());
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - Date.now()) / 1000));
+  const trimmed = value.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed);
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? null : Math.max(0, (at - now) / 1000);
 }
