@@ -3,7 +3,8 @@ import { readBenchOptions } from './options.js';
 import { loadPopulation } from './workload/population.js';
 import { buildScenarios } from './scenarios.js';
 import { startTopology, type Topology } from './processes/topology.js';
-import { killAllChildrenNow, stopAllChildren } from './processes/child.js';
+import { stopAllChildren } from './processes/child.js';
+import { onAnyExit } from './processes/tearDown.js';
 import { resetPeakRss } from './processes/memory.js';
 import { RegistryCalls } from './measure/registryCalls.js';
 import { deleteKeys } from './measure/redisKeys.js';
@@ -86,15 +87,7 @@ async function main(): Promise<void> {
   process.stdout.write(`\n${results.targets.map(targetLine).join('\n')}\n\nResults: ${written.json}\nReport:  ${written.report}\n`);
 }
 
-// No child may outlive the benchmark: Ctrl-C, kill and crashes all end in tearDown or, at the
-// very last, in a synchronous SIGKILL of whatever is still running.
-process.on('exit', killAllChildrenNow);
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    log(`\n${signal}: stopping every benchmark process…`);
-    tearDown().finally(() => process.exit(130));
-  });
-}
+onAnyExit(tearDown, log);
 
 main()
   .then(tearDown)

@@ -13,6 +13,8 @@ export interface LoadSpec {
   nextBody: () => string;
   /** Stops early after this many requests (distinct data runs out). */
   maxRequests?: number;
+  /** Paced at this many requests per second over all connections instead of as fast as answered (the soak run). */
+  ratePerSecond?: number;
 }
 
 export interface LoadResult {
@@ -40,6 +42,7 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
     connections,
     duration: spec.durationS,
     ...(spec.maxRequests !== undefined ? { maxOverallRequests: spec.maxRequests } : {}),
+    ...(spec.ratePerSecond !== undefined ? { overallRate: spec.ratePerSecond } : {}),
     timeout: 30,
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json' },
