@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { loadavg } from 'node:os';
 import { readBenchOptions, readSoakOptions } from './options.js';
 import { loadPopulation } from './workload/population.js';
 import { SOAK_MIX, soakMix } from './workload/soakMix.js';
@@ -66,12 +67,14 @@ async function main(): Promise<void> {
       p50Ms: result.p50Ms,
       p99Ms: result.p99Ms,
       errors: result.errorResponses,
+      errorCodes: result.errorCodes,
       registryCalls: RegistryCalls.sum(counts),
       rateLimited,
+      loadAverage: Math.round(loadavg()[0] * 100) / 100,
       rssMiB: { gateway: processes.gateway.rssMiB(), subgraphs: processes.subgraphs.rssMiB(), registries: processes.registries.rssMiB() },
     };
     samples.push(sample);
-    log(`  ${fixed(sample.minute)} min: ${fixed(sample.rps)} req/s, p50 ${sample.p50Ms} ms, p99 ${sample.p99Ms} ms, ${sample.errors} errors, ${sample.rateLimited} × 429, RSS gateway ${sample.rssMiB.gateway} / subgraphs ${sample.rssMiB.subgraphs} / registries ${sample.rssMiB.registries} MiB`);
+    log(`  ${fixed(sample.minute)} min: ${fixed(sample.rps)} req/s, p50 ${sample.p50Ms} ms, p99 ${sample.p99Ms} ms, ${sample.errors} errors${sample.errors > 0 ? ` ${JSON.stringify(sample.errorCodes)}` : ''}, ${sample.rateLimited} × 429, load ${sample.loadAverage}, RSS gateway ${sample.rssMiB.gateway} / subgraphs ${sample.rssMiB.subgraphs} / registries ${sample.rssMiB.registries} MiB`);
   }
 
   const results = assembleSoak({ startedAt, bench, soak, mix: SOAK_MIX, maximum, targetRps, samples });

@@ -28,14 +28,19 @@ export interface LoadResult {
   p99Ms: number;
   /** Responses with GraphQL errors (partial answers included), non-2xx, resets and timeouts. */
   errorResponses: number;
+  /** The `extensions.code`s found in those responses, counted (what kind of errors they were). */
+  errorCodes: Record<string, number>;
 }
 
 function hasErrors(body: string): boolean {
   return !body.startsWith('{') || body.includes('"errors":');
 }
 
+const ERROR_CODE = /"code":"([A-Z_]+)"/g;
+
 export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   let withErrors = 0;
+  const errorCodes: Record<string, number> = {};
   const connections = spec.maxRequests !== undefined ? Math.max(1, Math.min(spec.connections, spec.maxRequests)) : spec.connections;
   const result = await autocannon({
     url: spec.url,
@@ -48,7 +53,10 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
     headers: { 'content-type': 'application/json', accept: 'application/json' },
     requests: [{ method: 'POST', setupRequest: (request) => ({ ...request, body: spec.nextBody() }) }],
     verifyBody: (body) => {
-      if (hasErrors(body)) withErrors += 1;
+      if (hasErrors(body)) {
+        withErrors += 1;
+        for (const [, code] of body.matchAll(ERROR_CODE)) errorCodes[code] = (errorCodes[code] ?? 0) + 1;
+      }
       return true;
     },
   });
@@ -62,5 +70,6 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     errorResponses: withErrors + result.errors + result.timeouts,
+    errorCodes: { ...errorCodes, ...(result.timeouts > 0 ? { CLIENT_TIMEOUT: result.timeouts } : {}), ...(result.errors > 0 ? { CONNECTION_ERROR: result.errors } : {}) },
   };
 }

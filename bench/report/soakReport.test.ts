@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { memoryTrend, type SoakSample } from './soakReport.js';
 
 function samples(rss: (minute: number) => number): SoakSample[] {
-  return Array.from({ length: 30 }, (_, i) => ({ minute: i + 1, requests: 100, rps: 10, p50Ms: 5, p99Ms: 20, errors: 0, registryCalls: 0, rateLimited: 0, rssMiB: { gateway: rss(i + 1), subgraphs: null, registries: 200 } }));
+  return Array.from({ length: 30 }, (_, i) => ({ minute: i + 1, requests: 100, rps: 10, p50Ms: 5, p99Ms: 20, errors: 0, errorCodes: {}, registryCalls: 0, rateLimited: 0, loadAverage: 1, rssMiB: { gateway: rss(i + 1), subgraphs: null, registries: 200 } }));
 }
 
 describe('soak memory trend', () => {

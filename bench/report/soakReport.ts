@@ -22,9 +22,13 @@ export interface SoakSample {
   p50Ms: number;
   p99Ms: number;
   errors: number;
+  /** Their `extensions.code`s (and CLIENT_TIMEOUT, CONNECTION_ERROR), counted. */
+  errorCodes: Record<string, number>;
   registryCalls: number;
   /** Registry calls refused with 429 (the clients' pacing should keep this at 0). */
   rateLimited: number;
+  /** The machine's 1-minute load average at the end of the sample: other work on a shared machine shows here. */
+  loadAverage: number;
   /** Resident memory of each process at the end of the sample (VmRSS). */
   rssMiB: Record<ProcessName, number | null>;
 }
@@ -50,7 +54,7 @@ export interface SoakResults {
   mix: readonly SoakMixShare[];
   maximum: LoadResult;
   targetRps: number;
-  totals: { requests: number; errors: number; errorRate: number; rateLimited: number; registryCalls: number; meanRps: number; worstP99Ms: number; medianP50Ms: number };
+  totals: { requests: number; errors: number; errorCodes: Record<string, number>; errorRate: number; rateLimited: number; registryCalls: number; meanRps: number; worstP99Ms: number; medianP50Ms: number };
   memory: MemoryTrend[];
   samples: SoakSample[];
 }
@@ -117,6 +121,10 @@ export function assembleSoak(input: {
     totals: {
       requests,
       errors,
+      errorCodes: samples.reduce<Record<string, number>>((all, s) => {
+        for (const [code, count] of Object.entries(s.errorCodes)) all[code] = (all[code] ?? 0) + count;
+        return all;
+      }, {}),
       errorRate: requests > 0 ? errors / requests : 0,
       rateLimited: samples.reduce((s, x) => s + x.rateLimited, 0),
       registryCalls: samples.reduce((s, x) => s + x.registryCalls, 0),
@@ -150,6 +158,7 @@ function charts(results: SoakResults): Record<string, string> {
         { name: 'target req/s', points: at(() => results.targetRps), dashed: true },
         { name: 'errors/s', points: at((s) => (s.requests > 0 ? (s.errors / s.requests) * s.rps : 0)) },
         { name: 'registry 429/s', points: at((s) => s.rateLimited / Math.max(1, results.options.sampleS)) },
+        { name: 'machine load avg', points: at((s) => s.loadAverage), dashed: true },
       ],
     }),
     'memory.svg': lineChart({
@@ -187,6 +196,9 @@ function markdown(results: SoakResults): string {
       [[String(t.requests), String(t.errors), `${(t.errorRate * 100).toFixed(3)} %`, fixed(t.meanRps), `${fixed(t.medianP50Ms)} ms`, `${fixed(t.worstP99Ms)} ms`, String(t.registryCalls), String(t.rateLimited)]],
     ),
     '',
+    ...(Object.keys(t.errorCodes).length > 0 ? [`Error codes in those responses: ${Object.entries(t.errorCodes).map(([code, count]) => `\`${code}\` ×${count}`).join(', ')}.`, ''] : []),
+    `Machine load average (1 min) during the run: ${fixed(Math.min(...results.samples.map((s) => s.loadAverage)))}–${fixed(Math.max(...results.samples.map((s) => s.loadAverage)))} on ${results.machine.cpus} cores (every process and the load generator share them; anything above the core count is other work competing).`,
+    '',
     '## Memory',
     '',
     'Resident memory (VmRSS) sampled at the end of every sample. "Flat" means the least-squares trend over the second half of the run grows by less than max(10 MiB, 5 %) over that half; the first half holds the caches and the JIT warming up.',
@@ -207,8 +219,8 @@ function markdown(results: SoakResults): string {
     '## Samples',
     '',
     markdownTable(
-      ['minute', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'registry calls', '429s', ...PROCESSES.map((p) => `${p} MiB`)],
-      results.samples.map((s) => [fixed(s.minute), fixed(s.rps), fixed(s.p50Ms), fixed(s.p99Ms), String(s.errors), String(s.registryCalls), String(s.rateLimited), ...PROCESSES.map((p) => (s.rssMiB[p] === null ? '?' : fixed(s.rssMiB[p]!)))]),
+      ['minute', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'registry calls', '429s', 'load avg', ...PROCESSES.map((p) => `${p} MiB`)],
+      results.samples.map((s) => [fixed(s.minute), fixed(s.rps), fixed(s.p50Ms), fixed(s.p99Ms), String(s.errors), String(s.registryCalls), String(s.rateLimited), fixed(s.loadAverage), ...PROCESSES.map((p) => (s.rssMiB[p] === null ? '?' : fixed(s.rssMiB[p]!)))]),
     ),
     '',
     '**errors**: responses carrying GraphQL errors (partial answers count), non-2xx, resets and timeouts, as in the benchmark.',

@@ -11,10 +11,13 @@ import type { IdeConfig } from './config.js';
 
 type Params = { query: string; variables?: unknown; operationName?: string | null };
 
+// The workers sit beside this script, under the bundle's own path (/ide/<bundle key>/).
+const assets = new URL('.', (document.currentScript as HTMLScriptElement).src);
+
 (globalThis as { MonacoEnvironment?: unknown }).MonacoEnvironment = {
   getWorker(_id: string, label: string): Worker {
     const name = label === 'graphql' ? 'graphql' : label === 'json' ? 'json' : 'editor';
-    return new Worker(`/ide/${name}.worker.js`);
+    return new Worker(new URL(`${name}.worker.js`, assets));
   },
 };
 
