@@ -3,9 +3,9 @@
 // versions of everything bundled and by the entry's own source, and is rebuilt only when missing.
 // A container builds it while its image is built (bin/buildIde.ts), so it starts without esbuild work.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -74,6 +74,10 @@ export async function ensureIdeBundle(dir = ideBundleDir()): Promise<string> {
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });
+  }
+  // Bundles of earlier package versions are never served again.
+  for (const old of readdirSync(dirname(dir))) {
+    if (/^[0-9a-f]{16}$/.test(old) && old !== basename(dir)) rmSync(join(dirname(dir), old), { recursive: true, force: true });
   }
   return dir;
 }
