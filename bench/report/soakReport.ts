@@ -178,7 +178,7 @@ function markdown(results: SoakResults): string {
     '# Rantau soak run',
     '',
     ...(results.shortRun
-      ? [`> **Short run: ${fixed(minutes)} minutes (SOAK_MINUTES=${o.minutes}).** It shows the soak machinery works end to end; the result that counts is a 30-minute run (\`npm run soak\`, SOAK_MINUTES=30 by default).`, '']
+      ? [`> **Short run: ${fixed(minutes)} minutes (SOAK_MINUTES=${o.minutes}).** It shows the soak machinery works end to end; the result that counts is a 30-minute run (\`npm run soak\`, SOAK_MINUTES=30 by default). Over a few minutes a memory trend is mostly the garbage collector's sawtooth and heaps still growing to their working size, so "flat" below says little.`, '']
       : []),
     `Run ${results.startedAt} → ${results.finishedAt} on ${results.machine.cpus} × ${results.machine.model}, Node ${results.machine.node}, load average at the end ${results.machine.loadAverageAtEnd.join(' / ')}.`,
     '',
