@@ -3,11 +3,9 @@ import { loadavg } from 'node:os';
 import { readBenchOptions, readSoakOptions } from './options.js';
 import { loadPopulation } from './workload/population.js';
 import { SOAK_MIX, soakMix } from './workload/soakMix.js';
-import { startRantauTopology, type Topology } from './processes/topology.js';
-import { stopAllChildren } from './processes/child.js';
-import { onAnyExit } from './processes/tearDown.js';
+import { startRantauTopology } from './processes/topology.js';
+import { BenchRun } from './processes/tearDown.js';
 import { RegistryCalls } from './measure/registryCalls.js';
-import { deleteKeys } from './measure/redisKeys.js';
 import { runLoad } from './measure/load.js';
 import { assembleSoak, writeSoak, type SoakSample } from './report/soakReport.js';
 import { fixed } from './report/tables.js';
@@ -22,22 +20,14 @@ import { fixed } from './report/tables.js';
 const bench = readBenchOptions();
 const soak = readSoakOptions(process.env, bench);
 const log = (line: string) => process.stderr.write(`${line}\n`);
-let topology: Topology | undefined;
-
-async function tearDown(): Promise<void> {
-  await stopAllChildren();
-  if (topology) {
-    await deleteKeys(bench.redisUrl, topology.keyPrefix).catch(() => undefined);
-    topology.close();
-  }
-}
+const run = new BenchRun(bench.redisUrl, log);
 
 async function main(): Promise<void> {
   const startedAt = new Date();
   log(`Rantau soak: ${soak.minutes} min at ${Math.round(soak.loadFraction * 100)} % of the measured maximum, ${soak.sampleS} s samples, rate limits ×${bench.rateScale}`);
   const population = await loadPopulation();
   const nextBody = soakMix(population, soak.workers);
-  topology = await startRantauTopology(bench, log);
+  const topology = (run.topology = await startRantauTopology(bench, log));
   const system = topology.systems[0];
   const endpoints = topology.registries.ready.registries;
   const calls = new RegistryCalls(endpoints, Math.min(...endpoints.map((e) => e.ratePerSecond)));
@@ -86,12 +76,4 @@ async function main(): Promise<void> {
   );
 }
 
-onAnyExit(tearDown, log);
-
-main()
-  .then(tearDown)
-  .catch(async (error: Error) => {
-    log(`soak failed: ${error.stack ?? error.message}`);
-    await tearDown();
-    process.exitCode = 1;
-  });
+run.run('soak', main);
