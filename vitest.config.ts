@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: { alias: { graphql: 'graphql/index.js' } },
   test: {
-    include: ['schema/**/*.test.ts', 'platform/**/*.test.ts', 'sandbox/**/*.test.ts', 'subgraphs/**/*.test.ts', 'gateway/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['schema/**/*.test.ts', 'platform/**/*.test.ts', 'sandbox/**/*.test.ts', 'subgraphs/**/*.test.ts', 'gateway/**/*.test.ts', 'bench/**/*.test.ts', 'test/**/*.test.ts'],
     pool: 'forks',
     maxWorkers: 2,
     setupFiles: ['./test/setup.ts'],

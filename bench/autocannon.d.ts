@@ -13,6 +13,8 @@ declare module 'autocannon' {
     connections?: number;
     duration?: number;
     maxOverallRequests?: number;
+    /** Requests per second over all connections (open pacing); unset: each connection as fast as answered. */
+    overallRate?: number;
     timeout?: number;
     method?: string;
     headers?: Record<string, string>;

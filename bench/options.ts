@@ -51,3 +51,37 @@ export function readBenchOptions(env: NodeJS.ProcessEnv = process.env): BenchOpt
     scenarios: env.BENCH_SCENARIOS ? env.BENCH_SCENARIOS.split(',').map((id) => id.trim()) : null,
   };
 }
+
+/**
+ * The soak run's settings (`npm run soak`), on top of the benchmark's (rate scale, connections,
+ * Redis). It measures the maximum of its own traffic mix first, then holds a fraction of it.
+ */
+export interface SoakOptions {
+  /** Length of the held load, in minutes (SOAK_MINUTES; 30 for the committed result). */
+  minutes: number;
+  /** Length of one sample: each point of the charts (SOAK_SAMPLE_S). */
+  sampleS: number;
+  /** Untimed traffic before the maximum is measured, so caches are at their steady hit rate (SOAK_WARMUP_S). */
+  warmUpS: number;
+  /** Length of the closed-loop measurement of the maximum (SOAK_PROBE_S). */
+  probeS: number;
+  /** Fraction of the measured maximum held during the soak (SOAK_LOAD, default 0.7). */
+  loadFraction: number;
+  /** Distinct workers the traffic is drawn from (SOAK_WORKERS; BENCH_MIXED_WORKERS otherwise). */
+  workers: number;
+  resultsDir: string;
+}
+
+export function readSoakOptions(env: NodeJS.ProcessEnv = process.env, bench = readBenchOptions(env)): SoakOptions {
+  const loadFraction = positive(env, 'SOAK_LOAD', 0.7);
+  if (loadFraction > 1) throw new Error(`SOAK_LOAD: expected a fraction of the maximum (0 < x ≤ 1), got ${loadFraction}`);
+  return {
+    minutes: positive(env, 'SOAK_MINUTES', 30),
+    sampleS: Math.round(positive(env, 'SOAK_SAMPLE_S', 10)),
+    warmUpS: Math.round(positive(env, 'SOAK_WARMUP_S', 30)),
+    probeS: Math.round(positive(env, 'SOAK_PROBE_S', 30)),
+    loadFraction,
+    workers: Math.round(positive(env, 'SOAK_WORKERS', bench.mixedWorkers)),
+    resultsDir: env.SOAK_RESULTS_DIR || new URL('./results/soak/', import.meta.url).pathname,
+  };
+}

@@ -2,11 +2,10 @@ import 'reflect-metadata';
 import { readBenchOptions } from './options.js';
 import { loadPopulation } from './workload/population.js';
 import { buildScenarios } from './scenarios.js';
-import { startTopology, type Topology } from './processes/topology.js';
-import { killAllChildrenNow, stopAllChildren } from './processes/child.js';
+import { startTopology } from './processes/topology.js';
+import { BenchRun } from './processes/tearDown.js';
 import { resetPeakRss } from './processes/memory.js';
 import { RegistryCalls } from './measure/registryCalls.js';
-import { deleteKeys } from './measure/redisKeys.js';
 import { combineRows, measure, warmUpPlans, warmUpProcesses, type MeasureContext, type Row } from './measure/measurement.js';
 import { workerBody } from './workload/queries.js';
 import { probeBatching, type BatchProbe } from './measure/batchProbe.js';
@@ -23,22 +22,14 @@ const options = readBenchOptions();
 /** Cold worker queries each system answers, untimed, before the first measurement. */
 const WARM_UP_WORKERS = 30;
 const log = (line: string) => process.stderr.write(`${line}\n`);
-let topology: Topology | undefined;
-
-async function tearDown(): Promise<void> {
-  await stopAllChildren();
-  if (topology) {
-    await deleteKeys(options.redisUrl, topology.keyPrefix).catch(() => undefined);
-    topology.close();
-  }
-}
+const run = new BenchRun(options.redisUrl, log);
 
 async function main(): Promise<void> {
   const startedAt = new Date();
   log(`Rantau benchmark: ${options.durationS} s per measurement, ${options.connections} connections, rate limits ×${options.rateScale}${options.quick ? ' (quick smoke run)' : ''}`);
   const population = await loadPopulation();
   const set = buildScenarios(population, options.mixedWorkers);
-  topology = await startTopology(options, log);
+  const topology = (run.topology = await startTopology(options, log));
   const endpoints = topology.registries.ready.registries;
   const calls = new RegistryCalls(endpoints, Math.min(...endpoints.map((e) => e.ratePerSecond)));
   const context: MeasureContext = { options, calls, registries: topology.registries, keyPrefix: topology.keyPrefix, log };
@@ -86,20 +77,4 @@ async function main(): Promise<void> {
   process.stdout.write(`\n${results.targets.map(targetLine).join('\n')}\n\nResults: ${written.json}\nReport:  ${written.report}\n`);
 }
 
-// No child may outlive the benchmark: Ctrl-C, kill and crashes all end in tearDown or, at the
-// very last, in a synchronous SIGKILL of whatever is still running.
-process.on('exit', killAllChildrenNow);
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    log(`\n${signal}: stopping every benchmark process…`);
-    tearDown().finally(() => process.exit(130));
-  });
-}
-
-main()
-  .then(tearDown)
-  .catch(async (error: Error) => {
-    log(`benchmark failed: ${error.stack ?? error.message}`);
-    await tearDown();
-    process.exitCode = 1;
-  });
+run.run('benchmark', main);

@@ -1,74 +1,166 @@
+// docker-compose.yml, generated from subgraphs/countries.json so that it always matches the code's
+// ports and settings: `npm run docker-compose` rewrites it, and test/dockerCompose.test.ts fails
+// when the committed file differs from what this writes or when it breaks the Compose
+// specification's JSON schema. The file is built as data and written with the `yaml` library.
+import { Document, isScalar, visit, type YAMLMap } from 'yaml';
 import { countryEntries, type CountryEntry } from '../subgraphs/countries.js';
 import { REGIONAL_PORT } from './topology.js';
 
-/**
- * docker-compose.yml is generated from subgraphs/countries.json so that it always matches the
- * code's ports and settings: `npm run docker-compose` rewrites it, and a test fails when the
- * committed file differs from what this writes.
- */
 const GATEWAY_PORT = 4000;
+const REDIS_PORT = 6379;
+const POSTGRES_PORT = 5432;
 
-function service(lines: string[]): string {
-  return lines.map((line) => `    ${line}`).join('\n');
+/** Compose refuses to start when a required secret is unset, naming it; nothing has a default password. */
+const REDIS_PASSWORD = '${REDIS_PASSWORD:?set REDIS_PASSWORD (docs/operations.md, Containers)}';
+const POSTGRES_PASSWORD = '${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD (docs/operations.md, Containers)}';
+const REDIS_URL = `redis://:${REDIS_PASSWORD}@redis:${REDIS_PORT}`;
+const postgresUrl = (database: string) => `postgres://rantau:${POSTGRES_PASSWORD}@postgres:${POSTGRES_PORT}/${database}`;
+
+/** Where the supergraph job writes and the gateway reads (a named volume shared by the two). */
+const SUPERGRAPH_DIR = '/app/supergraph';
+
+type Service = Record<string, unknown>;
+type Condition = 'service_healthy' | 'service_completed_successfully';
+
+/**
+ * The probe Docker runs inside a Rantau container: node:20-slim has no curl, so Node's own fetch.
+ * `/health` says the process lives; `/ready` (every Rantau service but the simulated registries)
+ * says it can serve, and is what `depends_on: service_healthy` waits for.
+ */
+function httpCheck(path: '/health' | '/ready'): Service {
+  const probe = `fetch('http://127.0.0.1:'+process.env.PORT+'${path}').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))`;
+  return { test: ['CMD', 'node', '-e', probe], interval: '10s', timeout: '3s', retries: 3, start_period: '30s' };
+}
+
+function needs(services: Record<string, Condition>): Service {
+  return Object.fromEntries(Object.entries(services).map(([name, condition]) => [name, { condition }]));
+}
+
+/**
+ * One Rantau process from the image (Dockerfile): Node itself is the container's main process under
+ * Docker's init (`init: true`), so SIGTERM reaches it and it shuts down gracefully; `npm run` and
+ * `sh -c` would swallow the signal. The Dockerfile's entrypoint is `node --import tsx bin/service.ts`.
+ */
+function rantau(role: string[], port: number, environment: Record<string, string>, health: '/health' | '/ready', dependsOn: Record<string, Condition> = {}): Service {
+  return {
+    build: '.',
+    image: 'rantau:local',
+    init: true,
+    user: 'node',
+    restart: 'unless-stopped',
+    stop_grace_period: '30s',
+    command: role,
+    environment: { PORT: String(port), ...environment },
+    expose: [String(port)],
+    healthcheck: httpCheck(health),
+    ...(Object.keys(dependsOn).length > 0 ? { depends_on: needs(dependsOn) } : {}),
+  };
 }
 
 function registryName(code: string, key: string): string {
   return `registry-${code.toLowerCase()}-${key}`;
 }
 
-export function dockerCompose(entries: readonly CountryEntry[] = countryEntries): string {
-  const blocks: string[] = [];
-  blocks.push(`  redis:\n${service(['image: redis:7-alpine', 'command: ["redis-server", "--save", "", "--appendonly", "no"]', 'healthcheck:', '  test: ["CMD", "redis-cli", "ping"]', '  interval: 5s'])}`);
+function subgraphUrls(entries: readonly CountryEntry[]): Record<string, string> {
+  return Object.fromEntries(entries.map((e) => [`SUBGRAPH_URL_${e.code}`, `http://${e.code.toLowerCase()}:${e.subgraphPort}`]));
+}
+
+/** The whole file as data: what the schema test validates and what is written. */
+export function dockerComposeModel(entries: readonly CountryEntry[] = countryEntries): Record<string, unknown> {
+  const services: Record<string, Service> = {
+    redis: {
+      image: 'redis:7-alpine',
+      init: true,
+      user: 'redis',
+      restart: 'unless-stopped',
+      // The password comes from the environment at start, so it is never written into the file.
+      command: ['sh', '-c', 'exec redis-server --save "" --appendonly no --requirepass "$$REDIS_PASSWORD"'],
+      environment: { REDIS_PASSWORD },
+      healthcheck: { test: ['CMD-SHELL', 'REDISCLI_AUTH="$$REDIS_PASSWORD" redis-cli ping | grep -q PONG'], interval: '5s', timeout: '3s', retries: 5 },
+    },
+    postgres: {
+      image: 'postgres:16-alpine',
+      restart: 'unless-stopped',
+      // The image's entrypoint starts as root only to fix ownership, then runs PostgreSQL as `postgres`.
+      environment: { POSTGRES_USER: 'rantau', POSTGRES_PASSWORD, POSTGRES_DB: 'rantau_audit' },
+      volumes: ['postgres-data:/var/lib/postgresql/data', './deploy/postgres/init.sql:/docker-entrypoint-initdb.d/init.sql:ro'],
+      healthcheck: { test: ['CMD', 'pg_isready', '-U', 'rantau', '-d', 'rantau_audit'], interval: '5s', timeout: '3s', retries: 10 },
+    },
+  };
   for (const entry of entries) {
-    for (const [key, port] of Object.entries(entry.registryPorts)) {
-      blocks.push(`  ${registryName(entry.code, key)}:\n${service(['<<: *rantau', `command: ["npm", "run", "service", "--", "registry", "${entry.code}", "${key}"]`, 'environment:', `  PORT: "${port}"`, `expose: ["${port}"]`])}`);
-    }
     const cc = entry.code.toLowerCase();
-    blocks.push(
-      `  ${cc}:\n${service([
-        '<<: *rantau',
-        `command: ["npm", "run", "service", "--", "subgraph", "${entry.code}"]`,
-        'environment:',
-        `  PORT: "${entry.subgraphPort}"`,
-        '  REDIS_URL: redis://redis:6379',
-        ...Object.entries(entry.registryPorts).map(([key, port]) => `  REGISTRY_URL_${entry.code}_${key.toUpperCase()}: http://${registryName(entry.code, key)}:${port}`),
-        `expose: ["${entry.subgraphPort}"]`,
-        'depends_on:',
-        ...Object.keys(entry.registryPorts).map((key) => `  - ${registryName(entry.code, key)}`),
-        '  - redis',
-      ])}`,
+    const registries = Object.entries(entry.registryPorts);
+    for (const [key, port] of registries) {
+      services[registryName(entry.code, key)] = rantau(['registry', entry.code, key], port, {}, '/health');
+    }
+    services[cc] = rantau(
+      ['subgraph', entry.code],
+      entry.subgraphPort,
+      {
+        REDIS_URL,
+        AUDIT_DATABASE_URL: postgresUrl('rantau_audit'),
+        INDEX_DATABASE_URL: postgresUrl('rantau_index'),
+        ...Object.fromEntries(registries.map(([key, port]) => [`REGISTRY_URL_${entry.code}_${key.toUpperCase()}`, `http://${registryName(entry.code, key)}:${port}`])),
+      },
+      '/ready',
+      { redis: 'service_healthy', postgres: 'service_healthy', ...Object.fromEntries(registries.map(([key]) => [registryName(entry.code, key), 'service_healthy' as const])) },
     );
   }
-  const subgraphUrls = entries.map((e) => `  SUBGRAPH_URL_${e.code}: http://${e.code.toLowerCase()}:${e.subgraphPort}`);
-  blocks.push(
-    `  regional:\n${service(['<<: *rantau', 'command: ["npm", "run", "service", "--", "regional"]', 'environment:', `  PORT: "${REGIONAL_PORT}"`, '  REDIS_URL: redis://redis:6379', '  LOCATOR_CACHE_SECRET: "${LOCATOR_CACHE_SECRET:-}"', ...subgraphUrls, `expose: ["${REGIONAL_PORT}"]`, 'depends_on:', ...entries.map((e) => `  - ${e.code.toLowerCase()}`)])}`,
+  services.regional = rantau(
+    ['regional'],
+    REGIONAL_PORT,
+    { REDIS_URL, LOCATOR_CACHE_SECRET: '${LOCATOR_CACHE_SECRET:?set LOCATOR_CACHE_SECRET (docs/operations.md, Containers)}', ...subgraphUrls(entries) },
+    '/ready',
+    { redis: 'service_healthy', ...Object.fromEntries(entries.map((e) => [e.code.toLowerCase(), 'service_healthy' as const])) },
   );
-  blocks.push(
-    `  gateway:\n${service([
-      '<<: *rantau',
-      'command: ["sh", "-c", "npm run compose && npm run service -- gateway"]',
-      'environment:',
-      `  PORT: "${GATEWAY_PORT}"`,
-      '  REDIS_URL: redis://redis:6379',
-      '  SUPERGRAPH_FILE: /tmp/supergraph.graphql',
-      `  REGIONAL_URL: http://regional:${REGIONAL_PORT}`,
-      ...subgraphUrls,
-      `ports: ["${GATEWAY_PORT}:${GATEWAY_PORT}"]`,
-      'depends_on:',
-      '  - regional',
-    ])}`,
-  );
-  return `# Generated by \`npm run docker-compose\` from subgraphs/countries.json — do not edit by hand.
-# Every service of the embedded stack as its own container: one simulated registry each,
-# one subgraph per country, the regional subgraph, the gateway, and Redis as the shared cache.
-x-rantau: &rantau
-  build: .
-  image: rantau:local
-  restart: unless-stopped
+  // Composes the supergraph from the code once, into the volume the gateway reads, then exits.
+  services.supergraph = {
+    build: '.',
+    image: 'rantau:local',
+    init: true,
+    user: 'node',
+    restart: 'no',
+    entrypoint: ['node', '--import', 'tsx', 'bin/compose.ts'],
+    environment: { SUPERGRAPH_FILE: `${SUPERGRAPH_DIR}/supergraph.graphql`, REGIONAL_URL: `http://regional:${REGIONAL_PORT}`, ...subgraphUrls(entries) },
+    volumes: [`supergraph:${SUPERGRAPH_DIR}`],
+  };
+  services.gateway = {
+    ...rantau(['gateway'], GATEWAY_PORT, { REDIS_URL, SUPERGRAPH_FILE: `${SUPERGRAPH_DIR}/supergraph.graphql` }, '/ready', {
+      supergraph: 'service_completed_successfully',
+      redis: 'service_healthy',
+      regional: 'service_healthy',
+      ...Object.fromEntries(entries.map((e) => [e.code.toLowerCase(), 'service_healthy' as const])),
+    }),
+    ports: [`${GATEWAY_PORT}:${GATEWAY_PORT}`],
+    volumes: [`supergraph:${SUPERGRAPH_DIR}:ro`],
+  };
+  return { services, volumes: { 'postgres-data': {}, supergraph: {} } };
+}
 
-services:
-${blocks.join('\n\n')}
-`;
+const HEADER = ` Generated by \`npm run docker-compose\` from subgraphs/countries.json (bin/dockerCompose.ts) — do not edit by hand.
+ Every service of the embedded stack as its own container: one simulated registry each, one
+ subgraph per country, the regional subgraph, the gateway, Redis as the shared cache and
+ PostgreSQL for the audit and the index. REDIS_PASSWORD, POSTGRES_PASSWORD and
+ LOCATOR_CACHE_SECRET must be set (an .env file beside this one will do): docs/operations.md.`;
+
+export function dockerCompose(entries: readonly CountryEntry[] = countryEntries): string {
+  const doc = new Document(dockerComposeModel(entries));
+  doc.commentBefore = HEADER;
+  // Short lists of words (commands, ports, probes) on one line, each item quoted: an unquoted
+  // `4000:4000` is a base-60 number to a YAML 1.1 reader. A blank line between services.
+  visit(doc, {
+    Seq(_key, node) {
+      if (!node.items.every((item) => isScalar(item))) return;
+      node.flow = true;
+      for (const item of node.items) if (isScalar(item) && typeof item.value === 'string') item.type = 'QUOTE_DOUBLE';
+    },
+  });
+  const top = doc.contents as YAMLMap;
+  const services = top.get('services') as YAMLMap;
+  for (const pair of [...services.items.slice(1), ...top.items.slice(1)]) {
+    if (isScalar(pair.key)) pair.key.spaceBefore = true;
+  }
+  return doc.toString({ lineWidth: 0 });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -4,7 +4,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { EntityBatchingDataSource } from './entityBatching.js';
 import { serveGraphQL, sendJson, type RouteHandler, type RunningServer } from '../platform/httpServer.js';
 import { supergraphHook, type SupergraphSource } from './supergraphSource.js';
-import { graphiqlRoutes } from './graphiql.js';
+import { ideRoutes } from './ide/routes.js';
 import { cacheMetricsPlugin, persistedQueries, responseCache } from './caching.js';
 import { ServiceMetrics, metricsPlugin } from '../platform/metrics.js';
 import type { CacheStore } from '../platform/store/store.js';
@@ -14,8 +14,8 @@ export interface GatewayOptions {
   supergraph: SupergraphSource;
   port: number;
   host?: string;
-  /** Query shown in the IDE when it opens (read on every page load). */
-  defaultQuery?: () => string;
+  /** Query shown in the IDE's first tab (read on every page load); the saved examples follow it. */
+  defaultQuery?: () => string | undefined;
   plugins?: ApolloServerPlugin<BaseContext>[];
   routes?: Record<string, RouteHandler>;
   /** Persisted queries and the response cache live here; absent, neither is kept. */
@@ -72,7 +72,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     host: options.host,
     context: () => ({}),
     routes: {
-      ...graphiqlRoutes(options.defaultQuery ?? (() => DEFAULT_QUERY)),
+      ...(await ideRoutes({ defaultQuery: options.defaultQuery })),
       'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok' }),
       'GET /metrics': metrics.route,
       ...options.routes,

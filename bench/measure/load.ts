@@ -13,6 +13,8 @@ export interface LoadSpec {
   nextBody: () => string;
   /** Stops early after this many requests (distinct data runs out). */
   maxRequests?: number;
+  /** Paced at this many requests per second over all connections instead of as fast as answered (the soak run). */
+  ratePerSecond?: number;
 }
 
 export interface LoadResult {
@@ -26,26 +28,35 @@ export interface LoadResult {
   p99Ms: number;
   /** Responses with GraphQL errors (partial answers included), non-2xx, resets and timeouts. */
   errorResponses: number;
+  /** The `extensions.code`s found in those responses, counted (what kind of errors they were). */
+  errorCodes: Record<string, number>;
 }
 
 function hasErrors(body: string): boolean {
   return !body.startsWith('{') || body.includes('"errors":');
 }
 
+const ERROR_CODE = /"code":"([A-Z_]+)"/g;
+
 export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   let withErrors = 0;
+  const errorCodes: Record<string, number> = {};
   const connections = spec.maxRequests !== undefined ? Math.max(1, Math.min(spec.connections, spec.maxRequests)) : spec.connections;
   const result = await autocannon({
     url: spec.url,
     connections,
     duration: spec.durationS,
     ...(spec.maxRequests !== undefined ? { maxOverallRequests: spec.maxRequests } : {}),
+    ...(spec.ratePerSecond !== undefined ? { overallRate: spec.ratePerSecond } : {}),
     timeout: 30,
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json' },
     requests: [{ method: 'POST', setupRequest: (request) => ({ ...request, body: spec.nextBody() }) }],
     verifyBody: (body) => {
-      if (hasErrors(body)) withErrors += 1;
+      if (hasErrors(body)) {
+        withErrors += 1;
+        for (const [, code] of body.matchAll(ERROR_CODE)) errorCodes[code] = (errorCodes[code] ?? 0) + 1;
+      }
       return true;
     },
   });
@@ -59,5 +70,6 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     errorResponses: withErrors + result.errors + result.timeouts,
+    errorCodes: { ...errorCodes, ...(result.timeouts > 0 ? { CLIENT_TIMEOUT: result.timeouts } : {}), ...(result.errors > 0 ? { CONNECTION_ERROR: result.errors } : {}) },
   };
 }

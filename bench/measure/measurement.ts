@@ -124,6 +124,7 @@ export function combineRows(a: Row, b: Row): Row {
     p50Ms: mean(a.p50Ms, b.p50Ms),
     p99Ms: mean(a.p99Ms, b.p99Ms),
     errorResponses: a.errorResponses + b.errorResponses,
+    errorCodes: Object.fromEntries([...new Set([...Object.keys(a.errorCodes), ...Object.keys(b.errorCodes)])].map((code) => [code, (a.errorCodes[code] ?? 0) + (b.errorCodes[code] ?? 0)])),
     registryCalls,
     callsPerOp: a.callsPerOp === null || b.callsPerOp === null ? (a.callsPerOp ?? b.callsPerOp) : sent > 0 ? registryCalls / sent : null,
     rateLimited: a.rateLimited + b.rateLimited,

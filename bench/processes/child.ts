@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CHILD_INPUT_ENV, type ChildMessage } from '../roles/protocol.js';
-import { readPeakRssMiB, resetPeakRss } from './memory.js';
+import { readPeakRssMiB, readRssMiB, resetPeakRss } from './memory.js';
 
 /**
  * The parent side of one benchmark process: started with node + tsx on a file of bench/roles/,
@@ -16,6 +16,8 @@ export interface BenchChild<R> {
   ready: R;
   /** Peak resident memory since start or the last reset (VmHWM), in MiB; null if unreadable. */
   peakRssMiB(): number | null;
+  /** Resident memory now (VmRSS), in MiB; null if unreadable. */
+  rssMiB(): number | null;
   resetPeak(): boolean;
   stop(): Promise<void>;
 }
@@ -87,6 +89,7 @@ export async function startChild<R>(name: string, role: string, input: unknown, 
     pid,
     ready,
     peakRssMiB: () => readPeakRssMiB(pid),
+    rssMiB: () => readRssMiB(pid),
     resetPeak: () => resetPeakRss(pid),
     stop: () => stopProcess(child),
   };

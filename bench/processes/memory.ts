@@ -6,8 +6,17 @@ import { readFileSync, writeFileSync } from 'node:fs';
  * own peak instead of the largest since start. Elsewhere both answer "unknown".
  */
 export function readPeakRssMiB(pid: number): number | null {
+  return readStatusMiB(pid, 'VmHWM');
+}
+
+/** Resident memory now (VmRSS): what the soak run samples over time. */
+export function readRssMiB(pid: number): number | null {
+  return readStatusMiB(pid, 'VmRSS');
+}
+
+function readStatusMiB(pid: number, field: 'VmHWM' | 'VmRSS'): number | null {
   try {
-    const match = /^VmHWM:\s+(\d+)\s+kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    const match = new RegExp(`^${field}:\\s+(\\d+)\\s+kB$`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return match ? Math.round((Number(match[1]) / 1024) * 10) / 10 : null;
   } catch {
     return null;

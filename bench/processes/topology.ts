@@ -68,7 +68,8 @@ export async function startTopology(options: BenchOptions, log: (line: string) =
   }
 }
 
-async function startIn(dir: string, options: BenchOptions, log: (line: string) => void): Promise<Topology> {
+/** What every process of one run shares: its Redis key prefix and the environment of each mode. */
+function runEnvironment(options: BenchOptions): { keyPrefix: string; cachedEnv: Record<string, string>; naiveEnv: Record<string, string> } {
   const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
   const keyPrefix = `rantau-bench:${runId}:`;
   const cachedEnv = {
@@ -78,12 +79,20 @@ async function startIn(dir: string, options: BenchOptions, log: (line: string) =
     // Shared by restarts of the cached subgraphs, so a restart does not empty the locator cache.
     LOCATOR_CACHE_SECRET: randomBytes(16).toString('hex'),
   };
-  const naiveEnv = { RESOLVERS: 'naive', REDIS_URL: '' };
+  return { keyPrefix, cachedEnv, naiveEnv: { RESOLVERS: 'naive', REDIS_URL: '' } };
+}
 
+async function startRegistries(options: BenchOptions, log: (line: string) => void): Promise<{ registries: BenchChild<RegistriesReady>; registryUrls: Record<string, Record<string, string>> }> {
   log('starting registries…');
   const registries = await startChild<RegistriesReady>('registries', 'registries', { rateScale: options.rateScale });
   const registryUrls: Record<string, Record<string, string>> = {};
   for (const endpoint of registries.ready.registries) (registryUrls[endpoint.country] ??= {})[endpoint.registry] = endpoint.url;
+  return { registries, registryUrls };
+}
+
+async function startIn(dir: string, options: BenchOptions, log: (line: string) => void): Promise<Topology> {
+  const { keyPrefix, cachedEnv, naiveEnv } = runEnvironment(options);
+  const { registries, registryUrls } = await startRegistries(options, log);
 
   const supergraphFile = join(dir, 'supergraph.graphql');
   const naiveSupergraphFile = join(dir, 'supergraph-naive.graphql');
@@ -108,4 +117,28 @@ async function startIn(dir: string, options: BenchOptions, log: (line: string) =
     ],
     close: () => rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+/** Only the registries and Rantau as deployed (cached, over Redis): what the soak run drives. */
+export async function startRantauTopology(options: BenchOptions, log: (line: string) => void): Promise<Topology> {
+  const dir = mkdtempSync(join(tmpdir(), 'rantau-soak-'));
+  try {
+    const { keyPrefix, cachedEnv } = runEnvironment(options);
+    const { registries, registryUrls } = await startRegistries(options, log);
+    const supergraphFile = join(dir, 'supergraph.graphql');
+    log('starting cached subgraphs…');
+    const subgraphs = await SubgraphsProcess.start('subgraphs-cached', { registryUrls, rateScale: options.rateScale, supergraphFile }, cachedEnv);
+    log('starting the gateway…');
+    const gateway = await startChild<GatewayReady>('gateway-cached', 'gateway', { supergraphFile }, cachedEnv);
+    return {
+      registries,
+      keyPrefix,
+      supergraphFile,
+      systems: [{ id: 'rantau', label: 'Rantau (cached)', url: gateway.ready.url, cached: true, gateway, subgraphs }],
+      close: () => rmSync(dir, { recursive: true, force: true }),
+    };
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
 }

@@ -113,11 +113,15 @@ describe('one worker through the gateway', () => {
 
   it('serves the GraphQL IDE from its own assets and a health check', async () => {
     const page = await (await fetch(`${stack.gateway.url}/`)).text();
-    expect(page).toContain('/assets/graphiql.js');
+    const assets = /<script src="(\/ide\/[0-9a-f]+)\/ide\.js">/.exec(page)?.[1];
+    expect(assets).toBeDefined();
+    expect(page).toContain('Rantau-Purpose');
     expect(page).not.toMatch(/https?:\/\/(?!localhost)/);
-    const asset = await fetch(`${stack.gateway.url}/assets/graphiql.js`);
-    expect(asset.status).toBe(200);
-    expect((await asset.text()).length).toBeGreaterThan(100_000);
+    for (const asset of ['ide.js', 'ide.css', 'editor.worker.js', 'graphql.worker.js', 'json.worker.js']) {
+      const response = await fetch(`${stack.gateway.url}${assets}/${asset}`);
+      expect(response.status).toBe(200);
+      expect((await response.text()).length).toBeGreaterThan(100_000);
+    }
     expect(await (await fetch(`${stack.gateway.url}/health`)).json()).toEqual({ status: 'ok' });
   });
 });
