@@ -1,7 +1,6 @@
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { RouteHandler } from './httpServer.js';
-import type { RegistryAttempt } from '../subgraphs/kit/registryClient.js';
 
 /**
  * The Prometheus metrics of one service (gateway, regional or a country subgraph). Each service
@@ -37,8 +36,8 @@ export class ServiceMetrics {
     this.batchSize = new Histogram({ name: 'rantau_registry_batch_size', help: 'Ids asked per registry fetch (1 for registries without a batch endpoint).', labelNames: ['country', 'registry'], buckets: [1, 2, 5, 10, 20, 25, 40, 50, 100, 200], registers });
   }
 
-  /** For `CountryRuntime.onRegistryAttempt`. */
-  readonly recordAttempt = (attempt: RegistryAttempt): void => {
+  /** One HTTP attempt to a registry (the kit's registry-metrics plugin reports each). */
+  readonly recordAttempt = (attempt: { country: string; registry: string; route: string; status: number | 'timeout' | 'connection'; durationMs: number }): void => {
     const status = String(attempt.status);
     this.registryCalls.inc({ country: attempt.country, registry: attempt.registry, route: attempt.route, status });
     this.registrySeconds.observe({ country: attempt.country, registry: attempt.registry }, attempt.durationMs / 1000);
