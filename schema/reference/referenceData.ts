@@ -64,7 +64,7 @@ export function permitTypes(country?: string): readonly PermitType[] {
  * all or a country outside ASEAN (whose frameworks and permits Rantau does not describe).
  */
 export function memberStateArgument(argument: string, code: string): void {
-  if (!isAlpha3(code)) throw badUserInput(argument, `${argument} ${JSON.stringify(code)} is not an ISO 3166-1 alpha-3 country code`);
+  if (!isAlpha3(code)) throw badUserInput(argument, `${argument} ${JSON.stringify(code.slice(0, 16))} is not an ISO 3166-1 alpha-3 country code`);
   if (!(ASEAN_MEMBER_STATES as readonly string[]).includes(code)) {
     throw badUserInput(argument, `${argument} ${code} is not an ASEAN member state; Rantau describes the frameworks and permits of ${ASEAN_MEMBER_STATES.join(', ')}`);
   }

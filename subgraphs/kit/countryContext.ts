@@ -30,6 +30,9 @@ export interface RecordCheckView {
   found: boolean;
   wellFormed: boolean;
   failure: RegistryFailureView | null;
+  /** For a certification found: its national level and ISCO-08 unit group (what recognition compares; no personal data). */
+  nationalLevel: string | null;
+  isco: string | null;
 }
 
 export function failureView(error: RegistryError): RegistryFailureView {
@@ -109,13 +112,15 @@ export class CountryRequest {
         try {
           parsed = parseGlobalId(id);
         } catch {
-          return { id, found: false, wellFormed: false, failure: null };
+          return { id, found: false, wellFormed: false, failure: null, nationalLevel: null, isco: null };
         }
-        if (parsed.country !== this.code) return { id, found: false, wellFormed: false, failure: null };
+        if (parsed.country !== this.code) return { id, found: false, wellFormed: false, failure: null, nationalLevel: null, isco: null };
         try {
-          return { id, found: (await this.loaders[parsed.kind].load(parsed.nativeId)) !== null, wellFormed: true, failure: null };
+          const record = await this.loaders[parsed.kind].load(parsed.nativeId);
+          const certification = record !== null && 'nationalLevel' in record ? record : null;
+          return { id, found: record !== null, wellFormed: true, failure: null, nationalLevel: certification?.nationalLevel ?? null, isco: certification?.occupation?.isco ?? null };
         } catch (error) {
-          if (isRegistryError(error)) return { id, found: false, wellFormed: true, failure: failureView(error) };
+          if (isRegistryError(error)) return { id, found: false, wellFormed: true, failure: failureView(error), nationalLevel: null, isco: null };
           throw error;
         }
       }),

@@ -80,6 +80,12 @@ export function internalSchema(code: string) {
 
     @Field(() => RegistryFailure, { nullable: true, description: 'Why the registry could not answer, if it could not.' })
     failure!: RegistryFailure | null;
+
+    @Field(() => String, { nullable: true, description: 'For a certification found: its national level, as recognition compares it.' })
+    nationalLevel!: string | null;
+
+    @Field(() => String, { nullable: true, description: 'For a certification found: its ISCO-08 unit group.' })
+    isco!: string | null;
   }
 
   @Resolver()

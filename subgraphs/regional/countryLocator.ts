@@ -65,7 +65,7 @@ export class CountryLocator {
       { cacheKeyFn: identityKey, batch },
     );
     this.check = new DataLoader<string, RecordCheckView>(async (ids) => {
-      const query = `query Check($ids: [ID!]!) { ${names.check}(ids: $ids) { id found wellFormed failure { ${FAILURE_FIELDS} } } }`;
+      const query = `query Check($ids: [ID!]!) { ${names.check}(ids: $ids) { id found wellFormed nationalLevel isco failure { ${FAILURE_FIELDS} } } }`;
       const data = await this.call<Record<string, RecordCheckView[]>>(query, { ids });
       const byId = new Map(data[names.check].map((check) => [check.id, check]));
       return ids.map((id) => byId.get(id) ?? this.unavailable(`answered no entry for ${id}`));

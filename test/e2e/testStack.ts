@@ -37,6 +37,10 @@ export async function startTestStack(options: StackOptions = {}): Promise<TestSt
     async configure(key: string, config: Record<string, unknown>): Promise<void> {
       await fetch(`${stack.simulators.get(key)!.url}/__sim/config`, { method: 'POST', body: JSON.stringify(config) });
     },
+    async upsert(key: string, records: unknown[]): Promise<void> {
+      const response = await fetch(`${stack.simulators.get(key)!.url}/__sim/records`, { method: 'POST', body: JSON.stringify(records) });
+      if (!response.ok) throw new Error(`${key}: the simulator refused the records (${response.status})`);
+    },
   });
 }
 
@@ -45,4 +49,6 @@ export type TestStack = Stack & {
   stats(key: string): Promise<Record<string, number>>;
   resetStats(): Promise<void>;
   configure(key: string, config: Record<string, unknown>): Promise<void>;
+  /** Adds or replaces native records in one simulator (and feeds its change log). */
+  upsert(key: string, records: unknown[]): Promise<void>;
 };
