@@ -2,11 +2,13 @@ import type { RantauConfig } from '../platform/config.js';
 import type { CountryRuntime } from '../subgraphs/kit/buildCountrySubgraph.js';
 import { ServiceMetrics } from '../platform/metrics.js';
 import { createStore } from '../platform/store/createStore.js';
+import { redisTarget } from '../platform/store/redisConnection.js';
 import type { CacheStore } from '../platform/store/store.js';
 import { LocatorCache } from '../subgraphs/regional/locatorCache.js';
 import type { RegionalOptions } from '../subgraphs/regional/index.js';
 import type { CountryEndpoint } from '../subgraphs/regional/countryLocator.js';
 import type { GatewayOptions } from '../gateway/server.js';
+import { SharedPacing } from '../subgraphs/kit/registry/sharedPacing.js';
 
 /**
  * Turns configuration into each service's runtime: its metrics, its cache store (Redis or
@@ -14,17 +16,21 @@ import type { GatewayOptions } from '../gateway/server.js';
  * launcher so both run the same code paths. RESOLVERS=naive switches caches and batching off.
  */
 function storeFor(config: RantauConfig, metrics: ServiceMetrics): CacheStore {
-  return createStore(config.redisUrl, config.cache, (operation) => metrics.cacheErrors.inc({ operation }));
+  return createStore(redisTarget(config), config.cache, (operation) => metrics.cacheErrors.inc({ operation }));
 }
 
 export function countryRuntime(config: RantauConfig, code: string, registryUrls: Record<string, string>, overrides: Partial<CountryRuntime> = {}): CountryRuntime {
   const metrics = new ServiceMetrics(`subgraph-${code.toLowerCase()}`);
   const cached = config.resolvers === 'cached';
+  const redis = redisTarget(config);
   return {
     registryUrls,
     registryTimeoutMs: config.registryTimeoutMs,
     maxConcurrency: config.registryMaxConcurrency,
     metrics,
+    breaker: config.breaker,
+    // Pacing is shared whenever replicas can share it, naive resolvers included: a registry's rate is not negotiable.
+    ...(redis && config.registryPacing === 'shared' ? { pacing: new SharedPacing(redis, config.cache.keyPrefix, () => metrics.cacheErrors.inc({ operation: 'pacing' })) } : {}),
     batching: cached,
     ...(cached
       ? {

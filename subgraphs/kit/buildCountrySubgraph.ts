@@ -13,6 +13,10 @@ import type { CacheStore } from '../../platform/store/store.js';
 import type { CacheSettings } from '../../platform/config.js';
 import { watchChanges, type ChangeWatcher } from './cache/changeFeed.js';
 import { ResponseCacheHint, cacheHintPlugin, recordCacheHint } from './cacheHints.js';
+import { BreakerBoard } from './registry/circuitBreaker.js';
+import type { SharedPacing } from './registry/sharedPacing.js';
+import type { BreakerSettings } from '../../platform/config.js';
+import { storeProbe, type ReadinessProbe } from '../../platform/readiness.js';
 
 /**
  * Calls are paced a little under each registry's published rate: paced at exactly the rate, the
@@ -39,6 +43,10 @@ export interface CountryRuntime {
   /** Longest time a gateway may reuse this subgraph's answers, by record kind (seconds); 0 or absent: never. */
   responseMaxAgeS?: Partial<Record<RecordKind, number>>;
   metrics?: ServiceMetrics;
+  /** Circuit breakers in front of the registries; absent, the defaults. */
+  breaker?: BreakerSettings;
+  /** Pacing shared with the other replicas through Redis; absent, each process paces on its own. */
+  pacing?: SharedPacing;
 }
 
 export interface CountrySubgraph extends FederatedSchema {
@@ -47,6 +55,8 @@ export interface CountrySubgraph extends FederatedSchema {
   /** Change-feed watchers, for tests that do not want to wait for the timer. */
   watchers: ChangeWatcher[];
   createContext(): CountryContext;
+  /** What `/ready` checks: the record cache's store, each registry's breaker, shared pacing. */
+  readiness: ReadinessProbe[];
   /** Stops background work (change-feed polling) and closes the cache store. */
   close(): Promise<void>;
 }
@@ -62,17 +72,21 @@ export async function buildCountrySubgraph(definition: CountryDefinition, runtim
     settings: runtime.cache.settings,
     onEvent: (country, kind, outcome, count = 1) => metrics.cache.inc({ cache: 'record', country, kind, outcome }, count),
   });
+  const breakers = new BreakerBoard(runtime.breaker, metrics.registry);
   for (const binding of [definition.certifications, definition.permits]) {
     const { profile } = binding;
     const baseUrl = runtime.registryUrls[profile.key];
     if (!baseUrl) throw new Error(`${definition.code}: no base URL configured for registry "${profile.key}"`);
+    const ratePerSecond = runtime.ratePerSecond ?? profile.ratePerSecond * RATE_MARGIN;
     const client = new RegistryClient({
       country: definition.code,
       registry: profile.key,
       baseUrl,
       timeoutMs: runtime.registryTimeoutMs,
       maxConcurrency: runtime.maxConcurrency,
-      ratePerSecond: runtime.ratePerSecond ?? profile.ratePerSecond * RATE_MARGIN,
+      ratePerSecond,
+      breaker: breakers.for(definition.code, profile.key),
+      pacer: runtime.pacing?.pacer(definition.code, profile.key, ratePerSecond),
       onAttempt: (attempt) => {
         metrics.recordAttempt(attempt);
         runtime.onRegistryAttempt?.(attempt);
@@ -111,9 +125,11 @@ export async function buildCountrySubgraph(definition: CountryDefinition, runtim
     metrics,
     watchers,
     createContext: () => ({ country: new CountryRequest(definition.code, sources, { batching }), cacheHint: new ResponseCacheHint() }),
+    readiness: [...(runtime.cache ? [storeProbe('record cache', runtime.cache.store)] : []), breakers.probe, ...(runtime.pacing ? [runtime.pacing.probe] : [])],
     close: async () => {
       watchers.forEach((watcher) => watcher.stop());
       await runtime.cache?.store.close();
+      await runtime.pacing?.close();
     },
   };
 }
@@ -125,6 +141,7 @@ export async function startCountrySubgraph(subgraph: CountrySubgraph, port: numb
     plugins: [cacheHintPlugin()],
     metrics: subgraph.metrics,
     health: { country: subgraph.code },
+    readiness: subgraph.readiness,
     port,
     host,
   });
