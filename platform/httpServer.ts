@@ -149,8 +149,10 @@ export async function serveGraphQL<C extends BaseContext>(options: ServeOptions<
     const attributes = { 'rantau.service': service, 'http.request.method': req.method ?? 'GET', 'url.path': url.pathname };
     await withRequestId(requestId, () =>
       inSpan(`${req.method} ${url.pathname}`, { kind: SpanKind.SERVER, attributes, parent: callerContext(req.headers) }, async (span) => {
+        const started = Date.now();
         await handle(req, res, url);
         span.setAttribute('http.response.status_code', res.statusCode);
+        log.debug('request', { method: req.method, path: url.pathname, status: res.statusCode, durationMs: Date.now() - started });
       }),
     ).catch(() => undefined);
   });

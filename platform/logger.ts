@@ -13,12 +13,17 @@ export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 const SEVERITY: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
 let minimum: LogLevel = 'info';
+export type LogSink = (level: LogLevel, line: string) => void;
+
+/** Standard output, standard error from warnings up. */
+export const standardSink: LogSink = (level, line) => void (SEVERITY[level] >= SEVERITY.warn ? process.stderr : process.stdout).write(`${line}\n`);
+
 /** Where lines go; tests replace it to read them. */
-let sink: (level: LogLevel, line: string) => void = (level, line) => (SEVERITY[level] >= SEVERITY.warn ? process.stderr : process.stdout).write(`${line}\n`);
+let sink: LogSink = standardSink;
 
 const requests = new AsyncLocalStorage<string>();
 
-export function configureLogs(options: { level?: LogLevel; sink?: (level: LogLevel, line: string) => void }): void {
+export function configureLogs(options: { level?: LogLevel; sink?: LogSink }): void {
   if (options.level) minimum = options.level;
   if (options.sink) sink = options.sink;
 }
