@@ -48,7 +48,7 @@ export interface BreakerSettings {
 
 /** OpenTelemetry, from the standard `OTEL_*` variables. */
 export interface TracingSettings {
-  /** `otlp`, `console` or `none` (OTEL_TRACES_EXPORTER; `otlp` by default once an OTLP endpoint is set, else `none`). */
+  /** `otlp`, `console` or `none` (OTEL_TRACES_EXPORTER; `otlp` by default once an OTLP endpoint is set, else `none`; OTEL_SDK_DISABLED=true: `none`). */
   exporter: 'otlp' | 'console' | 'none';
   /** OTEL_SERVICE_NAME; each launcher names its service when unset. */
   serviceName: string | undefined;
@@ -121,7 +121,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RantauConfig {
     shutdownDelayMs: intFrom(env, 'SHUTDOWN_DELAY_MS', 0),
     logLevel: choiceFrom(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
     tracing: {
-      exporter: choiceFrom(env, 'OTEL_TRACES_EXPORTER', ['otlp', 'console', 'none'] as const, env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ? 'otlp' : 'none'),
+      exporter:
+        env.OTEL_SDK_DISABLED === 'true'
+          ? 'none'
+          : choiceFrom(env, 'OTEL_TRACES_EXPORTER', ['otlp', 'console', 'none'] as const, env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ? 'otlp' : 'none'),
       serviceName: env.OTEL_SERVICE_NAME || undefined,
     },
     resolvers: choiceFrom(env, 'RESOLVERS', ['cached', 'naive'] as const, 'cached'),
