@@ -21,7 +21,7 @@ async function timed<T>(run: () => Promise<T>): Promise<{ value: T; ms: number }
 
 describe('a circuit breaker per registry', () => {
   let stack: TestStack;
-  const timeoutMs = 400;
+  const timeoutMs = 1200;
   const halfOpenAfterMs = 1500;
 
   beforeAll(async () => {
