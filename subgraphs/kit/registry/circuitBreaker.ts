@@ -14,6 +14,7 @@ import { Counter, Gauge, type Registry } from 'prom-client';
 import { RegistryError } from '../../../schema/errors/index.js';
 import type { BreakerSettings } from '../../../platform/config.js';
 import type { ReadinessProbe } from '../../../platform/readiness.js';
+import { logger } from '../../../platform/logger.js';
 
 export type BreakerState = 'closed' | 'half_open' | 'open';
 
@@ -94,9 +95,13 @@ export class BreakerBoard {
   for(country: string, registry: string): RegistryBreaker {
     const labels = { country, registry };
     this.state?.set(labels, 0);
+    const log = logger(`subgraph-${country.toLowerCase()}`);
     const breaker = new RegistryBreaker(country, registry, this.settings, (event) => {
       this.events?.inc({ ...labels, event });
-      if (event !== 'rejected') this.state?.set(labels, STATE_VALUE[event]);
+      if (event === 'rejected') return;
+      this.state?.set(labels, STATE_VALUE[event]);
+      if (event === 'open') log.warn('registry circuit opened: calls fail at once until a probe succeeds', { ...labels, halfOpenAfterMs: this.settings.halfOpenAfterMs });
+      if (event === 'closed') log.info('registry circuit closed', labels);
     });
     this.breakers.push(breaker);
     return breaker;
