@@ -3,11 +3,13 @@ import type { CountryRuntime } from '../subgraphs/kit/buildCountrySubgraph.js';
 import { changeFeed, recordCache, registryMetrics, unbatched, type CountryPlugin } from '../subgraphs/kit/plugins/index.js';
 import { ServiceMetrics } from '../platform/metrics.js';
 import { createStore } from '../platform/store/createStore.js';
+import { redisTarget } from '../platform/store/redisConnection.js';
 import type { CacheStore } from '../platform/store/store.js';
 import { LocatorCache } from '../subgraphs/regional/locatorCache.js';
 import type { RegionalOptions } from '../subgraphs/regional/index.js';
 import type { CountryEndpoint } from '../subgraphs/regional/countryLocator.js';
 import type { GatewayOptions } from '../gateway/server.js';
+import { SharedPacing } from '../subgraphs/kit/registry/sharedPacing.js';
 
 /**
  * Turns configuration into each service's runtime: its metrics, its cache store (Redis or
@@ -15,7 +17,7 @@ import type { GatewayOptions } from '../gateway/server.js';
  * launcher so both run the same code paths. RESOLVERS=naive switches caches and batching off.
  */
 function storeFor(config: RantauConfig, metrics: ServiceMetrics): CacheStore {
-  return createStore(config.redisUrl, config.cache, (operation) => metrics.cacheErrors.inc({ operation }));
+  return createStore(redisTarget(config), config.cache, (operation) => metrics.cacheErrors.inc({ operation }));
 }
 
 /**
@@ -31,12 +33,16 @@ export function countryPlugins(config: RantauConfig, metrics: ServiceMetrics): C
 
 export function countryRuntime(config: RantauConfig, code: string, registryUrls: Record<string, string>, overrides: Partial<CountryRuntime> = {}): CountryRuntime {
   const metrics = overrides.metrics ?? new ServiceMetrics(`subgraph-${code.toLowerCase()}`);
+  const redis = redisTarget(config);
   return {
     registryUrls,
     registryTimeoutMs: config.registryTimeoutMs,
     maxConcurrency: config.registryMaxConcurrency,
     metrics,
     plugins: countryPlugins(config, metrics),
+    breaker: config.breaker,
+    // Pacing is shared whenever replicas can share it, naive resolvers included: a registry's rate is not negotiable.
+    ...(redis && config.registryPacing === 'shared' ? { pacing: new SharedPacing(redis, config.cache.keyPrefix, () => metrics.cacheErrors.inc({ operation: 'pacing' })) } : {}),
     ...overrides,
   };
 }

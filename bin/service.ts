@@ -7,7 +7,9 @@ import { buildRegionalSubgraph, startRegionalSubgraph } from '../subgraphs/regio
 import { startSimulator } from '../sandbox/simulator/simulator.js';
 import { startGateway } from '../gateway/server.js';
 import { readConfig } from '../platform/config.js';
-import type { RunningServer } from '../platform/httpServer.js';
+import { setShutdownGrace, type RunningServer } from '../platform/httpServer.js';
+import { configureLogs, logger } from '../platform/logger.js';
+import { startTracing } from '../platform/tracing.js';
 import { countryEntries } from '../subgraphs/countries.js';
 import { REGIONAL_PORT, entryFor, registryUrl, subgraphUrl } from './topology.js';
 import { countryRuntime, gatewayCaching, regionalOptions } from './runtime.js';
@@ -16,9 +18,18 @@ import { countryRuntime, gatewayCaching, regionalOptions } from './runtime.js';
  * One service per process, as docker-compose.yml runs them:
  *   npm run service -- registry IDN bnsp | subgraph IDN | regional | gateway
  * HOST (default 0.0.0.0) and PORT choose where it listens.
+ *
+ * SIGTERM (a container's stop): `/ready` answers 503 at once, the listener closes after
+ * SHUTDOWN_DELAY_MS (time for load balancers to notice), requests in flight finish (at most
+ * SHUTDOWN_GRACE_MS), then the process exits.
  */
 const [role, code, key] = process.argv.slice(2);
 const config = readConfig();
+const serviceName = config.tracing.serviceName ?? ['rantau', role, code?.toLowerCase(), key].filter(Boolean).join('-');
+const log = logger(serviceName);
+configureLogs({ level: config.logLevel });
+setShutdownGrace(config.shutdownGraceMs);
+const tracing = startTracing({ ...config.tracing, serviceName });
 const host = process.env.HOST ?? '0.0.0.0';
 const port = (fallback: number) => (process.env.PORT ? Number(process.env.PORT) : fallback);
 
@@ -29,7 +40,7 @@ async function main(): Promise<RunningServer> {
       const definition = (await loadSimulators(entry.code)).find((s) => s.profile.key === key);
       if (!definition) throw new Error(`usage: service registry <CC> <registry key>; ${entry.code} has ${Object.keys(entry.registryPorts).join(', ')}`);
       const running = await startSimulator(definition, { port: port(entry.registryPorts[definition.profile.key]), host });
-      console.log(`[registry ${entry.code}/${key}] ${running.url}`);
+      log.info('registry simulator listening', { url: running.url });
       return running;
     }
     case 'subgraph': {
@@ -37,20 +48,20 @@ async function main(): Promise<RunningServer> {
       const registryUrls = Object.fromEntries(Object.keys(entry.registryPorts).map((k) => [k, registryUrl(entry.code, k)]));
       const subgraph = await buildCountrySubgraph((await loadCountry(entry.code)).country, countryRuntime(config, entry.code, registryUrls));
       const running = await startCountrySubgraph(subgraph, port(entry.subgraphPort), host);
-      console.log(`[subgraph ${entry.code}] ${running.url}/graphql`);
+      log.info('country subgraph listening', { url: `${running.url}/graphql` });
       return running;
     }
     case 'regional': {
       const subgraph = await buildRegionalSubgraph(regionalOptions(config, countryEntries.map((e) => ({ code: e.code, url: subgraphUrl(e.code) }))));
       const running = await startRegionalSubgraph(subgraph, port(REGIONAL_PORT), host);
-      console.log(`[regional] ${running.url}/graphql`);
+      log.info('regional subgraph listening', { url: `${running.url}/graphql` });
       return running;
     }
     case 'gateway': {
       const file = process.env.SUPERGRAPH_FILE ?? 'supergraph.graphql';
       if (!existsSync(file)) throw new Error(`${file} does not exist: run \`npm run compose\` first (SUPERGRAPH_FILE names another file)`);
       const running = await startGateway({ supergraph: { kind: 'file', path: file }, port: config.port, host, ...gatewayCaching(config) });
-      console.log(`[gateway] ${running.url}/graphql (supergraph ${file}, reloaded when it changes)`);
+      log.info('gateway listening', { url: `${running.url}/graphql`, supergraph: file });
       return running;
     }
     default:
@@ -58,14 +69,23 @@ async function main(): Promise<RunningServer> {
   }
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 main().then(
   (running) => {
-    // Finish in-flight requests, then exit (a container's stop sends SIGTERM).
-    const stop = () => void running.close().then(() => process.exit(0));
-    process.once('SIGTERM', stop);
-    process.once('SIGINT', stop);
+    const stop = async (signal: string) => {
+      log.info('shutting down', { signal, delayMs: config.shutdownDelayMs, graceMs: config.shutdownGraceMs });
+      running.readiness?.drain();
+      await sleep(config.shutdownDelayMs);
+      await running.close();
+      await tracing.shutdown();
+      log.info('stopped');
+      process.exit(0);
+    };
+    process.once('SIGTERM', () => void stop('SIGTERM'));
+    process.once('SIGINT', () => void stop('SIGINT'));
   },
 ).catch((error: Error) => {
-  console.error(error.message);
+  log.error('could not start', { error: error.message });
   process.exit(1);
 });

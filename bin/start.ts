@@ -6,9 +6,18 @@ import { defaultPopulation } from '../sandbox/population/population.js';
 import { countryCodes } from '../subgraphs/countries.js';
 import { graphqlRequest } from '../platform/graphqlRequest.js';
 import { DEFAULT_QUERY } from '../gateway/server.js';
+import { readConfig } from '../platform/config.js';
+import { configureLogs } from '../platform/logger.js';
+import { setShutdownGrace } from '../platform/httpServer.js';
+import { startTracing } from '../platform/tracing.js';
 
 /** `npm start`: the whole embedded stack on localhost, then a sample query that really answers. */
 let ideQuery: string | undefined;
+const config = readConfig();
+configureLogs({ level: config.logLevel });
+setShutdownGrace(config.shutdownGraceMs);
+// One process, one trace provider: spans say which service they belong to (rantau.service).
+const tracing = startTracing({ ...config.tracing, serviceName: config.tracing.serviceName ?? 'rantau' });
 const stack = await startStack({ ports: 'default', supergraphFile: join(process.cwd(), 'supergraph.graphql'), defaultQuery: () => ideQuery ?? DEFAULT_QUERY });
 const graphql = `${stack.gateway.url}/graphql`;
 
@@ -40,6 +49,7 @@ if (sample) {
 
 const stop = async () => {
   await stack.close();
+  await tracing.shutdown();
   process.exit(0);
 };
 process.on('SIGINT', stop);

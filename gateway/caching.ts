@@ -5,6 +5,7 @@ import type { CacheStore } from '../platform/store/store.js';
 import { StoreKeyValueCache } from '../platform/store/keyValueCache.js';
 import type { CacheSettings } from '../platform/config.js';
 import type { ServiceMetrics } from '../platform/metrics.js';
+import { trace } from '@opentelemetry/api';
 
 /**
  * The gateway's two caches over the shared store: automatic persisted queries, and whole
@@ -33,7 +34,7 @@ export function responseCache(store: CacheStore, settings: Pick<CacheSettings, '
   });
 }
 
-/** Response-cache and persisted-query hits and misses, for `/metrics`. */
+/** Response-cache and persisted-query hits and misses, for `/metrics` and on the request's span. */
 export function cacheMetricsPlugin(metrics: ServiceMetrics): ApolloServerPlugin<BaseContext> {
   const count = (cache: string, outcome: string) => metrics.cache.inc({ cache, country: '', kind: '', outcome });
   return {
@@ -41,6 +42,7 @@ export function cacheMetricsPlugin(metrics: ServiceMetrics): ApolloServerPlugin<
       return {
         async willSendResponse({ metrics: request }) {
           count('response', request.responseCacheHit ? 'hit' : 'miss');
+          trace.getActiveSpan()?.setAttributes({ 'rantau.cache.response': request.responseCacheHit ? 'hit' : 'miss', ...(request.persistedQueryHit ? { 'rantau.cache.apq': 'hit' } : {}) });
           if (request.persistedQueryHit) count('apq', 'hit');
           if (request.persistedQueryRegister) count('apq', 'miss');
         },

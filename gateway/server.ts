@@ -2,13 +2,15 @@ import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway } from '@apollo/gateway';
 import { EntityBatchingDataSource } from './entityBatching.js';
-import { serveGraphQL, sendJson, type RouteHandler, type RunningServer } from '../platform/httpServer.js';
+import { serveGraphQL, type RouteHandler, type RunningServer } from '../platform/httpServer.js';
 import { supergraphHook, type SupergraphSource } from './supergraphSource.js';
 import { ideRoutes } from './ide/routes.js';
 import { cacheMetricsPlugin, persistedQueries, responseCache } from './caching.js';
 import { ServiceMetrics, metricsPlugin } from '../platform/metrics.js';
 import type { CacheStore } from '../platform/store/store.js';
 import type { CacheSettings } from '../platform/config.js';
+import { Readiness, storeProbe } from '../platform/readiness.js';
+import { tracedFetch } from '../platform/tracing.js';
 
 export interface GatewayOptions {
   supergraph: SupergraphSource;
@@ -49,7 +51,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     supergraphSdl: supergraphHook(options.supergraph),
     // Node's own fetch (undici: pooled keep-alive connections) rather than Apollo's default
     // make-fetch-happen, whose per-request overhead showed up as ~30 ms on every cold operation.
-    buildService: ({ url }) => new EntityBatchingDataSource({ url, fetcher: fetch as never }),
+    // tracedFetch carries the trace (traceparent) and the request id on to the subgraphs.
+    buildService: ({ url }) => new EntityBatchingDataSource({ url, fetcher: tracedFetch as never }),
     experimental_approximateQueryPlanStoreMiB: options.queryPlanCacheMiB,
   });
   const server = new ApolloServer({
@@ -65,15 +68,24 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ...(options.plugins ?? []),
     ],
   });
+  let supergraphLoaded = false;
+  gateway.onSchemaLoadOrUpdate(() => {
+    supergraphLoaded = true;
+  });
   await server.start();
+  const readiness = new Readiness([
+    () => ({ name: 'supergraph', status: supergraphLoaded ? 'ok' : 'failing' }),
+    ...(cache ? [storeProbe('gateway cache', cache.store)] : []),
+  ]);
   const running = await serveGraphQL({
     server,
     port: options.port,
     host: options.host,
     context: () => ({}),
+    service: 'gateway',
+    readiness,
     routes: {
       ...(await ideRoutes({ defaultQuery: options.defaultQuery })),
-      'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok' }),
       'GET /metrics': metrics.route,
       ...options.routes,
     },

@@ -1,5 +1,8 @@
 import { readFileSync, watch, type FSWatcher } from 'node:fs';
 import type { SupergraphSdlHook } from '@apollo/gateway';
+import { logger } from '../platform/logger.js';
+
+const log = logger('gateway');
 
 /**
  * Where the gateway's supergraph comes from. A fixed SDL (tests, embedded stack) or a file that is
@@ -9,7 +12,7 @@ import type { SupergraphSdlHook } from '@apollo/gateway';
  */
 export type SupergraphSource = { kind: 'sdl'; sdl: string } | { kind: 'file'; path: string; debounceMs?: number };
 
-export function supergraphHook(source: SupergraphSource, log: (message: string) => void = console.warn): SupergraphSdlHook {
+export function supergraphHook(source: SupergraphSource, report: (message: string) => void = (message) => log.warn(message)): SupergraphSdlHook {
   return async ({ update, healthCheck }) => {
     if (source.kind === 'sdl') return { supergraphSdl: source.sdl };
     const initial = readFileSync(source.path, 'utf8');
@@ -24,9 +27,9 @@ export function supergraphHook(source: SupergraphSource, log: (message: string) 
           await healthCheck(next);
           update(next);
           current = next;
-          log(`[gateway] supergraph reloaded from ${source.path}`);
+          report(`supergraph reloaded from ${source.path}`);
         } catch (error) {
-          log(`[gateway] kept the current supergraph: ${(error as Error).message}`);
+          report(`kept the current supergraph: ${(error as Error).message}`);
         }
       }, source.debounceMs ?? 200);
     });

@@ -38,6 +38,22 @@ export interface CacheSettings {
   keyPrefix: string;
 }
 
+/** The circuit breaker in front of every registry. */
+export interface BreakerSettings {
+  /** Consecutive failed calls (timeouts, dropped connections, 5xx) that open it (REGISTRY_BREAKER_FAILURES); 0 turns breakers off. */
+  failures: number;
+  /** How long it stays open before one probe call may close it again (REGISTRY_BREAKER_HALF_OPEN_MS). */
+  halfOpenAfterMs: number;
+}
+
+/** OpenTelemetry, from the standard `OTEL_*` variables. */
+export interface TracingSettings {
+  /** `otlp`, `console` or `none` (OTEL_TRACES_EXPORTER; `otlp` by default once an OTLP endpoint is set, else `none`; OTEL_SDK_DISABLED=true: `none`). */
+  exporter: 'otlp' | 'console' | 'none';
+  /** OTEL_SERVICE_NAME; each launcher names its service when unset. */
+  serviceName: string | undefined;
+}
+
 export interface RantauConfig {
   /** Gateway port (PORT). */
   port: number;
@@ -50,6 +66,25 @@ export interface RantauConfig {
   /** Shared cache; unset means an in-process cache (REDIS_URL). */
   redisUrl: string | undefined;
   /**
+   * Seed nodes of a Redis Cluster, `host:port` or `redis://[:password@]host:port`, comma-separated
+   * (REDIS_CLUSTER_NODES). When set, it is used in place of REDIS_URL.
+   */
+  redisClusterNodes: string[] | undefined;
+  /** What protects the service from a registry that fails or hangs. */
+  breaker: BreakerSettings;
+  /**
+   * `shared` (default with Redis): registry pacing counted in Redis, so all replicas together keep
+   * to each registry's rate; `local`: each process paces on its own (REGISTRY_PACING).
+   */
+  registryPacing: 'shared' | 'local';
+  /** Longest wait for in-flight requests to finish after SIGTERM before connections are cut (SHUTDOWN_GRACE_MS). */
+  shutdownGraceMs: number;
+  /** Time between SIGTERM and closing the listener, while `/ready` already answers 503 (SHUTDOWN_DELAY_MS). */
+  shutdownDelayMs: number;
+  /** Least severe log level written: debug, info, warn, error (LOG_LEVEL). */
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  tracing: TracingSettings;
+  /**
    * `cached` (default): cross-request caches and batching. `naive`: neither, every reference and
    * identity its own registry call; the benchmark's baseline, never a deployment choice (RESOLVERS).
    */
@@ -61,6 +96,13 @@ export interface RantauConfig {
   cache: CacheSettings;
 }
 
+/** A hash tag in the prefix would put every key of a Redis Cluster in one slot. */
+function keyPrefixFrom(env: NodeJS.ProcessEnv): string {
+  const prefix = env.CACHE_KEY_PREFIX ?? '';
+  if (/[{}]/.test(prefix)) throw new Error(`CACHE_KEY_PREFIX: must not contain { or } (Redis Cluster hash tags), got ${JSON.stringify(prefix)}`);
+  return prefix;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): RantauConfig {
   const registryTimeoutMs = intFrom(env, 'REGISTRY_TIMEOUT_MS', 2500);
   return {
@@ -69,6 +111,22 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RantauConfig {
     registryMaxConcurrency: intFrom(env, 'REGISTRY_MAX_CONCURRENCY', 8),
     countryTimeoutMs: intFrom(env, 'COUNTRY_TIMEOUT_MS', registryTimeoutMs + 1500),
     redisUrl: env.REDIS_URL || undefined,
+    redisClusterNodes: env.REDIS_CLUSTER_NODES ? env.REDIS_CLUSTER_NODES.split(',').map((node) => node.trim()).filter((node) => node !== '') : undefined,
+    breaker: {
+      failures: intFrom(env, 'REGISTRY_BREAKER_FAILURES', 5),
+      halfOpenAfterMs: intFrom(env, 'REGISTRY_BREAKER_HALF_OPEN_MS', 10_000),
+    },
+    registryPacing: choiceFrom(env, 'REGISTRY_PACING', ['shared', 'local'] as const, 'shared'),
+    shutdownGraceMs: intFrom(env, 'SHUTDOWN_GRACE_MS', 10_000),
+    shutdownDelayMs: intFrom(env, 'SHUTDOWN_DELAY_MS', 0),
+    logLevel: choiceFrom(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
+    tracing: {
+      exporter:
+        env.OTEL_SDK_DISABLED === 'true'
+          ? 'none'
+          : choiceFrom(env, 'OTEL_TRACES_EXPORTER', ['otlp', 'console', 'none'] as const, env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ? 'otlp' : 'none'),
+      serviceName: env.OTEL_SERVICE_NAME || undefined,
+    },
     resolvers: choiceFrom(env, 'RESOLVERS', ['cached', 'naive'] as const, 'cached'),
     queryPlanCacheMiB: intFrom(env, 'QUERY_PLAN_CACHE_MIB', 30),
     locatorCacheSecret: env.LOCATOR_CACHE_SECRET || undefined,
@@ -82,7 +140,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RantauConfig {
       apqTtlS: intFrom(env, 'CACHE_TTL_APQ_S', 86_400),
       memoryEntries: intFrom(env, 'CACHE_MEMORY_ENTRIES', 100_000),
       changePollMs: intFrom(env, 'CACHE_CHANGE_POLL_MS', 5000),
-      keyPrefix: env.CACHE_KEY_PREFIX ?? '',
+      keyPrefix: keyPrefixFrom(env),
     },
   };
 }

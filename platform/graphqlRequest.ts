@@ -1,11 +1,13 @@
-/** A GraphQL POST over HTTP with a time budget: how the regional subgraph talks to countries. */
+import { tracedFetch } from './tracing.js';
+
+/** A GraphQL POST over HTTP with a time budget: how the regional subgraph talks to countries (carrying the trace on). */
 export interface GraphQLResponse<T> {
   data?: T | null;
   errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
 }
 
 export async function graphqlRequest<T>(url: string, query: string, variables: Record<string, unknown>, timeoutMs: number, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> {
-  const response = await fetch(url, {
+  const response = await tracedFetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),

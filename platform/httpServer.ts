@@ -1,6 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import type { Readiness } from './readiness.js';
+import { logger, requestIdFrom, withRequestId } from './logger.js';
+import { SpanKind, callerContext, inSpan } from './tracing.js';
 
 /**
  * The one HTTP layer of Rantau's GraphQL services (gateway, regional, countries): Apollo Server's
@@ -17,13 +20,20 @@ export interface ServeOptions<C extends BaseContext> {
   routes?: Record<string, RouteHandler>;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
+  /** The service's name in logs and traces (`gateway`, `regional`, `subgraph-idn`). */
+  service?: string;
+  /** Serves `/health` and `/ready`; drained (503) when the server closes. */
+  readiness?: Readiness;
 }
 
 export interface RunningServer {
   url: string;
   port: number;
   server: Server;
+  /** Stops accepting, lets in-flight requests finish (within the grace period), then resolves. */
   close(): Promise<void>;
+  /** Present on GraphQL services: a launcher drains it (503 on `/ready`) before closing. */
+  readiness?: Readiness;
 }
 
 class BodyTooLarge extends Error {}
@@ -67,7 +77,29 @@ export function freePort(host = '127.0.0.1'): Promise<number> {
   });
 }
 
-export async function listen(server: Server, port: number, host = '127.0.0.1'): Promise<RunningServer> {
+let defaultGraceMs = 10_000;
+
+/** How long a closing server waits for requests in flight (SHUTDOWN_GRACE_MS): one setting per process, as SIGTERM is. */
+export function setShutdownGrace(graceMs: number): void {
+  defaultGraceMs = graceMs;
+}
+
+/**
+ * Graceful close: the listener stops at once and idle keep-alive connections are closed; requests
+ * in flight run to completion (their responses say `connection: close`), and only those still
+ * running after `graceMs` have their connections cut.
+ */
+export async function listen(server: Server, port: number, host = '127.0.0.1', options: { graceMs?: number } = {}): Promise<RunningServer> {
+  const active = new Set<ServerResponse>();
+  let closing = false;
+  server.on('request', (_req: IncomingMessage, res: ServerResponse) => {
+    active.add(res);
+    if (closing && !res.headersSent) res.setHeader('connection', 'close');
+    res.on('close', () => {
+      active.delete(res);
+      if (closing) setImmediate(() => server.closeIdleConnections());
+    });
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -82,22 +114,50 @@ export async function listen(server: Server, port: number, host = '127.0.0.1'): 
     server,
     close: () =>
       new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
+        closing = true;
+        for (const res of active) if (!res.headersSent) res.setHeader('connection', 'close');
+        const cut = setTimeout(() => server.closeAllConnections(), options.graceMs ?? defaultGraceMs);
+        cut.unref();
+        server.close(() => {
+          clearTimeout(cut);
+          resolve();
+        });
+        server.closeIdleConnections();
       }),
   };
 }
 
 export async function serveGraphQL<C extends BaseContext>(options: ServeOptions<C>): Promise<RunningServer> {
-  const { server, routes = {}, maxBodyBytes = 1_000_000 } = options;
+  const { server, maxBodyBytes = 1_000_000, readiness } = options;
+  const service = options.service ?? 'graphql';
+  const log = logger(service);
+  const routes: Record<string, RouteHandler> = { ...(readiness ? { 'GET /health': readiness.health, 'GET /ready': readiness.ready } : {}), ...options.routes };
   const http = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    try {
-      const route = routes[`${req.method} ${url.pathname}`];
-      if (route) {
+    const route = routes[`${req.method} ${url.pathname}`];
+    if (route) {
+      try {
         await route(req, res, url);
-        return;
+      } catch (error) {
+        log.error('route failed', { route: url.pathname, error });
+        if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
       }
+      return;
+    }
+    const requestId = requestIdFrom(req.headers['x-request-id']);
+    res.setHeader('x-request-id', requestId);
+    const attributes = { 'rantau.service': service, 'http.request.method': req.method ?? 'GET', 'url.path': url.pathname };
+    await withRequestId(requestId, () =>
+      inSpan(`${req.method} ${url.pathname}`, { kind: SpanKind.SERVER, attributes, parent: callerContext(req.headers) }, async (span) => {
+        const started = Date.now();
+        await handle(req, res, url);
+        span.setAttribute('http.response.status_code', res.statusCode);
+        log.debug('request', { method: req.method, path: url.pathname, status: res.statusCode, durationMs: Date.now() - started });
+      }),
+    ).catch(() => undefined);
+  });
+  const handle = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+    try {
       if (url.pathname !== '/graphql') {
         sendJson(res, 404, { error: `no route ${req.method} ${url.pathname}` });
         return;
@@ -138,11 +198,19 @@ export async function serveGraphQL<C extends BaseContext>(options: ServeOptions<
         graphqlError(res, 413, `The request body is larger than ${maxBodyBytes} bytes.`, 'BAD_REQUEST');
         return;
       }
-      console.error(error);
+      log.error('request failed', { error });
       if (!res.headersSent) graphqlError(res, 500, 'Internal server error.', 'INTERNAL_SERVER_ERROR');
       else res.end();
     }
-  });
+  };
   http.keepAliveTimeout = 65_000;
-  return listen(http, options.port, options.host);
+  const running = await listen(http, options.port, options.host);
+  return {
+    ...running,
+    readiness,
+    close: async () => {
+      readiness?.drain();
+      await running.close();
+    },
+  };
 }

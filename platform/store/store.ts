@@ -8,6 +8,8 @@
  */
 export interface CacheStore {
   readonly kind: 'redis' | 'memory';
+  /** Redis only: whether it answers right now (readiness reports the fallback when it does not). */
+  readonly reachable?: boolean;
   /** One round trip for any number of keys; null where a key is absent or expired. */
   getMany(keys: readonly string[]): Promise<Array<string | null>>;
   /** One round trip for any number of entries. */

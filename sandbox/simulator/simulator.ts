@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RegistryProfile } from '../../subgraphs/kit/adapter.js';
 import { listen, type RunningServer } from '../../platform/httpServer.js';
+import { logger } from '../../platform/logger.js';
 import { defaultPopulation, type Population } from '../population/population.js';
 
 /**
@@ -210,6 +211,7 @@ export async function startSimulator<N>(definition: SimulatorDefinition<N>, opti
   // A token bucket per client address, holding one second's worth of requests.
   const buckets = new Map<string, { tokens: number; at: number }>();
   const hanging = new Set<ServerResponse>();
+  const log = logger(`registry-${definition.country.toLowerCase()}-${profile.key}`);
 
   const takeToken = (client: string): number => {
     const now = Date.now();
@@ -300,7 +302,7 @@ export async function startSimulator<N>(definition: SimulatorDefinition<N>, opti
       const params = Object.fromEntries(compiled.params.map((name, i) => [name, decodeURIComponent(m[i + 1])]));
       send(res, await compiled.route.handle({ method: req.method ?? 'GET', headers: req.headers, params, query: url.searchParams, body }, store));
     } catch (error) {
-      console.error(`[sim ${definition.country} ${profile.key}]`, error);
+      log.error('simulated route failed', { route: url.pathname, error });
       if (!res.headersSent) send(res, { status: 500, text: 'Internal Server Error' });
     }
   });

@@ -10,10 +10,10 @@ export const errorCodes = {
     description: 'The registry answered that the record does not exist. Lookups by identity answer `null` instead of this error.',
   },
   REGISTRY_UNAVAILABLE: {
-    description: 'A national registry did not answer in time, answered 5xx, or dropped the connection (after one retry). The rest of the answer is still given; `extensions.country` and `extensions.registry` name the registry, `extensions.reason` says what happened.',
+    description: 'A national registry did not answer in time, answered 5xx, or dropped the connection (after one retry), or has failed so often that calls to it are suspended for a while (`reason: circuit_open`, with `retryAfterSeconds`). The rest of the answer is still given; `extensions.country` and `extensions.registry` name the registry, `extensions.reason` says what happened (`timeout`, `connection`, `http-5xx`, `circuit_open`).',
   },
   REGISTRY_RATE_LIMITED: {
-    description: "A national registry answered 429 and its Retry-After did not fit the request's time budget. `extensions.retryAfterSeconds` carries the registry's hint.",
+    description: "A national registry answered 429 and its Retry-After did not fit the request's time budget, or every replica together has used the registry's published rate for longer than the budget (`reason: paced`). `extensions.retryAfterSeconds` carries the hint.",
   },
   REGISTRY_PROTOCOL_ERROR: {
     description: 'A registry answered something its published specification does not allow (an unknown country name, a batch that lost records, an unparseable date). The adapter refuses to guess.',

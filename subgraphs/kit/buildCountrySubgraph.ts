@@ -16,6 +16,10 @@ import { ResponseCacheHint, cacheHintPlugin, recordCacheHint } from './cacheHint
 import type { Background, CountryPlugin } from './plugins/index.js';
 import type { ContractRecord } from './records.js';
 import type { Caller } from '../../platform/caller.js';
+import { BreakerBoard } from './registry/circuitBreaker.js';
+import type { SharedPacing } from './registry/sharedPacing.js';
+import type { BreakerSettings } from '../../platform/config.js';
+import type { ReadinessProbe } from '../../platform/readiness.js';
 
 /**
  * Calls are paced a little under each registry's published rate: paced at exactly the rate, the
@@ -37,6 +41,10 @@ export interface CountryRuntime {
   /** The cross-cutting concerns of this subgraph, in order (bin/runtime.ts chooses them). */
   plugins?: CountryPlugin[];
   metrics?: ServiceMetrics;
+  /** Circuit breakers in front of the registries; absent, the defaults. */
+  breaker?: BreakerSettings;
+  /** Pacing shared with the other replicas through Redis; absent, each process paces on its own. */
+  pacing?: SharedPacing;
 }
 
 export interface CountrySubgraph extends FederatedSchema {
@@ -46,6 +54,8 @@ export interface CountrySubgraph extends FederatedSchema {
   watchers: Background[];
   createContext(caller?: Caller | null): CountryContext;
   plugins: readonly CountryPlugin[];
+  /** What `/ready` checks: each registry's breaker, shared pacing, and what the plugins report (the record cache's store). */
+  readiness: ReadinessProbe[];
   /** Stops background work and closes what the plugins hold (cache stores). */
   close(): Promise<void>;
 }
@@ -55,17 +65,21 @@ export async function buildCountrySubgraph(definition: CountryDefinition, runtim
   const metrics = runtime.metrics ?? new ServiceMetrics(`subgraph-${definition.code.toLowerCase()}`);
   const plugins = runtime.plugins ?? [];
   const sources = {} as Record<RecordKind, RecordSource>;
+  const breakers = new BreakerBoard(runtime.breaker, metrics.registry);
   for (const binding of [definition.certifications, definition.permits]) {
     const profile = profileOf(binding);
     const baseUrl = runtime.registryUrls[profile.key];
     if (!baseUrl) throw new Error(`${definition.code}: no base URL configured for registry "${profile.key}"`);
+    const ratePerSecond = runtime.ratePerSecond ?? profile.ratePerSecond * RATE_MARGIN;
     const client = new RegistryClient({
       country: definition.code,
       registry: profile.key,
       baseUrl,
       timeoutMs: runtime.registryTimeoutMs,
       maxConcurrency: runtime.maxConcurrency,
-      ratePerSecond: runtime.ratePerSecond ?? profile.ratePerSecond * RATE_MARGIN,
+      ratePerSecond,
+      breaker: breakers.for(definition.code, profile.key),
+      pacer: runtime.pacing?.pacer(definition.code, profile.key, ratePerSecond),
       onAttempt: (attempt) => plugins.forEach((plugin) => plugin.onRegistryAttempt?.(attempt)),
     });
     const onFetch = (size: number) => plugins.forEach((plugin) => plugin.onRegistryFetch?.({ country: definition.code, registry: profile.key }, size));
@@ -100,10 +114,12 @@ export async function buildCountrySubgraph(definition: CountryDefinition, runtim
     metrics,
     watchers,
     plugins,
+    readiness: [...plugins.flatMap((plugin) => plugin.readiness?.() ?? []), breakers.probe, ...(runtime.pacing ? [runtime.pacing.probe] : [])],
     createContext: (caller = null) => ({ country: new CountryRequest(definition.code, sources), cacheHint: new ResponseCacheHint(), caller }),
     close: async () => {
       watchers.forEach((watcher) => watcher.stop());
       await Promise.all(plugins.map((plugin) => plugin.close?.()));
+      await runtime.pacing?.close();
     },
   };
 }
@@ -115,6 +131,7 @@ export async function startCountrySubgraph(subgraph: CountrySubgraph, port: numb
     plugins: [cacheHintPlugin(), ...subgraph.plugins.flatMap((plugin) => plugin.serverPlugins?.() ?? [])],
     metrics: subgraph.metrics,
     health: { country: subgraph.code },
+    readiness: subgraph.readiness,
     port,
     host,
   });

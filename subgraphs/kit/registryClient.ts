@@ -1,5 +1,8 @@
 import { RegistryError } from '../../schema/errors/index.js';
 import { Limiter } from './limiter.js';
+import type { RegistryBreaker } from './registry/circuitBreaker.js';
+import type { Pacer } from './registry/sharedPacing.js';
+import { registrySpan } from './registry/registrySpan.js';
 
 /**
  * The one HTTP client every adapter uses. Contract: a call either resolves with the registry's
@@ -16,6 +19,10 @@ export interface RegistryClientOptions {
   timeoutMs: number;
   maxConcurrency: number;
   ratePerSecond: number;
+  /** Fails calls at once while the registry keeps failing (registry/circuitBreaker.ts). */
+  breaker?: RegistryBreaker;
+  /** Pacing shared with the other replicas (registry/sharedPacing.ts); the limiter alone paces this process. */
+  pacer?: Pacer;
   /** Called once per HTTP attempt; metrics hang here. */
   onAttempt?: (attempt: RegistryAttempt) => void;
 }
@@ -73,7 +80,14 @@ export class RegistryClient {
   }
 
   request(path: string, request: RegistryRequest = {}): Promise<RegistryResponse> {
-    return this.limiter.run(() => this.send(path, request));
+    const { breaker, pacer } = this.options;
+    const call = () =>
+      this.limiter.run(async () => {
+        breaker?.assertNotOpen();
+        await pacer?.take(request.timeoutMs ?? this.options.timeoutMs);
+        return this.send(path, request);
+      });
+    return registrySpan(this, request.route ?? `${request.method ?? 'GET'} ${path}`, () => (breaker ? breaker.run(call) : call()));
   }
 
   /** Parses a JSON body or fails with REGISTRY_PROTOCOL_ERROR naming the route. */

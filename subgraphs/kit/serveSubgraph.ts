@@ -1,19 +1,24 @@
 // How every subgraph (country or regional) is served: Apollo Server over the platform's HTTP layer,
-// with `/health`, `/metrics` and the kit's settings for subgraphs.
+// with `/health`, `/ready`, `/metrics` and the kit's settings for subgraphs.
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
-import { serveGraphQL, sendJson, type RunningServer } from '../../platform/httpServer.js';
+import { serveGraphQL, type RunningServer } from '../../platform/httpServer.js';
 import { metricsPlugin, type ServiceMetrics } from '../../platform/metrics.js';
+import { Readiness, type ReadinessProbe } from '../../platform/readiness.js';
+import { logger } from '../../platform/logger.js';
 
 /** Apollo's logger, without the deprecation notice for the one setting kept on purpose below, which every subgraph would print at start. */
-const subgraphLogger = {
-  debug: () => undefined,
-  info: () => undefined,
-  warn: (message: unknown) => {
-    if (!String(message).includes('status400ForVariableCoercionErrors')) console.warn(message);
-  },
-  error: (message: unknown) => console.error(message),
-};
+function subgraphLogger(service: string) {
+  const log = logger(service);
+  return {
+    debug: () => undefined,
+    info: () => undefined,
+    warn: (message: unknown) => {
+      if (!String(message).includes('status400ForVariableCoercionErrors')) log.warn(String(message));
+    },
+    error: (message: unknown) => log.error(String(message)),
+  };
+}
 
 /** Starts an Apollo Server for a subgraph (country or regional) with `/health`, the one way subgraphs are served. */
 export async function serveSubgraph<C extends BaseContext>(options: {
@@ -23,6 +28,8 @@ export async function serveSubgraph<C extends BaseContext>(options: {
   /** Served at `/metrics`, and fed by every operation. */
   metrics: ServiceMetrics;
   health: Record<string, string>;
+  /** What `/ready` checks besides the server itself (stores, breakers). */
+  readiness?: ReadinessProbe[];
   port: number;
   host?: string;
 }): Promise<RunningServer> {
@@ -32,7 +39,7 @@ export async function serveSubgraph<C extends BaseContext>(options: {
   // (the supergraph cannot check custom scalars such as Date; only the subgraph can).
   const server = new ApolloServer<C>({
     schema: options.schema,
-    logger: subgraphLogger,
+    logger: subgraphLogger(options.metrics.service),
     includeStacktraceInErrorResponses: false,
     // Shutdown belongs to the launcher (bin/start.ts, bin/service.ts): a dozen servers share one process.
     stopOnTerminationSignals: false,
@@ -46,7 +53,9 @@ export async function serveSubgraph<C extends BaseContext>(options: {
     port: options.port,
     host: options.host,
     context: options.context,
-    routes: { 'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok', ...options.health }), 'GET /metrics': options.metrics.route },
+    service: options.metrics.service,
+    readiness: new Readiness(options.readiness, options.health),
+    routes: { 'GET /metrics': options.metrics.route },
   });
   return { ...running, close: async () => { await running.close(); await server.stop(); } };
 }

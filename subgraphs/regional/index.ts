@@ -9,6 +9,7 @@ import { CountryLocator, type CountryEndpoint } from './countryLocator.js';
 import type { LocatorCache } from './locatorCache.js';
 import { ServiceMetrics } from '../../platform/metrics.js';
 import { ResponseCacheHint, cacheHintPlugin } from '../kit/cacheHints.js';
+import { storeProbe, type ReadinessProbe } from '../../platform/readiness.js';
 
 export interface RegionalOptions {
   countries: CountryEndpoint[];
@@ -26,6 +27,8 @@ export interface RegionalOptions {
 export interface RegionalSubgraph extends FederatedSchema {
   metrics: ServiceMetrics;
   createContext(): RegionalContext;
+  /** What `/ready` checks: the locator cache's store. */
+  readiness: ReadinessProbe[];
   close(): Promise<void>;
 }
 
@@ -40,6 +43,7 @@ export async function buildRegionalSubgraph(options: RegionalOptions): Promise<R
     ...federated,
     metrics: options.metrics ?? new ServiceMetrics('regional'),
     close: async () => options.locatorCache?.close(),
+    readiness: options.locatorCache ? [storeProbe('locator cache', options.locatorCache.store)] : [],
     createContext: () => ({
       partialErrors: new PartialErrors(),
       cacheHint: new ResponseCacheHint(),
@@ -50,6 +54,6 @@ export async function buildRegionalSubgraph(options: RegionalOptions): Promise<R
 }
 
 export async function startRegionalSubgraph(subgraph: RegionalSubgraph, port: number, host?: string): Promise<RunningServer> {
-  const running = await serveSubgraph({ schema: subgraph.schema, context: () => subgraph.createContext(), plugins: [partialErrorsPlugin(), cacheHintPlugin()], metrics: subgraph.metrics, health: { subgraph: 'regional' }, port, host });
+  const running = await serveSubgraph({ schema: subgraph.schema, context: () => subgraph.createContext(), plugins: [partialErrorsPlugin(), cacheHintPlugin()], metrics: subgraph.metrics, health: { subgraph: 'regional' }, readiness: subgraph.readiness, port, host });
   return { ...running, close: async () => { await running.close(); await subgraph.close(); } };
 }

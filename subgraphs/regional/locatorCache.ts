@@ -3,6 +3,7 @@ import { identityKey, type HolderIdentity } from '../../schema/ids/index.js';
 import type { CacheStore } from '../../platform/store/store.js';
 import type { LocatedView } from '../kit/countryContext.js';
 import type { CacheOutcome } from '../../platform/metrics.js';
+import { inSpan } from '../../platform/tracing.js';
 
 /**
  * Which record ids a country holds for an identity, for a short while. It stores ids only:
@@ -19,7 +20,7 @@ export class LocatorCache {
   private readonly secret: Buffer;
 
   constructor(
-    private readonly store: CacheStore,
+    readonly store: CacheStore,
     private readonly ttlS: number,
     /** Replicas that share a Redis must share the secret (LOCATOR_CACHE_SECRET); a random one keeps a single process to itself. */
     secret: string | undefined,
@@ -37,11 +38,21 @@ export class LocatorCache {
       digest = createHmac('sha256', this.secret).update(identityKey(identity)).digest('base64url');
       this.digests.set(identity, digest);
     }
-    return `rantau:loc:v1:${country}:${digest}`;
+    // The country is the Redis Cluster hash tag: one batch of identities is one `MGET`.
+    return `rantau:loc:v1:{${country}}:${digest}`;
   }
 
   /** One round trip; null where the country must be asked. */
-  async getMany(country: string, identities: readonly HolderIdentity[]): Promise<Array<LocatedView | null>> {
+  getMany(country: string, identities: readonly HolderIdentity[]): Promise<Array<LocatedView | null>> {
+    return inSpan('cache locator', { attributes: { 'rantau.country': country, 'rantau.cache.keys': identities.length } }, async (span) => {
+      const found = await this.lookup(country, identities);
+      const hits = found.filter((entry) => entry !== null).length;
+      span.setAttributes({ 'rantau.cache.outcome': hits === found.length ? 'hit' : hits === 0 ? 'miss' : 'partial', 'rantau.cache.hits': hits });
+      return found;
+    });
+  }
+
+  private async lookup(country: string, identities: readonly HolderIdentity[]): Promise<Array<LocatedView | null>> {
     const values = await this.store.getMany(identities.map((identity) => this.key(country, identity)));
     const found = values.map((value, i): LocatedView | null => {
       if (value === null) return null;

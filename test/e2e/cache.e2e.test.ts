@@ -10,6 +10,7 @@ import { bnspSimulator } from '../../subgraphs/idn/sandbox/bnsp.simulator.js';
 import type { ImiRecord } from '../../subgraphs/mys/imi.native.js';
 import { PrivateRedis } from '../support/redisServer.js';
 import { freePort } from '../../platform/httpServer.js';
+import { metric } from '../support/metrics.js';
 
 // The caches end to end, on Redis: the shared one on 127.0.0.1:6379 under a key prefix of this
 // run, and a private redis-server that the outage test kills and restarts.
@@ -25,15 +26,6 @@ const vars = (w: SampleWorker) => ({ n: w.nationality, d: w.documentNumber, b: w
 async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
   const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
   return { headers: response.headers, body: (await response.json()) as { data?: Record<string, unknown> | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } };
-}
-
-/** The value of one Prometheus series (summed over label sets matching every given label). */
-async function metric(url: string, name: string, labels: Record<string, string>): Promise<number> {
-  const text = await (await fetch(`${url}/metrics`)).text();
-  return text
-    .split('\n')
-    .filter((line) => line.startsWith(`${name}{`) && Object.entries(labels).every(([k, v]) => line.includes(`${k}="${v}"`)))
-    .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
 }
 
 /** Calls for records: the change-feed polls that run in the background are not counted. */

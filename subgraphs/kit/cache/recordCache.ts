@@ -5,11 +5,15 @@ import type { CacheOutcome } from '../../../platform/metrics.js';
 import type { ContractRecord } from '../records.js';
 import type { HolderRecords, RecordSource } from '../registrySource.js';
 import type { CacheStore } from '../../../platform/store/store.js';
+import { inSpan } from '../../../platform/tracing.js';
+import type { Span } from '@opentelemetry/api';
 
 /**
  * The cross-request record cache, as a wrapper of a RecordSource (ARCHITECTURE §4).
  *
- * - One key per record, namespaced by country and kind: `rantau:rec:v1:IDN:CERT:<native id>`.
+ * - One key per record, namespaced by country and kind: `rantau:rec:v1:{IDN:CERT}:<native id>`.
+ *   The braces are a Redis Cluster hash tag: every record of one registry lies in one slot, so a
+ *   batch's `MGET` is one command on a Cluster too.
  * - A DataLoader batch is one `getMany` and at most one `setMany`: one round trip each way.
  * - Entries outlive their TTL by the stale window; past the TTL they are refetched, and served
  *   flagged `stale: true` (with their original `retrievedAt`) only when the registry fails.
@@ -35,7 +39,7 @@ export interface RecordCacheOptions {
 }
 
 export function recordKey(country: string, kind: RecordKind, nativeId: string): string {
-  return `rantau:rec:v1:${country}:${kind}:${nativeId}`;
+  return `rantau:rec:v1:{${country}:${kind}}:${nativeId}`;
 }
 
 type Outcome = ContractRecord | null | Error;
@@ -86,7 +90,13 @@ export class RecordCache {
     }
   }
 
-  private async loadMany(source: RecordSource, ids: readonly string[]): Promise<Outcome[]> {
+  /** One span per batch (cache read, and the registry calls of its misses beneath it): outcome and counts, never ids. */
+  private loadMany(source: RecordSource, ids: readonly string[]): Promise<Outcome[]> {
+    const attributes = { 'rantau.country': source.country, 'rantau.record_kind': source.kind, 'rantau.cache.keys': ids.length };
+    return inSpan('cache record', { attributes }, (span) => this.lookup(source, ids, span));
+  }
+
+  private async lookup(source: RecordSource, ids: readonly string[], span: Span): Promise<Outcome[]> {
     const { country, kind } = source;
     const keys = ids.map((id) => recordKey(country, kind, id));
     const entries = (await this.options.store.getMany(keys)).map((value) => this.decode(value));
@@ -114,8 +124,13 @@ export class RecordCache {
       toFetch.push(id);
     });
 
+    span.setAttributes({ 'rantau.cache.outcome': toFetch.length === 0 ? 'hit' : results.size === 0 ? 'miss' : 'partial', 'rantau.cache.misses': toFetch.length, 'rantau.cache.hits': results.size });
     if (toFetch.length > 0) {
-      const fetched = this.fetch(source, toFetch, staleCopies);
+      const fetched = this.fetch(source, toFetch, staleCopies).then((outcomes) => {
+        const stale = outcomes.filter((outcome) => outcome !== null && !(outcome instanceof Error) && outcome.stale === true).length;
+        if (stale > 0) span.setAttributes({ 'rantau.cache.stale': stale, 'rantau.cache.outcome': 'stale' });
+        return outcomes;
+      });
       toFetch.forEach((id, i) => {
         const key = recordKey(country, kind, id);
         const one = fetched.then((outcomes) => outcomes[i]);

@@ -7,6 +7,7 @@ import type { RecordKind } from '../../../schema/ids/index.js';
 import type { RegistryAttempt } from '../registryClient.js';
 import type { RecordSource } from '../registrySource.js';
 import type { CountryContext } from '../countryContext.js';
+import type { ReadinessProbe } from '../../../platform/readiness.js';
 
 /** Background work a plugin started (a change-feed watcher), stopped when the subgraph closes. */
 export interface Background {
@@ -30,6 +31,8 @@ export interface CountryPlugin {
    * the smallest opinion, and with none the answer is not reusable.
    */
   responseMaxAgeS?(kind: RecordKind): number | undefined;
+  /** What `/ready` should check for this plugin (a store it needs). */
+  readiness?(): ReadinessProbe[];
   /** Per-request concerns, as Apollo Server plugins of the subgraph. */
   serverPlugins?(): ApolloServerPlugin<CountryContext>[];
   close?(): Promise<void>;

@@ -4,6 +4,7 @@ import type { CacheSettings } from '../../../platform/config.js';
 import type { ServiceMetrics } from '../../../platform/metrics.js';
 import type { CacheStore } from '../../../platform/store/store.js';
 import { RecordCache } from '../cache/recordCache.js';
+import { storeProbe } from '../../../platform/readiness.js';
 import type { CountryPlugin } from './plugin.js';
 
 export interface RecordCachePlugin extends CountryPlugin {
@@ -22,6 +23,7 @@ export function recordCache(options: { store: CacheStore; settings: CacheSetting
     cache,
     wrapSource: cache.wrap,
     responseMaxAgeS: (kind) => Math.min(kind === 'CERT' ? settings.certTtlS : settings.permitTtlS, settings.responseTtlS),
+    readiness: () => [storeProbe('record cache', store)],
     close: () => store.close(),
   };
 }

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { loadCountry } from '../../subgraphs/countries.js';
+import { buildCountrySubgraph, startCountrySubgraph } from '../../subgraphs/kit/buildCountrySubgraph.js';
+import { internalFieldNames } from '../../subgraphs/kit/country.js';
+import { startSimulator, type RunningSimulator } from '../../sandbox/simulator/simulator.js';
+import { bnspSimulator } from '../../subgraphs/idn/sandbox/bnsp.simulator.js';
+import { defaultPopulation } from '../../sandbox/population/population.js';
+import { countryRuntime } from '../../bin/runtime.js';
+import { graphqlRequest } from '../../platform/graphqlRequest.js';
+import type { RunningServer } from '../../platform/httpServer.js';
+import { testConfig } from './testStack.js';
+
+// Two replicas of the IDN subgraph in front of one BNSP registry that allows 10 calls a second
+// (from any one address: both replicas are 127.0.0.1). Each replica alone paces at 9 a second; a
+// load of 40 look-ups spread over both would reach the registry at 18 a second without shared
+// pacing. Counted in the shared Redis, the registry sees no 429.
+const REGISTRY_RATE = 10;
+const PACED_RATE = 9;
+const LOOKUPS_PER_REPLICA = 20;
+const ids = bnspSimulator.records(defaultPopulation()).slice(0, 2 * LOOKUPS_PER_REPLICA).map((record) => bnspSimulator.idOf(record));
+const names = internalFieldNames('IDN');
+const ENTITIES = `query E($r: [_Any!]!) { _entities(representations: $r) { ... on ${names.certificationType} { id } } }`;
+
+interface Replicas {
+  urls: string[];
+  close(): Promise<void>;
+}
+
+async function startReplicas(registryUrl: string, pacing: 'shared' | 'local'): Promise<Replicas> {
+  const definition = (await loadCountry('IDN')).country;
+  const config = testConfig({ keyPrefix: `test:${randomUUID()}:` }, { redisUrl: 'redis://127.0.0.1:6379', registryPacing: pacing, registryTimeoutMs: 20_000 });
+  const running: RunningServer[] = [];
+  for (let i = 0; i < 2; i++) {
+    const subgraph = await buildCountrySubgraph(definition, countryRuntime(config, 'IDN', { bnsp: registryUrl, tka: 'http://127.0.0.1:9' }, { ratePerSecond: PACED_RATE }));
+    running.push(await startCountrySubgraph(subgraph, 0));
+  }
+  // Pacing is shared once each replica's Redis connection is up (before that, each paces alone).
+  for (const server of running) {
+    for (let attempt = 0; ; attempt++) {
+      const ready = (await (await fetch(`${server.url}/ready`)).json()) as { checks: Array<{ name: string; status: string }> };
+      if (pacing === 'local' || ready.checks.find((check) => check.name === 'registry pacing')?.status === 'ok') break;
+      if (attempt > 50) throw new Error('shared pacing never became ready');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  return { urls: running.map((server) => server.url), close: async () => void (await Promise.all(running.map((server) => server.close()))) };
+}
+
+/** Every look-up at once, half to each replica, one registry call each; resolves with the registry's 429 count. */
+async function load(simulator: RunningSimulator, replicas: Replicas): Promise<{ found: number; rateLimited: number }> {
+  await fetch(`${simulator.url}/__sim/stats/reset`, { method: 'POST' });
+  const answers = await Promise.all(
+    ids.map((id, i) => graphqlRequest<{ _entities: Array<{ id: string } | null> }>(`${replicas.urls[i % 2]}/graphql`, ENTITIES, { r: [{ __typename: names.certificationType, id: `IDN:CERT:${id}` }] }, 30_000)),
+  );
+  const stats = (await (await fetch(`${simulator.url}/__sim/stats`)).json()) as { rateLimited: number };
+  return { found: answers.filter((answer) => answer.data?._entities[0]?.id).length, rateLimited: stats.rateLimited };
+}
+
+describe('registry pacing shared by every replica', () => {
+  let simulator: RunningSimulator;
+
+  beforeAll(async () => {
+    simulator = await startSimulator(bnspSimulator, { port: 0, config: { latencyMs: [1, 5], faultRate: 0, hangRate: 0, ratePerSecond: REGISTRY_RATE } });
+  });
+  afterAll(() => simulator?.close());
+
+  it('keeps two replicas together under the registry\'s rate: no 429', async () => {
+    const replicas = await startReplicas(simulator.url, 'shared');
+    try {
+      const started = Date.now();
+      const { found, rateLimited } = await load(simulator, replicas);
+      expect(found).toBe(ids.length);
+      expect(rateLimited).toBe(0);
+      // 40 calls at 9 a second across both replicas: the pace was shared, not doubled.
+      expect(Date.now() - started).toBeGreaterThan(((ids.length - 2 * PACED_RATE) / PACED_RATE) * 1000);
+    } finally {
+      await replicas.close();
+    }
+  });
+
+  it('without it (REGISTRY_PACING=local) the same load trips the registry\'s limit', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // the registry's bucket refills
+    const replicas = await startReplicas(simulator.url, 'local');
+    try {
+      const { found, rateLimited } = await load(simulator, replicas);
+      expect(found).toBe(ids.length);
+      expect(rateLimited).toBeGreaterThan(0);
+    } finally {
+      await replicas.close();
+    }
+  });
+});
