@@ -1,7 +1,12 @@
-import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway } from '@apollo/gateway';
-import { EntityBatchingDataSource } from './entityBatching.js';
+import { SignedDataSource } from './auth/signedDataSource.js';
+import { accessPlugin, type GatewayContext } from './auth/accessPlugin.js';
+import { tokenGuard } from './auth/tokenGuard.js';
+import type { AccessTokenVerifier } from '../platform/trust/accessToken.js';
+import type { ContextSigner } from '../platform/trust/callerContext.js';
+import type { JsonWebKeySet } from '../platform/trust/keys.js';
 import { serveGraphQL, sendJson, type RouteHandler, type RunningServer } from '../platform/httpServer.js';
 import { supergraphHook, type SupergraphSource } from './supergraphSource.js';
 import { graphiqlRoutes } from './graphiql.js';
@@ -16,7 +21,14 @@ export interface GatewayOptions {
   host?: string;
   /** Query shown in the IDE when it opens (read on every page load). */
   defaultQuery?: () => string;
-  plugins?: ApolloServerPlugin<BaseContext>[];
+  plugins?: ApolloServerPlugin<GatewayContext>[];
+  /** Verifies callers' tokens, and signs the caller context sent with every subgraph call. */
+  trust: {
+    tokens: AccessTokenVerifier;
+    signer: ContextSigner;
+    /** The development issuer's public keys, served at /dev-issuer/jwks.json when it is enabled. */
+    devIssuerJwks?: () => JsonWebKeySet;
+  };
   routes?: Record<string, RouteHandler>;
   /** Persisted queries and the response cache live here; absent, neither is kept. */
   cache?: { store: CacheStore; settings: CacheSettings };
@@ -49,10 +61,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     supergraphSdl: supergraphHook(options.supergraph),
     // Node's own fetch (undici: pooled keep-alive connections) rather than Apollo's default
     // make-fetch-happen, whose per-request overhead showed up as ~30 ms on every cold operation.
-    buildService: ({ url }) => new EntityBatchingDataSource({ url, fetcher: fetch as never }),
+    // Every call carries a caller context signed for that subgraph (gateway/auth/signedDataSource.ts).
+    buildService: ({ name, url }) => new SignedDataSource(name, url!, options.trust.signer),
     experimental_approximateQueryPlanStoreMiB: options.queryPlanCacheMiB,
   });
-  const server = new ApolloServer({
+  const server = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
     // Shutdown belongs to the launcher (bin/start.ts, bin/service.ts): a dozen servers share one process.
@@ -60,6 +73,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     persistedQueries: cache ? persistedQueries(cache.store, cache.settings) : false,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      // First: nothing is planned, cached or fetched for a caller who may not ask.
+      accessPlugin(),
       metricsPlugin(metrics),
       ...(cache ? [responseCache(cache.store, cache.settings), cacheMetricsPlugin(metrics)] : []),
       ...(options.plugins ?? []),
@@ -70,11 +85,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     server,
     port: options.port,
     host: options.host,
-    context: () => ({}),
+    guard: tokenGuard(options.trust.tokens),
+    context: (_req, admission) => ({ caller: admission.caller, admission }),
     routes: {
       ...graphiqlRoutes(options.defaultQuery ?? (() => DEFAULT_QUERY)),
       'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok' }),
       'GET /metrics': metrics.route,
+      ...(options.trust.devIssuerJwks ? { 'GET /dev-issuer/jwks.json': (_req, res) => sendJson(res, 200, options.trust.devIssuerJwks!()) } : {}),
       ...options.routes,
     },
   });

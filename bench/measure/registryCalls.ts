@@ -1,4 +1,5 @@
 import type { RegistryEndpoint } from '../roles/protocol.js';
+import { operatorHeaders } from '../../sandbox/simulator/operatorCredential.js';
 
 /**
  * Registry calls as the simulators count them (`/__sim/stats`): every request that reached a
@@ -24,13 +25,13 @@ export class RegistryCalls {
   }
 
   async reset(): Promise<void> {
-    await Promise.all(this.registries.map((r) => fetch(`${r.url}/__sim/stats/reset`, { method: 'POST' })));
+    await Promise.all(this.registries.map((r) => fetch(`${r.url}/__sim/stats/reset`, { method: 'POST', headers: operatorHeaders(r.operatorToken) })));
   }
 
   async read(): Promise<Map<string, RegistryCount>> {
     const counts = await Promise.all(
       this.registries.map(async (r) => {
-        const stats = (await (await fetch(`${r.url}/__sim/stats`)).json()) as RegistryCount;
+        const stats = (await (await fetch(`${r.url}/__sim/stats`, { headers: operatorHeaders(r.operatorToken) })).json()) as RegistryCount;
         const routes = Object.fromEntries(Object.entries(stats.routes).filter(([route]) => !CHANGE_FEED_ROUTE.test(route)));
         const total = Object.values(routes).reduce((sum, calls) => sum + calls, 0);
         return [r.key, { total, routes, rateLimited: stats.rateLimited }] as const;

@@ -35,6 +35,7 @@ runChild<RegistriesReady>(async () => {
           batchLimit: profile.batchLimit,
           batchRoute: profile.batchRoute ?? null,
           ratePerSecond: simulator.config.ratePerSecond,
+          operatorToken: simulator.operatorToken,
         });
       }
     }

@@ -12,7 +12,10 @@ import { RecordCache } from './cache/recordCache.js';
 import type { CacheStore } from '../../platform/store/store.js';
 import type { CacheSettings } from '../../platform/config.js';
 import { watchChanges, type ChangeWatcher } from './cache/changeFeed.js';
-import { ResponseCacheHint, cacheHintPlugin, recordCacheHint } from './cacheHints.js';
+import { ResponseCacheHint, recordCacheHint } from './cacheHints.js';
+import type { Admission } from '../../platform/trust/admission.js';
+import type { ContextVerifier } from '../../platform/trust/callerContext.js';
+import { countryPlugins } from './countryPlugins.js';
 
 /**
  * Calls are paced a little under each registry's published rate: paced at exactly the rate, the
@@ -46,7 +49,8 @@ export interface CountrySubgraph extends FederatedSchema {
   metrics: ServiceMetrics;
   /** Change-feed watchers, for tests that do not want to wait for the timer. */
   watchers: ChangeWatcher[];
-  createContext(): CountryContext;
+  /** One request's context, for the caller its signed context names (anonymous when absent). */
+  createContext(admission?: Admission): CountryContext;
   /** Stops background work (change-feed polling) and closes the cache store. */
   close(): Promise<void>;
 }
@@ -110,7 +114,12 @@ export async function buildCountrySubgraph(definition: CountryDefinition, runtim
     code: definition.code,
     metrics,
     watchers,
-    createContext: () => ({ country: new CountryRequest(definition.code, sources, { batching }), cacheHint: new ResponseCacheHint() }),
+    createContext: (admission = { caller: null }) => ({
+      country: new CountryRequest(definition.code, sources, { batching }),
+      cacheHint: new ResponseCacheHint(),
+      caller: admission.caller,
+      admission,
+    }),
     close: async () => {
       watchers.forEach((watcher) => watcher.stop());
       await runtime.cache?.store.close();
@@ -118,11 +127,13 @@ export async function buildCountrySubgraph(definition: CountryDefinition, runtim
   };
 }
 
-export async function startCountrySubgraph(subgraph: CountrySubgraph, port: number, host?: string): Promise<RunningServer> {
+/** Serves a country subgraph; `trust` verifies the caller context every request must carry (audience: the country code, lower case). */
+export async function startCountrySubgraph(subgraph: CountrySubgraph, port: number, trust: ContextVerifier, host?: string): Promise<RunningServer> {
   const running = await serveSubgraph({
     schema: subgraph.schema,
-    context: () => subgraph.createContext(),
-    plugins: [cacheHintPlugin()],
+    context: (admission) => subgraph.createContext(admission),
+    trust,
+    plugins: countryPlugins(subgraph),
     metrics: subgraph.metrics,
     health: { country: subgraph.code },
     port,

@@ -5,6 +5,8 @@ import type { RecordSource } from './registrySource.js';
 import type { ContractRecord } from './records.js';
 import { normalizeDocumentNumber } from '../../schema/ids/index.js';
 import type { CacheHintContext } from './cacheHints.js';
+import type { Caller } from '../../platform/caller.js';
+import type { Admission } from '../../platform/trust/admission.js';
 
 export interface RegistryFailureView {
   registry: string;
@@ -120,5 +122,13 @@ export class CountryRequest {
 
 export interface CountryContext extends CacheHintContext {
   country: CountryRequest;
+  /**
+   * Who is asking, verified from the signed caller context the gateway (or, on the internal
+   * locate and check fields, the regional subgraph) sent with this request; null for an anonymous
+   * caller, whom the gateway lets reach public fields only. The owner's policy and audit read it.
+   */
+  caller: Caller | null;
+  /** The verified context itself (issuer, `jti`, parent `jti`), for the audit. */
+  admission: Admission;
 }
 

@@ -4,6 +4,9 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
 import { serveGraphQL, sendJson, type RunningServer } from '../../platform/httpServer.js';
 import { metricsPlugin, type ServiceMetrics } from '../../platform/metrics.js';
+import type { Admission } from '../../platform/trust/admission.js';
+import { contextGuard } from '../../platform/trust/contextGuard.js';
+import type { ContextVerifier } from '../../platform/trust/callerContext.js';
 
 /** Apollo's logger, without the deprecation notice for the one setting kept on purpose below, which every subgraph would print at start. */
 const subgraphLogger = {
@@ -15,10 +18,16 @@ const subgraphLogger = {
   error: (message: unknown) => console.error(message),
 };
 
-/** Starts an Apollo Server for a subgraph (country or regional) with `/health`, the one way subgraphs are served. */
+/**
+ * Starts an Apollo Server for a subgraph (country or regional) with `/health`, the one way
+ * subgraphs are served. Every GraphQL request must carry a valid signed caller context
+ * (platform/trust/contextGuard.ts); the verified Caller is handed to `context`.
+ */
 export async function serveSubgraph<C extends BaseContext>(options: {
   schema: GraphQLSchema;
-  context: () => C;
+  context: (admission: Admission) => C;
+  /** Verifies the signed caller context of every request (this subgraph's name is its audience). */
+  trust: ContextVerifier;
   plugins?: ApolloServerPlugin<C>[];
   /** Served at `/metrics`, and fed by every operation. */
   metrics: ServiceMetrics;
@@ -45,7 +54,8 @@ export async function serveSubgraph<C extends BaseContext>(options: {
     server,
     port: options.port,
     host: options.host,
-    context: options.context,
+    guard: contextGuard(options.trust),
+    context: (_req, admission) => options.context(admission),
     routes: { 'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok', ...options.health }), 'GET /metrics': options.metrics.route },
   });
   return { ...running, close: async () => { await running.close(); await server.stop(); } };
