@@ -30,8 +30,8 @@ export interface GatewayOptions {
     devIssuerJwks?: () => JsonWebKeySet;
   };
   routes?: Record<string, RouteHandler>;
-  /** Persisted queries and the response cache live here; absent, neither is kept. */
-  cache?: { store: CacheStore; settings: CacheSettings };
+  /** Persisted queries and the response cache live here; absent, neither is kept. `keySecret` keys the HMAC of response-cache keys. */
+  cache?: { store: CacheStore; settings: CacheSettings; keySecret: Buffer };
   /** Approximate size of the query-plan cache (MiB). */
   queryPlanCacheMiB?: number;
   metrics?: ServiceMetrics;
@@ -76,7 +76,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       // First: nothing is planned, cached or fetched for a caller who may not ask.
       accessPlugin(),
       metricsPlugin(metrics),
-      ...(cache ? [responseCache(cache.store, cache.settings), cacheMetricsPlugin(metrics)] : []),
+      ...(cache ? [responseCache(cache.store, cache.settings, cache.keySecret), cacheMetricsPlugin(metrics)] : []),
       ...(options.plugins ?? []),
     ],
   });
