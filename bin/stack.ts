@@ -34,6 +34,8 @@ export interface StackOptions {
   /** Where to write the composed supergraph (the gateway then watches it); in memory when unset. */
   supergraphFile?: string;
   defaultQuery?: () => string;
+  /** Request headers the IDE starts with, JSON. */
+  ideHeaders?: () => string | undefined;
   /** Settings in place of the environment's (tests: Redis, TTLs, naive resolvers). */
   config?: RantauConfig;
   /** A development issuer the gateway trusts (tests: one in memory); else the one AUTH_DEV_ISSUER=1 enables. */
@@ -112,6 +114,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       supergraph: options.supergraphFile ? { kind: 'file', path: options.supergraphFile } : { kind: 'sdl', sdl: supergraphSdl },
       port: ephemeral ? 0 : config.port,
       defaultQuery: options.defaultQuery,
+      ideHeaders: options.ideHeaders,
       trust: trust.gateway,
       ...gatewayCaching(config),
     });

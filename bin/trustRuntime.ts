@@ -6,7 +6,7 @@ import { AccessTokenVerifier } from '../platform/trust/accessToken.js';
 import { ContextSigner, ContextVerifier } from '../platform/trust/callerContext.js';
 import { DEV_ISSUER, DevIssuer } from '../platform/trust/devIssuer.js';
 import { anyKeySource, fileKeySource, memoryKeySource, remoteKeySource, type KeySource } from '../platform/trust/keySources.js';
-import { generateSigningKey, publicJwks, readSigningKeyFile, type JsonWebKeySet } from '../platform/trust/keys.js';
+import { generateSigningKey, publicJwks, readSigningKeyFile, type JsonWebKeySet, type SigningKey } from '../platform/trust/keys.js';
 import type { GatewayOptions } from '../gateway/server.js';
 
 /** The caller tokens the gateway accepts: the configured authorisation server's, and the development issuer's when enabled. */
@@ -41,6 +41,8 @@ export interface EmbeddedTrust {
   /** The public keys each signer publishes (tests of refusal read them). */
   gatewayJwks: JsonWebKeySet;
   regionalJwks: JsonWebKeySet;
+  /** The private keys, in this process only (tests sign expired or replayed contexts with them). */
+  keys: { gateway: SigningKey; regional: SigningKey };
 }
 
 export async function embeddedTrust(settings: TrustSettings, devIssuer?: DevIssuer): Promise<EmbeddedTrust> {
@@ -60,6 +62,7 @@ export async function embeddedTrust(settings: TrustSettings, devIssuer?: DevIssu
       new ContextVerifier({ audience: service, trusted: service === 'regional' ? { 'rantau-gateway': gatewayKeys } : { 'rantau-gateway': gatewayKeys, 'rantau-regional': regionalKeys } }),
     gatewayJwks,
     regionalJwks,
+    keys: { gateway: gatewayKey, regional: regionalKey },
   };
 }
 

@@ -21,7 +21,10 @@ function assetPath(module: string, file: string): string {
   return join(dirname(require.resolve(`${module}/package.json`)), file);
 }
 
-export function graphiqlPage(defaultQuery: string): string {
+const script = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+
+/** `defaultHeaders`: the request headers the IDE starts with (the development stack's ready token), JSON. */
+export function graphiqlPage(defaultQuery: string, defaultHeaders?: string): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -38,18 +41,18 @@ export function graphiqlPage(defaultQuery: string): string {
   <script>
     const fetcher = GraphiQL.createFetcher({ url: '/graphql' });
     ReactDOM.createRoot(document.getElementById('graphiql')).render(
-      React.createElement(GraphiQL, { fetcher, defaultQuery: ${JSON.stringify(defaultQuery).replace(/</g, '\\u003c')}, defaultEditorToolsVisibility: true })
+      React.createElement(GraphiQL, { fetcher, defaultQuery: ${script(defaultQuery)}, ${defaultHeaders ? `defaultHeaders: ${script(defaultHeaders)}, ` : ''}defaultEditorToolsVisibility: true })
     );
   </script>
 </body>
 </html>`;
 }
 
-export function graphiqlRoutes(defaultQuery: () => string): Record<string, RouteHandler> {
+export function graphiqlRoutes(defaultQuery: () => string, defaultHeaders?: () => string | undefined): Record<string, RouteHandler> {
   const routes: Record<string, RouteHandler> = {
     'GET /': (_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(graphiqlPage(defaultQuery()));
+      res.end(graphiqlPage(defaultQuery(), defaultHeaders?.()));
     },
   };
   for (const [path, asset] of Object.entries(ASSETS)) {

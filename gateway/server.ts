@@ -21,6 +21,8 @@ export interface GatewayOptions {
   host?: string;
   /** Query shown in the IDE when it opens (read on every page load). */
   defaultQuery?: () => string;
+  /** Request headers the IDE starts with, JSON (`npm start`: a development token and purpose). */
+  ideHeaders?: () => string | undefined;
   plugins?: ApolloServerPlugin<GatewayContext>[];
   /** Verifies callers' tokens, and signs the caller context sent with every subgraph call. */
   trust: {
@@ -88,7 +90,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     guard: tokenGuard(options.trust.tokens),
     context: (_req, admission) => ({ caller: admission.caller, admission }),
     routes: {
-      ...graphiqlRoutes(options.defaultQuery ?? (() => DEFAULT_QUERY)),
+      ...graphiqlRoutes(options.defaultQuery ?? (() => DEFAULT_QUERY), options.ideHeaders),
       'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok' }),
       'GET /metrics': metrics.route,
       ...(options.trust.devIssuerJwks ? { 'GET /dev-issuer/jwks.json': (_req, res) => sendJson(res, 200, options.trust.devIssuerJwks!()) } : {}),
