@@ -1,8 +1,8 @@
-// `npm run trust-keys -- <dir>`: the key files of Rantau's own signers for one service per
+// `npm run trust-keys -- <dir>` (existing files are kept): the key files of Rantau's own signers for one service per
 // process (docker-compose, the benchmark): a private key for the gateway and for the regional
 // subgraph (mode 0600), and each one's public JWKS for the subgraphs that verify them. Point
 // TRUST_SIGNING_KEY_FILE, TRUST_GATEWAY_JWKS_FILE and TRUST_REGIONAL_JWKS_FILE at them.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateSigningKey, publicJwks } from '../platform/trust/keys.js';
@@ -14,6 +14,7 @@ export interface ServiceKeyFiles {
   regionalJwks: string;
 }
 
+/** Writes each signer's key pair that is not there yet: a container restarted later keeps the keys the others trust. */
 export async function writeServiceKeys(dir: string): Promise<ServiceKeyFiles> {
   mkdirSync(dir, { recursive: true });
   const files: ServiceKeyFiles = {
@@ -23,6 +24,7 @@ export async function writeServiceKeys(dir: string): Promise<ServiceKeyFiles> {
     regionalJwks: join(dir, 'regional.jwks.json'),
   };
   for (const [key, jwks] of [[files.gatewayKey, files.gatewayJwks], [files.regionalKey, files.regionalJwks]] as const) {
+    if (existsSync(key) && existsSync(jwks)) continue;
     const signing = await generateSigningKey();
     writeFileSync(key, JSON.stringify(signing.privateJwk, null, 2) + '\n', { mode: 0o600 });
     writeFileSync(jwks, JSON.stringify(publicJwks([signing]), null, 2) + '\n');
