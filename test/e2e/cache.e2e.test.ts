@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { deleteKeysUnder } from '../support/redisKeys.js';
 import { startTestStack, testConfig, type TestStack } from './testStack.js';
 import { entryFor } from '../../bin/topology.js';
 import { sampleCandidates, type SampleWorker } from '../../bin/sampleWorker.js';
@@ -70,10 +71,7 @@ describe('caches across requests, on the shared Redis', () => {
   });
   afterAll(async () => {
     await stack?.close();
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis.disconnect();
+    await deleteKeysUnder(REDIS_URL, prefix);
   });
 
   it('answers a worker already looked up without a single registry call', async () => {

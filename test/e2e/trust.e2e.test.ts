@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { deleteKeysUnder } from '../support/redisKeys.js';
 import { startTestStack, testConfig, type TestStack } from './testStack.js';
 import { countryEntries } from '../../subgraphs/countries.js';
 import { internalFieldNames } from '../../subgraphs/kit/country.js';
@@ -45,10 +46,7 @@ describe('trust: callers, signed calls between services, data at rest', () => {
   });
   afterAll(async () => {
     await stack?.close();
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis.disconnect();
+    await deleteKeysUnder(REDIS_URL, prefix);
   });
 
   describe('at the gateway', () => {
