@@ -9,6 +9,7 @@ import { DEFAULT_QUERY } from '../gateway/server.js';
 import { readConfig } from '../platform/config.js';
 import { ROLES, type Role } from '../platform/caller.js';
 import type { TokenRequest } from '../platform/trust/devIssuer.js';
+import { isMemberStateCode } from '../platform/trust/memberStates.js';
 
 /**
  * `npm start`: the whole embedded stack on localhost, then a sample query that really answers.
@@ -50,7 +51,8 @@ ${[...stack.simulators].map(([key, s]) => `    ${key.padEnd(10)} ${s.url}  (stat
 
 /** Who each banner token is for: the sample worker's own token for `subject`. */
 function bannerToken(role: Role): TokenRequest {
-  const memberState = role === 'inspector' ? 'MYS' : 'IDN';
+  // A subject acts for themselves, as a national of their member state.
+  const memberState = role === 'inspector' ? 'MYS' : role === 'subject' && sample && isMemberStateCode(sample.nationality) ? sample.nationality : 'IDN';
   return { role, memberState, ...(role === 'subject' && sample ? { worker: `${sample.nationality}:${sample.documentNumber}` } : {}), ...(role === 'case-officer' || role === 'inspector' ? { officer: 'dev-officer' } : {}) };
 }
 if (devIssuer) {
@@ -68,7 +70,7 @@ if (sample) {
   const query = sampleQuery(sample);
   ideQuery = query;
   const auth = caseOfficer ? ` \\\n  -H 'authorization: Bearer ${caseOfficer}' -H 'rantau-purpose: PERMIT_APPLICATION'` : '';
-  console.log(`Try this query in the IDE (set the Authorization and Rantau-Purpose headers), or with curl:\n\n${query}\ncurl -s ${graphql} -H 'content-type: application/json'${auth} \\\n  -d '${JSON.stringify({ query: query.replace(/#.*\n/, '').replace(/\s+/g, ' ').trim() })}'\n`);
+  console.log(`Try this query in the IDE (it opens with the case officer's token in its headers), or with curl:\n\n${query}\ncurl -s ${graphql} -H 'content-type: application/json'${auth} \\\n  -d '${JSON.stringify({ query: query.replace(/#.*\n/, '').replace(/\s+/g, ' ').trim() })}'\n`);
 }
 
 const stop = async () => {

@@ -11,7 +11,7 @@ import type { CountryContext } from './countryContext.js';
 export function countryPlugins(subgraph: { code: string }): ApolloServerPlugin<CountryContext>[] {
   const names = internalFieldNames(subgraph.code);
   return [
-    roleFieldsPlugin([names.certificationType, names.permitType]),
+    roleFieldsPlugin([names.certificationType, names.permitType], [names.locate, names.check]),
     cacheHintPlugin(),
   ];
 }

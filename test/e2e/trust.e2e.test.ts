@@ -225,6 +225,17 @@ describe('trust: callers, signed calls between services, data at rest', () => {
       expect(checked).toBe(services.length * 4 * 6);
     });
 
+    it('a country answers records and its internal fields only for a named caller, even in a valid context', async () => {
+      const gatewaySigner = new ContextSigner('rantau-gateway', stack.trust.keys.gateway, 15);
+      for (const operation of operations('idn').slice(1)) {
+        const text = JSON.stringify(operation.body);
+        const header = await gatewaySigner.sign({ caller: null }, 'idn', requestBinding('POST', '/graphql', text));
+        const answer = await send(urlOf('idn'), text, { [CALLER_HEADER]: header });
+        expect(answer.status, operation.name).toBe(401);
+        expect(answer.body.errors?.[0].extensions?.code, operation.name).toBe('UNAUTHENTICATED');
+      }
+    });
+
     it('a country trusts the regional subgraph\'s key, the regional subgraph does not', async () => {
       const regionalSigner = new ContextSigner('rantau-regional', stack.trust.keys.regional, 15);
       const body = { query: '{ _service { sdl } }' };
