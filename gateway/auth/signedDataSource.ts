@@ -15,7 +15,7 @@ type Fetch = (url: string, init: RequestInit & { headers: Record<string, string>
 function signingFetch(audience: string, signer: ContextSigner): Fetch {
   return async (url, init) => {
     const { [UNSIGNED]: claims, ...headers } = init.headers;
-    const parsed: ContextClaims = claims ? (JSON.parse(claims) as ContextClaims) : { caller: null };
+    const parsed: ContextClaims = claims ? (JSON.parse(Buffer.from(claims, 'base64url').toString('utf8')) as ContextClaims) : { caller: null };
     Object.assign(headers, await signer.headerFor(parsed, audience, url, init.body, init.method ?? 'POST'));
     return fetch(url, { ...init, headers });
   };
@@ -31,6 +31,7 @@ export class SignedDataSource extends EntityBatchingDataSource {
     // Health checks and schema loading carry no incoming operation: they are signed as anonymous.
     const context = 'incomingRequestContext' in options ? (options.context as Partial<GatewayContext>) : undefined;
     const claims: ContextClaims = { caller: context?.caller ?? null };
-    options.request.http?.headers.set(UNSIGNED, JSON.stringify(claims));
+    // base64url: header values must be Latin-1, and an officer's or client's name need not be.
+    options.request.http?.headers.set(UNSIGNED, Buffer.from(JSON.stringify(claims)).toString('base64url'));
   }
 }

@@ -130,6 +130,12 @@ describe('trust: callers, signed calls between services, data at rest', () => {
       expect(codeOf(await post(gateway, { query: NODE('holderName'), variables: { id: recordId } }, stack.headers({ token, purpose: 'WORKER_REQUEST' })))).toBe('FORBIDDEN');
     });
 
+    it('carries any officer name through to the subgraphs (not only Latin-1)', async () => {
+      const token = await stack.token({ officer: 'Nguyễn Thị Minh Khai', client: 'bộ-lao-động' });
+      const answer = await stack.query(WORKER, vars(), { token });
+      expect(answer.errors).toBeUndefined();
+    });
+
     it('refuses expired, foreign-key-signed, wrong-audience and wrong-issuer tokens with UNAUTHENTICATED', async () => {
       const foreign = await DevIssuer.inMemory();
       const refused = [
