@@ -4,6 +4,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { SignedDataSource } from './auth/signedDataSource.js';
 import { accessPlugin, type GatewayContext } from './auth/accessPlugin.js';
 import { tokenGuard } from './auth/tokenGuard.js';
+import { operatorOnly } from './auth/operatorRoute.js';
 import type { AccessTokenVerifier } from '../platform/trust/accessToken.js';
 import type { ContextSigner } from '../platform/trust/callerContext.js';
 import type { JsonWebKeySet } from '../platform/trust/keys.js';
@@ -92,7 +93,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     routes: {
       ...graphiqlRoutes(options.defaultQuery ?? (() => DEFAULT_QUERY), options.ideHeaders),
       'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok' }),
-      'GET /metrics': metrics.route,
+      'GET /metrics': operatorOnly(options.trust.tokens, metrics.route),
       ...(options.trust.devIssuerJwks ? { 'GET /dev-issuer/jwks.json': (_req, res) => sendJson(res, 200, options.trust.devIssuerJwks!()) } : {}),
       ...options.routes,
     },

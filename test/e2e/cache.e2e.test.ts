@@ -33,8 +33,8 @@ async function post(url: string, body: unknown, headers: Record<string, string>)
 }
 
 /** The value of one Prometheus series (summed over label sets matching every given label). */
-async function metric(url: string, name: string, labels: Record<string, string>): Promise<number> {
-  const text = await (await fetch(`${url}/metrics`)).text();
+async function metric(url: string, name: string, labels: Record<string, string>, headers: Record<string, string> = {}): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`, { headers })).text();
   return text
     .split('\n')
     .filter((line) => line.startsWith(`${name}{`) && Object.entries(labels).every(([k, v]) => line.includes(`${k}="${v}"`)))
@@ -111,7 +111,8 @@ describe('caches across requests, on the shared Redis', () => {
     // Certifications only: MYS permits come from a registry with a change feed polled every 100 ms
     // here, and such answers are never reusable for longer than one poll.
     const body = { query: WORKER('countries certifications { id status }'), variables: vars(workers[1]) };
-    const hits = () => metric(stack.gateway.url, 'rantau_cache_events_total', { cache: 'response', outcome: 'hit' });
+    const operator = { authorization: `Bearer ${await stack.token({ role: 'operator' })}` };
+    const hits = () => metric(stack.gateway.url, 'rantau_cache_events_total', { cache: 'response', outcome: 'hit' }, operator);
     const first = await post(stack.gateway.url, body, stack.headers());
     expect(first.body.errors).toBeUndefined();
     expect(first.headers.get('cache-control')).toMatch(/max-age=\d+, private/);
@@ -200,7 +201,7 @@ describe('caches across requests, on the shared Redis', () => {
     // A certificate never seen in this run: fetched by id, in a batch.
     const native = bnspSimulator.records(population)[100];
     await stack.query(`query N($id: ID!) { node(id: $id) { id } }`, { id: `IDN:CERT:${bnspSimulator.idOf(native)}` });
-    const gateway = await (await fetch(`${stack.gateway.url}/metrics`)).text();
+    const gateway = await (await fetch(`${stack.gateway.url}/metrics`, { headers: { authorization: `Bearer ${await stack.token({ role: 'operator' })}` } })).text();
     expect(gateway).toContain('rantau_graphql_requests_total{operation="W",outcome="ok",service="gateway"}');
     expect(gateway).toContain('rantau_graphql_request_duration_seconds_bucket');
     const idn = await (await fetch(`${stack.subgraphs.get('IDN')!.url}/metrics`)).text();

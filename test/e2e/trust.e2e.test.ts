@@ -67,6 +67,14 @@ describe('trust: callers, signed calls between services, data at rest', () => {
       expect(schema.body.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
     });
 
+    it('keeps the gateway\'s metrics for operators', async () => {
+      expect((await fetch(`${stack.gateway.url}/metrics`)).status).toBe(401);
+      expect((await fetch(`${stack.gateway.url}/metrics`, { headers: { authorization: `Bearer ${await stack.token()}` } })).status).toBe(403);
+      const operator = await fetch(`${stack.gateway.url}/metrics`, { headers: { authorization: `Bearer ${await stack.token({ role: 'operator' })}` } });
+      expect(operator.status).toBe(200);
+      expect(await operator.text()).toContain('rantau_graphql_requests_total');
+    });
+
     it('refuses an analyst asking for a worker with FORBIDDEN (403)', async () => {
       const token = await stack.token({ role: 'analyst' });
       const answer = await post(gateway, { query: WORKER, variables: vars() }, stack.headers({ token }));
