@@ -33,9 +33,9 @@ async function main(): Promise<void> {
   const calls = new RegistryCalls(endpoints, Math.min(...endpoints.map((e) => e.ratePerSecond)));
 
   log(`warming up for ${soak.warmUpS} s (untimed)…`);
-  await runLoad({ url: system.url, durationS: soak.warmUpS, connections: bench.connections, nextBody });
+  await runLoad({ url: system.url, headers: system.headers, durationS: soak.warmUpS, connections: bench.connections, nextBody });
   log(`measuring the maximum for ${soak.probeS} s…`);
-  const maximum = await runLoad({ url: system.url, durationS: soak.probeS, connections: bench.connections, nextBody });
+  const maximum = await runLoad({ url: system.url, headers: system.headers, durationS: soak.probeS, connections: bench.connections, nextBody });
   const targetRps = Math.max(1, Math.round(maximum.rps * soak.loadFraction * 10) / 10);
   log(`maximum ${fixed(maximum.rps)} req/s (p99 ${fixed(maximum.p99Ms)} ms, ${maximum.errorResponses} with errors); holding ${fixed(targetRps)} req/s`);
 
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   const start = Date.now();
   while (Date.now() - start < soak.minutes * 60_000) {
     // Enough connections that a slow answer never holds the pace back: the rate is the limit.
-    const result = await runLoad({ url: system.url, durationS: soak.sampleS, connections: bench.connections * 2, nextBody, ratePerSecond: targetRps });
+    const result = await runLoad({ url: system.url, headers: system.headers, durationS: soak.sampleS, connections: bench.connections * 2, nextBody, ratePerSecond: targetRps });
     const counts = await calls.read();
     await calls.reset();
     let rateLimited = 0;

@@ -19,6 +19,12 @@ const postgresUrl = (database: string) => `postgres://rantau:${POSTGRES_PASSWORD
 /** Where the supergraph job writes and the gateway reads (a named volume shared by the two). */
 const SUPERGRAPH_DIR = '/app/supergraph';
 
+/** Where every container finds the signers' keys, written once by the `trust-keys` job (docs/security.md). */
+const KEYS_DIR = '/keys';
+const CACHE_ENCRYPTION_KEY = '${CACHE_ENCRYPTION_KEY:?set CACHE_ENCRYPTION_KEY (docs/security.md)}';
+/** What every subgraph needs to verify the caller contexts it is sent. */
+const VERIFY_CONTEXTS = { TRUST_GATEWAY_JWKS_FILE: `${KEYS_DIR}/gateway.jwks.json`, TRUST_REGIONAL_JWKS_FILE: `${KEYS_DIR}/regional.jwks.json`, CACHE_ENCRYPTION_KEY };
+
 type Service = Record<string, unknown>;
 type Condition = 'service_healthy' | 'service_completed_successfully';
 
@@ -52,6 +58,7 @@ function rantau(role: string[], port: number, environment: Record<string, string
     command: role,
     environment: { PORT: String(port), ...environment },
     expose: [String(port)],
+    volumes: [`trust-keys:${KEYS_DIR}:ro`],
     healthcheck: httpCheck(health),
     ...(Object.keys(dependsOn).length > 0 ? { depends_on: needs(dependsOn) } : {}),
   };
@@ -91,28 +98,39 @@ export function dockerComposeModel(entries: readonly CountryEntry[] = countryEnt
     const cc = entry.code.toLowerCase();
     const registries = Object.entries(entry.registryPorts);
     for (const [key, port] of registries) {
-      services[registryName(entry.code, key)] = rantau(['registry', entry.code, key], port, {}, '/health');
+      services[registryName(entry.code, key)] = rantau(['registry', entry.code, key], port, { SIM_OPERATOR_TOKEN: '${SIM_OPERATOR_TOKEN:?set SIM_OPERATOR_TOKEN (docs/security.md)}' }, '/health');
     }
     services[cc] = rantau(
       ['subgraph', entry.code],
       entry.subgraphPort,
       {
         REDIS_URL,
+        ...VERIFY_CONTEXTS,
         AUDIT_DATABASE_URL: postgresUrl('rantau_audit'),
         INDEX_DATABASE_URL: postgresUrl('rantau_index'),
         ...Object.fromEntries(registries.map(([key, port]) => [`REGISTRY_URL_${entry.code}_${key.toUpperCase()}`, `http://${registryName(entry.code, key)}:${port}`])),
       },
       '/ready',
-      { redis: 'service_healthy', postgres: 'service_healthy', ...Object.fromEntries(registries.map(([key]) => [registryName(entry.code, key), 'service_healthy' as const])) },
+      { 'trust-keys': 'service_completed_successfully', redis: 'service_healthy', postgres: 'service_healthy', ...Object.fromEntries(registries.map(([key]) => [registryName(entry.code, key), 'service_healthy' as const])) },
     );
   }
   services.regional = rantau(
     ['regional'],
     REGIONAL_PORT,
-    { REDIS_URL, LOCATOR_CACHE_SECRET: '${LOCATOR_CACHE_SECRET:?set LOCATOR_CACHE_SECRET (docs/operations.md, Containers)}', ...subgraphUrls(entries) },
+    { REDIS_URL, LOCATOR_CACHE_SECRET: '${LOCATOR_CACHE_SECRET:?set LOCATOR_CACHE_SECRET (docs/operations.md, Containers)}', ...VERIFY_CONTEXTS, TRUST_SIGNING_KEY_FILE: `${KEYS_DIR}/regional.key.json`, ...subgraphUrls(entries) },
     '/ready',
-    { redis: 'service_healthy', ...Object.fromEntries(entries.map((e) => [e.code.toLowerCase(), 'service_healthy' as const])) },
+    { 'trust-keys': 'service_completed_successfully', redis: 'service_healthy', ...Object.fromEntries(entries.map((e) => [e.code.toLowerCase(), 'service_healthy' as const])) },
   );
+  // Writes the gateway's and the regional subgraph's signing keys and public key sets once (kept if present), then exits.
+  services['trust-keys'] = {
+    build: '.',
+    image: 'rantau:local',
+    init: true,
+    user: 'node',
+    restart: 'no',
+    entrypoint: ['node', '--import', 'tsx', 'bin/trustKeys.ts', KEYS_DIR],
+    volumes: [`trust-keys:${KEYS_DIR}`],
+  };
   // Composes the supergraph from the code once, into the volume the gateway reads, then exits.
   services.supergraph = {
     build: '.',
@@ -125,23 +143,39 @@ export function dockerComposeModel(entries: readonly CountryEntry[] = countryEnt
     volumes: [`supergraph:${SUPERGRAPH_DIR}`],
   };
   services.gateway = {
-    ...rantau(['gateway'], GATEWAY_PORT, { REDIS_URL, SUPERGRAPH_FILE: `${SUPERGRAPH_DIR}/supergraph.graphql` }, '/ready', {
+    ...rantau(
+      ['gateway'],
+      GATEWAY_PORT,
+      {
+        REDIS_URL,
+        SUPERGRAPH_FILE: `${SUPERGRAPH_DIR}/supergraph.graphql`,
+        CACHE_ENCRYPTION_KEY,
+        TRUST_SIGNING_KEY_FILE: `${KEYS_DIR}/gateway.key.json`,
+        // Callers' tokens come from an authorisation server's key set (docs/security.md).
+        AUTH_JWKS_URL: '${AUTH_JWKS_URL:?set AUTH_JWKS_URL (docs/security.md)}',
+        AUTH_ISSUER: '${AUTH_ISSUER:?set AUTH_ISSUER (docs/security.md)}',
+        AUTH_AUDIENCE: '${AUTH_AUDIENCE:-rantau}',
+      },
+      '/ready',
+      {
       supergraph: 'service_completed_successfully',
       redis: 'service_healthy',
       regional: 'service_healthy',
       ...Object.fromEntries(entries.map((e) => [e.code.toLowerCase(), 'service_healthy' as const])),
-    }),
+      },
+    ),
     ports: [`${GATEWAY_PORT}:${GATEWAY_PORT}`],
-    volumes: [`supergraph:${SUPERGRAPH_DIR}:ro`],
+    volumes: [`supergraph:${SUPERGRAPH_DIR}:ro`, `trust-keys:${KEYS_DIR}:ro`],
   };
-  return { services, volumes: { 'postgres-data': {}, supergraph: {} } };
+  return { services, volumes: { 'postgres-data': {}, supergraph: {}, 'trust-keys': {} } };
 }
 
 const HEADER = ` Generated by \`npm run docker-compose\` from subgraphs/countries.json (bin/dockerCompose.ts) — do not edit by hand.
  Every service of the embedded stack as its own container: one simulated registry each, one
  subgraph per country, the regional subgraph, the gateway, Redis as the shared cache and
- PostgreSQL for the audit and the index. REDIS_PASSWORD, POSTGRES_PASSWORD and
- LOCATOR_CACHE_SECRET must be set (an .env file beside this one will do): docs/operations.md.`;
+ PostgreSQL for the audit and the index. REDIS_PASSWORD, POSTGRES_PASSWORD, LOCATOR_CACHE_SECRET,
+ CACHE_ENCRYPTION_KEY, SIM_OPERATOR_TOKEN, AUTH_JWKS_URL and AUTH_ISSUER must be set (an .env file
+ beside this one will do): docs/operations.md, docs/security.md.`;
 
 export function dockerCompose(entries: readonly CountryEntry[] = countryEntries): string {
   const doc = new Document(dockerComposeModel(entries));

@@ -1,10 +1,12 @@
 import type { RantauConfig } from '../platform/config.js';
 import type { CountryRuntime } from '../subgraphs/kit/buildCountrySubgraph.js';
-import { changeFeed, recordCache, registryMetrics, unbatched, type CountryPlugin } from '../subgraphs/kit/plugins/index.js';
+import { changeFeed, recordCache, registryMetrics, unbatched, verifierFields, type CountryPlugin } from '../subgraphs/kit/plugins/index.js';
 import { ServiceMetrics } from '../platform/metrics.js';
 import { createStore } from '../platform/store/createStore.js';
 import { redisTarget } from '../platform/store/redisConnection.js';
 import type { CacheStore } from '../platform/store/store.js';
+import { EncryptedStore } from '../platform/store/encryptedStore.js';
+import { cacheSecrets, type CacheSecrets } from '../platform/store/cacheSecrets.js';
 import { LocatorCache } from '../subgraphs/regional/locatorCache.js';
 import type { RegionalOptions } from '../subgraphs/regional/index.js';
 import type { CountryEndpoint } from '../subgraphs/regional/countryLocator.js';
@@ -16,8 +18,10 @@ import { SharedPacing } from '../subgraphs/kit/registry/sharedPacing.js';
  * in-process) and the caches over it. Shared by the embedded stack and the one-service-per-process
  * launcher so both run the same code paths. RESOLVERS=naive switches caches and batching off.
  */
-function storeFor(config: RantauConfig, metrics: ServiceMetrics): CacheStore {
-  return createStore(redisTarget(config), config.cache, (operation) => metrics.cacheErrors.inc({ operation }));
+function storeFor(config: RantauConfig, metrics: ServiceMetrics, secrets: CacheSecrets = cacheSecrets(config.cache.encryptionKey)): CacheStore {
+  const store = createStore(redisTarget(config), config.cache, (operation) => metrics.cacheErrors.inc({ operation }));
+  // Values that leave the process (Redis) are sealed; the in-process LRU holds them as they are.
+  return store.kind === 'redis' ? new EncryptedStore(store, secrets.encryption) : store;
 }
 
 /**
@@ -26,9 +30,9 @@ function storeFor(config: RantauConfig, metrics: ServiceMetrics): CacheStore {
  * baseline only): registry metrics, and every record its own registry call.
  */
 export function countryPlugins(config: RantauConfig, metrics: ServiceMetrics): CountryPlugin[] {
-  if (config.resolvers === 'naive') return [registryMetrics(metrics), unbatched()];
+  if (config.resolvers === 'naive') return [registryMetrics(metrics), unbatched(), verifierFields()];
   const cache = recordCache({ store: storeFor(config, metrics), settings: config.cache, metrics });
-  return [registryMetrics(metrics), cache, changeFeed(cache.cache, config.cache.changePollMs)];
+  return [registryMetrics(metrics), cache, changeFeed(cache.cache, config.cache.changePollMs), verifierFields()];
 }
 
 export function countryRuntime(config: RantauConfig, code: string, registryUrls: Record<string, string>, overrides: Partial<CountryRuntime> = {}): CountryRuntime {
@@ -68,9 +72,10 @@ export function regionalOptions(config: RantauConfig, countries: CountryEndpoint
 
 export function gatewayCaching(config: RantauConfig): Pick<GatewayOptions, 'cache' | 'metrics' | 'queryPlanCacheMiB'> {
   const metrics = new ServiceMetrics('gateway');
+  const secrets = cacheSecrets(config.cache.encryptionKey);
   return {
     metrics,
     queryPlanCacheMiB: config.queryPlanCacheMiB,
-    ...(config.resolvers === 'cached' ? { cache: { store: storeFor(config, metrics), settings: config.cache } } : {}),
+    ...(config.resolvers === 'cached' ? { cache: { store: storeFor(config, metrics, secrets), settings: config.cache, keySecret: secrets.keyHashing } } : {}),
   };
 }

@@ -13,6 +13,7 @@ import { startTracing } from '../platform/tracing.js';
 import { countryEntries } from '../subgraphs/countries.js';
 import { REGIONAL_PORT, entryFor, registryUrl, subgraphUrl } from './topology.js';
 import { countryRuntime, gatewayCaching, regionalOptions } from './runtime.js';
+import { accessTokenVerifier, devIssuerFromSettings, signerFromSettings, verifierFromSettings } from './trustRuntime.js';
 
 /**
  * One service per process, as docker-compose.yml runs them:
@@ -39,28 +40,35 @@ async function main(): Promise<RunningServer> {
       const entry = entryFor(code ?? '');
       const definition = (await loadSimulators(entry.code)).find((s) => s.profile.key === key);
       if (!definition) throw new Error(`usage: service registry <CC> <registry key>; ${entry.code} has ${Object.keys(entry.registryPorts).join(', ')}`);
-      const running = await startSimulator(definition, { port: port(entry.registryPorts[definition.profile.key]), host });
-      log.info('registry simulator listening', { url: running.url });
+      const running = await startSimulator(definition, { port: port(entry.registryPorts[definition.profile.key]), host, operatorToken: config.trust.simOperatorToken });
+      log.info('registry simulator listening', { url: running.url, control: config.trust.simOperatorToken ? 'operator token' : 'closed (SIM_OPERATOR_TOKEN is not set)' });
       return running;
     }
     case 'subgraph': {
       const entry = entryFor(code ?? '');
       const registryUrls = Object.fromEntries(Object.keys(entry.registryPorts).map((k) => [k, registryUrl(entry.code, k)]));
       const subgraph = await buildCountrySubgraph((await loadCountry(entry.code)).country, countryRuntime(config, entry.code, registryUrls));
-      const running = await startCountrySubgraph(subgraph, port(entry.subgraphPort), host);
+      const running = await startCountrySubgraph(subgraph, port(entry.subgraphPort), verifierFromSettings(config.trust, entry.code.toLowerCase()), host);
       log.info('country subgraph listening', { url: `${running.url}/graphql` });
       return running;
     }
     case 'regional': {
-      const subgraph = await buildRegionalSubgraph(regionalOptions(config, countryEntries.map((e) => ({ code: e.code, url: subgraphUrl(e.code) }))));
-      const running = await startRegionalSubgraph(subgraph, port(REGIONAL_PORT), host);
+      const signer = await signerFromSettings(config.trust, 'rantau-regional');
+      const subgraph = await buildRegionalSubgraph(regionalOptions(config, countryEntries.map((e) => ({ code: e.code, url: subgraphUrl(e.code) })), { signer }));
+      const running = await startRegionalSubgraph(subgraph, port(REGIONAL_PORT), verifierFromSettings(config.trust, 'regional'), host);
       log.info('regional subgraph listening', { url: `${running.url}/graphql` });
       return running;
     }
     case 'gateway': {
       const file = process.env.SUPERGRAPH_FILE ?? 'supergraph.graphql';
       if (!existsSync(file)) throw new Error(`${file} does not exist: run \`npm run compose\` first (SUPERGRAPH_FILE names another file)`);
-      const running = await startGateway({ supergraph: { kind: 'file', path: file }, port: config.port, host, ...gatewayCaching(config) });
+      const devIssuer = await devIssuerFromSettings(config.trust);
+      const trust = {
+        tokens: accessTokenVerifier(config.trust, devIssuer),
+        signer: await signerFromSettings(config.trust, 'rantau-gateway'),
+        ...(devIssuer ? { devIssuerJwks: () => devIssuer.jwks() } : {}),
+      };
+      const running = await startGateway({ supergraph: { kind: 'file', path: file }, port: config.port, host, trust, ...gatewayCaching(config) });
       log.info('gateway listening', { url: `${running.url}/graphql`, supergraph: file });
       return running;
     }

@@ -10,6 +10,9 @@ import type { RunningServer } from '../platform/httpServer.js';
 import { readConfig, type RantauConfig } from '../platform/config.js';
 import { countryRuntime, gatewayCaching, regionalOptions } from './runtime.js';
 import type { Population } from '../sandbox/population/population.js';
+import { devIssuerFromSettings, embeddedTrust, type EmbeddedTrust } from './trustRuntime.js';
+import type { DevIssuer } from '../platform/trust/devIssuer.js';
+import { randomBytes } from 'node:crypto';
 
 /**
  * The embedded stack: every simulated registry, every country subgraph, the regional subgraph and
@@ -31,8 +34,12 @@ export interface StackOptions {
   /** Where to write the composed supergraph (the gateway then watches it); in memory when unset. */
   supergraphFile?: string;
   defaultQuery?: () => string;
+  /** Request headers the IDE starts with, JSON. */
+  ideHeaders?: () => string | undefined;
   /** Settings in place of the environment's (tests: Redis, TTLs, naive resolvers). */
   config?: RantauConfig;
+  /** A development issuer the gateway trusts (tests: one in memory); else the one AUTH_DEV_ISSUER=1 enables. */
+  devIssuer?: DevIssuer;
 }
 
 export interface Stack {
@@ -42,6 +49,12 @@ export interface Stack {
   /** Simulators keyed `IDN/bnsp`. */
   simulators: Map<string, RunningSimulator>;
   supergraphSdl: string;
+  /** Keys and verifiers of this stack's services. */
+  trust: EmbeddedTrust;
+  /** The development issuer, when enabled: signs callers' tokens this stack accepts. */
+  devIssuer: DevIssuer | undefined;
+  /** The credential the simulators' control endpoints (`/__sim/*`) answer (SIM_OPERATOR_TOKEN, else random). */
+  operatorToken: string;
   close(): Promise<void>;
 }
 
@@ -58,13 +71,16 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const close = async () => {
     await Promise.all(started.reverse().map((server) => server.close().catch(() => undefined)));
   };
+  const devIssuer = options.devIssuer ?? (await devIssuerFromSettings(config.trust));
+  const trust = await embeddedTrust(config.trust, devIssuer);
+  const operatorToken = config.trust.simOperatorToken ?? randomBytes(24).toString('base64url');
 
   try {
     for (const entry of entries) {
       const registryUrls: Record<string, string> = {};
       for (const definition of await loadSimulators(entry.code)) {
         const port = ephemeral ? 0 : entry.registryPorts[definition.profile.key];
-        const simulator = await startSimulator(definition, { port, config: options.simulatorConfig, fixturesDir: options.fixturesDir, population: options.population });
+        const simulator = await startSimulator(definition, { port, config: options.simulatorConfig, fixturesDir: options.fixturesDir, population: options.population, operatorToken });
         started.push(simulator);
         simulators.set(`${entry.code}/${definition.profile.key}`, simulator);
         registryUrls[definition.profile.key] = simulator.url;
@@ -76,7 +92,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
           ...(options.registryRatePerSecond !== undefined ? { ratePerSecond: options.registryRatePerSecond } : {}),
         }),
       );
-      const running = await startCountrySubgraph(subgraph, ephemeral ? 0 : entry.subgraphPort);
+      const running = await startCountrySubgraph(subgraph, ephemeral ? 0 : entry.subgraphPort, trust.verifierFor(entry.code.toLowerCase()));
       started.push(running);
       subgraphs.set(entry.code, running);
       sources.push({ name: entry.code.toLowerCase(), url: running.url, sdl: subgraph.sdl });
@@ -86,10 +102,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       regionalOptions(
         config,
         entries.map((entry) => ({ code: entry.code, url: subgraphs.get(entry.code)!.url })),
-        options.countryTimeoutMs !== undefined ? { countryTimeoutMs: options.countryTimeoutMs } : {},
+        { signer: trust.regionalSigner, ...(options.countryTimeoutMs !== undefined ? { countryTimeoutMs: options.countryTimeoutMs } : {}) },
       ),
     );
-    const regional = await startRegionalSubgraph(regionalSubgraph, ephemeral ? 0 : REGIONAL_PORT);
+    const regional = await startRegionalSubgraph(regionalSubgraph, ephemeral ? 0 : REGIONAL_PORT, trust.verifierFor('regional'));
     started.push(regional);
 
     const supergraphSdl = composeSupergraph([{ name: 'regional', url: regional.url, sdl: regionalSubgraph.sdl }, ...sources]);
@@ -98,10 +114,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       supergraph: options.supergraphFile ? { kind: 'file', path: options.supergraphFile } : { kind: 'sdl', sdl: supergraphSdl },
       port: ephemeral ? 0 : config.port,
       defaultQuery: options.defaultQuery,
+      ideHeaders: options.ideHeaders,
+      trust: trust.gateway,
       ...gatewayCaching(config),
     });
     started.push(gateway);
-    return { gateway, regional, subgraphs, simulators, supergraphSdl, close };
+    return { gateway, regional, subgraphs, simulators, supergraphSdl, trust, devIssuer, operatorToken, close };
   } catch (error) {
     await close();
     throw error;

@@ -1,5 +1,6 @@
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { ApolloServerPlugin, BaseContext, GraphQLRequestContext } from '@apollo/server';
+import type { Caller } from '../platform/caller.js';
 import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import type { CacheStore } from '../platform/store/store.js';
 import { StoreKeyValueCache } from '../platform/store/keyValueCache.js';
@@ -14,23 +15,33 @@ import { trace } from '@opentelemetry/api';
  * Responses are reused only as the subgraphs allow: Apollo Gateway folds each subgraph's
  * `Cache-Control` into the operation's policy, and the plugin stores nothing with errors or
  * without a positive max-age. Every Rantau answer is `private` (it is about one person), so
- * entries are keyed by caller: the hash of the credentials the caller presented. Callers who
- * present none all see the same data and share `anonymous`; a deployment that authorises callers
- * differently gives each credential its own entries, never another caller's.
+ * entries are keyed by entitlement: what each owner's policy decides by — the caller's role,
+ * member state and declared purpose, and for a subject the identity the token is bound to. Two
+ * officers of one member state asking for one purpose see the same answer; a caller with any
+ * other entitlement never gets theirs. Anonymous callers reach public fields only and share
+ * public entries.
+ *
+ * Keys: Apollo's plugin keys an entry by a plain SHA-256 of the operation and its variables,
+ * which anyone could recompute for a guessed passport number; here the key is an HMAC under the
+ * deployment's cache secret, so a key in Redis says nothing about whom it is for.
  */
-export function callerId(headers: { get(name: string): string | undefined }): string {
-  const credentials = headers.get('authorization') ?? headers.get('x-api-key');
-  return credentials ? createHash('sha256').update(credentials).digest('base64url') : 'anonymous';
+export function entitlement(caller: Caller): string {
+  const subject = caller.subject ? `${caller.subject.nationality}:${caller.subject.documentNumber}` : '';
+  return JSON.stringify([caller.role, caller.memberState, caller.purpose, subject]);
 }
 
 export function persistedQueries(store: CacheStore, settings: Pick<CacheSettings, 'apqTtlS'>) {
   return { cache: new StoreKeyValueCache(store, 'rantau:apq:v1:', settings.apqTtlS), ttl: settings.apqTtlS };
 }
 
-export function responseCache(store: CacheStore, settings: Pick<CacheSettings, 'responseTtlS'>): ApolloServerPlugin<BaseContext> {
+export function responseCache(store: CacheStore, settings: Pick<CacheSettings, 'responseTtlS'>, keySecret: Buffer): ApolloServerPlugin<BaseContext> {
   return responseCachePlugin({
-    cache: new StoreKeyValueCache(store, 'rantau:resp:v1:', settings.responseTtlS),
-    sessionId: async (context: GraphQLRequestContext<BaseContext>) => callerId(context.request.http?.headers ?? new Map()),
+    cache: new StoreKeyValueCache(store, 'rantau:resp:v2:', settings.responseTtlS),
+    sessionId: async (context: GraphQLRequestContext<BaseContext>) => {
+      const caller = (context.contextValue as { caller?: Caller | null }).caller;
+      return caller ? entitlement(caller) : null;
+    },
+    generateCacheKey: (_context, key) => createHmac('sha256', keySecret).update(JSON.stringify(key)).digest('base64url'),
   });
 }
 

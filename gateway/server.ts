@@ -1,8 +1,14 @@
-import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway } from '@apollo/gateway';
-import { EntityBatchingDataSource } from './entityBatching.js';
-import { serveGraphQL, type RouteHandler, type RunningServer } from '../platform/httpServer.js';
+import { SignedDataSource } from './auth/signedDataSource.js';
+import { accessPlugin, type GatewayContext } from './auth/accessPlugin.js';
+import { tokenGuard } from './auth/tokenGuard.js';
+import { operatorOnly } from './auth/operatorRoute.js';
+import type { AccessTokenVerifier } from '../platform/trust/accessToken.js';
+import type { ContextSigner } from '../platform/trust/callerContext.js';
+import type { JsonWebKeySet } from '../platform/trust/keys.js';
+import { serveGraphQL, sendJson, type RouteHandler, type RunningServer } from '../platform/httpServer.js';
 import { supergraphHook, type SupergraphSource } from './supergraphSource.js';
 import { ideRoutes } from './ide/routes.js';
 import { cacheMetricsPlugin, persistedQueries, responseCache } from './caching.js';
@@ -10,7 +16,6 @@ import { ServiceMetrics, metricsPlugin } from '../platform/metrics.js';
 import type { CacheStore } from '../platform/store/store.js';
 import type { CacheSettings } from '../platform/config.js';
 import { Readiness, storeProbe } from '../platform/readiness.js';
-import { tracedFetch } from '../platform/tracing.js';
 
 export interface GatewayOptions {
   supergraph: SupergraphSource;
@@ -18,10 +23,19 @@ export interface GatewayOptions {
   host?: string;
   /** Query shown in the IDE's first tab (read on every page load); the saved examples follow it. */
   defaultQuery?: () => string | undefined;
-  plugins?: ApolloServerPlugin<BaseContext>[];
+  /** Request headers the IDE starts with, JSON, read on every page load (`npm start`: a development token and purpose). */
+  ideHeaders?: () => string | undefined;
+  plugins?: ApolloServerPlugin<GatewayContext>[];
+  /** Verifies callers' tokens, and signs the caller context sent with every subgraph call. */
+  trust: {
+    tokens: AccessTokenVerifier;
+    signer: ContextSigner;
+    /** The development issuer's public keys, served at /dev-issuer/jwks.json when it is enabled. */
+    devIssuerJwks?: () => JsonWebKeySet;
+  };
   routes?: Record<string, RouteHandler>;
-  /** Persisted queries and the response cache live here; absent, neither is kept. */
-  cache?: { store: CacheStore; settings: CacheSettings };
+  /** Persisted queries and the response cache live here; absent, neither is kept. `keySecret` keys the HMAC of response-cache keys. */
+  cache?: { store: CacheStore; settings: CacheSettings; keySecret: Buffer };
   /** Approximate size of the query-plan cache (MiB). */
   queryPlanCacheMiB?: number;
   metrics?: ServiceMetrics;
@@ -51,11 +65,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     supergraphSdl: supergraphHook(options.supergraph),
     // Node's own fetch (undici: pooled keep-alive connections) rather than Apollo's default
     // make-fetch-happen, whose per-request overhead showed up as ~30 ms on every cold operation.
-    // tracedFetch carries the trace (traceparent) and the request id on to the subgraphs.
-    buildService: ({ url }) => new EntityBatchingDataSource({ url, fetcher: tracedFetch as never }),
+    // Every call carries a caller context signed for that subgraph, and the trace (traceparent) and
+    // request id (gateway/auth/signedDataSource.ts).
+    buildService: ({ name, url }) => new SignedDataSource(name, url!, options.trust.signer),
     experimental_approximateQueryPlanStoreMiB: options.queryPlanCacheMiB,
   });
-  const server = new ApolloServer({
+  const server = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
     // Shutdown belongs to the launcher (bin/start.ts, bin/service.ts): a dozen servers share one process.
@@ -63,8 +78,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     persistedQueries: cache ? persistedQueries(cache.store, cache.settings) : false,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      // First: nothing is planned, cached or fetched for a caller who may not ask.
+      accessPlugin(),
       metricsPlugin(metrics),
-      ...(cache ? [responseCache(cache.store, cache.settings), cacheMetricsPlugin(metrics)] : []),
+      ...(cache ? [responseCache(cache.store, cache.settings, cache.keySecret), cacheMetricsPlugin(metrics)] : []),
       ...(options.plugins ?? []),
     ],
   });
@@ -81,12 +98,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     server,
     port: options.port,
     host: options.host,
-    context: () => ({}),
+    guard: tokenGuard(options.trust.tokens),
+    context: (_req, admission) => ({ caller: admission.caller, admission }),
     service: 'gateway',
     readiness,
     routes: {
-      ...(await ideRoutes({ defaultQuery: options.defaultQuery })),
-      'GET /metrics': metrics.route,
+      ...(await ideRoutes({ defaultQuery: options.defaultQuery, headers: options.ideHeaders })),
+      'GET /metrics': operatorOnly(options.trust.tokens, metrics.route),
+      ...(options.trust.devIssuerJwks ? { 'GET /dev-issuer/jwks.json': (_req, res) => sendJson(res, 200, options.trust.devIssuerJwks!()) } : {}),
       ...options.routes,
     },
   });

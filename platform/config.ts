@@ -14,6 +14,41 @@ function choiceFrom<T extends string>(env: NodeJS.ProcessEnv, name: string, choi
   return raw as T;
 }
 
+function flagFrom(env: NodeJS.ProcessEnv, name: string): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '' || raw === '0' || raw === 'false') return false;
+  if (raw === '1' || raw === 'true') return true;
+  throw new Error(`${name}: expected 1 or 0, got ${JSON.stringify(raw)}`);
+}
+
+/** Who may ask, and how Rantau's services vouch for the caller to each other (docs/security.md). */
+export interface TrustSettings {
+  /** The authorisation server's JWKS, fetched and refreshed on key rotation (AUTH_JWKS_URL). */
+  jwksUrl: string | undefined;
+  /** A JWKS file, re-read when it changes (AUTH_JWKS_FILE). */
+  jwksFile: string | undefined;
+  /** The `iss` tokens must carry (AUTH_ISSUER); required with AUTH_JWKS_URL or AUTH_JWKS_FILE. */
+  issuer: string | undefined;
+  /** The `aud` tokens must carry (AUTH_AUDIENCE). */
+  audience: string;
+  /** Clock skew tolerated on `exp`/`nbf`, seconds (AUTH_CLOCK_SKEW_S). */
+  clockSkewS: number;
+  /** The embedded development issuer; never on unless set (AUTH_DEV_ISSUER=1; `npm start` sets it). */
+  devIssuer: boolean;
+  /** Where the development issuer keeps its private key, shared with `npm run token` (AUTH_DEV_ISSUER_KEY_FILE). */
+  devIssuerKeyFile: string;
+  /** This service's private signing key (JWK), for the gateway and the regional subgraph (TRUST_SIGNING_KEY_FILE). */
+  signingKeyFile: string | undefined;
+  /** The gateway's public keys (JWKS), trusted by every subgraph (TRUST_GATEWAY_JWKS_FILE). */
+  gatewayJwksFile: string | undefined;
+  /** The regional subgraph's public keys (JWKS), trusted by the country subgraphs (TRUST_REGIONAL_JWKS_FILE). */
+  regionalJwksFile: string | undefined;
+  /** Lifetime of a signed caller context, seconds (TRUST_CONTEXT_TTL_S). */
+  contextTtlS: number;
+  /** The bearer credential the simulated registries' control endpoints accept (SIM_OPERATOR_TOKEN). */
+  simOperatorToken: string | undefined;
+}
+
 /** How long cached things live, in seconds. */
 export interface CacheSettings {
   /** Certifications change rarely (CACHE_TTL_CERT_S). */
@@ -36,6 +71,8 @@ export interface CacheSettings {
   changePollMs: number;
   /** Prefix of every Redis key, for deployments sharing one Redis (CACHE_KEY_PREFIX). */
   keyPrefix: string;
+  /** AES-256-GCM key of every cached value, 32 bytes as base64 or hex; random per process when unset (CACHE_ENCRYPTION_KEY). */
+  encryptionKey: string | undefined;
 }
 
 /** The circuit breaker in front of every registry. */
@@ -94,6 +131,7 @@ export interface RantauConfig {
   /** Keys the hashes under which the regional subgraph caches identities; share it between replicas (LOCATOR_CACHE_SECRET). */
   locatorCacheSecret: string | undefined;
   cache: CacheSettings;
+  trust: TrustSettings;
 }
 
 /** A hash tag in the prefix would put every key of a Redis Cluster in one slot. */
@@ -141,6 +179,21 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RantauConfig {
       memoryEntries: intFrom(env, 'CACHE_MEMORY_ENTRIES', 100_000),
       changePollMs: intFrom(env, 'CACHE_CHANGE_POLL_MS', 5000),
       keyPrefix: keyPrefixFrom(env),
+      encryptionKey: env.CACHE_ENCRYPTION_KEY || undefined,
+    },
+    trust: {
+      jwksUrl: env.AUTH_JWKS_URL || undefined,
+      jwksFile: env.AUTH_JWKS_FILE || undefined,
+      issuer: env.AUTH_ISSUER || undefined,
+      audience: env.AUTH_AUDIENCE || 'rantau',
+      clockSkewS: intFrom(env, 'AUTH_CLOCK_SKEW_S', 30),
+      devIssuer: flagFrom(env, 'AUTH_DEV_ISSUER'),
+      devIssuerKeyFile: env.AUTH_DEV_ISSUER_KEY_FILE || '.rantau/dev-issuer.key.json',
+      signingKeyFile: env.TRUST_SIGNING_KEY_FILE || undefined,
+      gatewayJwksFile: env.TRUST_GATEWAY_JWKS_FILE || undefined,
+      regionalJwksFile: env.TRUST_REGIONAL_JWKS_FILE || undefined,
+      contextTtlS: intFrom(env, 'TRUST_CONTEXT_TTL_S', 15),
+      simOperatorToken: env.SIM_OPERATOR_TOKEN || undefined,
     },
   };
 }

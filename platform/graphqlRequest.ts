@@ -6,11 +6,16 @@ export interface GraphQLResponse<T> {
   errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
 }
 
-export async function graphqlRequest<T>(url: string, query: string, variables: Record<string, unknown>, timeoutMs: number, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> {
+/** Headers to send, or a function of the exact body (a signed caller context is bound to its bytes). */
+export type RequestHeaders = Record<string, string> | ((body: string) => Promise<Record<string, string>>);
+
+export async function graphqlRequest<T>(url: string, query: string, variables: Record<string, unknown>, timeoutMs: number, headers: RequestHeaders = {}): Promise<GraphQLResponse<T>> {
+  const body = JSON.stringify({ query, variables });
+  const extra = typeof headers === 'function' ? await headers(body) : headers;
   const response = await tracedFetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...extra },
+    body,
     signal: AbortSignal.timeout(timeoutMs),
   });
   const text = await response.text();

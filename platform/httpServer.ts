@@ -4,6 +4,8 @@ import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Readiness } from './readiness.js';
 import { logger, requestIdFrom, withRequestId } from './logger.js';
 import { SpanKind, callerContext, inSpan } from './tracing.js';
+import type { Admission, RequestGuard } from './trust/admission.js';
+import { Refusal } from './trust/admission.js';
 
 /**
  * The one HTTP layer of Rantau's GraphQL services (gateway, regional, countries): Apollo Server's
@@ -13,7 +15,13 @@ export type RouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL)
 
 export interface ServeOptions<C extends BaseContext> {
   server: ApolloServer<C>;
-  context: (req: IncomingMessage) => Promise<C> | C;
+  /** Builds the request's context from the caller the guard admitted (anonymous without a guard). */
+  context: (req: IncomingMessage, admission: Admission) => Promise<C> | C;
+  /**
+   * Decides, before GraphQL sees it, who is asking: the gateway verifies the bearer token, a
+   * subgraph the signed caller context. A Refusal is answered as JSON with its status and code.
+   */
+  guard?: RequestGuard;
   port: number;
   host?: string;
   /** Extra routes keyed `METHOD /path`. */
@@ -61,9 +69,11 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(JSON.stringify(body));
 }
 
-function graphqlError(res: ServerResponse, status: number, message: string, code: string): void {
-  sendJson(res, status, { errors: [{ message, extensions: { code } }] });
+function graphqlError(res: ServerResponse, status: number, message: string, code: string, extensions: Record<string, unknown> = {}, headers: Record<string, string> = {}): void {
+  sendJson(res, status, { errors: [{ message, extensions: { code, ...extensions } }] }, headers);
 }
+
+const ANONYMOUS: Admission = { caller: null };
 
 /** A port nothing listens on right now (for a child process that must be told its port in advance). */
 export function freePort(host = '127.0.0.1'): Promise<number> {
@@ -167,8 +177,18 @@ export async function serveGraphQL<C extends BaseContext>(options: ServeOptions<
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
       }
       let body: unknown = undefined;
+      const text = req.method === 'POST' ? await readBody(req, maxBodyBytes) : '';
+      let admission = ANONYMOUS;
+      if (options.guard) {
+        try {
+          admission = await options.guard({ method: req.method ?? 'GET', pathAndSearch: url.pathname + url.search, headers, body: text });
+        } catch (error) {
+          if (!(error instanceof Refusal)) throw error;
+          graphqlError(res, error.status, error.message, error.code, error.extensions, error.headers);
+          return;
+        }
+      }
       if (req.method === 'POST') {
-        const text = await readBody(req, maxBodyBytes);
         const type = headers.get('content-type') ?? '';
         if (type.includes('application/json')) {
           try {
@@ -183,7 +203,7 @@ export async function serveGraphQL<C extends BaseContext>(options: ServeOptions<
       }
       const response = await server.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-        context: () => Promise.resolve(options.context(req)),
+        context: () => Promise.resolve(options.context(req, admission)),
       });
       for (const [key, value] of response.headers) res.setHeader(key, value);
       res.statusCode = response.status ?? 200;

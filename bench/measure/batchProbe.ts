@@ -28,7 +28,7 @@ export interface BatchProbe {
 
 async function once(context: MeasureContext, system: System, body: string) {
   await context.calls.reset();
-  const result = await post(system.url, body);
+  const result = await post(system, body);
   const settled = await context.calls.settle(context.options.settleS * 1000);
   return { result, counts: await context.calls.read(), settled };
 }
@@ -46,7 +46,7 @@ export async function probeBatching(context: MeasureContext, system: System, col
     });
 
   const warmBody = workersBody(warmWorkers);
-  const primed = await primeUntilClean(system.url, warmBody, context.options.primeS * 1000);
+  const primed = await primeUntilClean(system, warmBody, context.options.primeS * 1000);
   await quiesce(context, [system]);
   const warm = await once(context, system, warmBody);
   if (!warm.settled) await system.subgraphs.restart();

@@ -8,6 +8,8 @@ import autocannon from 'autocannon';
  */
 export interface LoadSpec {
   url: string;
+  /** Sent with every request: the caller's bearer token and purpose. */
+  headers: Record<string, string>;
   durationS: number;
   connections: number;
   nextBody: () => string;
@@ -50,7 +52,7 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
     ...(spec.ratePerSecond !== undefined ? { overallRate: spec.ratePerSecond } : {}),
     timeout: 30,
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...spec.headers },
     requests: [{ method: 'POST', setupRequest: (request) => ({ ...request, body: spec.nextBody() }) }],
     verifyBody: (body) => {
       if (hasErrors(body)) {

@@ -50,14 +50,14 @@ export async function quiesce(context: MeasureContext, systems: readonly System[
  */
 export async function warmUpProcesses(context: MeasureContext, systems: readonly System[], bodies: readonly string[]): Promise<void> {
   for (const system of systems) {
-    for (let i = 0; i < bodies.length; i += 5) await Promise.all(bodies.slice(i, i + 5).map((body) => post(system.url, body)));
+    for (let i = 0; i < bodies.length; i += 5) await Promise.all(bodies.slice(i, i + 5).map((body) => post(system, body)));
   }
   await quiesce(context, systems);
   await deleteKeys(context.options.redisUrl, context.keyPrefix);
 }
 
 export async function warmUpPlans(context: MeasureContext, scenario: Scenario, systems: readonly System[]): Promise<void> {
-  await Promise.all(systems.map((system) => post(system.url, scenario.warmUp)));
+  await Promise.all(systems.map((system) => post(system, scenario.warmUp)));
   await quiesce(context, systems);
 }
 
@@ -68,7 +68,7 @@ export async function measure(context: MeasureContext, scenario: Scenario, phase
   let primed: boolean | null = null;
   if (load.prime !== undefined) {
     // Without caches there is nothing to fill: one request warms the query plan, as for the others.
-    const primedWith = await primeUntilClean(system.url, load.prime, system.cached ? options.primeS * 1000 : 1);
+    const primedWith = await primeUntilClean(system, load.prime, system.cached ? options.primeS * 1000 : 1);
     primed = primedWith.clean;
     if (!primed && system.cached) context.log(`  ${system.label}: priming did not get a complete answer in ${options.primeS} s (${primedWith.attempts} tries)`);
     await quiesce(context, [system]);
@@ -77,7 +77,7 @@ export async function measure(context: MeasureContext, scenario: Scenario, phase
   const processes = { gateway: system.gateway, subgraphs: system.subgraphs.child, registries: context.registries };
   for (const child of Object.values(processes)) child.resetPeak();
   await calls.reset();
-  const result = await runLoad({ url: system.url, durationS: options.durationS, connections: phase.connections ?? options.connections, nextBody: load.nextBody, maxRequests: load.maxRequests });
+  const result = await runLoad({ url: system.url, headers: system.headers, durationS: options.durationS, connections: phase.connections ?? options.connections, nextBody: load.nextBody, maxRequests: load.maxRequests });
   const settled = await calls.settle(options.settleS * 1000);
   const counts = await calls.read();
   const registryCalls = RegistryCalls.sum(counts);

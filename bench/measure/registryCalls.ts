@@ -1,4 +1,5 @@
 import type { RegistryEndpoint } from '../roles/protocol.js';
+import { operatorHeaders } from '../../sandbox/simulator/operatorCredential.js';
 
 /**
  * Registry calls as the simulators count them (`/__sim/stats`): every request that reached a
@@ -21,13 +22,13 @@ export class RegistryCalls {
   }
 
   async reset(): Promise<void> {
-    await Promise.all(this.registries.map((r) => fetch(`${r.url}/__sim/stats/reset`, { method: 'POST' })));
+    await Promise.all(this.registries.map((r) => fetch(`${r.url}/__sim/stats/reset`, { method: 'POST', headers: operatorHeaders(r.operatorToken) })));
   }
 
   async read(): Promise<Map<string, RegistryCount>> {
     const counts = await Promise.all(
       this.registries.map(async (r) => {
-        const stats = (await (await fetch(`${r.url}/__sim/stats`)).json()) as RegistryCount;
+        const stats = (await (await fetch(`${r.url}/__sim/stats`, { headers: operatorHeaders(r.operatorToken) })).json()) as RegistryCount;
         // Change-feed polls run on the subgraphs' timer, whatever the load: no request causes them.
         const routes = Object.fromEntries(Object.entries(stats.routes).filter(([route]) => route !== r.changeFeedRoute));
         const total = Object.values(routes).reduce((sum, calls) => sum + calls, 0);

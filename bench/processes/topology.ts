@@ -5,6 +5,8 @@ import { randomBytes } from 'node:crypto';
 import { startChild, type BenchChild } from './child.js';
 import type { GatewayReady, RegistriesReady, SubgraphsInput, SubgraphsReady } from '../roles/protocol.js';
 import type { BenchOptions } from '../options.js';
+import { serviceKeyEnvironment, writeServiceKeys } from '../../bin/trustKeys.js';
+import { DevIssuer } from '../../platform/trust/devIssuer.js';
 
 /**
  * The processes of one benchmark run, each its own OS process so its peak memory is its own:
@@ -41,6 +43,8 @@ export interface System {
   label: string;
   /** GraphQL endpoint the load goes to. */
   url: string;
+  /** Sent with every request: a case officer's bearer token and purpose. */
+  headers: Record<string, string>;
   /** Whether cross-request caches exist (cold and warm differ). */
   cached: boolean;
   gateway: BenchChild<GatewayReady>;
@@ -82,6 +86,24 @@ function runEnvironment(options: BenchOptions): { keyPrefix: string; cachedEnv: 
   return { keyPrefix, cachedEnv, naiveEnv: { RESOLVERS: 'naive', REDIS_URL: '' } };
 }
 
+/**
+ * Every system runs authenticated, as a deployment does: the gateways verify a development
+ * issuer's tokens and sign caller contexts; every subgraph verifies them (docs/security.md).
+ */
+async function authEnvironment(dir: string) {
+  const keys = await writeServiceKeys(join(dir, 'keys'));
+  const devIssuerKeyFile = join(dir, 'keys', 'dev-issuer.key.json');
+  const token = await (await DevIssuer.fromFile(devIssuerKeyFile)).issue({ role: 'case-officer', memberState: 'IDN', officer: 'bench', lifetimeS: 24 * 3600 });
+  return {
+    keys,
+    headers: { authorization: `Bearer ${token}`, 'rantau-purpose': 'PERMIT_APPLICATION' },
+    gatewayTrust: { ...serviceKeyEnvironment(keys, 'gateway'), AUTH_DEV_ISSUER: '1', AUTH_DEV_ISSUER_KEY_FILE: devIssuerKeyFile },
+    subgraphTrust: serviceKeyEnvironment(keys, 'regional'),
+    // Shared by restarts of the cached subgraphs and by the gateway, so sealed cache entries stay readable.
+    cacheKey: { CACHE_ENCRYPTION_KEY: randomBytes(32).toString('base64') },
+  };
+}
+
 async function startRegistries(options: BenchOptions, log: (line: string) => void): Promise<{ registries: BenchChild<RegistriesReady>; registryUrls: Record<string, Record<string, string>> }> {
   log('starting registries…');
   const registries = await startChild<RegistriesReady>('registries', 'registries', { rateScale: options.rateScale });
@@ -97,23 +119,25 @@ async function startIn(dir: string, options: BenchOptions, log: (line: string) =
   const supergraphFile = join(dir, 'supergraph.graphql');
   const naiveSupergraphFile = join(dir, 'supergraph-naive.graphql');
   log('starting cached subgraphs…');
-  const cachedSubgraphs = await SubgraphsProcess.start('subgraphs-cached', { registryUrls, rateScale: options.rateScale, supergraphFile }, cachedEnv);
+  const { keys, headers, gatewayTrust, subgraphTrust, cacheKey } = await authEnvironment(dir);
+  const cachedSubgraphs = await SubgraphsProcess.start('subgraphs-cached', { registryUrls, rateScale: options.rateScale, supergraphFile }, { ...cachedEnv, ...cacheKey, ...subgraphTrust });
   log('starting naive subgraphs…');
-  const naiveSubgraphs = await SubgraphsProcess.start('subgraphs-naive', { registryUrls, rateScale: options.rateScale, supergraphFile: naiveSupergraphFile }, naiveEnv);
+  const naiveSubgraphs = await SubgraphsProcess.start('subgraphs-naive', { registryUrls, rateScale: options.rateScale, supergraphFile: naiveSupergraphFile }, { ...naiveEnv, ...subgraphTrust });
   log('starting gateways…');
-  const rantau = await startChild<GatewayReady>('gateway-cached', 'gateway', { supergraphFile }, cachedEnv);
+  const rantau = await startChild<GatewayReady>('gateway-cached', 'gateway', { supergraphFile }, { ...cachedEnv, ...cacheKey, ...gatewayTrust });
   // Its own working directory, so no gateway.config file of the checkout is picked up.
-  const hive = await startChild<GatewayReady>('hive', 'hive', { supergraphFile }, {}, { cwd: dir });
-  const naive = await startChild<GatewayReady>('gateway-naive', 'gateway', { supergraphFile: naiveSupergraphFile }, naiveEnv);
+  // It signs caller contexts with the gateway's key (bench/roles/hiveSigning.config.ts), for a fixed caller.
+  const hive = await startChild<GatewayReady>('hive', 'hive', { supergraphFile }, serviceKeyEnvironment(keys, 'gateway'), { cwd: dir });
+  const naive = await startChild<GatewayReady>('gateway-naive', 'gateway', { supergraphFile: naiveSupergraphFile }, { ...naiveEnv, ...gatewayTrust });
 
   return {
     registries,
     keyPrefix,
     supergraphFile,
     systems: [
-      { id: 'rantau', label: 'Rantau (cached)', url: rantau.ready.url, cached: true, gateway: rantau, subgraphs: cachedSubgraphs },
-      { id: 'hive', label: 'Hive Gateway', url: hive.ready.url, cached: true, gateway: hive, subgraphs: cachedSubgraphs },
-      { id: 'naive', label: 'Rantau (naive)', url: naive.ready.url, cached: false, gateway: naive, subgraphs: naiveSubgraphs },
+      { id: 'rantau', label: 'Rantau (cached)', url: rantau.ready.url, headers, cached: true, gateway: rantau, subgraphs: cachedSubgraphs },
+      { id: 'hive', label: 'Hive Gateway', url: hive.ready.url, headers, cached: true, gateway: hive, subgraphs: cachedSubgraphs },
+      { id: 'naive', label: 'Rantau (naive)', url: naive.ready.url, headers, cached: false, gateway: naive, subgraphs: naiveSubgraphs },
     ],
     close: () => rmSync(dir, { recursive: true, force: true }),
   };
@@ -127,14 +151,15 @@ export async function startRantauTopology(options: BenchOptions, log: (line: str
     const { registries, registryUrls } = await startRegistries(options, log);
     const supergraphFile = join(dir, 'supergraph.graphql');
     log('starting cached subgraphs…');
-    const subgraphs = await SubgraphsProcess.start('subgraphs-cached', { registryUrls, rateScale: options.rateScale, supergraphFile }, cachedEnv);
+    const { headers, gatewayTrust, subgraphTrust, cacheKey } = await authEnvironment(dir);
+    const subgraphs = await SubgraphsProcess.start('subgraphs-cached', { registryUrls, rateScale: options.rateScale, supergraphFile }, { ...cachedEnv, ...cacheKey, ...subgraphTrust });
     log('starting the gateway…');
-    const gateway = await startChild<GatewayReady>('gateway-cached', 'gateway', { supergraphFile }, cachedEnv);
+    const gateway = await startChild<GatewayReady>('gateway-cached', 'gateway', { supergraphFile }, { ...cachedEnv, ...cacheKey, ...gatewayTrust });
     return {
       registries,
       keyPrefix,
       supergraphFile,
-      systems: [{ id: 'rantau', label: 'Rantau (cached)', url: gateway.ready.url, cached: true, gateway, subgraphs }],
+      systems: [{ id: 'rantau', label: 'Rantau (cached)', url: gateway.ready.url, headers, cached: true, gateway, subgraphs }],
       close: () => rmSync(dir, { recursive: true, force: true }),
     };
   } catch (error) {

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { freePort } from '../../platform/httpServer.js';
 import { Logger, run } from '@graphql-hive/gateway';
 import { runChild } from './childLifecycle.js';
@@ -26,7 +27,7 @@ runChild<GatewayReady>(async () => {
   const input = readChildInput<GatewayInput>();
   const port = await freePort();
   // The CLI reads its arguments from process.argv, exactly as `hive-gateway` would receive them.
-  process.argv = [process.argv[0], 'hive-gateway', 'supergraph', input.supergraphFile, '--host', '127.0.0.1', '--port', String(port), '--fork', '1'];
+  process.argv = [process.argv[0], 'hive-gateway', 'supergraph', input.supergraphFile, '--host', '127.0.0.1', '--port', String(port), '--fork', '1', '--config-path', fileURLToPath(new URL('./hiveSigning.config.ts', import.meta.url))];
   await run({ log: new Logger({ level: false }) });
   const base = `http://127.0.0.1:${port}`;
   await waitUntilReady(`${base}/readiness`, 60_000);

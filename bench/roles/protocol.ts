@@ -20,6 +20,8 @@ export interface RegistryEndpoint {
   changeFeedRoute: string | null;
   /** The rate limit the simulator enforces (published × rate scale). */
   ratePerSecond: number;
+  /** The credential its control endpoints (`/__sim/*`) answer. */
+  operatorToken: string;
 }
 
 export interface RegistriesInput {

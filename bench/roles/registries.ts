@@ -37,6 +37,7 @@ runChild<RegistriesReady>(async () => {
           batchRoute: batchEndpoint(profile)?.route ?? null,
           changeFeedRoute: profile.changeFeed?.route ?? null,
           ratePerSecond: simulator.config.ratePerSecond,
+          operatorToken: simulator.operatorToken,
         });
       }
     }

@@ -8,6 +8,7 @@ import { isLegacyBinding, profileOf, type AnyRegistryBinding, type CountryDefini
 import type { RunningServer } from '../../platform/httpServer.js';
 import { readConfig } from '../../platform/config.js';
 import { countryRuntime, regionalOptions } from '../../bin/runtime.js';
+import { signerFromSettings, verifierFromSettings } from '../../bin/trustRuntime.js';
 import { runChild } from './childLifecycle.js';
 import { readChildInput, type SubgraphsInput, type SubgraphsReady } from './protocol.js';
 
@@ -50,14 +51,14 @@ runChild<SubgraphsReady>(async () => {
       const registryUrls = input.registryUrls[entry.code];
       if (!registryUrls) throw new Error(`no registry URLs for ${entry.code}`);
       const subgraph = await buildCountrySubgraph(scaled((await loadCountry(entry.code)).country, input.rateScale), countryRuntime(config, entry.code, registryUrls));
-      const running = await startCountrySubgraph(subgraph, input.ports?.[entry.code] ?? 0);
+      const running = await startCountrySubgraph(subgraph, input.ports?.[entry.code] ?? 0, verifierFromSettings(config.trust, entry.code.toLowerCase()));
       started.push(running);
       ports[entry.code] = running.port;
       sources.push({ name: entry.code.toLowerCase(), url: running.url, sdl: subgraph.sdl });
     }
     const countries = countryEntries.map((entry, i) => ({ code: entry.code, url: sources[i].url }));
-    const regionalSubgraph = await buildRegionalSubgraph(regionalOptions(config, countries));
-    const regional = await startRegionalSubgraph(regionalSubgraph, input.ports?.regional ?? 0);
+    const regionalSubgraph = await buildRegionalSubgraph(regionalOptions(config, countries, { signer: await signerFromSettings(config.trust, 'rantau-regional') }));
+    const regional = await startRegionalSubgraph(regionalSubgraph, input.ports?.regional ?? 0, verifierFromSettings(config.trust, 'regional'));
     started.push(regional);
     ports.regional = regional.port;
     writeIfChanged(input.supergraphFile, composeSupergraph([{ name: 'regional', url: regional.url, sdl: regionalSubgraph.sdl }, ...sources]));

@@ -27,7 +27,8 @@ export interface IdeOptions {
   defaultQuery?: () => string | undefined;
   /** Saved operations, one tab each; defaults to docs/examples/*.graphql read once here. */
   examples?: IdeTab[];
-  headers?: string;
+  /** The headers editor's JSON, read on every page load (`npm start` puts a ready development token there); a placeholder when absent. */
+  headers?: () => string | undefined;
 }
 
 export function idePage(config: IdeConfig, assets: string): string {
@@ -54,13 +55,12 @@ export async function ideRoutes(options: IdeOptions = {}): Promise<Record<string
   const dir = await ensureIdeBundle();
   const assets = `/ide/${basename(dir)}`;
   const examples = options.examples ?? readExamples();
-  const headers = options.headers ?? DEFAULT_IDE_HEADERS;
   const routes: Record<string, RouteHandler> = {
     'GET /': (_req, res) => {
       const first = options.defaultQuery?.();
       const tabs = first ? [{ query: first }, ...examples] : examples;
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
-      res.end(idePage({ endpoint: '/graphql', headers, tabs: tabs.length > 0 ? tabs : [{ query: '' }] }, assets));
+      res.end(idePage({ endpoint: '/graphql', headers: options.headers?.() ?? DEFAULT_IDE_HEADERS, tabs: tabs.length > 0 ? tabs : [{ query: '' }] }, assets));
     },
   };
   for (const file of readdirSync(dir)) {

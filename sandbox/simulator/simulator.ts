@@ -1,6 +1,8 @@
 import { legacyBatchLimit } from '../../subgraphs/kit/adapter.js';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { operatorAuthorized } from './operatorCredential.js';
 import { join } from 'node:path';
 import type { RegistryProfile } from '../../subgraphs/kit/adapter.js';
 import { listen, type RunningServer } from '../../platform/httpServer.js';
@@ -112,9 +114,13 @@ export interface SimulatorOptions {
   /** Directory of `<CC>/<registry>.jsonl` fixture files (defaults to FIXTURES_DIR). */
   fixturesDir?: string;
   config?: Partial<SimulatorConfig>;
+  /** The bearer credential `/__sim/*` answers; a random one when unset (read it from RunningSimulator). */
+  operatorToken?: string;
 }
 
 export interface RunningSimulator extends RunningServer {
+  /** Send as `Authorization: Bearer <operatorToken>` to the control endpoints. */
+  operatorToken: string;
   key: string;
   profile: RegistryProfile;
   country: string;
@@ -226,8 +232,14 @@ export async function startSimulator<N>(definition: SimulatorDefinition<N>, opti
     return Math.max(1, Math.ceil((1 - bucket.tokens) / config.ratePerSecond));
   };
 
+  const operatorToken = options.operatorToken ?? randomBytes(24).toString('base64url');
   const control = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
     const path = url.pathname;
+    // Taking a registry down or rewriting its records is the operator's, never a caller's.
+    if (!operatorAuthorized(req.headers.authorization, operatorToken)) {
+      send(res, { status: 401, json: { error: 'the simulator control endpoints need the operator credential (Authorization: Bearer <token>)', code: 'OPERATOR_CREDENTIAL_REQUIRED' }, headers: { 'www-authenticate': 'Bearer realm="rantau-simulator"' } });
+      return true;
+    }
     if (req.method === 'GET' && path === '/__sim/stats') {
       send(res, { status: 200, json: { country: definition.country, registry: profile.key, routes: Object.fromEntries(counts), total: [...counts.values()].reduce((a, b) => a + b, 0), rateLimited, faults } });
     } else if (req.method === 'POST' && path === '/__sim/stats/reset') {
@@ -312,6 +324,7 @@ export async function startSimulator<N>(definition: SimulatorDefinition<N>, opti
     key: profile.key,
     profile,
     country: definition.country,
+    operatorToken,
     config,
     store: store as RecordStore<unknown>,
     close: async () => {

@@ -7,6 +7,7 @@ import { nativeRecordReader, registrySource, type RecordSource } from '../../sub
 import type { ContractRecord } from '../../subgraphs/kit/records.js';
 import type { HolderIdentity } from '../../schema/ids/index.js';
 import { startSimulator, type RunningSimulator, type SimulatorConfig, type SimulatorDefinition } from '../simulator/simulator.js';
+import { operatorHeaders } from '../simulator/operatorCredential.js';
 import { defaultPopulation } from '../population/population.js';
 
 /**
@@ -94,14 +95,15 @@ export interface TestSimulator {
 /** The registry's simulator on an ephemeral port: no latency, no faults, a generous rate limit. */
 export async function startTestSimulator<N>(definition: SimulatorDefinition<N>, config: Partial<SimulatorConfig> = {}): Promise<TestSimulator> {
   const simulator = await startSimulator(definition, { port: 0, config: { latencyMs: [0, 0], faultRate: 0, hangRate: 0, ratePerSecond: 1000, ...config } });
-  const control = (path: string, body?: unknown) => fetch(`${simulator.url}/__sim/${path}`, { method: 'POST', body: body === undefined ? undefined : JSON.stringify(body) });
+  const operator = operatorHeaders(simulator.operatorToken);
+  const control = (path: string, body?: unknown) => fetch(`${simulator.url}/__sim/${path}`, { method: 'POST', headers: operator, body: body === undefined ? undefined : JSON.stringify(body) });
   const answer = async <B>(response: Response): Promise<NativeAnswer<B>> => ({ status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as B });
   return {
     url: simulator.url,
     simulator,
     get: async (path) => answer(await fetch(`${simulator.url}${path}`)),
     post: async (path, json) => answer(await fetch(`${simulator.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(json) })),
-    stats: async () => (await (await fetch(`${simulator.url}/__sim/stats`)).json()) as { routes: Record<string, number>; total: number },
+    stats: async () => (await (await fetch(`${simulator.url}/__sim/stats`, { headers: operator })).json()) as { routes: Record<string, number>; total: number },
     resetStats: async () => void (await control('stats/reset')),
     configure: async (next) => void (await control('config', next)),
     upsert: async (records) => void (await control('records', records)),

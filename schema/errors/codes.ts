@@ -30,6 +30,24 @@ export const errorCodes = {
   SUBGRAPH_UNAVAILABLE: {
     description: "A country's subgraph could not be reached from the regional subgraph. `extensions.country` names it.",
   },
+  UNAUTHENTICATED: {
+    description: 'The request asks for personal data without a bearer token, or its token was refused (expired, another issuer or audience, a key the gateway does not know, a bad signature, claims that are missing or malformed). HTTP 401; the message says which, never a claim value.',
+  },
+  FORBIDDEN: {
+    description: "The caller's role may not ask for this field: an `analyst` asks for a worker, a `verifier` for a worker or for fields beyond statuses, a `subject` for someone else. HTTP 403; `extensions.field` names the field, `extensions.role` the role.",
+  },
+  PURPOSE_REQUIRED: {
+    description: 'A personal-data request did not declare its purpose in the `Rantau-Purpose` header. HTTP 400; `extensions.allowed` lists the purposes the token allows.',
+  },
+  PURPOSE_NOT_ALLOWED: {
+    description: "The `Rantau-Purpose` header names a purpose outside the fixed vocabulary, or one the caller's token (or role) does not allow. HTTP 403; `extensions.allowed` lists the purposes the token allows.",
+  },
+  CALLER_CONTEXT_INVALID: {
+    description: "A subgraph refused a request that carries no valid signed caller context (`Rantau-Caller`): missing, expired, signed by a key it does not trust, made for another service or another request, or already used. HTTP 401; `extensions.reason` says which. Subgraphs answer only the gateway (and countries the regional subgraph), never a caller directly.",
+  },
+  OPERATOR_CREDENTIAL_REQUIRED: {
+    description: "A simulated registry's control endpoint (`/__sim/*`) was called without the operator credential the stack was started with. HTTP 401.",
+  },
   INTERNAL_SERVER_ERROR: {
     description: 'A fault inside Rantau. The message is generic; details are in the server log, never in the response.',
   },

@@ -15,11 +15,12 @@ import { ServiceMetrics } from '../../platform/metrics.js';
 import { ResponseCacheHint, cacheHintPlugin, recordCacheHint } from './cacheHints.js';
 import type { Background, CountryPlugin } from './plugins/index.js';
 import type { ContractRecord } from './records.js';
-import type { Caller } from '../../platform/caller.js';
 import { BreakerBoard } from './registry/circuitBreaker.js';
 import type { SharedPacing } from './registry/sharedPacing.js';
 import type { BreakerSettings } from '../../platform/config.js';
 import type { ReadinessProbe } from '../../platform/readiness.js';
+import type { Admission } from '../../platform/trust/admission.js';
+import type { ContextVerifier } from '../../platform/trust/callerContext.js';
 
 /**
  * Calls are paced a little under each registry's published rate: paced at exactly the rate, the
@@ -52,7 +53,8 @@ export interface CountrySubgraph extends FederatedSchema {
   metrics: ServiceMetrics;
   /** Background work of the plugins (change-feed watchers), for tests that do not want to wait for a timer. */
   watchers: Background[];
-  createContext(caller?: Caller | null): CountryContext;
+  /** One request's context, for the caller its signed context names (anonymous when absent). */
+  createContext(admission?: Admission): CountryContext;
   plugins: readonly CountryPlugin[];
   /** What `/ready` checks: each registry's breaker, shared pacing, and what the plugins report (the record cache's store). */
   readiness: ReadinessProbe[];
@@ -115,7 +117,7 @@ export async function buildCountrySubgraph(definition: CountryDefinition, runtim
     watchers,
     plugins,
     readiness: [...plugins.flatMap((plugin) => plugin.readiness?.() ?? []), breakers.probe, ...(runtime.pacing ? [runtime.pacing.probe] : [])],
-    createContext: (caller = null) => ({ country: new CountryRequest(definition.code, sources), cacheHint: new ResponseCacheHint(), caller }),
+    createContext: (admission = { caller: null }) => ({ country: new CountryRequest(definition.code, sources), cacheHint: new ResponseCacheHint(), caller: admission.caller, admission }),
     close: async () => {
       watchers.forEach((watcher) => watcher.stop());
       await Promise.all(plugins.map((plugin) => plugin.close?.()));
@@ -124,11 +126,13 @@ export async function buildCountrySubgraph(definition: CountryDefinition, runtim
   };
 }
 
-export async function startCountrySubgraph(subgraph: CountrySubgraph, port: number, host?: string): Promise<RunningServer> {
+/** Serves a country subgraph; `trust` verifies the caller context every request must carry (audience: the country code, lower case). */
+export async function startCountrySubgraph(subgraph: CountrySubgraph, port: number, trust: ContextVerifier, host?: string): Promise<RunningServer> {
   const running = await serveSubgraph({
     schema: subgraph.schema,
-    context: () => subgraph.createContext(),
-    plugins: [cacheHintPlugin(), ...subgraph.plugins.flatMap((plugin) => plugin.serverPlugins?.() ?? [])],
+    context: (admission) => subgraph.createContext(admission),
+    trust,
+    plugins: [cacheHintPlugin(), ...subgraph.plugins.flatMap((plugin) => plugin.serverPlugins?.(subgraph) ?? [])],
     metrics: subgraph.metrics,
     health: { country: subgraph.code },
     readiness: subgraph.readiness,

@@ -6,6 +6,7 @@ import type { ContractRecord } from './records.js';
 import { normalizeDocumentNumber } from '../../schema/ids/index.js';
 import type { CacheHintContext } from './cacheHints.js';
 import type { Caller } from '../../platform/caller.js';
+import type { Admission } from '../../platform/trust/admission.js';
 
 export interface RegistryFailureView {
   registry: string;
@@ -131,10 +132,12 @@ export class CountryRequest {
 export interface CountryContext extends CacheHintContext {
   country: CountryRequest;
   /**
-   * Who is asking, as the signed caller context the gateway forwarded says (verified before the
-   * request reaches any resolver); null only where no caller context applies (composition, tests
-   * of the kit alone). The owner's policy and audit plugins read it here.
+   * Who is asking, verified from the signed caller context the gateway (or, on the internal
+   * locate and check fields, the regional subgraph) sent with this request; null for an anonymous
+   * caller, whom the gateway lets reach public fields only. The owner's policy and audit read it.
    */
   caller: Caller | null;
+  /** The verified context itself (issuer, `jti`, parent `jti`), for the audit. */
+  admission: Admission;
 }
 

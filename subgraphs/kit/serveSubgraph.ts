@@ -6,6 +6,9 @@ import { serveGraphQL, type RunningServer } from '../../platform/httpServer.js';
 import { metricsPlugin, type ServiceMetrics } from '../../platform/metrics.js';
 import { Readiness, type ReadinessProbe } from '../../platform/readiness.js';
 import { logger } from '../../platform/logger.js';
+import type { Admission } from '../../platform/trust/admission.js';
+import { contextGuard } from '../../platform/trust/contextGuard.js';
+import type { ContextVerifier } from '../../platform/trust/callerContext.js';
 
 /** Apollo's logger, without the deprecation notice for the one setting kept on purpose below, which every subgraph would print at start. */
 function subgraphLogger(service: string) {
@@ -20,10 +23,16 @@ function subgraphLogger(service: string) {
   };
 }
 
-/** Starts an Apollo Server for a subgraph (country or regional) with `/health`, the one way subgraphs are served. */
+/**
+ * Starts an Apollo Server for a subgraph (country or regional) with `/health`, the one way
+ * subgraphs are served. Every GraphQL request must carry a valid signed caller context
+ * (platform/trust/contextGuard.ts); the verified Caller is handed to `context`.
+ */
 export async function serveSubgraph<C extends BaseContext>(options: {
   schema: GraphQLSchema;
-  context: () => C;
+  context: (admission: Admission) => C;
+  /** Verifies the signed caller context of every request (this subgraph's name is its audience). */
+  trust: ContextVerifier;
   plugins?: ApolloServerPlugin<C>[];
   /** Served at `/metrics`, and fed by every operation. */
   metrics: ServiceMetrics;
@@ -52,7 +61,8 @@ export async function serveSubgraph<C extends BaseContext>(options: {
     server,
     port: options.port,
     host: options.host,
-    context: options.context,
+    guard: contextGuard(options.trust),
+    context: (_req, admission) => options.context(admission),
     service: options.metrics.service,
     readiness: new Readiness(options.readiness, options.health),
     routes: { 'GET /metrics': options.metrics.route },

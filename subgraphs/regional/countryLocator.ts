@@ -3,6 +3,7 @@ import { RantauError } from '../../schema/errors/index.js';
 import { identityKey, type HolderIdentity } from '../../schema/ids/index.js';
 import { internalFieldNames } from '../kit/country.js';
 import { graphqlRequest } from '../../platform/graphqlRequest.js';
+import type { ContextClaims, ContextSigner } from '../../platform/trust/callerContext.js';
 import type { LocatedView, RecordCheckView, RegistryFailureView } from '../kit/countryContext.js';
 import type { LocatorCache } from './locatorCache.js';
 
@@ -15,6 +16,16 @@ import type { LocatorCache } from './locatorCache.js';
 export interface CountryEndpoint {
   code: string;
   url: string;
+}
+
+/**
+ * How the regional subgraph vouches for the caller on its calls to a country: the caller the
+ * gateway's context named, re-signed with the regional subgraph's own key for that country and
+ * that request, with the gateway context's `jti` as parent (so the owner's audit links the two).
+ */
+export interface ForwardedCaller {
+  signer: ContextSigner;
+  claims: ContextClaims;
 }
 
 const FAILURE_FIELDS = 'registry code message retryAfterSeconds required reason nativeId';
@@ -37,10 +48,11 @@ export class CountryLocator {
   constructor(
     private readonly endpoint: CountryEndpoint,
     private readonly timeoutMs: number,
-    options: { cache?: LocatorCache; batching?: boolean } = {},
+    options: { cache?: LocatorCache; batching?: boolean; forward?: ForwardedCaller } = {},
   ) {
     const names = internalFieldNames(endpoint.code);
-    const { cache } = options;
+    const { cache, forward } = options;
+    this.forward = forward;
     const batch = options.batching ?? true;
     const ask = async (identities: readonly HolderIdentity[]): Promise<Array<LocatedView | Error>> => {
       const query = `query Locate($identities: [${names.identityInput}!]!) { ${names.locate}(identities: $identities) { key certificationIds permitIds failures { ${FAILURE_FIELDS} } } }`;
@@ -72,6 +84,8 @@ export class CountryLocator {
     }, { batch });
   }
 
+  private readonly forward: ForwardedCaller | undefined;
+
   private unavailable(why: string): RantauError {
     return new RantauError('SUBGRAPH_UNAVAILABLE', `${this.endpoint.code} subgraph ${why}`, { country: this.endpoint.code });
   }
@@ -79,7 +93,10 @@ export class CountryLocator {
   private async call<T>(query: string, variables: Record<string, unknown>): Promise<T> {
     let response;
     try {
-      response = await graphqlRequest<T>(`${this.endpoint.url}/graphql`, query, variables, this.timeoutMs);
+      const url = `${this.endpoint.url}/graphql`;
+      const forward = this.forward;
+      const audience = this.endpoint.code.toLowerCase();
+      response = await graphqlRequest<T>(url, query, variables, this.timeoutMs, forward ? (body) => forward.signer.headerFor(forward.claims, audience, url, body) : {});
     } catch (error) {
       const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
       throw this.unavailable(timedOut ? `did not answer within ${this.timeoutMs} ms` : 'could not be reached');

@@ -10,6 +10,8 @@ import type { LocatorCache } from './locatorCache.js';
 import { ServiceMetrics } from '../../platform/metrics.js';
 import { ResponseCacheHint, cacheHintPlugin } from '../kit/cacheHints.js';
 import { storeProbe, type ReadinessProbe } from '../../platform/readiness.js';
+import type { Admission } from '../../platform/trust/admission.js';
+import type { ContextSigner, ContextVerifier } from '../../platform/trust/callerContext.js';
 
 export interface RegionalOptions {
   countries: CountryEndpoint[];
@@ -22,11 +24,14 @@ export interface RegionalOptions {
   /** Longest time a gateway may reuse an answer (seconds); 0 or absent: never. */
   responseMaxAgeS?: number;
   metrics?: ServiceMetrics;
+  /** Signs the caller context forwarded to the countries; absent (composition only), countries refuse its calls. */
+  signer?: ContextSigner;
 }
 
 export interface RegionalSubgraph extends FederatedSchema {
   metrics: ServiceMetrics;
-  createContext(): RegionalContext;
+  /** One request's context, for the caller the gateway's signed context names. */
+  createContext(admission?: Admission): RegionalContext;
   /** What `/ready` checks: the locator cache's store. */
   readiness: ReadinessProbe[];
   close(): Promise<void>;
@@ -44,16 +49,21 @@ export async function buildRegionalSubgraph(options: RegionalOptions): Promise<R
     metrics: options.metrics ?? new ServiceMetrics('regional'),
     close: async () => options.locatorCache?.close(),
     readiness: options.locatorCache ? [storeProbe('locator cache', options.locatorCache.store)] : [],
-    createContext: () => ({
-      partialErrors: new PartialErrors(),
-      cacheHint: new ResponseCacheHint(),
-      responseMaxAgeS: options.responseMaxAgeS ?? 0,
-      locators: new Map(options.countries.map((endpoint) => [endpoint.code, new CountryLocator(endpoint, options.countryTimeoutMs, locatorOptions)])),
-    }),
+    createContext: (admission = { caller: null }) => {
+      const forward = options.signer && { signer: options.signer, claims: { caller: admission.caller, ...(admission.context ? { parent: admission.context.jti } : {}) } };
+      return {
+        partialErrors: new PartialErrors(),
+        cacheHint: new ResponseCacheHint(),
+        responseMaxAgeS: options.responseMaxAgeS ?? 0,
+        caller: admission.caller,
+        locators: new Map(options.countries.map((endpoint) => [endpoint.code, new CountryLocator(endpoint, options.countryTimeoutMs, { ...locatorOptions, forward })])),
+      };
+    },
   };
 }
 
-export async function startRegionalSubgraph(subgraph: RegionalSubgraph, port: number, host?: string): Promise<RunningServer> {
-  const running = await serveSubgraph({ schema: subgraph.schema, context: () => subgraph.createContext(), plugins: [partialErrorsPlugin(), cacheHintPlugin()], metrics: subgraph.metrics, health: { subgraph: 'regional' }, readiness: subgraph.readiness, port, host });
+/** Serves the regional subgraph; `trust` verifies the gateway's caller context on every request (audience `regional`). */
+export async function startRegionalSubgraph(subgraph: RegionalSubgraph, port: number, trust: ContextVerifier, host?: string): Promise<RunningServer> {
+  const running = await serveSubgraph({ schema: subgraph.schema, context: (admission) => subgraph.createContext(admission), trust, plugins: [partialErrorsPlugin<RegionalContext>(), cacheHintPlugin<RegionalContext>()], metrics: subgraph.metrics, health: { subgraph: 'regional' }, readiness: subgraph.readiness, port, host });
   return { ...running, close: async () => { await running.close(); await subgraph.close(); } };
 }

@@ -6,11 +6,14 @@ import { parseGlobalId, parseHolderIdentity, type HolderIdentity } from '../../s
 import { internalFieldNames } from '../kit/country.js';
 import type { PartialErrorsContext } from '../kit/partialErrors.js';
 import type { CacheHintContext } from '../kit/cacheHints.js';
+import type { Caller } from '../../platform/caller.js';
 import { RegionalNode, Worker, WorkerIdentityInput, type Reference } from './contract.js';
 import { failureError, type CountryLocator } from './countryLocator.js';
 
 export interface RegionalContext extends PartialErrorsContext, CacheHintContext {
   locators: Map<string, CountryLocator>;
+  /** Who is asking, from the gateway's signed context; forwarded, re-signed, to every country asked. */
+  caller: Caller | null;
   /** How long a gateway may reuse an answer built from located ids (the locator cache's TTL). */
   responseMaxAgeS: number;
 }

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countryEntries, type CountryEntry } from '../../subgraphs/countries.js';
 import { loadSimulators } from '../../sandbox/countrySimulators.js';
 import { defaultPopulation } from '../../sandbox/population/population.js';
-import { graphqlRequest } from '../../platform/graphqlRequest.js';
 import { NO_CACHE_TTLS, startTestStack, testConfig, type TestStack } from '../e2e/testStack.js';
 import { composeCountries, composeEveryCountry } from './subgraphSources.js';
 import { holdersIn, registrySamples, spread, type RegistrySample } from './samples.js';
@@ -136,9 +135,8 @@ describe.each(countries)('$entry.code conformance', ({ entry, samples }) => {
 
       it(`resolves ${ids.length} entity references in at most ${bound} batch calls`, async () => {
         const representations = ids.map((id) => ({ __typename: sample.typename, id }));
-        const url = `${stack.subgraphs.get(code)!.url}/graphql`;
         const { calls, result } = await callsDuring(stack, sample.key, style.route, () =>
-          graphqlRequest<{ _entities: Array<{ id: string } | null> }>(url, entitiesQuery(sample.typename), { representations }, 20_000),
+          stack.subgraphQuery<{ _entities: Array<{ id: string } | null> }>(code, entitiesQuery(sample.typename), { representations }),
         );
         expect(result.errors).toBeUndefined();
         expect(result.data!._entities.map((entity) => entity?.id ?? null)).toEqual(ids);

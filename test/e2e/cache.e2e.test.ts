@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { deleteKeysUnder } from '../support/redisKeys.js';
 import { startTestStack, testConfig, type TestStack } from './testStack.js';
 import { entryFor } from '../../bin/topology.js';
 import { sampleCandidates, type SampleWorker } from '../../bin/sampleWorker.js';
@@ -11,10 +12,14 @@ import type { ImiRecord } from '../../subgraphs/mys/imi.native.js';
 import { PrivateRedis } from '../support/redisServer.js';
 import { freePort } from '../../platform/httpServer.js';
 import { metric } from '../support/metrics.js';
+import { operatorHeaders } from '../../sandbox/simulator/operatorCredential.js';
+import { open } from '../../platform/store/encryptedStore.js';
+import { cacheSecrets } from '../../platform/store/cacheSecrets.js';
 
 // The caches end to end, on Redis: the shared one on 127.0.0.1:6379 under a key prefix of this
 // run, and a private redis-server that the outage test kills and restarts.
 const REDIS_URL = 'redis://127.0.0.1:6379';
+const CACHE_KEY = randomBytes(32).toString('base64');
 const COUNTRIES = [entryFor('IDN'), entryFor('MYS')];
 const population = defaultPopulation();
 const workers = sampleCandidates(population, ['IDN', 'MYS'], 40, 2);
@@ -23,7 +28,7 @@ const WORKER = (selection: string) => `query W($n: String!, $d: String!, $b: Dat
 const FULL = 'countries certifications { id status stale retrievedAt } permits { id status nativeStatus stale }';
 const vars = (w: SampleWorker) => ({ n: w.nationality, d: w.documentNumber, b: w.dateOfBirth });
 
-async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
+async function post(url: string, body: unknown, headers: Record<string, string>) {
   const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
   return { headers: response.headers, body: (await response.json()) as { data?: Record<string, unknown> | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } };
 }
@@ -54,15 +59,12 @@ describe('caches across requests, on the shared Redis', () => {
   beforeAll(async () => {
     stack = await startTestStack({
       countries: COUNTRIES,
-      config: testConfig({ keyPrefix: prefix, changePollMs: 100, certTtlS: 2 }, { redisUrl: REDIS_URL }),
+      config: testConfig({ keyPrefix: prefix, changePollMs: 100, certTtlS: 2, encryptionKey: CACHE_KEY }, { redisUrl: REDIS_URL }),
     });
   });
   afterAll(async () => {
     await stack?.close();
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis.disconnect();
+    await deleteKeysUnder(REDIS_URL, prefix);
   });
 
   it('answers a worker already looked up without a single registry call', async () => {
@@ -87,8 +89,11 @@ describe('caches across requests, on the shared Redis', () => {
       const values = await redis.mget(...keys);
       for (const [i, value] of values.entries()) {
         expect(keys[i]).not.toContain(workers[0].documentNumber);
-        expect(Object.keys(JSON.parse(value!))).toEqual(['c', 'p']);
+        // Sealed (AES-256-GCM); opened with the deployment's key, it holds record ids only.
+        const opened = open(cacheSecrets(CACHE_KEY).encryption, keys[i].slice(prefix.length), value!);
+        expect(Object.keys(JSON.parse(opened!))).toEqual(['c', 'p']);
         expect(value).not.toContain(workers[0].documentNumber);
+        expect(opened).not.toContain(workers[0].documentNumber);
       }
     } finally {
       redis.disconnect();
@@ -99,31 +104,38 @@ describe('caches across requests, on the shared Redis', () => {
     // Fields the regional subgraph answers alone: IDN's registries and MYS permits publish change
     // feeds polled every 100 ms here, and records from them are never reusable for longer than one poll.
     const body = { query: WORKER('countries certifications { id } permits { id }'), variables: vars(workers[1]) };
-    const hits = () => metric(stack.gateway.url, 'rantau_cache_events_total', { cache: 'response', outcome: 'hit' });
-    const first = await post(stack.gateway.url, body);
+    const operator = { authorization: `Bearer ${await stack.token({ role: 'operator' })}` };
+    const hits = () => metric(stack.gateway.url, 'rantau_cache_events_total', { cache: 'response', outcome: 'hit' }, operator);
+    const first = await post(stack.gateway.url, body, stack.headers());
     expect(first.body.errors).toBeUndefined();
     expect(first.headers.get('cache-control')).toMatch(/max-age=\d+, private/);
     const before = await hits();
     await stack.resetStats();
-    const again = await post(stack.gateway.url, body);
+    const again = await post(stack.gateway.url, body, stack.headers());
     expect(again.body).toEqual(first.body);
     expect(await hits()).toBe(before + 1);
     // A caller presenting other credentials never gets the anonymous caller's entry.
-    await post(stack.gateway.url, body, { authorization: 'Bearer another-caller' });
+    // A caller with another entitlement (another member state) never gets the first caller's entry…
+    await post(stack.gateway.url, body, stack.headers({ token: await stack.token({ memberState: 'MYS' }) }));
     expect(await hits()).toBe(before + 1);
+    // …nor one asking for another purpose; the same entitlement under another officer's token does.
+    await post(stack.gateway.url, body, stack.headers({ purpose: 'SKILLS_RECOGNITION' }));
+    expect(await hits()).toBe(before + 1);
+    await post(stack.gateway.url, body, stack.headers({ token: await stack.token({ officer: 'another-officer' }) }));
+    expect(await hits()).toBe(before + 2);
   });
 
   it('does not store an answer that carries an error', async () => {
     const body = { query: WORKER(FULL), variables: vars(workers[2]) };
     await stack.configure('MYS/imi', { down: true });
     try {
-      const partial = await post(stack.gateway.url, body);
+      const partial = await post(stack.gateway.url, body, stack.headers());
       expect(partial.body.errors?.[0].extensions).toMatchObject({ code: 'REGISTRY_UNAVAILABLE', country: 'MYS' });
       expect(partial.headers.get('cache-control') ?? '').not.toMatch(/max-age=[1-9]/);
     } finally {
       await stack.configure('MYS/imi', { down: false });
     }
-    const healed = await post(stack.gateway.url, body);
+    const healed = await post(stack.gateway.url, body, stack.headers());
     expect(healed.body.errors).toBeUndefined();
   });
 
@@ -131,11 +143,11 @@ describe('caches across requests, on the shared Redis', () => {
     const query = WORKER('countries');
     const sha256Hash = createHash('sha256').update(query).digest('hex');
     const extensions = { persistedQuery: { version: 1, sha256Hash } };
-    const unknown = await post(stack.gateway.url, { extensions, variables: vars(workers[3]) });
+    const unknown = await post(stack.gateway.url, { extensions, variables: vars(workers[3]) }, stack.headers());
     expect(unknown.body.errors?.[0].extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
-    const registered = await post(stack.gateway.url, { query, extensions, variables: vars(workers[3]) });
+    const registered = await post(stack.gateway.url, { query, extensions, variables: vars(workers[3]) }, stack.headers());
     expect(registered.body.errors).toBeUndefined();
-    const byHash = await post(stack.gateway.url, { extensions, variables: vars(workers[4]) });
+    const byHash = await post(stack.gateway.url, { extensions, variables: vars(workers[4]) }, stack.headers());
     expect(byHash.body.errors).toBeUndefined();
     expect(byHash.body.data).toMatchObject({ worker: { countries: expect.arrayContaining(['IDN']) } });
     const redis = new Redis(REDIS_URL);
@@ -168,7 +180,7 @@ describe('caches across requests, on the shared Redis', () => {
     const query = `query P($id: ID!) { node(id: $id) { id ... on WorkPermit { status nativeStatus } } }`;
     expect((await stack.query<{ node: { status: string } }>(query, { id })).data!.node.status).toBe('ACTIVE');
     const cancelled: ImiRecord = { ...native, status: 'CANCELLED' };
-    await fetch(`${stack.simulators.get('MYS/imi')!.url}/__sim/records`, { method: 'POST', body: JSON.stringify([cancelled]) });
+    await fetch(`${stack.simulators.get('MYS/imi')!.url}/__sim/records`, { method: 'POST', headers: operatorHeaders(stack.operatorToken), body: JSON.stringify([cancelled]) });
     // The permit TTL is ten minutes: only the change feed can make the cancellation visible now.
     const seen = await eventually(
       async () => (await stack.query<{ node: { status: string } }>(`query P2($id: ID!) { node(id: $id) { id ... on WorkPermit { status } } }`, { id })).data?.node.status,
@@ -182,7 +194,7 @@ describe('caches across requests, on the shared Redis', () => {
     // A certificate never seen in this run: fetched by id, in a batch.
     const native = bnspSimulator.records(population)[100];
     await stack.query(`query N($id: ID!) { node(id: $id) { id } }`, { id: `IDN:CERT:${bnspSimulator.idOf(native)}` });
-    const gateway = await (await fetch(`${stack.gateway.url}/metrics`)).text();
+    const gateway = await (await fetch(`${stack.gateway.url}/metrics`, { headers: { authorization: `Bearer ${await stack.token({ role: 'operator' })}` } })).text();
     expect(gateway).toContain('rantau_graphql_requests_total{operation="W",outcome="ok",service="gateway"}');
     expect(gateway).toContain('rantau_graphql_request_duration_seconds_bucket');
     const idn = await (await fetch(`${stack.subgraphs.get('IDN')!.url}/metrics`)).text();

@@ -35,16 +35,16 @@ describe('supergraph hot reload', () => {
     const phl = await loadSimulators('PHL');
     const registryUrls: Record<string, string> = {};
     for (const definition of phl) {
-      const simulator = await startSimulator(definition, { port: 0, config: simulatorConfig });
+      const simulator = await startSimulator(definition, { port: 0, config: simulatorConfig, operatorToken: stack.operatorToken });
       extra.push(simulator);
       registryUrls[definition.profile.key] = simulator.url;
     }
     const phlSubgraph = await buildCountrySubgraph((await loadCountry('PHL')).country, countryRuntime(config, 'PHL', registryUrls, { ratePerSecond: 100_000 }));
-    const phlServer = await startCountrySubgraph(phlSubgraph, 0);
+    const phlServer = await startCountrySubgraph(phlSubgraph, 0, stack.trust.verifierFor('phl'));
     extra.push(phlServer);
     const idnUrl = stack.subgraphs.get('IDN')!.url;
-    const regional = await buildRegionalSubgraph(regionalOptions(config, [{ code: 'IDN', url: idnUrl }, { code: 'PHL', url: phlServer.url }]));
-    const regionalServer = await startRegionalSubgraph(regional, 0);
+    const regional = await buildRegionalSubgraph(regionalOptions(config, [{ code: 'IDN', url: idnUrl }, { code: 'PHL', url: phlServer.url }], { signer: stack.trust.regionalSigner }));
+    const regionalServer = await startRegionalSubgraph(regional, 0, stack.trust.verifierFor('regional'));
     extra.push(regionalServer);
     withPhl = composeSupergraph([
       { name: 'regional', url: regionalServer.url, sdl: regional.sdl },

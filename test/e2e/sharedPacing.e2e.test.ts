@@ -1,3 +1,7 @@
+import { embeddedTrust } from '../../bin/trustRuntime.js';
+import { DevIssuer } from '../../platform/trust/devIssuer.js';
+import { operatorHeaders } from '../../sandbox/simulator/operatorCredential.js';
+import type { Caller } from '../../platform/caller.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { loadCountry } from '../../subgraphs/countries.js';
@@ -22,6 +26,10 @@ const ids = bnspSimulator.records(defaultPopulation()).slice(0, 2 * LOOKUPS_PER_
 const names = internalFieldNames('IDN');
 const ENTITIES = `query E($r: [_Any!]!) { _entities(representations: $r) { ... on ${names.certificationType} { id } } }`;
 
+// The gateway's and the regional subgraph's keys, as the embedded stack makes them, and a caller who may see records.
+const trust = await embeddedTrust({ ...testConfig().trust, devIssuer: true }, await DevIssuer.inMemory());
+const CASE_OFFICER: Caller = { client: 'pacing-test', memberState: 'IDN', role: 'case-officer', purposes: ['PERMIT_APPLICATION'], purpose: 'PERMIT_APPLICATION', officer: null, subject: null, requestId: randomUUID() };
+
 interface Replicas {
   urls: string[];
   close(): Promise<void>;
@@ -33,7 +41,7 @@ async function startReplicas(registryUrl: string, pacing: 'shared' | 'local'): P
   const running: RunningServer[] = [];
   for (let i = 0; i < 2; i++) {
     const subgraph = await buildCountrySubgraph(definition, countryRuntime(config, 'IDN', { bnsp: registryUrl, tka: 'http://127.0.0.1:9' }, { ratePerSecond: PACED_RATE }));
-    running.push(await startCountrySubgraph(subgraph, 0));
+    running.push(await startCountrySubgraph(subgraph, 0, trust.verifierFor('idn')));
   }
   // Pacing is shared once each replica's Redis connection is up (before that, each paces alone).
   for (const server of running) {
@@ -49,11 +57,15 @@ async function startReplicas(registryUrl: string, pacing: 'shared' | 'local'): P
 
 /** Every look-up at once, half to each replica, one registry call each; resolves with the registry's 429 count. */
 async function load(simulator: RunningSimulator, replicas: Replicas): Promise<{ found: number; rateLimited: number }> {
-  await fetch(`${simulator.url}/__sim/stats/reset`, { method: 'POST' });
+  await fetch(`${simulator.url}/__sim/stats/reset`, { method: 'POST', headers: operatorHeaders(simulator.operatorToken) });
   const answers = await Promise.all(
-    ids.map((id, i) => graphqlRequest<{ _entities: Array<{ id: string } | null> }>(`${replicas.urls[i % 2]}/graphql`, ENTITIES, { r: [{ __typename: names.certificationType, id: `IDN:CERT:${id}` }] }, 30_000)),
+    ids.map((id, i) => {
+      const url = `${replicas.urls[i % 2]}/graphql`;
+      // Every subgraph call carries a caller context signed by the gateway for that request (docs/security.md).
+      return graphqlRequest<{ _entities: Array<{ id: string } | null> }>(url, ENTITIES, { r: [{ __typename: names.certificationType, id: `IDN:CERT:${id}` }] }, 30_000, (body) => trust.gateway.signer.headerFor({ caller: CASE_OFFICER }, 'idn', url, body));
+    }),
   );
-  const stats = (await (await fetch(`${simulator.url}/__sim/stats`)).json()) as { rateLimited: number };
+  const stats = (await (await fetch(`${simulator.url}/__sim/stats`, { headers: operatorHeaders(simulator.operatorToken) })).json()) as { rateLimited: number };
   return { found: answers.filter((answer) => answer.data?._entities[0]?.id).length, rateLimited: stats.rateLimited };
 }
 

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { startSimulator, type RunningSimulator } from '../../../sandbox/simulator/simulator.js';
+import { operatorHeaders } from '../../../sandbox/simulator/operatorCredential.js';
 import { defaultPopulation } from '../../../sandbox/population/population.js';
 import { bnspSimulator } from '../../idn/sandbox/bnsp.simulator.js';
 import { bnspAdapter } from '../../idn/bnsp.adapter.js';
@@ -28,9 +29,9 @@ beforeAll(async () => {
 afterAll(() => simulator.close());
 
 async function registryCalls(): Promise<number> {
-  return ((await (await fetch(`${simulator.url}/__sim/stats`)).json()) as { total: number }).total;
+  return ((await (await fetch(`${simulator.url}/__sim/stats`, { headers: operatorHeaders(simulator.operatorToken) })).json()) as { total: number }).total;
 }
-const setDown = (down: boolean) => fetch(`${simulator.url}/__sim/config`, { method: 'POST', body: JSON.stringify({ down }) });
+const setDown = (down: boolean) => fetch(`${simulator.url}/__sim/config`, { method: 'POST', headers: operatorHeaders(simulator.operatorToken), body: JSON.stringify({ down }) });
 
 const stores: Array<[string, () => CacheStore]> = [
   ['in-process LRU', () => new MemoryStore(1000)],
@@ -52,7 +53,7 @@ describe.each(stores)('record cache over %s', (_name, makeStore) => {
     cache = new RecordCache({ store, settings, now: () => clock, onEvent: (_c, _k, outcome, count = 1) => events.push({ outcome, count }) });
     const client = new RegistryClient({ country: 'IDN', registry: 'bnsp', baseUrl: simulator.url, timeoutMs: 1000, maxConcurrency: 4, ratePerSecond: 100_000 });
     source = cache.wrap(registrySource('IDN', bnspAdapter, client));
-    await fetch(`${simulator.url}/__sim/stats/reset`, { method: 'POST' });
+    await fetch(`${simulator.url}/__sim/stats/reset`, { method: 'POST', headers: operatorHeaders(simulator.operatorToken) });
     await setDown(false);
   });
   afterEach(async () => {

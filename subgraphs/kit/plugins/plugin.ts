@@ -33,7 +33,7 @@ export interface CountryPlugin {
   responseMaxAgeS?(kind: RecordKind): number | undefined;
   /** What `/ready` should check for this plugin (a store it needs). */
   readiness?(): ReadinessProbe[];
-  /** Per-request concerns, as Apollo Server plugins of the subgraph. */
-  serverPlugins?(): ApolloServerPlugin<CountryContext>[];
+  /** Per-request concerns, as Apollo Server plugins of the country's subgraph (they see `context.caller`). */
+  serverPlugins?(country: { code: string }): ApolloServerPlugin<CountryContext>[];
   close?(): Promise<void>;
 }

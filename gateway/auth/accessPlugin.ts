@@ -1,0 +1,108 @@
+// Checks every operation against who is asking, before anything is planned or fetched:
+//   personal-data root field, no token          → UNAUTHENTICATED (401)
+//   a root field the caller's role may not ask   → FORBIDDEN (403)
+//   no Rantau-Purpose, or one the token does not allow → PURPOSE_REQUIRED (400) / PURPOSE_NOT_ALLOWED (403)
+//   a subject asking for another identity        → FORBIDDEN (403)
+// Root fields are found through fragments and aliases, so neither hides a field.
+import {
+  Kind,
+  getArgumentValues,
+  getVariableValues,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { PURPOSES, type Caller } from '../../platform/caller.js';
+import type { Admission } from '../../platform/trust/admission.js';
+import { RantauError } from '../../schema/errors/index.js';
+import { normalizeDocumentNumber } from '../../schema/ids/index.js';
+import { PERSONAL_ROOT_FIELDS, ROLE_ROOT_FIELDS } from './rootAccess.js';
+
+export interface GatewayContext {
+  caller: Caller | null;
+  admission: Admission;
+}
+
+/** The operation's root fields, with fragments (named and inline) expanded. */
+export function rootFields(operation: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>): FieldNode[] {
+  const fields: FieldNode[] = [];
+  const seen = new Set<string>();
+  const walk = (selectionSet: SelectionSetNode) => {
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) fields.push(selection);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) walk(selection.selectionSet);
+      else if (!seen.has(selection.name.value) && fragments[selection.name.value]) {
+        seen.add(selection.name.value);
+        walk(fragments[selection.name.value].selectionSet);
+      }
+    }
+  };
+  walk(operation.selectionSet);
+  return fields;
+}
+
+const refuse = (code: 'UNAUTHENTICATED' | 'FORBIDDEN' | 'PURPOSE_REQUIRED' | 'PURPOSE_NOT_ALLOWED', status: number, message: string, extensions: Record<string, unknown> = {}) =>
+  new RantauError(code, message, { ...extensions, http: { status } });
+
+/** The identities a `worker` or `workers` field names (arguments as the schema coerces them). */
+function identitiesAsked(field: FieldNode, schema: GraphQLSchema, variables: Record<string, unknown>): Array<{ nationality: unknown; documentNumber: unknown }> {
+  const definition = schema.getQueryType()?.getFields()[field.name.value];
+  if (!definition) return [];
+  const args = getArgumentValues(definition, field, variables);
+  if (field.name.value === 'worker') return [{ nationality: args.nationality, documentNumber: args.documentNumber }];
+  return Array.isArray(args.identities) ? (args.identities as Array<{ nationality: unknown; documentNumber: unknown }>) : [];
+}
+
+function isOwnIdentity(caller: Caller, identity: { nationality: unknown; documentNumber: unknown }): boolean {
+  const subject = caller.subject;
+  return (
+    subject !== null &&
+    typeof identity.nationality === 'string' &&
+    typeof identity.documentNumber === 'string' &&
+    identity.nationality.trim().toUpperCase() === subject.nationality &&
+    normalizeDocumentNumber(identity.documentNumber) === subject.documentNumber
+  );
+}
+
+export function accessPlugin(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, document, schema, request, contextValue }) {
+          if (!operation) return;
+          const fragments = Object.fromEntries(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+          const personal = rootFields(operation, fragments).filter((field) => PERSONAL_ROOT_FIELDS.has(field.name.value));
+          if (personal.length === 0) return;
+          const names = [...new Set(personal.map((field) => field.name.value))];
+          const { caller } = contextValue;
+          if (!caller) {
+            throw refuse('UNAUTHENTICATED', 401, `${names.join(', ')} ${names.length > 1 ? 'are' : 'is'} personal data: send a bearer token (Authorization: Bearer <token>) and the purpose (Rantau-Purpose). See docs/security.md.`);
+          }
+          const allowedFields = ROLE_ROOT_FIELDS[caller.role];
+          const forbidden = names.filter((name) => !allowedFields.has(name));
+          if (forbidden.length > 0) {
+            throw refuse('FORBIDDEN', 403, `A caller with role ${caller.role} may not ask for ${forbidden.join(', ')}.`, { role: caller.role, field: forbidden[0] });
+          }
+          const declared = contextValue.admission.declaredPurpose;
+          if (!declared) {
+            throw refuse('PURPOSE_REQUIRED', 400, `Declare why you ask in the Rantau-Purpose header (your token allows: ${caller.purposes.join(', ') || 'none'}).`, { allowed: caller.purposes });
+          }
+          if (caller.purpose === null) {
+            const known = (PURPOSES as readonly string[]).includes(declared);
+            throw refuse('PURPOSE_NOT_ALLOWED', 403, known ? `Your token does not allow the purpose ${declared} (it allows: ${caller.purposes.join(', ') || 'none'}).` : `Rantau-Purpose must be one of ${PURPOSES.join(', ')}.`, { allowed: caller.purposes });
+          }
+          if (caller.role === 'subject') {
+            const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
+            // Variables that do not coerce are reported by execution itself, as BAD_USER_INPUT.
+            if (coerced.errors) return;
+            const others = personal.flatMap((field) => identitiesAsked(field, schema, coerced.coerced)).filter((identity) => !isOwnIdentity(caller, identity));
+            if (others.length > 0) throw refuse('FORBIDDEN', 403, 'A subject may look up only the identity their token is bound to.', { role: caller.role, field: personal[0].name.value });
+          }
+        },
+      };
+    },
+  };
+}

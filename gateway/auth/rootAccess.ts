@@ -1,0 +1,22 @@
+// Which root fields are personal data, and which of them each role may ask for. The gateway
+// decides only this much; what each member state shares with whom is decided by that state's
+// own subgraph (its policy), never widened here. Root fields not listed as personal are public
+// (introspection, reference data): an anonymous caller may reach them.
+import type { Role } from '../../platform/caller.js';
+
+/** The regional subgraph's entry points: every answer names or points at one worker. */
+export const PERSONAL_ROOT_FIELDS: ReadonlySet<string> = new Set(['worker', 'workers', 'node', 'nodes']);
+
+export const ROLE_ROOT_FIELDS: Readonly<Record<Role, ReadonlySet<string>>> = {
+  // Is this certificate or permit valid? By its id only; the country subgraph limits the fields.
+  verifier: new Set(['node', 'nodes']),
+  'case-officer': new Set(['worker', 'workers', 'node', 'nodes']),
+  // Its own member state's records: the owner's policy applies the limit.
+  inspector: new Set(['worker', 'workers', 'node', 'nodes']),
+  // Statistics only, never personal data.
+  analyst: new Set(),
+  // Their own identity only (checked against the token's worker claim), in every member state.
+  subject: new Set(['worker', 'workers']),
+  // Health, metrics, administration.
+  operator: new Set(),
+};
