@@ -1,4 +1,9 @@
-/** A GraphQL POST over HTTP with a time budget: how the regional subgraph talks to countries. */
+import { callerHeaders } from './callerScope.js';
+
+/**
+ * A GraphQL POST over HTTP with a time budget: how the regional subgraph talks to countries.
+ * Carries the current caller (callerScope.ts), so the country shares its registries fairly.
+ */
 export interface GraphQLResponse<T> {
   data?: T | null;
   errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
@@ -7,7 +12,7 @@ export interface GraphQLResponse<T> {
 export async function graphqlRequest<T>(url: string, query: string, variables: Record<string, unknown>, timeoutMs: number, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...callerHeaders(), ...headers },
     body: JSON.stringify({ query, variables }),
     signal: AbortSignal.timeout(timeoutMs),
   });

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { internalErrorBody, logInternalError } from './maskedErrors.js';
 
 /**
  * The one HTTP layer of Rantau's GraphQL services (gateway, regional, countries): Apollo Server's
@@ -15,9 +16,29 @@ export interface ServeOptions<C extends BaseContext> {
   host?: string;
   /** Extra routes keyed `METHOD /path`. */
   routes?: Record<string, RouteHandler>;
-  /** Largest request body accepted, in bytes. */
+  /** Largest request body accepted, in bytes; a larger one answers 413 with a JSON error. */
   maxBodyBytes?: number;
+  /**
+   * Checks run on every GraphQL request once its body is read, before Apollo parses anything
+   * (rate limits, document size): the first refusal is the answer. Cheap by design.
+   */
+  guards?: RequestGuard[];
+  /** Runs each GraphQL request inside a scope (the caller's share of the registries, in subgraphs). */
+  scope?: (req: IncomingMessage, handle: () => Promise<void>) => Promise<void>;
+  /** Names the service in logged internal errors. */
+  service?: string;
 }
+
+/** A refusal by a guard: HTTP status, error code and message, and any headers (Retry-After). */
+export interface GuardRefusal {
+  status: number;
+  code: string;
+  message: string;
+  headers?: Record<string, string>;
+  extensions?: Record<string, unknown>;
+}
+
+export type RequestGuard = (req: IncomingMessage, body: unknown) => GuardRefusal | null | Promise<GuardRefusal | null>;
 
 export interface RunningServer {
   url: string;
@@ -28,20 +49,31 @@ export interface RunningServer {
 
 class BodyTooLarge extends Error {}
 
+/**
+ * Past this multiple of the limit, an oversized body is cut off instead of read to its end.
+ * Below it the rest is read and thrown away, so the client, still sending, receives the 413
+ * instead of a reset connection.
+ */
+const DRAIN_FACTOR = 64;
+
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit * DRAIN_FACTOR) {
+      reject(new BodyTooLarge());
+      return;
+    }
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        reject(new BodyTooLarge());
+      if (size > limit * DRAIN_FACTOR) {
         req.destroy();
         return;
       }
-      chunks.push(chunk);
+      if (size <= limit) chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => (size > limit ? reject(new BodyTooLarge()) : resolve(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
   });
 }
@@ -51,8 +83,8 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(JSON.stringify(body));
 }
 
-function graphqlError(res: ServerResponse, status: number, message: string, code: string): void {
-  sendJson(res, status, { errors: [{ message, extensions: { code } }] });
+function graphqlError(res: ServerResponse, status: number, message: string, code: string, headers: Record<string, string> = {}, extensions: Record<string, unknown> = {}): void {
+  sendJson(res, status, { errors: [{ message, extensions: { code, ...extensions } }] }, headers);
 }
 
 /** A port nothing listens on right now (for a child process that must be told its port in advance). */
@@ -89,9 +121,8 @@ export async function listen(server: Server, port: number, host = '127.0.0.1'): 
 }
 
 export async function serveGraphQL<C extends BaseContext>(options: ServeOptions<C>): Promise<RunningServer> {
-  const { server, routes = {}, maxBodyBytes = 1_000_000 } = options;
-  const http = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+  const { server, routes = {}, maxBodyBytes = 1_000_000, guards = [] } = options;
+  const handle = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
     try {
       const route = routes[`${req.method} ${url.pathname}`];
       if (route) {
@@ -99,7 +130,7 @@ export async function serveGraphQL<C extends BaseContext>(options: ServeOptions<
         return;
       }
       if (url.pathname !== '/graphql') {
-        sendJson(res, 404, { error: `no route ${req.method} ${url.pathname}` });
+        sendJson(res, 404, { error: `no route ${String(req.method).slice(0, 10)} ${url.pathname.slice(0, 100)}` });
         return;
       }
       const headers = new HeaderMap();
@@ -121,6 +152,13 @@ export async function serveGraphQL<C extends BaseContext>(options: ServeOptions<
           body = text;
         }
       }
+      for (const guard of guards) {
+        const refusal = await guard(req, body);
+        if (refusal) {
+          graphqlError(res, refusal.status, refusal.message, refusal.code, refusal.headers, refusal.extensions);
+          return;
+        }
+      }
       const response = await server.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
         context: () => Promise.resolve(options.context(req)),
@@ -135,13 +173,22 @@ export async function serveGraphQL<C extends BaseContext>(options: ServeOptions<
       }
     } catch (error) {
       if (error instanceof BodyTooLarge) {
-        graphqlError(res, 413, `The request body is larger than ${maxBodyBytes} bytes.`, 'BAD_REQUEST');
+        graphqlError(res, 413, `The request body is larger than ${maxBodyBytes} bytes.`, 'BAD_REQUEST', { connection: 'close' });
         return;
       }
-      console.error(error);
-      if (!res.headersSent) graphqlError(res, 500, 'Internal server error.', 'INTERNAL_SERVER_ERROR');
-      else res.end();
+      if (res.headersSent) {
+        res.end();
+        return;
+      }
+      const errorId = logInternalError(options.service ?? 'http', error);
+      sendJson(res, 500, { errors: [internalErrorBody(errorId)] });
     }
+  };
+  const http = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const graphql = url.pathname === '/graphql' && !routes[`${req.method} ${url.pathname}`];
+    if (graphql && options.scope) void options.scope(req, () => handle(req, res, url));
+    else void handle(req, res, url);
   });
   http.keepAliveTimeout = 65_000;
   return listen(http, options.port, options.host);

@@ -1,5 +1,6 @@
 import { RegistryError } from '../../schema/errors/index.js';
 import { Limiter } from './limiter.js';
+import { currentCallerKey } from '../../platform/callerScope.js';
 
 /**
  * The one HTTP client every adapter uses. Contract: a call either resolves with the registry's
@@ -73,7 +74,8 @@ export class RegistryClient {
   }
 
   request(path: string, request: RegistryRequest = {}): Promise<RegistryResponse> {
-    return this.limiter.run(() => this.send(path, request));
+    // Each caller queues behind its own share of the registry (the caller the request runs as).
+    return this.limiter.run(() => this.send(path, request), currentCallerKey());
   }
 
   /** Parses a JSON body or fails with REGISTRY_PROTOCOL_ERROR naming the route. */

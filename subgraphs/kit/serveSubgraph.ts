@@ -4,6 +4,7 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
 import { serveGraphQL, sendJson, type RunningServer } from '../../platform/httpServer.js';
 import { metricsPlugin, type ServiceMetrics } from '../../platform/metrics.js';
+import { callerScopeFromHeader } from '../../platform/callerScope.js';
 
 /** Apollo's logger, without the deprecation notice for the one setting kept on purpose below, which every subgraph would print at start. */
 const subgraphLogger = {
@@ -46,6 +47,9 @@ export async function serveSubgraph<C extends BaseContext>(options: {
     port: options.port,
     host: options.host,
     context: options.context,
+    // Every request runs as the caller the gateway named: the registry limiter shares by caller.
+    scope: callerScopeFromHeader,
+    service: String(options.health.country ?? options.health.subgraph ?? 'subgraph'),
     routes: { 'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok', ...options.health }), 'GET /metrics': options.metrics.route },
   });
   return { ...running, close: async () => { await running.close(); await server.stop(); } };
