@@ -7,6 +7,8 @@ import { LocatorCache } from '../subgraphs/regional/locatorCache.js';
 import type { RegionalOptions } from '../subgraphs/regional/index.js';
 import type { CountryEndpoint } from '../subgraphs/regional/countryLocator.js';
 import type { GatewayOptions } from '../gateway/server.js';
+import type { RegistryTable } from '../gateway/limits/registryBudget.js';
+import { countryEntries, loadCountry, type CountryEntry } from '../subgraphs/countries.js';
 
 /**
  * Turns configuration into each service's runtime: its metrics, its cache store (Redis or
@@ -18,7 +20,7 @@ function storeFor(config: RantauConfig, metrics: ServiceMetrics): CacheStore {
 }
 
 export function countryRuntime(config: RantauConfig, code: string, registryUrls: Record<string, string>, overrides: Partial<CountryRuntime> = {}): CountryRuntime {
-  const metrics = new ServiceMetrics(`subgraph-${code.toLowerCase()}`);
+  const metrics = new ServiceMetrics(`subgraph-${code.toLowerCase()}`, config.limits.operationLabels);
   const cached = config.resolvers === 'cached';
   return {
     registryUrls,
@@ -37,7 +39,7 @@ export function countryRuntime(config: RantauConfig, code: string, registryUrls:
 }
 
 export function regionalOptions(config: RantauConfig, countries: CountryEndpoint[], overrides: Partial<RegionalOptions> = {}): RegionalOptions {
-  const metrics = new ServiceMetrics('regional');
+  const metrics = new ServiceMetrics('regional', config.limits.operationLabels);
   const cached = config.resolvers === 'cached';
   const onEvent = (country: string, outcome: string, count: number) => metrics.cache.inc({ cache: 'locator', country, kind: '', outcome }, count);
   return {
@@ -56,10 +58,28 @@ export function regionalOptions(config: RantauConfig, countries: CountryEndpoint
 }
 
 export function gatewayCaching(config: RantauConfig): Pick<GatewayOptions, 'cache' | 'metrics' | 'queryPlanCacheMiB'> {
-  const metrics = new ServiceMetrics('gateway');
+  const metrics = new ServiceMetrics('gateway', config.limits.operationLabels);
   return {
     metrics,
     queryPlanCacheMiB: config.queryPlanCacheMiB,
     ...(config.resolvers === 'cached' ? { cache: { store: storeFor(config, metrics), settings: config.cache } } : {}),
   };
+}
+
+/**
+ * Every registry's batch limit by country, from each country's published profiles: the plain
+ * table the gateway's registry-call budget estimates from (the gateway imports no country code).
+ */
+export async function registryTable(entries: readonly CountryEntry[] = countryEntries): Promise<RegistryTable> {
+  const table: RegistryTable = {};
+  for (const entry of entries) {
+    const { country } = await loadCountry(entry.code);
+    table[entry.code] = [country.certifications.profile, country.permits.profile].map((profile) => ({ registry: profile.key, kind: profile.kind, batchLimit: profile.batchLimit }));
+  }
+  return table;
+}
+
+/** The gateway's limits (docs/security.md): settings, the registry table, and where callers are counted. */
+export async function gatewayLimits(config: RantauConfig, entries: readonly CountryEntry[] = countryEntries): Promise<Pick<GatewayOptions, 'limits' | 'registries' | 'rateLimitStore'>> {
+  return { limits: config.limits, registries: await registryTable(entries), rateLimitStore: { redisUrl: config.redisUrl, keyPrefix: config.cache.keyPrefix } };
 }

@@ -10,7 +10,7 @@ import { readConfig } from '../platform/config.js';
 import type { RunningServer } from '../platform/httpServer.js';
 import { countryEntries } from '../subgraphs/countries.js';
 import { REGIONAL_PORT, entryFor, registryUrl, subgraphUrl } from './topology.js';
-import { countryRuntime, gatewayCaching, regionalOptions } from './runtime.js';
+import { countryRuntime, gatewayCaching, gatewayLimits, regionalOptions } from './runtime.js';
 
 /**
  * One service per process, as docker-compose.yml runs them:
@@ -49,7 +49,7 @@ async function main(): Promise<RunningServer> {
     case 'gateway': {
       const file = process.env.SUPERGRAPH_FILE ?? 'supergraph.graphql';
       if (!existsSync(file)) throw new Error(`${file} does not exist: run \`npm run compose\` first (SUPERGRAPH_FILE names another file)`);
-      const running = await startGateway({ supergraph: { kind: 'file', path: file }, port: config.port, host, ...gatewayCaching(config) });
+      const running = await startGateway({ supergraph: { kind: 'file', path: file }, port: config.port, host, ...gatewayCaching(config), ...(await gatewayLimits(config)) });
       console.log(`[gateway] ${running.url}/graphql (supergraph ${file}, reloaded when it changes)`);
       return running;
     }

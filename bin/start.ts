@@ -6,10 +6,13 @@ import { defaultPopulation } from '../sandbox/population/population.js';
 import { countryCodes } from '../subgraphs/countries.js';
 import { graphqlRequest } from '../platform/graphqlRequest.js';
 import { DEFAULT_QUERY } from '../gateway/server.js';
+import { readConfig } from '../platform/config.js';
 
 /** `npm start`: the whole embedded stack on localhost, then a sample query that really answers. */
 let ideQuery: string | undefined;
-const stack = await startStack({ ports: 'default', supergraphFile: join(process.cwd(), 'supergraph.graphql'), defaultQuery: () => ideQuery ?? DEFAULT_QUERY });
+// Development: introspection on, so the IDE can show the schema (GRAPHQL_INTROSPECTION=false turns it off).
+const config = readConfig({ GRAPHQL_INTROSPECTION: 'true', ...process.env });
+const stack = await startStack({ config, ports: 'default', supergraphFile: join(process.cwd(), 'supergraph.graphql'), defaultQuery: () => ideQuery ?? DEFAULT_QUERY });
 const graphql = `${stack.gateway.url}/graphql`;
 
 let sample: SampleWorker | undefined;
