@@ -20,7 +20,7 @@ export function operationLimits(limits: LimitSettings): Pick<ApolloServerOptions
     maxDepth: { n: limits.maxDepth, exposeLimits: true },
     maxAliases: { n: limits.maxAliases, exposeLimits: true },
     maxDirectives: { n: limits.maxDirectives, exposeLimits: true },
-    blockFieldSuggestion: { enabled: true },
+    blockFieldSuggestion: { enabled: true, mask: '' },
   }).protect();
   return {
     validationRules: armor.validationRules,

@@ -2,9 +2,12 @@ import { startStack, type Stack, type StackOptions } from '../../bin/stack.js';
 import { graphqlRequest, type GraphQLResponse } from '../../platform/graphqlRequest.js';
 import { readConfig, type CacheSettings, type RantauConfig } from '../../platform/config.js';
 
-/** Settings for a test stack: the defaults, with cache settings and other fields overridden. */
+/**
+ * Settings for a test stack: the defaults, with cache settings and other fields overridden.
+ * Introspection is on, as in development (`npm start`); test/e2e/security.e2e.test.ts checks the default.
+ */
 export function testConfig(cache: Partial<CacheSettings> = {}, rest: Partial<Omit<RantauConfig, 'cache'>> = {}): RantauConfig {
-  const base = readConfig({});
+  const base = readConfig({ GRAPHQL_INTROSPECTION: 'true' });
   return { ...base, ...rest, cache: { ...base.cache, ...cache } };
 }
 
