@@ -1,5 +1,6 @@
 import type { HolderIdentity, RecordKind } from '../../schema/ids/index.js';
-import { isRegistryError } from '../../schema/errors/index.js';
+import { RegistryError, isRegistryError } from '../../schema/errors/index.js';
+import { logInternalError } from '../../platform/maskedErrors.js';
 import type { RegistryAdapter, RegistryChange } from './adapter.js';
 import type { ContractRecord } from './records.js';
 
@@ -27,6 +28,26 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
   return chunks;
 }
 
+/**
+ * Whatever an adapter throws that is not a RegistryError (a TypeError on a field of the wrong
+ * type, a truncated body) means it met an answer it could not read: the registry's protocol
+ * error, answered as one, never a crash of the request. The detail goes to the log, where an
+ * adapter bug also shows up.
+ */
+function asRegistryError(country: string, registry: string, error: unknown): RegistryError {
+  if (isRegistryError(error)) return error;
+  const errorId = logInternalError(`subgraph-${country.toLowerCase()}`, error, 'REGISTRY_PROTOCOL_ERROR');
+  return new RegistryError('REGISTRY_PROTOCOL_ERROR', country, registry, `answered something the adapter could not read (error id ${errorId})`);
+}
+
+async function guarded<T>(country: string, registry: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw asRegistryError(country, registry, error);
+  }
+}
+
 /** `onBatch` sees the size of every registry fetch (metrics). */
 export function adapterSource(country: string, adapter: RegistryAdapter, onBatch?: (size: number) => void): RecordSource {
   // Without a batch endpoint every id is its own call; the client's limiter paces them.
@@ -47,14 +68,14 @@ export function adapterSource(country: string, adapter: RegistryAdapter, onBatch
             const records = await adapter.fetchByIds(ids);
             for (const [id, record] of records) found.set(id, record);
           } catch (error) {
-            if (!isRegistryError(error)) throw error;
-            for (const id of ids) found.set(id, error);
+            const failure = asRegistryError(country, adapter.registry, error);
+            for (const id of ids) found.set(id, failure);
           }
         }),
       );
       return nativeIds.map((id) => found.get(id) ?? null);
     },
-    findByHolder: (identity) => adapter.findByHolder(identity),
-    ...(adapter.changesSince ? { changesSince: (since: string) => adapter.changesSince!(since) } : {}),
+    findByHolder: (identity) => guarded(country, adapter.registry, () => adapter.findByHolder(identity)),
+    ...(adapter.changesSince ? { changesSince: (since: string) => guarded(country, adapter.registry, () => adapter.changesSince!(since)) } : {}),
   };
 }
