@@ -42,7 +42,12 @@ function publicExtensions(extensions: Record<string, unknown>): Record<string, u
 /** Apollo Server's `formatError` for the gateway. */
 export function maskError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const extensions = (formatted.extensions ?? {}) as Record<string, unknown>;
-  const code = typeof extensions.code === 'string' ? extensions.code : 'INTERNAL_SERVER_ERROR';
+  // Apollo Server refuses some requests with an HTTP 4xx and no code of their own (an unsupported
+  // persisted-query version), which it then labels INTERNAL_SERVER_ERROR: they are the client's mistake.
+  const status = (error as { extensions?: { http?: { status?: number } } } | null)?.extensions?.http?.status;
+  const clientMistake = typeof status === 'number' && status >= 400 && status < 500;
+  const given = typeof extensions.code === 'string' ? extensions.code : 'INTERNAL_SERVER_ERROR';
+  const code = given === 'INTERNAL_SERVER_ERROR' && clientMistake ? 'BAD_REQUEST' : given;
   const location = { ...(formatted.locations ? { locations: formatted.locations.slice(0, 5) } : {}), ...(formatted.path ? { path: formatted.path } : {}) };
   if (!(code in errorCodes) || DETAIL_IN_LOG_ONLY.has(code)) {
     const errorId = logInternalError('gateway', error ?? formatted.message, code);
@@ -56,5 +61,5 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown): Gra
     }
     return { message: `Internal server error (error id ${errorId}).`, ...location, extensions: { code: 'INTERNAL_SERVER_ERROR', errorId } };
   }
-  return { message: publicMessage(formatted.message), ...location, extensions: publicExtensions(extensions) };
+  return { message: publicMessage(formatted.message), ...location, extensions: publicExtensions({ ...extensions, code }) };
 }
