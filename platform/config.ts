@@ -109,8 +109,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RantauConfig {
     locatorCacheSecret: env.LOCATOR_CACHE_SECRET || undefined,
     limits: {
       maxBodyBytes: intFrom(env, 'MAX_BODY_BYTES', 1_000_000),
-      maxDocumentChars: intFrom(env, 'GRAPHQL_MAX_DOCUMENT_CHARS', 65_536),
-      maxTokens: intFrom(env, 'GRAPHQL_MAX_TOKENS', 10_000),
+      maxDocumentChars: intFrom(env, 'GRAPHQL_MAX_DOCUMENT_CHARS', 32_768),
+      maxTokens: intFrom(env, 'GRAPHQL_MAX_TOKENS', 4000),
       maxDepth: intFrom(env, 'GRAPHQL_MAX_DEPTH', 8),
       maxAliases: intFrom(env, 'GRAPHQL_MAX_ALIASES', 200),
       maxDirectives: intFrom(env, 'GRAPHQL_MAX_DIRECTIVES', 50),

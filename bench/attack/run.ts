@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { startChild, stopAllChildren, killAllChildrenNow } from '../processes/child.js';
 import type { StackReady } from '../roles/stack.js';
 import { sampleCandidates } from '../../bin/sampleWorker.js';
@@ -189,26 +190,28 @@ async function leaks() {
 
 process.on('exit', killAllChildrenNow);
 // ATTACK_STACK_HEAP_MB caps the stack's V8 heap: memory that is only garbage not yet collected stays under it; memory really kept crashes it.
-const heapCap = process.env.ATTACK_STACK_HEAP_MB ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${process.env.ATTACK_STACK_HEAP_MB}`.trim() } : {};
+const heapCap: Record<string, string> = process.env.ATTACK_STACK_HEAP_MB ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${process.env.ATTACK_STACK_HEAP_MB}`.trim() } : {};
 const stack = await startChild<StackReady>('stack', 'stack', {}, { SIM_FAULTS: '0', RATE_LIMIT_REQUESTS: '0', REGISTRY_CALL_QUOTA: '0', REDIS_URL: '', ...heapCap });
 gateway = stack.ready.gateway;
 try {
-  const only = process.env.ATTACK_ONLY;
-  if (only === 'flood') {
-    console.log(JSON.stringify({ flood30KB: await operationNameFlood(stack, 30_000, FLOOD_S) }, null, 2));
-    process.exit(0);
-  }
-  const results = {
+  // ATTACK_ONLY=flood100KB,aliases1000 runs only those.
+  const attacks: Record<string, () => Promise<unknown>> = {
+    flood100KB: () => operationNameFlood(stack, 100_000, FLOOD_S),
+    flood30KB: () => operationNameFlood(stack, 30_000, Math.min(FLOOD_S, 15)),
+    aliases1000: () => aliasedWorkers(false),
+    aliases1000Compact: () => aliasedWorkers(true),
+    nodesBurst,
+    fanOut100: aliasedFanOut,
+    leaks,
+  };
+  const only = process.env.ATTACK_ONLY?.split(',');
+  const results: Record<string, unknown> = {
     at: new Date().toISOString(),
     stack: 'embedded stack, one process, registries at published rates and latency, faults off, in-process caches',
-    flood100KB: await operationNameFlood(stack, 100_000, FLOOD_S),
-    flood30KB: await operationNameFlood(stack, 30_000, Math.min(FLOOD_S, 15)),
-    aliases1000: await aliasedWorkers(false),
-    aliases1000Compact: await aliasedWorkers(true),
-    nodesBurst: await nodesBurst(),
-    fanOut100: await aliasedFanOut(),
-    leaks: await leaks(),
+    // The machine's load when the attacks began: timings on a shared 2-core machine are only as quiet as it is.
+    loadAverage: loadavg().map((n) => round(n)),
   };
+  for (const [name, attack] of Object.entries(attacks)) if (!only || only.includes(name)) results[name] = await attack();
   console.log(JSON.stringify(results, null, 2));
 } finally {
   await stopAllChildren();
