@@ -35,17 +35,17 @@ describe('abuse resistance', () => {
   const sample = sampleCandidates(defaultPopulation(), ['IDN', 'VNM'], 1, 1)[0];
   const WORKER = { query: 'query W($n: String!, $d: String!) { worker(nationality: $n, documentNumber: $d) { id countries } }', variables: { n: sample.nationality, d: sample.documentNumber } };
 
-  /** Another gateway over the same subgraphs, with these limits (the test stack's otherwise: introspection on). */
+  /** Another gateway over the same subgraphs, with these limits (the defaults otherwise). */
   async function gatewayWith(limits: Partial<LimitSettings>, supergraphSdl = stack.supergraphSdl, redisUrl?: string, keyPrefix?: string): Promise<RunningGateway> {
-    const config = testConfig({}, {});
-    const protection = await gatewayLimits(config, COUNTRIES);
-    const gateway = await startGateway({ supergraph: { kind: 'sdl', sdl: supergraphSdl }, port: 0, ...protection, limits: { ...protection.limits!, ...limits }, rateLimitStore: { redisUrl, keyPrefix } });
+    const protection = await gatewayLimits(readConfig({}), COUNTRIES);
+    const gateway = await startGateway({ supergraph: { kind: 'sdl', sdl: supergraphSdl }, port: 0, ...protection, limits: { ...DEFAULTS, ...limits }, rateLimitStore: { redisUrl, keyPrefix } });
     extra.push(gateway);
     return gateway;
   }
 
   beforeAll(async () => {
-    stack = await startTestStack({ countries: COUNTRIES, config: testConfig(NO_CACHE_TTLS) });
+    // The default limits (test stacks raise the document limits), with introspection on as in development.
+    stack = await startTestStack({ countries: COUNTRIES, config: testConfig(NO_CACHE_TTLS, { limits: { ...DEFAULTS, introspection: true } }) });
   });
   afterAll(async () => {
     await Promise.all(extra.map((gateway) => gateway.close()));
