@@ -108,8 +108,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     host: options.host,
     context: (req) => ({ callerKey: callerKey(req) }),
     maxBodyBytes: limits.maxBodyBytes,
-    // Checked on the raw request, before Apollo parses anything.
-    guards: [callerLimits.guard, documentGuard(limits)],
+    // Checked on the raw request, before Apollo parses anything: the rate limit before the body is even read.
+    admission: [callerLimits.guard],
+    guards: [documentGuard(limits)],
     service: 'gateway',
     routes: {
       ...graphiqlRoutes(options.defaultQuery ?? (() => DEFAULT_QUERY)),

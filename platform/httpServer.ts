@@ -19,9 +19,11 @@ export interface ServeOptions<C extends BaseContext> {
   /** Largest request body accepted, in bytes; a larger one answers 413 with a JSON error. */
   maxBodyBytes?: number;
   /**
-   * Checks run on every GraphQL request once its body is read, before Apollo parses anything
-   * (rate limits, document size): the first refusal is the answer. Cheap by design.
+   * Checks run on every GraphQL request before its body is read (per-caller rate limits): the
+   * first refusal is the answer, and a refused body is thrown away unread. Cheap by design.
    */
+  admission?: RequestGuard[];
+  /** Checks run once the body is read, before Apollo parses anything (document size). */
   guards?: RequestGuard[];
   /** Runs each GraphQL request inside a scope (the caller's share of the registries, in subgraphs). */
   scope?: (req: IncomingMessage, handle: () => Promise<void>) => Promise<void>;
@@ -38,7 +40,30 @@ export interface GuardRefusal {
   extensions?: Record<string, unknown>;
 }
 
+/** `body` is undefined for admission guards, which run before the body is read. */
 export type RequestGuard = (req: IncomingMessage, body: unknown) => GuardRefusal | null | Promise<GuardRefusal | null>;
+
+async function firstRefusal(guards: readonly RequestGuard[], req: IncomingMessage, body: unknown): Promise<GuardRefusal | null> {
+  for (const guard of guards) {
+    const refusal = await guard(req, body);
+    if (refusal) return refusal;
+  }
+  return null;
+}
+
+/** Reads a body to its end without keeping it (so the client receives the answer, not a reset). */
+function discardBody(req: IncomingMessage, limit: number): Promise<void> {
+  return new Promise((resolve) => {
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit * DRAIN_FACTOR) req.destroy();
+    });
+    req.on('end', resolve);
+    req.on('close', resolve);
+    req.on('error', () => resolve());
+  });
+}
 
 export interface RunningServer {
   url: string;
@@ -121,7 +146,8 @@ export async function listen(server: Server, port: number, host = '127.0.0.1'): 
 }
 
 export async function serveGraphQL<C extends BaseContext>(options: ServeOptions<C>): Promise<RunningServer> {
-  const { server, routes = {}, maxBodyBytes = 1_000_000, guards = [] } = options;
+  const { server, routes = {}, maxBodyBytes = 1_000_000, admission = [], guards = [] } = options;
+  const refuse = (res: ServerResponse, refusal: GuardRefusal) => graphqlError(res, refusal.status, refusal.message, refusal.code, refusal.headers, refusal.extensions);
   const handle = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
     try {
       const route = routes[`${req.method} ${url.pathname}`];
@@ -136,6 +162,12 @@ export async function serveGraphQL<C extends BaseContext>(options: ServeOptions<
       const headers = new HeaderMap();
       for (const [key, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      }
+      const turnedAway = await firstRefusal(admission, req, undefined);
+      if (turnedAway) {
+        await discardBody(req, maxBodyBytes);
+        refuse(res, turnedAway);
+        return;
       }
       let body: unknown = undefined;
       if (req.method === 'POST') {
@@ -152,12 +184,10 @@ export async function serveGraphQL<C extends BaseContext>(options: ServeOptions<
           body = text;
         }
       }
-      for (const guard of guards) {
-        const refusal = await guard(req, body);
-        if (refusal) {
-          graphqlError(res, refusal.status, refusal.message, refusal.code, refusal.headers, refusal.extensions);
-          return;
-        }
+      const refusal = await firstRefusal(guards, req, body);
+      if (refusal) {
+        refuse(res, refusal);
+        return;
       }
       const response = await server.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
