@@ -11,6 +11,7 @@ import { cacheMetricsPlugin, persistedQueries, responseCache } from './caching.j
 import { ServiceMetrics, metricsPlugin } from '../platform/metrics.js';
 import type { CacheStore } from '../platform/store/store.js';
 import { readConfig, type CacheSettings, type LimitSettings } from '../platform/config.js';
+import { boundedLogger } from '../platform/maskedErrors.js';
 import { maskError } from './limits/maskErrors.js';
 import { queryOnlyPlugin } from './limits/queryOnly.js';
 import { documentGuard, operationLimits } from './limits/operationLimits.js';
@@ -76,11 +77,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // make-fetch-happen, whose per-request overhead showed up as ~30 ms on every cold operation.
     buildService: ({ url }) => new EntityBatchingDataSource({ url, fetcher: fetch as never, willSendRequest: forwardCallerKey as never }),
     experimental_approximateQueryPlanStoreMiB: options.queryPlanCacheMiB,
+    logger: boundedLogger('gateway'),
   });
   const server = new ApolloServer({
     gateway,
     includeStacktraceInErrorResponses: false,
     formatError: maskError,
+    logger: boundedLogger('gateway'),
     allowBatchedHttpRequests: false,
     introspection: shape.introspection,
     validationRules: shape.validationRules,

@@ -29,3 +29,12 @@ export function logInternalError(service: string, detail: unknown, code = 'INTER
 export function internalErrorBody(errorId: string) {
   return { message: `Internal server error (error id ${errorId}).`, extensions: { code: 'INTERNAL_SERVER_ERROR', errorId } };
 }
+
+/**
+ * A logger for Apollo Server and Apollo Gateway whose lines are bounded and scrubbed like the
+ * masked errors': their messages can quote what a client sent (an operation, a name, a value).
+ */
+export function boundedLogger(service: string) {
+  const line = (level: string) => (message: unknown) => console.error(JSON.stringify({ level, service, message: scrubForLog(String(message)) }));
+  return { debug: () => undefined, info: () => undefined, warn: line('warn'), error: line('error') };
+}
