@@ -25,7 +25,7 @@ const cutQuoted = (message: string) =>
 /** A message as a client may read it. */
 export function publicMessage(message: string): string {
   // What is left where graphql-armor removed a field suggestion ("Did you mean …?").
-  const cut = cutQuoted(message.length > 4 * MESSAGE_CHARS ? `${message.slice(0, 4 * MESSAGE_CHARS)}"` : message).replace(/\bhttps?:\/\/[^\s"')]+/g, '<service>').replace(/\s+\?$/, '');
+  const cut = cutQuoted(message).replace(/\bhttps?:\/\/[^\s"')]+/g, '<service>').replace(/\s+\?$/, '');
   return cut.length > MESSAGE_CHARS ? `${cut.slice(0, MESSAGE_CHARS)}…` : cut;
 }
 
