@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { startChild, stopAllChildren, killAllChildrenNow } from '../processes/child.js';
 import type { StackReady } from '../roles/stack.js';
@@ -14,7 +14,8 @@ import { countryCodes } from '../../subgraphs/countries.js';
  * process. Prints what each attack did: statuses, timings, the stack's memory, /metrics size.
  * Per-caller rate limits and quotas are off in the stack (RATE_LIMIT_REQUESTS=0,
  * REGISTRY_CALL_QUOTA=0) so that every other defence is measured on its own; they are tested in
- * test/e2e/security.e2e.test.ts. ATTACK_FLOOD_S shortens the 25-second floods.
+ * test/e2e/security.e2e.test.ts. ATTACK_FLOOD_S shortens the 25-second floods. A full run is
+ * written to bench/results/attack.json.
  */
 const FLOOD_S = Number(process.env.ATTACK_FLOOD_S ?? 25);
 const population = defaultPopulation();
@@ -213,6 +214,8 @@ try {
   };
   for (const [name, attack] of Object.entries(attacks)) if (!only || only.includes(name)) results[name] = await attack();
   console.log(JSON.stringify(results, null, 2));
+  // The full run is kept beside the benchmark's results; a partial one (ATTACK_ONLY) only printed.
+  if (!only) writeFileSync(new URL('../results/attack.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
 } finally {
   await stopAllChildren();
 }
