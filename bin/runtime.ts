@@ -12,6 +12,10 @@ import type { RegionalOptions } from '../subgraphs/regional/index.js';
 import type { CountryEndpoint } from '../subgraphs/regional/countryLocator.js';
 import type { GatewayOptions } from '../gateway/server.js';
 import { SharedPacing } from '../subgraphs/kit/registry/sharedPacing.js';
+import type { RegistryTable } from '../gateway/limits/registryBudget.js';
+import { countryEntries, loadCountry, type CountryEntry } from '../subgraphs/countries.js';
+import { profileOf } from '../subgraphs/kit/country.js';
+import { legacyBatchLimit } from '../subgraphs/kit/adapter.js';
 
 /**
  * Turns configuration into each service's runtime: its metrics, its cache store (Redis or
@@ -36,7 +40,7 @@ export function countryPlugins(config: RantauConfig, metrics: ServiceMetrics): C
 }
 
 export function countryRuntime(config: RantauConfig, code: string, registryUrls: Record<string, string>, overrides: Partial<CountryRuntime> = {}): CountryRuntime {
-  const metrics = overrides.metrics ?? new ServiceMetrics(`subgraph-${code.toLowerCase()}`);
+  const metrics = overrides.metrics ?? new ServiceMetrics(`subgraph-${code.toLowerCase()}`, config.limits.operationLabels);
   const redis = redisTarget(config);
   return {
     registryUrls,
@@ -52,7 +56,7 @@ export function countryRuntime(config: RantauConfig, code: string, registryUrls:
 }
 
 export function regionalOptions(config: RantauConfig, countries: CountryEndpoint[], overrides: Partial<RegionalOptions> = {}): RegionalOptions {
-  const metrics = new ServiceMetrics('regional');
+  const metrics = new ServiceMetrics('regional', config.limits.operationLabels);
   const cached = config.resolvers === 'cached';
   const onEvent = (country: string, outcome: string, count: number) => metrics.cache.inc({ cache: 'locator', country, kind: '', outcome }, count);
   return {
@@ -71,11 +75,29 @@ export function regionalOptions(config: RantauConfig, countries: CountryEndpoint
 }
 
 export function gatewayCaching(config: RantauConfig): Pick<GatewayOptions, 'cache' | 'metrics' | 'queryPlanCacheMiB'> {
-  const metrics = new ServiceMetrics('gateway');
+  const metrics = new ServiceMetrics('gateway', config.limits.operationLabels);
   const secrets = cacheSecrets(config.cache.encryptionKey);
   return {
     metrics,
     queryPlanCacheMiB: config.queryPlanCacheMiB,
     ...(config.resolvers === 'cached' ? { cache: { store: storeFor(config, metrics, secrets), settings: config.cache, keySecret: secrets.keyHashing } } : {}),
   };
+}
+
+/**
+ * Every registry's batch limit by country, from each country's published profiles: the plain
+ * table the gateway's registry-call budget estimates from (the gateway imports no country code).
+ */
+export async function registryTable(entries: readonly CountryEntry[] = countryEntries): Promise<RegistryTable> {
+  const table: RegistryTable = {};
+  for (const entry of entries) {
+    const { country } = await loadCountry(entry.code);
+    table[entry.code] = [country.certifications, country.permits].map(profileOf).map((profile) => ({ registry: profile.key, kind: profile.kind, batchLimit: legacyBatchLimit(profile) }));
+  }
+  return table;
+}
+
+/** The gateway's limits (docs/security.md): settings, the registry table, and where callers are counted. */
+export async function gatewayLimits(config: RantauConfig, entries: readonly CountryEntry[] = countryEntries): Promise<Pick<GatewayOptions, 'limits' | 'registries' | 'rateLimitStore'>> {
+  return { limits: config.limits, registries: await registryTable(entries), rateLimitStore: { redisUrl: config.redisUrl, keyPrefix: config.cache.keyPrefix } };
 }

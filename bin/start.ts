@@ -17,9 +17,10 @@ import { isMemberStateCode } from '../platform/trust/memberStates.js';
 /**
  * `npm start`: the whole embedded stack on localhost, then a sample query that really answers.
  * It enables the development issuer (AUTH_DEV_ISSUER=1 unless set otherwise) and prints a ready
- * token per role; `npm run token` signs more with the same key file.
+ * token per role; `npm run token` signs more with the same key file. Introspection is on, so the
+ * IDE can show the schema (GRAPHQL_INTROSPECTION=false turns it off).
  */
-const config = readConfig({ ...process.env, AUTH_DEV_ISSUER: process.env.AUTH_DEV_ISSUER ?? '1' });
+const config = readConfig({ GRAPHQL_INTROSPECTION: 'true', ...process.env, AUTH_DEV_ISSUER: process.env.AUTH_DEV_ISSUER ?? '1' });
 let ideQuery: string | undefined;
 let ideHeaders: string | undefined;
 configureLogs({ level: config.logLevel });

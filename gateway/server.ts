@@ -1,3 +1,5 @@
+// Imported first: Apollo's telemetry is off before @apollo/gateway is loaded (noPhoningHome.ts).
+import { noReportingPlugins } from './limits/noPhoningHome.js';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway } from '@apollo/gateway';
@@ -14,7 +16,14 @@ import { ideRoutes } from './ide/routes.js';
 import { cacheMetricsPlugin, persistedQueries, responseCache } from './caching.js';
 import { ServiceMetrics, metricsPlugin } from '../platform/metrics.js';
 import type { CacheStore } from '../platform/store/store.js';
-import type { CacheSettings } from '../platform/config.js';
+import { readConfig, type CacheSettings, type LimitSettings } from '../platform/config.js';
+import { boundedLogger } from '../platform/maskedErrors.js';
+import { maskError } from './limits/maskErrors.js';
+import { queryOnlyPlugin } from './limits/queryOnly.js';
+import { documentGuard, operationLimits } from './limits/operationLimits.js';
+import { RegistryBudget, type RegistryTable } from './limits/registryBudget.js';
+import { CallerLimits } from './limits/callerLimits.js';
+import { credentialCallerKey, verifiedCallerKey } from './limits/callerKey.js';
 import { Readiness, storeProbe } from '../platform/readiness.js';
 
 export interface GatewayOptions {
@@ -39,6 +48,16 @@ export interface GatewayOptions {
   /** Approximate size of the query-plan cache (MiB). */
   queryPlanCacheMiB?: number;
   metrics?: ServiceMetrics;
+  /** What one client may ask (docs/security.md); the defaults of readConfig() when absent. */
+  limits?: LimitSettings;
+  /**
+   * Every registry with its batch limit, by country: what the registry-call budget estimates
+   * from. The launcher builds it from the countries' profiles (bin/runtime.ts); absent, no
+   * operation is estimated to call any registry.
+   */
+  registries?: RegistryTable;
+  /** Where callers' rate limits and quotas are counted across replicas; in process without a URL. */
+  rateLimitStore?: { redisUrl?: string; keyPrefix?: string };
 }
 
 export const DEFAULT_QUERY = `# Rantau: one query over the labour registries of the ASEAN member states.
@@ -59,8 +78,12 @@ export interface RunningGateway extends RunningServer {
 
 /** Apollo Server 5 with Apollo Gateway over the composed supergraph, plus the IDE and /health. */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
-  const metrics = options.metrics ?? new ServiceMetrics('gateway');
+  const limits = options.limits ?? readConfig({}).limits;
+  const metrics = options.metrics ?? new ServiceMetrics('gateway', limits.operationLabels);
   const { cache } = options;
+  const budget = new RegistryBudget(options.registries ?? {}, limits.registryCallBudget);
+  const callerLimits = new CallerLimits({ limits, callerKey: credentialCallerKey, ...options.rateLimitStore });
+  const shape = operationLimits(limits);
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphHook(options.supergraph),
     // Node's own fetch (undici: pooled keep-alive connections) rather than Apollo's default
@@ -69,18 +92,31 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // request id (gateway/auth/signedDataSource.ts).
     buildService: ({ name, url }) => new SignedDataSource(name, url!, options.trust.signer),
     experimental_approximateQueryPlanStoreMiB: options.queryPlanCacheMiB,
+    logger: boundedLogger('gateway'),
   });
   const server = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
+    formatError: maskError,
+    logger: boundedLogger('gateway'),
+    allowBatchedHttpRequests: false,
+    introspection: shape.introspection,
+    validationRules: shape.validationRules,
+    parseOptions: shape.parseOptions,
     // Shutdown belongs to the launcher (bin/start.ts, bin/service.ts): a dozen servers share one process.
     stopOnTerminationSignals: false,
     persistedQueries: cache ? persistedQueries(cache.store, cache.settings) : false,
+    // The gateway's concerns, each its own module, in the order they act (docs/security.md).
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      ...noReportingPlugins(),
       // First: nothing is planned, cached or fetched for a caller who may not ask.
       accessPlugin(),
       metricsPlugin(metrics),
+      queryOnlyPlugin(),
+      ...(shape.plugins ?? []),
+      budget.plugin(),
+      callerLimits.quotaPlugin((context) => (budget.allows(context) ? budget.estimate(context) : 0)),
       ...(cache ? [responseCache(cache.store, cache.settings, cache.keySecret), cacheMetricsPlugin(metrics)] : []),
       ...(options.plugins ?? []),
     ],
@@ -98,8 +134,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     server,
     port: options.port,
     host: options.host,
+    maxBodyBytes: limits.maxBodyBytes,
+    // Checked on the raw request, before Apollo parses anything: the rate limit before the body is
+    // even read, the token once it is, the document's size before parsing.
+    checksBeforeBody: [callerLimits.guard],
     guard: tokenGuard(options.trust.tokens),
-    context: (_req, admission) => ({ caller: admission.caller, admission }),
+    checksAfterBody: [documentGuard(limits)],
+    context: (req, admission) => ({ caller: admission.caller, admission, callerKey: verifiedCallerKey(admission.caller, req) }),
     service: 'gateway',
     readiness,
     routes: {
@@ -116,6 +157,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     close: async () => {
       await running.close();
       await server.stop();
+      callerLimits.close();
       await cache?.store.close();
     },
   };

@@ -91,6 +91,40 @@ export interface TracingSettings {
   serviceName: string | undefined;
 }
 
+/** What one client may ask of the gateway (docs/security.md explains each). */
+export interface LimitSettings {
+  /** Largest HTTP request body, bytes; larger answers 413 (MAX_BODY_BYTES). */
+  maxBodyBytes: number;
+  /** Largest GraphQL document, characters (GRAPHQL_MAX_DOCUMENT_CHARS). */
+  maxDocumentChars: number;
+  /** Most lexical tokens in a document; the parser stops there (GRAPHQL_MAX_TOKENS). */
+  maxTokens: number;
+  /** Deepest selection (GRAPHQL_MAX_DEPTH). */
+  maxDepth: number;
+  /** Most aliases in one document (GRAPHQL_MAX_ALIASES). */
+  maxAliases: number;
+  /** Most directives in one document (GRAPHQL_MAX_DIRECTIVES). */
+  maxDirectives: number;
+  /** Whether the schema may be introspected (GRAPHQL_INTROSPECTION; `npm start` turns it on). */
+  introspection: boolean;
+  /** Most registry calls one operation may be estimated to cause; 0 turns the check off (REGISTRY_CALL_BUDGET). */
+  registryCallBudget: number;
+  /** Requests one caller may send per window; 0 turns the rate limit off (RATE_LIMIT_REQUESTS). */
+  rateLimitRequests: number;
+  /** Window of RATE_LIMIT_REQUESTS, seconds (RATE_LIMIT_WINDOW_S). */
+  rateLimitWindowS: number;
+  /** Registry calls (estimated) one caller may cause per window; 0 turns the quota off (REGISTRY_CALL_QUOTA). */
+  registryCallQuota: number;
+  /** Window of REGISTRY_CALL_QUOTA, seconds (REGISTRY_CALL_QUOTA_WINDOW_S). */
+  registryCallQuotaWindowS: number;
+  /** Distinct operation names kept as metric labels before the rest count as `other` (METRICS_OPERATION_LABELS). */
+  operationLabels: number;
+}
+
+function booleanFrom(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  return choiceFrom(env, name, ['true', 'false'] as const, fallback ? 'true' : 'false') === 'true';
+}
+
 export interface RantauConfig {
   /** Gateway port (PORT). */
   port: number;
@@ -132,6 +166,7 @@ export interface RantauConfig {
   locatorCacheSecret: string | undefined;
   cache: CacheSettings;
   trust: TrustSettings;
+  limits: LimitSettings;
 }
 
 /** A hash tag in the prefix would put every key of a Redis Cluster in one slot. */
@@ -168,6 +203,21 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RantauConfig {
     resolvers: choiceFrom(env, 'RESOLVERS', ['cached', 'naive'] as const, 'cached'),
     queryPlanCacheMiB: intFrom(env, 'QUERY_PLAN_CACHE_MIB', 30),
     locatorCacheSecret: env.LOCATOR_CACHE_SECRET || undefined,
+    limits: {
+      maxBodyBytes: intFrom(env, 'MAX_BODY_BYTES', 1_000_000),
+      maxDocumentChars: intFrom(env, 'GRAPHQL_MAX_DOCUMENT_CHARS', 32_768),
+      maxTokens: intFrom(env, 'GRAPHQL_MAX_TOKENS', 4000),
+      maxDepth: intFrom(env, 'GRAPHQL_MAX_DEPTH', 8),
+      maxAliases: intFrom(env, 'GRAPHQL_MAX_ALIASES', 200),
+      maxDirectives: intFrom(env, 'GRAPHQL_MAX_DIRECTIVES', 50),
+      introspection: booleanFrom(env, 'GRAPHQL_INTROSPECTION', false),
+      registryCallBudget: intFrom(env, 'REGISTRY_CALL_BUDGET', 2500),
+      rateLimitRequests: intFrom(env, 'RATE_LIMIT_REQUESTS', 1000),
+      rateLimitWindowS: Math.max(1, intFrom(env, 'RATE_LIMIT_WINDOW_S', 10)),
+      registryCallQuota: intFrom(env, 'REGISTRY_CALL_QUOTA', 30_000),
+      registryCallQuotaWindowS: Math.max(1, intFrom(env, 'REGISTRY_CALL_QUOTA_WINDOW_S', 60)),
+      operationLabels: intFrom(env, 'METRICS_OPERATION_LABELS', 100),
+    },
     cache: {
       certTtlS: intFrom(env, 'CACHE_TTL_CERT_S', 3600),
       permitTtlS: intFrom(env, 'CACHE_TTL_PERMIT_S', 600),

@@ -6,6 +6,7 @@ import { logger, requestIdFrom, withRequestId } from './logger.js';
 import { SpanKind, callerContext, inSpan } from './tracing.js';
 import type { Admission, RequestGuard } from './trust/admission.js';
 import { Refusal } from './trust/admission.js';
+import { internalErrorBody, logInternalError } from './maskedErrors.js';
 
 /**
  * The one HTTP layer of Rantau's GraphQL services (gateway, regional, countries): Apollo Server's
@@ -26,12 +27,62 @@ export interface ServeOptions<C extends BaseContext> {
   host?: string;
   /** Extra routes keyed `METHOD /path`. */
   routes?: Record<string, RouteHandler>;
-  /** Largest request body accepted, in bytes. */
+  /** Largest request body accepted, in bytes; a larger one answers 413 with a JSON error. */
   maxBodyBytes?: number;
+  /**
+   * Checks run on every GraphQL request before its body is read (per-caller rate limits): the
+   * first refusal is the answer, and a refused body is thrown away unread. Cheap by design.
+   */
+  checksBeforeBody?: RequestCheck[];
+  /** Checks run once the body is read and the caller admitted, before Apollo parses anything (document size). */
+  checksAfterBody?: RequestCheck[];
+  /** Runs each admitted GraphQL request inside a scope (in subgraphs: the caller's share of the registries). */
+  scope?: <T>(admission: Admission, work: () => Promise<T>) => Promise<T>;
   /** The service's name in logs and traces (`gateway`, `regional`, `subgraph-idn`). */
   service?: string;
   /** Serves `/health` and `/ready`; drained (503) when the server closes. */
   readiness?: Readiness;
+}
+
+/** A refusal by a check: HTTP status, error code and message, and any headers (Retry-After). */
+export interface CheckRefusal {
+  status: number;
+  code: string;
+  message: string;
+  headers?: Record<string, string>;
+  extensions?: Record<string, unknown>;
+}
+
+/** `body` is undefined for checks run before the body is read. */
+export type RequestCheck = (req: IncomingMessage, body: unknown) => CheckRefusal | null | Promise<CheckRefusal | null>;
+
+async function firstRefusal(checks: readonly RequestCheck[], req: IncomingMessage, body: unknown): Promise<CheckRefusal | null> {
+  for (const check of checks) {
+    const refusal = await check(req, body);
+    if (refusal) return refusal;
+  }
+  return null;
+}
+
+/**
+ * Past this multiple of the limit, an oversized body is cut off instead of read to its end.
+ * Below it the rest is read and thrown away, so the client, still sending, receives the 413
+ * instead of a reset connection.
+ */
+const DRAIN_FACTOR = 64;
+
+/** Reads a body to its end without keeping it (so the client receives the answer, not a reset). */
+function discardBody(req: IncomingMessage, limit: number): Promise<void> {
+  return new Promise((resolve) => {
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit * DRAIN_FACTOR) req.destroy();
+    });
+    req.on('end', resolve);
+    req.on('close', resolve);
+    req.on('error', () => resolve());
+  });
 }
 
 export interface RunningServer {
@@ -50,16 +101,20 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit * DRAIN_FACTOR) {
+      reject(new BodyTooLarge());
+      return;
+    }
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        reject(new BodyTooLarge());
+      if (size > limit * DRAIN_FACTOR) {
         req.destroy();
         return;
       }
-      chunks.push(chunk);
+      if (size <= limit) chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => (size > limit ? reject(new BodyTooLarge()) : resolve(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
   });
 }
@@ -166,15 +221,22 @@ export async function serveGraphQL<C extends BaseContext>(options: ServeOptions<
       }),
     ).catch(() => undefined);
   });
+  const refuse = (res: ServerResponse, refusal: CheckRefusal) => graphqlError(res, refusal.status, refusal.message, refusal.code, refusal.extensions, refusal.headers);
   const handle = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     try {
       if (url.pathname !== '/graphql') {
-        sendJson(res, 404, { error: `no route ${req.method} ${url.pathname}` });
+        sendJson(res, 404, { error: `no route ${String(req.method).slice(0, 10)} ${url.pathname.slice(0, 100)}` });
         return;
       }
       const headers = new HeaderMap();
       for (const [key, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      }
+      const turnedAway = await firstRefusal(options.checksBeforeBody ?? [], req, undefined);
+      if (turnedAway) {
+        await discardBody(req, maxBodyBytes);
+        refuse(res, turnedAway);
+        return;
       }
       let body: unknown = undefined;
       const text = req.method === 'POST' ? await readBody(req, maxBodyBytes) : '';
@@ -201,10 +263,17 @@ export async function serveGraphQL<C extends BaseContext>(options: ServeOptions<
           body = text;
         }
       }
-      const response = await server.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-        context: () => Promise.resolve(options.context(req, admission)),
-      });
+      const refusal = await firstRefusal(options.checksAfterBody ?? [], req, body);
+      if (refusal) {
+        refuse(res, refusal);
+        return;
+      }
+      const execute = () =>
+        server.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+          context: () => Promise.resolve(options.context(req, admission)),
+        });
+      const response = await (options.scope ? options.scope(admission, execute) : execute());
       for (const [key, value] of response.headers) res.setHeader(key, value);
       res.statusCode = response.status ?? 200;
       if (response.body.kind === 'complete') {
@@ -215,12 +284,16 @@ export async function serveGraphQL<C extends BaseContext>(options: ServeOptions<
       }
     } catch (error) {
       if (error instanceof BodyTooLarge) {
-        graphqlError(res, 413, `The request body is larger than ${maxBodyBytes} bytes.`, 'BAD_REQUEST');
+        graphqlError(res, 413, `The request body is larger than ${maxBodyBytes} bytes.`, 'BAD_REQUEST', {}, { connection: 'close' });
         return;
       }
-      log.error('request failed', { error });
-      if (!res.headersSent) graphqlError(res, 500, 'Internal server error.', 'INTERNAL_SERVER_ERROR');
-      else res.end();
+      if (res.headersSent) {
+        res.end();
+        return;
+      }
+      // The detail goes to the log under an id; the client gets the id, never the detail.
+      const errorId = logInternalError(service, error);
+      sendJson(res, 500, { errors: [internalErrorBody(errorId)] });
     }
   };
   http.keepAliveTimeout = 65_000;

@@ -11,6 +11,34 @@ export type CacheOutcome = 'hit' | 'miss' | 'negative_hit' | 'stale' | 'coalesce
 
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
+/** Distinct operation names a service keeps as label values before counting the rest as `other`. */
+export const DEFAULT_OPERATION_LABELS = 100;
+/** Longest operation-name label; longer names are cut (a label is for people reading dashboards). */
+export const OPERATION_LABEL_CHARS = 64;
+
+/**
+ * A label whose values come from clients, kept bounded: every series a value creates lives until
+ * the process ends, so an unbounded label is a memory leak anyone can drive (one client once grew
+ * `/metrics` to 74 MB with distinct operation names). The first `limit` distinct values are kept,
+ * each cut to `maxChars` characters of `[A-Za-z0-9_]`; every later one is `other`.
+ */
+export class BoundedLabel {
+  private readonly seen = new Set<string>();
+
+  constructor(
+    readonly limit: number,
+    readonly maxChars = OPERATION_LABEL_CHARS,
+  ) {}
+
+  value(raw: string): string {
+    const clean = raw.slice(0, this.maxChars).replace(/[^A-Za-z0-9_]/g, '_');
+    if (this.seen.has(clean)) return clean;
+    if (this.seen.size >= this.limit) return 'other';
+    this.seen.add(clean);
+    return clean;
+  }
+}
+
 export class ServiceMetrics {
   readonly registry = new Registry();
   readonly requests: Counter<'operation' | 'outcome'>;
@@ -21,8 +49,14 @@ export class ServiceMetrics {
   readonly registryErrors: Counter<'country' | 'registry' | 'reason'>;
   readonly registrySeconds: Histogram<'country' | 'registry'>;
   readonly batchSize: Histogram<'country' | 'registry'>;
+  /** The `operation` label of the two request metrics. */
+  readonly operations: BoundedLabel;
 
-  constructor(readonly service: string) {
+  constructor(
+    readonly service: string,
+    operationLabels = DEFAULT_OPERATION_LABELS,
+  ) {
+    this.operations = new BoundedLabel(operationLabels);
     this.registry.setDefaultLabels({ service });
     collectDefaultMetrics({ register: this.registry });
     const registers = [this.registry];
@@ -57,8 +91,10 @@ export function metricsPlugin<C extends BaseContext>(metrics: ServiceMetrics): A
     async requestDidStart() {
       const started = process.hrtime.bigint();
       return {
-        async willSendResponse({ request, operationName, response }) {
-          const operation = operationName ?? request.operationName ?? 'anonymous';
+        async willSendResponse({ operationName, response }) {
+          // Only a name the parsed document declares (never the raw `operationName` of a request that
+          // failed before parsing), and only from the bounded set.
+          const operation = operationName ? metrics.operations.value(operationName) : 'anonymous';
           let outcome = 'ok';
           if (response.body.kind === 'single') {
             const { data, errors } = response.body.singleResult;

@@ -76,14 +76,17 @@ export async function startTopology(options: BenchOptions, log: (line: string) =
 function runEnvironment(options: BenchOptions): { keyPrefix: string; cachedEnv: Record<string, string>; naiveEnv: Record<string, string> } {
   const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
   const keyPrefix = `rantau-bench:${runId}:`;
+  // The benchmark measures capacity from one load generator: per-caller limits would measure the limits.
+  const unlimited = { RATE_LIMIT_REQUESTS: '0', REGISTRY_CALL_QUOTA: '0' };
   const cachedEnv = {
+    ...unlimited,
     RESOLVERS: 'cached',
     REDIS_URL: options.redisUrl,
     CACHE_KEY_PREFIX: keyPrefix,
     // Shared by restarts of the cached subgraphs, so a restart does not empty the locator cache.
     LOCATOR_CACHE_SECRET: randomBytes(16).toString('hex'),
   };
-  return { keyPrefix, cachedEnv, naiveEnv: { RESOLVERS: 'naive', REDIS_URL: '' } };
+  return { keyPrefix, cachedEnv, naiveEnv: { ...unlimited, RESOLVERS: 'naive', REDIS_URL: '' } };
 }
 
 /**

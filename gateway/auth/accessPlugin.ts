@@ -24,6 +24,8 @@ import { PERSONAL_ROOT_FIELDS, ROLE_ROOT_FIELDS } from './rootAccess.js';
 export interface GatewayContext {
   caller: Caller | null;
   admission: Admission;
+  /** Who the request counts against for limits and quotas (gateway/limits/callerKey.ts). */
+  callerKey?: string;
 }
 
 /** The operation's root fields, with fragments (named and inline) expanded. */

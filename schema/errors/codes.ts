@@ -48,8 +48,32 @@ export const errorCodes = {
   OPERATOR_CREDENTIAL_REQUIRED: {
     description: "A simulated registry's control endpoint (`/__sim/*`) was called without the operator credential the stack was started with. HTTP 401.",
   },
+  BAD_REQUEST: {
+    description: 'The HTTP request itself is wrong: a body that is not JSON, a body larger than `MAX_BODY_BYTES` (HTTP 413), a document larger than `GRAPHQL_MAX_DOCUMENT_CHARS`, a malformed persisted-query hash, or a mutation or subscription (Rantau only answers queries; HTTP 400).',
+  },
+  GRAPHQL_PARSE_FAILED: {
+    description: 'The document is not valid GraphQL syntax, or has more tokens than `GRAPHQL_MAX_TOKENS`.',
+  },
+  GRAPHQL_VALIDATION_FAILED: {
+    description: 'The document does not fit the schema, or exceeds a limit: depth (`GRAPHQL_MAX_DEPTH`), aliases (`GRAPHQL_MAX_ALIASES`), directives (`GRAPHQL_MAX_DIRECTIVES`), or introspection when it is off (`GRAPHQL_INTROSPECTION`).',
+  },
+  OPERATION_RESOLUTION_FAILURE: {
+    description: 'The request names an operation the document does not contain, or the document holds several operations and the request names none.',
+  },
+  PERSISTED_QUERY_NOT_FOUND: {
+    description: 'An automatic persisted query whose hash the gateway does not know (yet): send the query text with the hash once.',
+  },
+  PERSISTED_QUERY_NOT_SUPPORTED: {
+    description: 'Automatic persisted queries are off on this gateway (`RESOLVERS=naive`).',
+  },
+  OPERATION_TOO_EXPENSIVE: {
+    description: 'The operation could cause more registry calls than `REGISTRY_CALL_BUDGET` allows, estimated before it runs from the registries\' batch limits. `extensions.estimatedRegistryCalls` and `extensions.limit` give both numbers; ask for fewer workers or ids per operation.',
+  },
+  RATE_LIMITED: {
+    description: 'This caller sent more requests than `RATE_LIMIT_REQUESTS` per `RATE_LIMIT_WINDOW_S`, or caused more registry calls than `REGISTRY_CALL_QUOTA` per `REGISTRY_CALL_QUOTA_WINDOW_S`. HTTP 429 with `Retry-After`; `extensions.retryAfterSeconds` says the same.',
+  },
   INTERNAL_SERVER_ERROR: {
-    description: 'A fault inside Rantau. The message is generic; details are in the server log, never in the response.',
+    description: 'A fault inside Rantau, or in a service behind the gateway. The message is generic; `extensions.errorId` is the id under which the server logged the details, never sent in the response.',
   },
 } as const satisfies Record<string, { description: string }>;
 

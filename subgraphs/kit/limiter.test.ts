@@ -28,6 +28,16 @@ describe('Limiter', () => {
     expect(started.length).toBe(7);
   });
 
+  it('shares the rate between callers: one caller\'s burst does not delay another caller\'s call behind it', async () => {
+    const limiter = new Limiter({ maxConcurrency: 1, ratePerSecond: 20 });
+    const order: string[] = [];
+    const burst = Array.from({ length: 20 }, (_, i) => limiter.run(async () => void order.push(`burst${i}`), 'burst'));
+    const other = limiter.run(async () => void order.push('other'), 'other');
+    await Promise.all([...burst, other]);
+    // Queued after all twenty, yet served in the second turn: its own share, not the burst's queue.
+    expect(order.indexOf('other')).toBe(1);
+  });
+
   it('refuses nonsense options loudly', () => {
     expect(() => new Limiter({ maxConcurrency: 0, ratePerSecond: 1 })).toThrow(/maxConcurrency ≥ 1/);
   });

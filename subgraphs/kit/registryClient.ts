@@ -3,6 +3,7 @@ import { Limiter } from './limiter.js';
 import type { RegistryBreaker } from './registry/circuitBreaker.js';
 import type { Pacer } from './registry/sharedPacing.js';
 import { registrySpan } from './registry/registrySpan.js';
+import { currentCallerKey } from '../../platform/callerScope.js';
 
 /**
  * The one HTTP client every adapter uses. Contract: a call either resolves with the registry's
@@ -82,11 +83,12 @@ export class RegistryClient {
   request(path: string, request: RegistryRequest = {}): Promise<RegistryResponse> {
     const { breaker, pacer } = this.options;
     const call = () =>
+      // Each caller queues behind its own share of the registry (the caller the request runs as).
       this.limiter.run(async () => {
         breaker?.assertNotOpen();
         await pacer?.take(request.timeoutMs ?? this.options.timeoutMs);
         return this.send(path, request);
-      });
+      }, currentCallerKey());
     return registrySpan(this, request.route ?? `${request.method ?? 'GET'} ${path}`, () => (breaker ? breaker.run(call) : call()));
   }
 

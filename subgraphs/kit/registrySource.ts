@@ -10,6 +10,7 @@ import { idsPerCall, UnreadableRecord, type BulkOptions, type LegacyRegistryAdap
 import { completeRecord, type ContractRecord } from './records.js';
 import type { RegistryClient } from './registryClient.js';
 import { typePrefix } from './country.js';
+import { logInternalError } from '../../platform/maskedErrors.js';
 
 /**
  * Contract of `loadMany`: one entry per id asked, in the same order; a record, null for an id the
@@ -117,8 +118,10 @@ export function registrySource(country: string, adapter: RegistryAdapter, client
       return await run();
     } catch (error) {
       if (isRegistryError(error)) throw error;
-      // An adapter that threw anything else met an answer it did not expect: the registry broke its specification.
-      throw protocolError(`${route}: the answer does not have the shape the registry publishes`);
+      // An adapter that threw anything else met an answer it did not expect: the registry broke its
+      // specification. The detail goes to the log under an id, where an adapter bug also shows up.
+      const errorId = logInternalError(`subgraph-${country.toLowerCase()}`, error, 'REGISTRY_PROTOCOL_ERROR');
+      throw protocolError(`${route}: the answer does not have the shape the registry publishes (error id ${errorId})`);
     }
   };
 
@@ -194,6 +197,21 @@ export function registrySource(country: string, adapter: RegistryAdapter, client
   };
 }
 
+/** Transitional: whatever a first-contract adapter throws that is not a RegistryError is the registry's protocol error, never a crash. */
+function asRegistryError(country: string, registry: string, error: unknown): RegistryError {
+  if (isRegistryError(error)) return error;
+  const errorId = logInternalError(`subgraph-${country.toLowerCase()}`, error, 'REGISTRY_PROTOCOL_ERROR');
+  return new RegistryError('REGISTRY_PROTOCOL_ERROR', country, registry, `answered something the adapter could not read (error id ${errorId})`);
+}
+
+async function guarded<T>(country: string, registry: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw asRegistryError(country, registry, error);
+  }
+}
+
 /** Transitional: a RecordSource over an adapter of the first contract (see LegacyRegistryAdapter). */
 export function legacySource(country: string, adapter: LegacyRegistryAdapter<ContractRecord>, onFetch?: FetchListener): RecordSource {
   // Without a batch endpoint every id is its own call; the client's limiter paces them.
@@ -213,15 +231,15 @@ export function legacySource(country: string, adapter: LegacyRegistryAdapter<Con
             const records = await adapter.fetchByIds(ids);
             for (const [id, record] of records) found.set(id, record);
           } catch (error) {
-            if (!isRegistryError(error)) throw error;
-            for (const id of ids) found.set(id, error);
+            const failure = asRegistryError(country, adapter.registry, error);
+            for (const id of ids) found.set(id, failure);
           }
         }),
       );
       return nativeIds.map((id) => found.get(id) ?? null);
     },
-    findByHolder: async (identity) => ({ records: await adapter.findByHolder(identity), unreadable: [] }),
-    ...(adapter.changesSince ? { changesSince: (since: string) => adapter.changesSince!(since) } : {}),
+    findByHolder: async (identity) => ({ records: await guarded(country, adapter.registry, () => adapter.findByHolder(identity)), unreadable: [] }),
+    ...(adapter.changesSince ? { changesSince: (since: string) => guarded(country, adapter.registry, () => adapter.changesSince!(since)) } : {}),
   };
 }
 

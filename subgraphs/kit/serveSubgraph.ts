@@ -9,6 +9,7 @@ import { logger } from '../../platform/logger.js';
 import type { Admission } from '../../platform/trust/admission.js';
 import { contextGuard } from '../../platform/trust/contextGuard.js';
 import type { ContextVerifier } from '../../platform/trust/callerContext.js';
+import { callerKeyOf, runAsCaller } from '../../platform/callerScope.js';
 
 /** Apollo's logger, without the deprecation notice for the one setting kept on purpose below, which every subgraph would print at start. */
 function subgraphLogger(service: string) {
@@ -66,6 +67,8 @@ export async function serveSubgraph<C extends BaseContext>(options: {
     service: options.metrics.service,
     readiness: new Readiness(options.readiness, options.health),
     routes: { 'GET /metrics': options.metrics.route },
+    // Every request runs as the caller its verified context names: the registry limiter shares by caller.
+    scope: (admission, work) => runAsCaller(callerKeyOf(admission.caller), work),
   });
   return { ...running, close: async () => { await running.close(); await server.stop(); } };
 }

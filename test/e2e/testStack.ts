@@ -6,9 +6,16 @@ import { operatorHeaders } from '../../sandbox/simulator/operatorCredential.js';
 import type { Caller } from '../../platform/caller.js';
 import { randomUUID } from 'node:crypto';
 
-/** Settings for a test stack: the defaults, with cache settings and other fields overridden. */
+/**
+ * Settings for a test stack: the defaults, with cache settings and other fields overridden.
+ * Introspection is on, as in development (`npm start`). The document limits are raised, as
+ * registry rates are: the conformance suite counts registry calls with up to 2 × batch limit + 1
+ * aliased `node` fields. test/e2e/security.e2e.test.ts and test/fuzz/ run with the defaults.
+ */
+export const TEST_LIMITS_ENV = { GRAPHQL_INTROSPECTION: 'true', GRAPHQL_MAX_DOCUMENT_CHARS: '1000000', GRAPHQL_MAX_TOKENS: '200000', GRAPHQL_MAX_ALIASES: '5000' };
+
 export function testConfig(cache: Partial<CacheSettings> = {}, rest: Partial<Omit<RantauConfig, 'cache'>> = {}): RantauConfig {
-  const base = readConfig({});
+  const base = readConfig(TEST_LIMITS_ENV);
   return { ...base, ...rest, cache: { ...base.cache, ...cache } };
 }
 
