@@ -18,8 +18,11 @@ const [worker] = sampleCandidates(defaultPopulation(), ['IDN', 'MYS'], 40, 2);
 const variables = { n: worker.nationality, d: worker.documentNumber, b: worker.dateOfBirth };
 const WORKER = (selection: string) => `query W($n: String!, $d: String!, $b: Date) { worker(nationality: $n, documentNumber: $d, dateOfBirth: $b) { ${selection} } }`;
 
+/** Sent as the test stack's default caller (a case officer) once the stack is up. */
+let caller: Record<string, string> = {};
+
 async function post(url: string, body: unknown) {
-  const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...caller }, body: JSON.stringify(body) });
   return (await response.json()) as { data?: Record<string, unknown> | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
 }
 
@@ -30,6 +33,7 @@ describe('the shared caches on a three-master Redis Cluster', () => {
   beforeAll(async () => {
     await cluster.start();
     stack = await startTestStack({ countries: COUNTRIES, config: testConfig({}, { redisClusterNodes: cluster.nodes }) });
+    caller = stack.headers();
     // Every service's store has connected (readiness says so) before the first query.
     for (const url of [stack.gateway.url, stack.regional.url, ...[...stack.subgraphs.values()].map((s) => s.url)]) {
       for (let attempt = 0; ; attempt++) {
@@ -69,7 +73,9 @@ describe('the shared caches on a three-master Redis Cluster', () => {
     expect((first.data!.worker as { countries: string[] }).countries.sort()).toEqual(['IDN', 'MYS']);
 
     // The same operation again: the gateway's response cache.
-    const responseHits = () => metric(stack.gateway.url, 'rantau_cache_events_total', { cache: 'response', outcome: 'hit' });
+    // The gateway's /metrics answers operators only.
+    const operator = { authorization: `Bearer ${await stack.token({ role: 'operator' })}` };
+    const responseHits = () => metric(stack.gateway.url, 'rantau_cache_events_total', { cache: 'response', outcome: 'hit' }, operator);
     const before = await responseHits();
     expect(await post(stack.gateway.url, { query: WORKER(selection), variables })).toEqual(first);
     expect(await responseHits()).toBe(before + 1);
@@ -101,7 +107,7 @@ describe('the shared caches on a three-master Redis Cluster', () => {
       expect(all.filter((key) => key.startsWith('rantau:rec:v1:{')).map((key) => key.slice(0, key.indexOf('}') + 1))).toEqual(expect.arrayContaining(['rantau:rec:v1:{IDN:CERT}', 'rantau:rec:v1:{MYS:PERMIT}']));
       expect(all.some((key) => key.startsWith('rantau:loc:v1:{MYS}:'))).toBe(true);
       expect(all.some((key) => key.startsWith('rantau:apq:v1:'))).toBe(true);
-      expect(all.some((key) => key.startsWith('rantau:resp:v1:'))).toBe(true);
+      expect(all.some((key) => key.startsWith('rantau:resp:v2:'))).toBe(true);
       expect(perMaster.filter((keys) => keys.length > 0).length).toBeGreaterThan(1);
     } finally {
       client.disconnect();

@@ -49,6 +49,8 @@ export interface QueryOptions {
  */
 export async function startTestStack(options: StackOptions = {}): Promise<TestStack> {
   const devIssuer = options.devIssuer ?? (await DevIssuer.inMemory());
+  // The IDE opens with a ready token, as under `npm start` (its purpose: the IDE's default).
+  let ideHeaders: string | undefined;
   const stack = await startStack({
     ports: 'ephemeral',
     simulatorConfig: { latencyMs: [1, 5], faultRate: 0, hangRate: 0, ratePerSecond: 100_000 },
@@ -57,10 +59,13 @@ export async function startTestStack(options: StackOptions = {}): Promise<TestSt
     // a slow answer into a failed one. Tests of timeouts set their own.
     registryTimeoutMs: 5000,
     countryTimeoutMs: 10_000,
+    ideHeaders: () => ideHeaders,
+    config: testConfig(),
     ...options,
     devIssuer,
   });
   const defaultToken = await devIssuer.issue(DEFAULT_CALLER);
+  ideHeaders = JSON.stringify({ Authorization: `Bearer ${defaultToken}`, 'Rantau-Purpose': 'SKILLS_RECOGNITION' }, null, 2);
   const operator = operatorHeaders(stack.operatorToken);
   const headersFor = (options: QueryOptions = {}): Record<string, string> => {
     const token = options.token === undefined ? defaultToken : options.token;
