@@ -42,7 +42,8 @@ describe('the GraphQL IDE in a real browser', () => {
     const certificate = expected.data!.worker!.certifications[0].id;
 
     // Every saved example is a tab, named by its operation; the worker example is `Worker`.
-    await page.locator('.graphiql-tab', { hasText: 'Worker' }).locator('button').first().click({ timeout: 20_000 });
+    await page.getByRole('tab').getByRole('button', { name: 'Worker', exact: true }).click({ timeout: 20_000 });
+    await page.locator('[role="tab"][aria-selected="true"]', { hasText: 'Worker' }).waitFor({ timeout: 20_000 });
     // The query editor is Monaco: it has loaded when the example's text is on screen.
     await page.locator('.graphiql-query-editor').getByText('worker(nationality: "MMR"').first().waitFor({ timeout: 20_000 });
     const sent = page.waitForRequest((r) => r.url().endsWith('/graphql') && r.method() === 'POST' && (r.postData() ?? '').includes('MA660928'));
