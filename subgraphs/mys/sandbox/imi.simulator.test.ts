@@ -4,7 +4,10 @@ import { defaultPopulation, holdingsIn, SIMULATION_TODAY } from '../../../sandbo
 import { addDays, addMonths } from '../../../schema/dates/index.js';
 import vocabulary from '../imiVocabulary.json' with { type: 'json' };
 import { currentTerm, imiSimulator } from './imi.simulator.js';
-import { IMI_PASS_NO, type ImiRecord } from '../imi.native.js';
+import type { ImiRecord } from '../imi.native.js';
+
+// The shape of the specification's one example, `PLKS2024JHR0098812`, which the simulator follows.
+const IMI_PASS_NO = /^[A-Z]{2,5}\d{4}[A-Z]{3}\d{7}$/;
 
 describe('Immigration Department records from the synthetic population', () => {
   const population = defaultPopulation();

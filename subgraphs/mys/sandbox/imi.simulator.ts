@@ -5,7 +5,7 @@ import { holdingsIn, recordRandom, SIMULATION_TODAY, type PermitHolding } from '
 import { normalizeDocumentNumber } from '../../../schema/ids/index.js';
 import { addDays, addMonths, isIsoDate } from '../../../schema/dates/index.js';
 import type { ImiRecord } from '../imi.native.js';
-import { imiBadRequest, imiNotFound, imiRateLimited } from '../nativeApi.js';
+import { imiBadRequest, imiNotFound, imiRateLimited } from './nativeBodies.js';
 import { mascoFor } from '../masco.js';
 import { imiProfile } from '../profiles.js';
 

@@ -4,7 +4,10 @@ import { startTestSimulator, type TestSimulator } from '../../../sandbox/testing
 import { defaultPopulation, holdingsIn } from '../../../sandbox/population/population.js';
 import { formatNativeDate } from '../../../schema/dates/index.js';
 import { jpkSimulator } from './jpk.simulator.js';
-import { JPK_CERT_NO, type JpkRecord } from '../jpk.native.js';
+import type { JpkRecord } from '../jpk.native.js';
+
+// The pattern the specification publishes for `NoSijil`.
+const JPK_CERT_NO = /^(SKM|DKM|DLKM)-\d{4}-[A-Z]{2}-\d{7}$/;
 
 describe('JPK records from the synthetic population', () => {
   const population = defaultPopulation();

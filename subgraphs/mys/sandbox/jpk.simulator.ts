@@ -5,7 +5,7 @@ import { normalizeDocumentNumber } from '../../../schema/ids/index.js';
 import { formatNativeDate, parseNativeDate } from '../../../schema/dates/index.js';
 import vocabulary from '../jpkVocabulary.json' with { type: 'json' };
 import { MYKAD_NO, type JpkRecord } from '../jpk.native.js';
-import { jpkBadRequest, jpkNotFound, jpkRateLimited, senaraiSijilXml, sijilXml } from '../nativeApi.js';
+import { jpkBadRequest, jpkNotFound, jpkRateLimited, senaraiSijilXml, sijilXml } from './nativeBodies.js';
 import { mascoFor } from '../masco.js';
 import { jpkProfile } from '../profiles.js';
 
