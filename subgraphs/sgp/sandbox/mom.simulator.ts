@@ -4,7 +4,7 @@ import { filterBy } from '../../../sandbox/simulator/paging.js';
 import { holdingsIn, recordRandom, SIMULATION_TODAY, type PermitHolding } from '../../../sandbox/population/population.js';
 import { normalizeDocumentNumber } from '../../../schema/ids/index.js';
 import { addDays } from '../../../schema/dates/index.js';
-import { batchTooLarge, codeBody, cursorPage, invalidParameter, throttled } from '../nativeApi.js';
+import { batchTooLarge, codeBody, cursorPage, invalidParameter, throttled } from './nativeBodies.js';
 import type { MomRecord } from '../mom.native.js';
 import { momProfile } from '../profiles.js';
 import { singaporeIdOf, ssocFor } from './simulatedIds.js';

@@ -4,7 +4,7 @@ import { filterBy } from '../../../sandbox/simulator/paging.js';
 import { holdingsIn, recordRandom, type CertHolding } from '../../../sandbox/population/population.js';
 import { normalizeDocumentNumber } from '../../../schema/ids/index.js';
 import vocabulary from '../ssgVocabulary.json' with { type: 'json' };
-import { batchTooLarge, codeBody, cursorPage, invalidParameter, throttled } from '../nativeApi.js';
+import { batchTooLarge, codeBody, cursorPage, invalidParameter, throttled } from './nativeBodies.js';
 import type { SsgRecord } from '../ssg.native.js';
 import { ssgProfile } from '../profiles.js';
 import { singaporeIdOf, ssocFor, uuidFrom } from './simulatedIds.js';
