@@ -3,8 +3,8 @@ import { recordByIdRoute, type SimulatorDefinition } from '../../../sandbox/simu
 import { filterBy } from '../../../sandbox/simulator/paging.js';
 import { holdingsIn, recordRandom, type CertHolding } from '../../../sandbox/population/population.js';
 import { normalizeDocumentNumber } from '../../../schema/ids/index.js';
-import { badRequest, kelompokRoute, notFound, searchPage, tooMany } from '../nativeApi.js';
-import { identityCardOf } from '../identityCard.js';
+import { badRequest, kelompokRoute, notFound, searchPage, tooMany } from './nativeBodies.js';
+import { identityCardOf } from './identityCard.js';
 import type { BdnacRecord } from '../bdnac.native.js';
 import { bdnacProfile } from '../profiles.js';
 

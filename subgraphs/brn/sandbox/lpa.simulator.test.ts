@@ -4,7 +4,10 @@ import { defaultPopulation, holdingsIn, SIMULATION_TODAY } from '../../../sandbo
 import { normalizeDocumentNumber } from '../../../schema/ids/index.js';
 import { licencesOf, lpaSimulator } from './lpa.simulator.js';
 import { bdnacSimulator } from './bdnac.simulator.js';
-import { LPA_LICENCE_NO, type LpaLicence } from '../lpa.native.js';
+import type { LpaLicence } from '../lpa.native.js';
+
+// The shape of the specification's one example, `LPA/2025/0456`, which the simulator follows.
+const LPA_LICENCE_NO = /^LPA\/\d{4}\/\d{4}$/;
 
 describe('LPA licences from the synthetic population', () => {
   const population = defaultPopulation();

@@ -4,8 +4,8 @@ import { filterBy } from '../../../sandbox/simulator/paging.js';
 import { holdingsIn, recordRandom, SIMULATION_TODAY, type Person, type PermitHolding, type Population } from '../../../sandbox/population/population.js';
 import { normalizeDocumentNumber } from '../../../schema/ids/index.js';
 import { addDays } from '../../../schema/dates/index.js';
-import { badRequest, kelompokRoute, notFound, searchPage, tooMany } from '../nativeApi.js';
-import { identityCardOf } from '../identityCard.js';
+import { badRequest, kelompokRoute, notFound, searchPage, tooMany } from './nativeBodies.js';
+import { identityCardOf } from './identityCard.js';
 import { permitIdOf, type LpaLicence, type LpaStatus, type LpaWorkerLine } from '../lpa.native.js';
 import { lpaProfile } from '../profiles.js';
 
