@@ -7,6 +7,8 @@ import { isIsoDate } from '../../../schema/dates/index.js';
 import { indonesianNameFromIso } from '../countryNames.js';
 import type { TkaRecord } from '../tka.native.js';
 import { tkaProfile } from '../profiles.js';
+import { sampleNatives, sequence } from '../../../sandbox/testing/nativeArbitraries.js';
+import { tkaGenerator } from './tka.arbitrary.js';
 
 /** The TKA Online API of subgraphs/idn/README.md, over the synthetic population. */
 const EMPLOYERS = [
@@ -27,8 +29,8 @@ export const tkaSimulator: SimulatorDefinition<TkaRecord> = {
   idOf: (record) => record.nomor_pengesahan,
   rateLimited: { status: 429, json: { kode: 'BATAS_PERMINTAAN' } },
 
-  records: (population) =>
-    holdingsIn(population, 'IDN', 'PERMIT')
+  records: (population) => [
+    ...holdingsIn(population, 'IDN', 'PERMIT')
       .filter(({ person }) => person.passportNo !== null && indonesianNameFromIso(person.nationality) !== undefined)
       .map(({ person, holding }) => {
         const r = recordRandom('tka', holding.seq);
@@ -50,6 +52,9 @@ export const tkaSimulator: SimulatorDefinition<TkaRecord> = {
           status: extended ? 'DIPERPANJANG' : STATUS[holding.status],
         } satisfies TkaRecord;
       }),
+    // Beyond the population: a seeded sample of the whole space the specification allows (every status, optional field and number shape).
+    ...sampleNatives(tkaGenerator(sequence('9')), 12, 60),
+  ],
 
   routes: [
     {
