@@ -8,6 +8,8 @@ import { MYKAD_NO, type JpkRecord } from '../jpk.native.js';
 import { jpkBadRequest, jpkNotFound, jpkRateLimited, senaraiSijilXml, sijilXml } from './nativeBodies.js';
 import { mascoFor } from '../masco.js';
 import { jpkProfile } from '../profiles.js';
+import { sampleNatives, sequence } from '../../../sandbox/testing/nativeArbitraries.js';
+import { jpkGenerator } from './jpk.arbitrary.js';
 
 /** The JPK XML service of subgraphs/mys/README.md, over the synthetic population. */
 const CENTRES = [
@@ -47,8 +49,8 @@ export const jpkSimulator: SimulatorDefinition<JpkRecord> = {
   idOf: (record) => record.NoSijil,
   rateLimited: jpkRateLimited,
 
-  records: (population) =>
-    holdingsIn(population, 'MYS', 'CERT').map(({ person, holding }) => {
+  records: (population) => [
+    ...holdingsIn(population, 'MYS', 'CERT').map(({ person, holding }) => {
       const r = recordRandom('jpk', holding.seq);
       const tahap = tahapOf(holding);
       const jenis = CERTIFICATE_BY_LEVEL[String(tahap)];
@@ -71,6 +73,9 @@ export const jpkSimulator: SimulatorDefinition<JpkRecord> = {
         Status: NATIVE_STATUS[holding.status],
       } satisfies JpkRecord;
     }),
+    // Beyond the population: a seeded sample of the whole space the specification allows (every status, optional field and number shape).
+    ...sampleNatives(jpkGenerator(sequence('9')), 21, 60),
+  ],
 
   routes: [
     {
