@@ -8,6 +8,8 @@ import { batchTooLarge, codeBody, cursorPage, invalidParameter, throttled } from
 import type { MomRecord } from '../mom.native.js';
 import { momProfile } from '../profiles.js';
 import { singaporeIdOf, ssocFor } from './simulatedIds.js';
+import { sampleNatives, sequence } from '../../../sandbox/testing/nativeArbitraries.js';
+import { momGenerator } from './mom.arbitrary.js';
 
 /** The MOM work pass API of subgraphs/sgp/README.md, over the synthetic population. */
 type Sector = MomRecord['sector'];
@@ -82,8 +84,8 @@ export const momSimulator: SimulatorDefinition<MomRecord> = {
   idOf: (record) => record.passId,
   rateLimited: throttled,
 
-  records: (population) =>
-    holdingsIn(population, 'SGP', 'PERMIT')
+  records: (population) => [
+    ...holdingsIn(population, 'SGP', 'PERMIT')
       .filter(({ person }) => person.passportNo !== null)
       .map(({ person, holding }) => {
         const r = recordRandom('mom', holding.seq);
@@ -104,6 +106,9 @@ export const momSimulator: SimulatorDefinition<MomRecord> = {
           ...termOf(holding),
         } satisfies MomRecord;
       }),
+    // Beyond the population: a seeded sample of the whole space the specification allows (every status, optional field and number shape).
+    ...sampleNatives(momGenerator(sequence('9')), 32, 60),
+  ],
 
   routes: [
     {
