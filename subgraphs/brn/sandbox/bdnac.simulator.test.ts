@@ -9,10 +9,11 @@ const BDNAC_CERT_NO = /^BDQF-[1-8]-\d{4}-\d{6}$/;
 
 describe('BDNAC records from the synthetic population', () => {
   const population = defaultPopulation();
-  const records = bdnacSimulator.records(population);
+  const holdings = holdingsIn(population, 'BRN', 'CERT');
+  // The population's records come first; a seeded sample of the whole specified space follows them.
+  const records = bdnacSimulator.records(population).slice(0, holdings.length);
 
   it('writes every certificate held in Brunei with the holder\'s passport, name, nationality and birth date', () => {
-    const holdings = holdingsIn(population, 'BRN', 'CERT');
     expect(records).toHaveLength(holdings.length);
     records.forEach((record, i) => {
       const { person, holding } = holdings[i];
