@@ -93,7 +93,11 @@ describe('reading a BDNAC certificate', () => {
     expect(() => read(bdnacAdapter, { ...EXAMPLE, warganegara: 'Brunei' })).toThrow(/warganegara: expected an ISO 3166-1 alpha-3 code, got "Brunei"/);
     expect(() => read(bdnacAdapter, { ...EXAMPLE, noIC: '01234567' })).toThrow(/noIC: expected a Brunei identity card number NN-NNNNNN/);
     expect(() => read(bdnacAdapter, { ...EXAMPLE, tarikhKeluar: '20-01-2024' })).toThrow(/tarikhKeluar: expected a date as YYYY-MM-DD, got "20-01-2024"/);
-    expect(() => read(bdnacAdapter, { ...EXAMPLE, kodISCO: '721' })).toThrow(unreadable(EXAMPLE.noSijil));
+    expect(() => read(bdnacAdapter, { ...EXAMPLE, kodISCO: '72A1' })).toThrow(unreadable(EXAMPLE.noSijil));
+  });
+
+  it('keeps an ISCO-08 code of any level, the contract\'s unit group only when it is one', () => {
+    expect(read(bdnacAdapter, { ...EXAMPLE, kodISCO: '721' }).occupation).toEqual({ isco: null, national: '721', scheme: 'ISCO-08', title: null });
   });
 });
 

@@ -12,7 +12,7 @@ import vocabulary from './bdnacVocabulary.json' with { type: 'json' };
 import type { BdnacRecord } from './bdnac.native.js';
 import { bdnacProfile } from './profiles.js';
 import { fetchKelompok, listOf, searchPage } from './nativeCalls.js';
-import { checkIdentityCard, warganegaraOf } from './nativeFields.js';
+import { checkIdentityCard, iscoCodeOccupation, warganegaraOf } from './nativeFields.js';
 import type { BrnCertification } from './types.js';
 
 const STATUS = vocabulary.status as Record<string, CertificationStatus>;
@@ -23,10 +23,10 @@ const BDQF_LEVELS = { min: 1, max: 8 };
 export type BrnCertificationFields = CertificationFields & CountryExtras<BrnCertification, Certification>;
 
 export function readBdnac(native: BdnacRecord, client: Pick<RegistryClient, 'error'>): BrnCertificationFields {
-  const { fail, date, iscoOccupation } = nativeReader(client, `certificate ${native.noSijil}`, 'YYYY-MM-DD');
+  const { fail, date } = nativeReader(client, `certificate ${native.noSijil}`, 'YYYY-MM-DD');
   const nationality = warganegaraOf(native.warganegara, fail);
   // The record names the qualification, not the occupation: the occupation has a code and no title.
-  const occupation = iscoOccupation(native.kodISCO, null, 'kodISCO');
+  const occupation = iscoCodeOccupation(native.kodISCO, null, fail);
   if (!Number.isInteger(native.tahapBDQF) || native.tahapBDQF < BDQF_LEVELS.min || native.tahapBDQF > BDQF_LEVELS.max) {
     throw fail(`tahapBDQF: expected a BDQF level ${BDQF_LEVELS.min}-${BDQF_LEVELS.max}, got ${JSON.stringify(native.tahapBDQF)}`);
   }

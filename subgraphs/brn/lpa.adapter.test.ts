@@ -115,10 +115,13 @@ describe('reading an LPA licence', () => {
     expect(() => read(lpaAdapter, withLine({ noICHijau: '51012345' }))).toThrow(/noICHijau: expected a Brunei identity card number NN-NNNNNN/);
     expect(() => read(lpaAdapter, withLine({ mula: '01/03/2025' }))).toThrow(/permit LPA\/2025\/0456\/1: mula: expected a date as YYYY-MM-DD/);
     expect(() => read(lpaAdapter, withLine({}, { tarikhTamat: '2027-02-30' }))).toThrow(/licence LPA\/2025\/0456: tarikhTamat: expected a date as YYYY-MM-DD/);
-    expect(() => read(lpaAdapter, withLine({ baris: 0 }))).toThrow(/baris: expected a line number from 1, got 0/);
+    expect(() => read(lpaAdapter, withLine({ baris: 1.5 }))).toThrow(/baris: expected a line number, got 1.5/);
     expect(lines({ ...EXAMPLE, pekerja: [LINE, { ...SECOND, baris: 1 }] })).toEqual([unreadable('LPA/2025/0456/1'), unreadable('LPA/2025/0456/1')]);
     expect(() => read(lpaAdapter, { ...EXAMPLE, pekerja: [LINE, { ...SECOND, baris: 1 }] })).toThrow(/baris 1 appears more than once on the licence, so it cannot identify a worker/);
-    expect(() => read(lpaAdapter, withLine({ kodISCO: '72' }))).toThrow(unreadable('LPA/2025/0456/1'));
+    expect(() => read(lpaAdapter, withLine({ kodISCO: '72A' }))).toThrow(unreadable('LPA/2025/0456/1'));
+    // The specification states no range for line numbers, nor a length for kodISCO beyond ISCO-08's own.
+    expect(read(lpaAdapter, withLine({ baris: 0 })).nativeId).toBe('LPA/2025/0456/0');
+    expect(read(lpaAdapter, withLine({ kodISCO: '72' }))).toMatchObject({ permitClass: 'LOWER_SKILLED', occupation: { isco: null, national: '72' } });
   });
 
   it('loses only the line that cannot be read; a licence that cannot be read loses all its lines', () => {
@@ -135,7 +138,7 @@ describe('reading an LPA licence', () => {
   it('writes a permit id as licence number / line number, and asks nothing for a number that names no line', async () => {
     expect(permitIdOf('LPA/2025/0456', 3)).toBe('LPA/2025/0456/3');
     // The offline client would fail with REGISTRY_UNAVAILABLE if the adapter made a call.
-    expect((await connect(lpaAdapter, 'http://127.0.0.1:9').fetchByIds(['LPA/2025/0456', 'LPA/2025/0456/0'])).size).toBe(0);
+    expect((await connect(lpaAdapter, 'http://127.0.0.1:9').fetchByIds(['LPA/2025/0456', 'LPA/2025/0456/x'])).size).toBe(0);
   });
 });
 

@@ -15,7 +15,7 @@ import vocabulary from './lpaVocabulary.json' with { type: 'json' };
 import { parsePermitId, permitIdOf, type LpaLicence, type LpaWorkerLine } from './lpa.native.js';
 import { lpaProfile } from './profiles.js';
 import { fetchKelompok, listOf, searchPage } from './nativeCalls.js';
-import { checkIdentityCard, warganegaraOf } from './nativeFields.js';
+import { checkIdentityCard, iscoCodeOccupation, warganegaraOf } from './nativeFields.js';
 import type { BrnWorkPermit } from './types.js';
 
 const STATUS_UNDER_LICENCE = vocabulary.statusUnderLicence as Record<string, Record<string, PermitStatus>>;
@@ -47,12 +47,12 @@ export function readLpa(licence: LpaLicence, client: Pick<RegistryClient, 'error
 
   return lines.map((line: LpaWorkerLine) => {
     const nativeId = permitIdOf(licence.noLesen, line.baris);
-    const { fail, date, iscoOccupation } = nativeReader(client, `permit ${nativeId}`, 'YYYY-MM-DD');
+    const { fail, date } = nativeReader(client, `permit ${nativeId}`, 'YYYY-MM-DD');
     try {
-      if (!Number.isInteger(line.baris) || line.baris < 1) throw fail(`baris: expected a line number from 1, got ${JSON.stringify(line.baris)}`);
+      if (!Number.isInteger(line.baris)) throw fail(`baris: expected a line number, got ${JSON.stringify(line.baris)}`);
       if (counts.get(line.baris)! > 1) throw fail(`baris ${line.baris} appears more than once on the licence, so it cannot identify a worker`);
       const nationality = warganegaraOf(line.warganegara, fail);
-      const occupation = iscoOccupation(line.kodISCO, line.jawatan, 'kodISCO');
+      const occupation = iscoCodeOccupation(line.kodISCO, line.jawatan, fail);
       checkIdentityCard('noICHijau', line.noICHijau, fail);
       const majorGroup = line.kodISCO[0];
       const permitClass = lookup(CLASS_BY_MAJOR_GROUP, majorGroup, 'ISCO-08 major group', fail);

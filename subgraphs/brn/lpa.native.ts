@@ -38,9 +38,10 @@ export function permitIdOf(noLesen: string, baris: number): string {
   return `${noLesen}/${baris}`;
 }
 
-/** The licence and line of a permit id, or null when it cannot name a line (no `/`, or no line number after the last one). */
+/** The licence and line of a permit id, or null when it cannot name a line (no `/`, or no line number, written as permitIdOf writes it, after the last one). */
 export function parsePermitId(id: string): { noLesen: string; baris: number } | null {
   const slash = id.lastIndexOf('/');
-  if (slash <= 0 || !/^[1-9]\d*$/.test(id.slice(slash + 1))) return null;
+  // Line numbers are written as integers without leading zeros (permitIdOf), so `LPA/2025/0456` names no line.
+  if (slash <= 0 || !/^(0|-?[1-9]\d*)$/.test(id.slice(slash + 1))) return null;
   return { noLesen: id.slice(0, slash), baris: Number(id.slice(slash + 1)) };
 }

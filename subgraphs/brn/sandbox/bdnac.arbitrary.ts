@@ -4,7 +4,7 @@
 // published); each with what the contract must say, from the generator's own choices.
 import fc from 'fast-check';
 import type { RegistryArbitrary } from '../../../sandbox/testing/generated.js';
-import { freeText, isoDate, iscoUnitGroup, passportNumber, personName, sequence } from '../../../sandbox/testing/nativeArbitraries.js';
+import { freeText, isoDate, passportNumber, personName, sequence } from '../../../sandbox/testing/nativeArbitraries.js';
 import type { BdnacRecord } from '../bdnac.native.js';
 
 const STATUS = { SAH: 'VALID', BATAL: 'REVOKED' } as const;
@@ -25,7 +25,8 @@ export const bdnacGenerator = (serial = sequence()): RegistryArbitrary<BdnacReco
       born: isoDate(1950, 2008),
       qualification: freeText,
       field: fc.constantFrom('KEJURUTERAAN', 'PERNIAGAAN', 'HOSPITALITI', 'PERTANIAN', 'TEKNOLOGI MAKLUMAT'),
-      isco: iscoUnitGroup,
+      // ISCO-08 codes of every level: the contract's unit group only for four digits.
+      isco: fc.stringMatching(/^[0-9]{1,4}$/),
       institution: freeText,
       issued: isoDate(1995, 2030),
       status: fc.constantFrom('SAH', 'BATAL' as const),
@@ -66,7 +67,7 @@ export const bdnacGenerator = (serial = sequence()): RegistryArbitrary<BdnacReco
             aqrfBasis: 'INDICATIVE',
             issuedOn: c.issued,
             validUntil: null,
-            occupationIsco: c.isco,
+            occupationIsco: c.isco.length === 4 ? c.isco : null,
           },
         ],
       };

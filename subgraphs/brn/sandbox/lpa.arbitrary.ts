@@ -1,11 +1,11 @@
 // The whole space of Department of Labour licences the specification allows
 // (subgraphs/brn/README.md), for property-based conformance: licences of one to five worker lines
-// (line numbers unique, not necessarily consecutive), every licence status against every line
+// (line numbers unique, from 0, not necessarily consecutive), every licence status against every line
 // status, every ISCO major group, licence numbers in more than the example's shape (none is
 // published); each line with what the contract must say, from the generator's own choices.
 import fc from 'fast-check';
 import type { ExpectedRecord, RegistryArbitrary } from '../../../sandbox/testing/generated.js';
-import { freeText, isoDate, iscoUnitGroup, passportNumber, personName, sequence } from '../../../sandbox/testing/nativeArbitraries.js';
+import { freeText, isoDate, passportNumber, personName, sequence } from '../../../sandbox/testing/nativeArbitraries.js';
 import type { LpaLicence, LpaStatus, LpaWorkerLine } from '../lpa.native.js';
 
 const STATUSES: readonly LpaStatus[] = ['DIPROSES', 'AKTIF', 'TAMAT', 'DIBATALKAN'];
@@ -24,7 +24,8 @@ const line = fc.record({
   warganegara: fc.constantFrom('IDN', 'PHL', 'BGD', 'IND', 'THA', 'MYS', 'NPL', 'CHN'),
   tarikhLahir: isoDate(1950, 2006),
   jawatan: freeText,
-  kodISCO: iscoUnitGroup,
+  // ISCO-08 codes of every level: the contract's unit group only for four digits.
+  kodISCO: fc.stringMatching(/^[0-9]{1,4}$/),
   noICHijau: fc.stringMatching(/^[0-9]{2}-[0-9]{6}$/),
   mula: isoDate(2015, 2030),
   tamat: isoDate(2016, 2035),
@@ -42,7 +43,7 @@ export const lpaGenerator = (serial = sequence()): RegistryArbitrary<LpaLicence>
       issued: isoDate(2015, 2030),
       years: fc.integer({ min: 1, max: 3 }),
       statusLesen: fc.constantFrom(...STATUSES),
-      lines: fc.uniqueArray(fc.integer({ min: 1, max: 99 }), { minLength: 1, maxLength: 5 }).chain((numbers) => fc.tuple(...numbers.map((baris) => line.map((l): LpaWorkerLine => ({ baris, ...l }))))),
+      lines: fc.uniqueArray(fc.integer({ min: 0, max: 99 }), { minLength: 1, maxLength: 5 }).chain((numbers) => fc.tuple(...numbers.map((baris) => line.map((l): LpaWorkerLine => ({ baris, ...l }))))),
     })
     .map((c) => {
       const year = Number(c.issued.slice(0, 4));
@@ -66,7 +67,7 @@ export const lpaGenerator = (serial = sequence()): RegistryArbitrary<LpaLicence>
         nativeType: 'LPA',
         validFrom: worker.mula,
         validUntil: worker.tamat,
-        occupationIsco: worker.kodISCO,
+        occupationIsco: worker.kodISCO.length === 4 ? worker.kodISCO : null,
       }));
       return { native, records };
     }),
