@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nativeRecordReader } from '../kit/registrySource.js';
 import type { ContractRecord } from '../kit/records.js';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
+import { idsThroughPages } from '../../sandbox/testing/wholeRegistry.js';
 import { lpaAdapter } from './lpa.adapter.js';
 import { lpaSimulator } from './sandbox/lpa.simulator.js';
 import { lpaProfile } from './profiles.js';
@@ -230,15 +231,7 @@ describe('lpaAdapter against the simulated Department of Labour', () => {
   });
 
   it('reads the whole registry page by page through its search, every line of every licence once', async () => {
-    const source = adapter().source;
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const page = await source.listPage!(cursor);
-      seen.push(...page.records.map((r) => r.nativeId), ...page.unreadable.map((e) => String(e.extensions.nativeId)));
-      cursor = page.next;
-    } while (cursor !== null);
-    expect(seen.sort()).toEqual(permitIds().sort());
+    expect((await idsThroughPages(adapter().source)).sort()).toEqual(permitIds().sort());
   });
 
   it('reads the lines of a licence the department has cancelled as cancelled', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
+import { idsThroughPages } from '../../sandbox/testing/wholeRegistry.js';
 import { jpkAdapter } from './jpk.adapter.js';
 import { jpkSimulator } from './sandbox/jpk.simulator.js';
 import type { JpkRecord } from './jpk.native.js';
@@ -265,15 +266,7 @@ describe('jpkAdapter against the simulated JPK', () => {
   });
 
   it('reads the whole registry page by page through its search, every certificate once', async () => {
-    const source = adapter().source;
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const page = await source.listPage!(cursor);
-      seen.push(...page.records.map((r) => r.nativeId), ...page.unreadable.map((e) => String(e.extensions.nativeId)));
-      cursor = page.next;
-    } while (cursor !== null);
-    expect(seen.sort()).toEqual(natives().map((r) => r.NoSijil).sort());
+    expect((await idsThroughPages(adapter().source)).sort()).toEqual(natives().map((r) => r.NoSijil).sort());
   });
 });
 

@@ -1,6 +1,7 @@
 import { batchEndpoint } from '../kit/adapter.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
+import { idsThroughPages } from '../../sandbox/testing/wholeRegistry.js';
 import { matchesIdentity } from '../kit/countryContext.js';
 import { ssgAdapter } from './ssg.adapter.js';
 import { ssgSimulator } from './sandbox/ssg.simulator.js';
@@ -226,15 +227,7 @@ describe('ssgAdapter against the simulated SSG', () => {
   });
 
   it('reads the whole registry page by page through its listing, every credential once', async () => {
-    const source = adapter().source;
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const page = await source.listPage!(cursor);
-      seen.push(...page.records.map((r) => r.nativeId), ...page.unreadable.map((e) => String(e.extensions.nativeId)));
-      cursor = page.next;
-    } while (cursor !== null);
-    expect(seen.sort()).toEqual(natives().map((r) => r.credentialId).sort());
+    expect((await idsThroughPages(adapter().source)).sort()).toEqual(natives().map((r) => r.credentialId).sort());
   });
 });
 

@@ -4,6 +4,7 @@
 // status, every ISCO major group, licence numbers in more than the example's shape (none is
 // published); each line with what the contract must say, from the generator's own choices.
 import fc from 'fast-check';
+import { addMonths } from '../../../schema/dates/index.js';
 import type { ExpectedRecord, RegistryArbitrary } from '../../../sandbox/testing/generated.js';
 import { freeText, isoDate, passportNumber, personName, sequence } from '../../../sandbox/testing/nativeArbitraries.js';
 import type { LpaLicence, LpaStatus, LpaWorkerLine } from '../lpa.native.js';
@@ -53,7 +54,7 @@ export const lpaGenerator = (serial = sequence()): RegistryArbitrary<LpaLicence>
         majikan: c.employer,
         sektor: c.sektor,
         tarikhKeluar: c.issued,
-        tarikhTamat: `${year + c.years}${c.issued.slice(4).replace('-02-29', '-02-28')}`,
+        tarikhTamat: addMonths(c.issued, 12 * c.years),
         statusLesen: c.statusLesen,
         pekerja: c.lines,
       };

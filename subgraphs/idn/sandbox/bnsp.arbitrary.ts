@@ -3,7 +3,7 @@
 // OKUPASI and KLASTER without one), citizens and foreigners, with and without NIK, passport and
 // TUK; each with what the contract must say, from the generator's own choices.
 import fc from 'fast-check';
-import { formatNativeDate } from '../../../schema/dates/index.js';
+import { addMonths, formatNativeDate } from '../../../schema/dates/index.js';
 import type { RegistryArbitrary } from '../../../sandbox/testing/generated.js';
 import { freeText, isoDate, passportNumber, personName, sequence } from '../../../sandbox/testing/nativeArbitraries.js';
 import type { BnspRecord } from '../bnsp.native.js';
@@ -38,7 +38,7 @@ export const bnspGenerator = (serial = sequence()): RegistryArbitrary<BnspRecord
     })
     .map((c) => {
       const jenjang = c.jenis === 'KKNI' ? c.kkni : null;
-      const until = `${Number(c.issued.slice(0, 4)) + c.years}${c.issued.slice(4).replace('-02-29', '-02-28')}`;
+      const until = addMonths(c.issued, 12 * c.years);
       const number = `${c.head}.${c.lsp4}.${jenjang ?? 0}.${serial().padStart(7, '0')}.${c.year}`;
       const nationality = c.citizen ? 'IDN' : c.foreign;
       const native: BnspRecord = {

@@ -4,6 +4,7 @@
 // with and without a counterpart; each with what the contract must say, from the generator's own
 // choices.
 import fc from 'fast-check';
+import { addMonths } from '../../../schema/dates/index.js';
 import type { RegistryArbitrary } from '../../../sandbox/testing/generated.js';
 import { freeText, isoDate, passportNumber, personName, sequence } from '../../../sandbox/testing/nativeArbitraries.js';
 import type { TkaRecord } from '../tka.native.js';
@@ -40,9 +41,7 @@ export const tkaGenerator = (serial = sequence()): RegistryArbitrary<TkaRecord> 
     })
     .map((c) => {
       const number = NUMBER_SHAPES[c.shape](serial(), c.year);
-      const end = new Date(`${c.from}T00:00:00Z`);
-      end.setUTCDate(end.getUTCDate() + c.months * 30);
-      const until = end.toISOString().slice(0, 10);
+      const until = addMonths(c.from, c.months);
       const [alpha3, tkaName] = c.nationality;
       const native: TkaRecord = {
         nomor_pengesahan: number,

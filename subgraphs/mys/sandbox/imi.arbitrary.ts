@@ -3,6 +3,7 @@
 // six sectors, the others with none), every status, pass numbers in more than the example's shape
 // (none is published); each with what the contract must say, from the generator's own choices.
 import fc from 'fast-check';
+import { addMonths } from '../../../schema/dates/index.js';
 import type { RegistryArbitrary } from '../../../sandbox/testing/generated.js';
 import { freeText, isoDate, iscoUnitGroup, passportNumber, personName, sequence } from '../../../sandbox/testing/nativeArbitraries.js';
 import type { ImiRecord } from '../imi.native.js';
@@ -41,9 +42,7 @@ export const imiGenerator = (serial = sequence()): RegistryArbitrary<ImiRecord> 
     .map((c) => {
       const year = Number(c.issued.slice(0, 4));
       const number = NUMBER_SHAPES[c.shape](c.passType, serial(), year);
-      const end = new Date(`${c.issued}T00:00:00Z`);
-      end.setUTCMonth(end.getUTCMonth() + c.months);
-      const expiry = end.toISOString().slice(0, 10);
+      const expiry = addMonths(c.issued, c.months);
       const sector = c.passType === 'PLKS' ? c.sector : null;
       const native: ImiRecord = {
         passNo: number,

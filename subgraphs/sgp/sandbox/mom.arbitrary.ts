@@ -3,6 +3,7 @@
 // without a UEN, pass ids in more than the example's shape (none is published); each with what the
 // contract must say, from the generator's own choices.
 import fc from 'fast-check';
+import { addMonths } from '../../../schema/dates/index.js';
 import type { RegistryArbitrary } from '../../../sandbox/testing/generated.js';
 import { freeText, isoDate, passportNumber, personName, sequence } from '../../../sandbox/testing/nativeArbitraries.js';
 import type { MomRecord } from '../mom.native.js';
@@ -36,9 +37,7 @@ export const momGenerator = (serial = sequence()): RegistryArbitrary<MomRecord> 
     })
     .map((c) => {
       const id = ID_SHAPES[c.shape](serial(), Number(c.issued.slice(0, 4)));
-      const end = new Date(`${c.issued}T00:00:00Z`);
-      end.setUTCMonth(end.getUTCMonth() + c.months);
-      const expiry = end.toISOString().slice(0, 10);
+      const expiry = addMonths(c.issued, c.months);
       const native: MomRecord = {
         passId: id,
         fin: c.fin,
