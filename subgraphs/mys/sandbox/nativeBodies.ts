@@ -11,14 +11,39 @@ const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '
 
 const inSpecOrder = (record: JpkRecord) => Object.fromEntries(JPK_ELEMENTS.map((element) => [element, record[element]]));
 
+/**
+ * The variations XML allows that mean the same document, one per certificate (by its number, so
+ * the same every time): plain; every element namespace-prefixed; empty elements written
+ * `xsi:nil="true"` and characters beyond ASCII as numeric character references.
+ */
+type Variant = 'plain' | 'namespaced' | 'nil-and-references';
+const VARIANTS: Variant[] = ['plain', 'namespaced', 'nil-and-references'];
+const variantOf = (record: JpkRecord): Variant => VARIANTS[[...record.NoSijil].reduce((sum, c) => sum + c.charCodeAt(0), 0) % VARIANTS.length];
+
+/** One `<Sijil>` element, elements in the published order, in the certificate's variant. */
+function sijilElement(record: JpkRecord): string {
+  const plain = builder.build({ Sijil: inSpecOrder(record) }) as string;
+  switch (variantOf(record)) {
+    case 'namespaced':
+      return plain.replace(/<(\/?)(\w+)>/g, '<$1j:$2>').replace('<j:Sijil>', '<j:Sijil xmlns:j="urn:jpk:sijil">');
+    case 'nil-and-references':
+      return plain
+        .replace('<Sijil>', '<Sijil xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">')
+        .replace(/<(\w+)><\/\1>/g, '<$1 xsi:nil="true"/>')
+        .replace(/[^\x00-\x7f]/gu, (c) => `&#${c.codePointAt(0)};`);
+    default:
+      return plain;
+  }
+}
+
 export function sijilXml(record: JpkRecord): string {
-  return XML_DECLARATION + builder.build({ Sijil: inSpecOrder(record) });
+  return XML_DECLARATION + sijilElement(record);
 }
 
 /** `<SenaraiSijil>` with optional attributes (the search's `jumlah`, `mula`, `bil`). */
 export function senaraiSijilXml(records: JpkRecord[], attributes: Record<string, number> = {}): string {
-  const attrs = Object.fromEntries(Object.entries(attributes).map(([name, value]) => [`@_${name}`, value]));
-  return XML_DECLARATION + builder.build({ SenaraiSijil: { ...attrs, Sijil: records.map(inSpecOrder) } });
+  const attrs = Object.entries(attributes).map(([name, value]) => ` ${name}="${value}"`).join('');
+  return `${XML_DECLARATION}<SenaraiSijil${attrs}>${records.map(sijilElement).join('')}</SenaraiSijil>`;
 }
 
 const ralat = (status: number, kod: string, mesej?: string): NativeResponse => ({ status, xml: XML_DECLARATION + builder.build({ Ralat: mesej === undefined ? { Kod: kod } : { Kod: kod, Mesej: mesej } }) });
