@@ -1,12 +1,10 @@
+// The fields a BDNAC certificate and an LPA worker line both carry, checked the same way in both
+// adapters (subgraphs/brn/README.md writes them alike): `warganegara` as ISO alpha-3, `kodISCO` as
+// an ISCO-08 code (Brunei has no national classification), and Brunei identity card
+// numbers. Each refusal goes through the record's own `fail`, so the error names the record.
 import { isAlpha3 } from '../../schema/countries/index.js';
 import type { Occupation } from '../../schema/contract/index.js';
 
-/**
- * The fields a BDNAC certificate and an LPA worker line both carry, checked the same way in both
- * adapters (subgraphs/brn/README.md writes them alike): `warganegara` as ISO alpha-3, `kodISCO`
- * as a bare ISCO-08 unit group (Brunei has no national classification), and Brunei identity card
- * numbers. Each refusal goes through the record's own `fail`, so the error names the record.
- */
 type Fail = (message: string) => Error;
 
 /** Brunei identity card numbers, as the specification writes them (`01-234567`). */

@@ -1,3 +1,4 @@
+// The BDNAC certificate API of subgraphs/brn/README.md, over the synthetic population.
 import { idsPerCall } from '../../kit/adapter.js';
 import { recordByIdRoute, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { filterBy } from '../../../sandbox/simulator/paging.js';
@@ -10,7 +11,6 @@ import { bdnacProfile } from '../profiles.js';
 import { sampleNatives, sequence } from '../../../sandbox/testing/nativeArbitraries.js';
 import { bdnacGenerator } from './bdnac.arbitrary.js';
 
-/** The BDNAC certificate API of subgraphs/brn/README.md, over the synthetic population. */
 const CAMPUSES = [
   'IBTE Jefri Bolkiah Campus',
   'IBTE Sultan Saiful Rijal Campus',

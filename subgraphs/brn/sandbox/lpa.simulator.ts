@@ -1,3 +1,4 @@
+// The Department of Labour licence API of subgraphs/brn/README.md, over the synthetic population.
 import { idsPerCall } from '../../kit/adapter.js';
 import { recordByIdRoute, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { filterBy } from '../../../sandbox/simulator/paging.js';
@@ -11,7 +12,6 @@ import { lpaProfile } from '../profiles.js';
 import { sampleNatives, sequence } from '../../../sandbox/testing/nativeArbitraries.js';
 import { lpaGenerator } from './lpa.arbitrary.js';
 
-/** The Department of Labour licence API of subgraphs/brn/README.md, over the synthetic population. */
 // The licence's sector, from the population's sector of the post; illustrative Malay sector words in the style of the spec's PEMBINAAN.
 const SECTORS: Record<string, string> = {
   CONSTRUCTION: 'PEMBINAAN',

@@ -1,3 +1,4 @@
+// The BNSP API of subgraphs/idn/README.md, over the synthetic population.
 import { idsPerCall } from '../../kit/adapter.js';
 import type { SimulatorDefinition, NativeResponse } from '../../../sandbox/simulator/simulator.js';
 import { filterBy, intParam, withinDates } from '../../../sandbox/simulator/paging.js';
@@ -9,7 +10,6 @@ import { bnspProfile } from '../profiles.js';
 import { sampleNatives, sequence } from '../../../sandbox/testing/nativeArbitraries.js';
 import { bnspGenerator } from './bnsp.arbitrary.js';
 
-/** The BNSP API of subgraphs/idn/README.md, over the synthetic population. */
 const LSP = [
   { kode: 'LSP-P1-0421', nama: 'LSP Logam Mesin Indonesia' },
   { kode: 'LSP-P2-0113', nama: 'LSP Konstruksi Nusantara' },

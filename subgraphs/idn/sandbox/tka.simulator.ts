@@ -1,3 +1,4 @@
+// The TKA Online API of subgraphs/idn/README.md, over the synthetic population.
 import { idsPerCall } from '../../kit/adapter.js';
 import type { SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { filterBy, intParam, withinDates } from '../../../sandbox/simulator/paging.js';
@@ -10,7 +11,6 @@ import { tkaProfile } from '../profiles.js';
 import { sampleNatives, sequence } from '../../../sandbox/testing/nativeArbitraries.js';
 import { tkaGenerator } from './tka.arbitrary.js';
 
-/** The TKA Online API of subgraphs/idn/README.md, over the synthetic population. */
 const EMPLOYERS = [
   { nama: 'PT Sulawesi Nikel Makmur', kbli: '24202', lokasi: 'Sulawesi Tengah' },
   { nama: 'PT Morowali Smelter Raya', kbli: '24202', lokasi: 'Sulawesi Tengah' },

@@ -1,3 +1,4 @@
+// The Immigration Department pass API of subgraphs/mys/README.md, over the synthetic population.
 import { idsPerCall, legacyBatchLimit } from '../../kit/adapter.js';
 import type { SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { decodeCursor, encodeCursor, filterBy, intParam, withinDates } from '../../../sandbox/simulator/paging.js';
@@ -11,7 +12,6 @@ import { imiProfile } from '../profiles.js';
 import { sampleNatives, sequence } from '../../../sandbox/testing/nativeArbitraries.js';
 import { imiGenerator } from './imi.arbitrary.js';
 
-/** The Immigration Department pass API of subgraphs/mys/README.md, over the synthetic population. */
 // Fictional employers with SSM numbers in the 12-digit form of the spec's example.
 const EMPLOYERS = [
   { name: 'Syarikat Elektronik Jaya Sdn Bhd', ssmNo: '201901012345' },

@@ -1,3 +1,4 @@
+// The JPK XML service of subgraphs/mys/README.md, over the synthetic population.
 import type { SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { filterBy, intParam, withinDates } from '../../../sandbox/simulator/paging.js';
 import { holdingsIn, recordRandom, type CertHolding, type Person } from '../../../sandbox/population/population.js';
@@ -11,7 +12,6 @@ import { jpkProfile } from '../profiles.js';
 import { sampleNatives, sequence } from '../../../sandbox/testing/nativeArbitraries.js';
 import { jpkGenerator } from './jpk.arbitrary.js';
 
-/** The JPK XML service of subgraphs/mys/README.md, over the synthetic population. */
 const CENTRES = [
   'Institut Latihan Perindustrian Johor Bahru',
   'Institut Latihan Perindustrian Kuala Lumpur',

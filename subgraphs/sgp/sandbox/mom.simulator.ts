@@ -1,3 +1,4 @@
+// The MOM work pass API of subgraphs/sgp/README.md, over the synthetic population.
 import { idsPerCall } from '../../kit/adapter.js';
 import { recordByIdRoute, type RecordStore, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { filterBy } from '../../../sandbox/simulator/paging.js';
@@ -11,7 +12,6 @@ import { singaporeIdOf, ssocFor } from './simulatedIds.js';
 import { sampleNatives, sequence } from '../../../sandbox/testing/nativeArbitraries.js';
 import { momGenerator } from './mom.arbitrary.js';
 
-/** The MOM work pass API of subgraphs/sgp/README.md, over the synthetic population. */
 type Sector = MomRecord['sector'];
 // Fictional employers with UENs in Singapore's format. Households employ domestic workers and have no UEN.
 const EMPLOYERS: Record<Sector, Array<MomRecord['employer']>> = {

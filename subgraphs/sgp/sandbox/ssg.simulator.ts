@@ -1,3 +1,4 @@
+// The SSG WSQ credentials API of subgraphs/sgp/README.md, over the synthetic population.
 import { idsPerCall } from '../../kit/adapter.js';
 import { recordByIdRoute, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { filterBy } from '../../../sandbox/simulator/paging.js';
@@ -12,7 +13,6 @@ import { singaporeIdProblem, singaporeIdType } from '../singaporeId.js';
 import { sampleNatives, sequence } from '../../../sandbox/testing/nativeArbitraries.js';
 import { ssgGenerator } from './ssg.arbitrary.js';
 
-/** The SSG WSQ credentials API of subgraphs/sgp/README.md, over the synthetic population. */
 // The population's four levels read as the first four WSQ levels; the graduate levels are not simulated.
 const LEVELS: SsgRecord['level'][] = ['CERTIFICATE', 'HIGHER_CERTIFICATE', 'ADVANCED_CERTIFICATE', 'DIPLOMA'];
 // Illustrative WSQ framework sectors and providers for the population's sectors, not an official list.
