@@ -1,8 +1,8 @@
 import { batchEndpoint } from '../kit/adapter.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { legacySource } from '../kit/registrySource.js';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
-import { bdnacAdapter, bdnacToContract } from './bdnac.adapter.js';
+import { idsThroughPages } from '../../sandbox/testing/wholeRegistry.js';
+import { bdnacAdapter } from './bdnac.adapter.js';
 import { bdnacSimulator } from './sandbox/bdnac.simulator.js';
 import { bdnacProfile } from './profiles.js';
 import type { BdnacRecord } from './bdnac.native.js';
@@ -25,11 +25,11 @@ const EXAMPLE: BdnacRecord = {
   status: 'SAH',
 };
 
-const { clientFor, offline, protocolError, registryError } = registryTestKit('BRN', 'bdnac');
+const { connect, read, protocolError, registryError, unreadable } = registryTestKit('BRN', 'bdnac');
 
-describe('bdnacToContract', () => {
+describe('reading a BDNAC certificate', () => {
   it('normalises the published example', () => {
-    const record = bdnacToContract(EXAMPLE, offline);
+    const record = read(bdnacAdapter, EXAMPLE);
     expect(record).toMatchObject({
       __typename: 'BrnCertification',
       id: 'BRN:CERT:BDQF-3-2024-000233',
@@ -63,11 +63,11 @@ describe('bdnacToContract', () => {
   });
 
   it('keeps a certificate VALID however old it is, since BDNAC certificates do not expire', () => {
-    expect(bdnacToContract({ ...EXAMPLE, tarikhKeluar: '2001-03-15' }, offline)).toMatchObject({ status: 'VALID', validUntil: null, issuedOn: '2001-03-15' });
+    expect(read(bdnacAdapter, { ...EXAMPLE, tarikhKeluar: '2001-03-15' })).toMatchObject({ status: 'VALID', validUntil: null, issuedOn: '2001-03-15' });
   });
 
   it('maps a withdrawn certificate (BATAL) to REVOKED and keeps the native word', () => {
-    expect(bdnacToContract({ ...EXAMPLE, status: 'BATAL' }, offline)).toMatchObject({ status: 'REVOKED', nativeStatus: 'BATAL' });
+    expect(read(bdnacAdapter, { ...EXAMPLE, status: 'BATAL' })).toMatchObject({ status: 'REVOKED', nativeStatus: 'BATAL' });
   });
 
   it.each([
@@ -75,45 +75,36 @@ describe('bdnacToContract', () => {
     ['UNGU', 'permanent resident'],
     ['HIJAU', 'foreign resident'],
   ] as const)('reads identity card colour %s as %s', (warnaIC, residency) => {
-    expect(bdnacToContract({ ...EXAMPLE, warnaIC }, offline)).toMatchObject({ identityCardColour: warnaIC, residency });
+    expect(read(bdnacAdapter, { ...EXAMPLE, warnaIC })).toMatchObject({ identityCardColour: warnaIC, residency });
   });
 
   it('carries a foreign holder\'s passport and nationality', () => {
     const foreign = { ...EXAMPLE, nama: 'RAHMAT HIDAYAT', noIC: '51-012345', warnaIC: 'HIJAU', noPasport: 'c 7654321', warganegara: 'IDN' } as const;
-    expect(bdnacToContract(foreign, offline)).toMatchObject({ holderNationality: 'IDN', holderDocumentNumber: 'C7654321', residency: 'foreign resident' });
+    expect(read(bdnacAdapter, foreign)).toMatchObject({ holderNationality: 'IDN', holderDocumentNumber: 'C7654321', residency: 'foreign resident' });
   });
 
   it.each([1, 5, 8])('reads BDQF level %i as indicative AQRF level %i', (level) => {
-    expect(bdnacToContract({ ...EXAMPLE, tahapBDQF: level }, offline)).toMatchObject({ nationalLevel: String(level), aqrfLevel: level, aqrfBasis: 'INDICATIVE', bdqfLevel: level });
+    expect(read(bdnacAdapter, { ...EXAMPLE, tahapBDQF: level })).toMatchObject({ nationalLevel: String(level), aqrfLevel: level, aqrfBasis: 'INDICATIVE', bdqfLevel: level });
   });
 
   it('refuses what the specification does not allow', () => {
-    expect(() => bdnacToContract({ ...EXAMPLE, status: 'TAMAT' as never }, offline)).toThrow(/certificate BDQF-3-2024-000233: unknown status "TAMAT" \(expected one of SAH, BATAL\)/);
-    expect(() => bdnacToContract({ ...EXAMPLE, warnaIC: 'MERAH' as never }, offline)).toThrow(/unknown warnaIC "MERAH" \(expected one of KUNING, UNGU, HIJAU\)/);
-    expect(() => bdnacToContract({ ...EXAMPLE, tahapBDQF: 9 }, offline)).toThrow(/tahapBDQF: expected a BDQF level 1-8, got 9/);
-    expect(() => bdnacToContract({ ...EXAMPLE, warganegara: 'Brunei' }, offline)).toThrow(/warganegara: expected an ISO 3166-1 alpha-3 code, got "Brunei"/);
-    expect(() => bdnacToContract({ ...EXAMPLE, noIC: '01234567' }, offline)).toThrow(/noIC: expected a Brunei identity card number NN-NNNNNN/);
-    expect(() => bdnacToContract({ ...EXAMPLE, tarikhKeluar: '20-01-2024' }, offline)).toThrow(/tarikhKeluar: expected a date as YYYY-MM-DD, got "20-01-2024"/);
-    expect(() => bdnacToContract({ ...EXAMPLE, kodISCO: '721' }, offline)).toThrow(protocolError);
+    expect(() => read(bdnacAdapter, { ...EXAMPLE, status: 'TAMAT' as never })).toThrow(/certificate BDQF-3-2024-000233: unknown status "TAMAT" \(expected one of SAH, BATAL\)/);
+    expect(() => read(bdnacAdapter, { ...EXAMPLE, warnaIC: 'MERAH' as never })).toThrow(/unknown warnaIC "MERAH" \(expected one of KUNING, UNGU, HIJAU\)/);
+    expect(() => read(bdnacAdapter, { ...EXAMPLE, tahapBDQF: 9 })).toThrow(/tahapBDQF: expected a BDQF level 1-8, got 9/);
+    expect(() => read(bdnacAdapter, { ...EXAMPLE, warganegara: 'Brunei' })).toThrow(/warganegara: expected an ISO 3166-1 alpha-3 code, got "Brunei"/);
+    expect(() => read(bdnacAdapter, { ...EXAMPLE, noIC: '01234567' })).toThrow(/noIC: expected a Brunei identity card number NN-NNNNNN/);
+    expect(() => read(bdnacAdapter, { ...EXAMPLE, tarikhKeluar: '20-01-2024' })).toThrow(/tarikhKeluar: expected a date as YYYY-MM-DD, got "20-01-2024"/);
+    expect(() => read(bdnacAdapter, { ...EXAMPLE, kodISCO: '72A1' })).toThrow(unreadable(EXAMPLE.noSijil));
   });
 
-  it('recognises certificate numbers in the published shape only', () => {
-    const adapter = bdnacAdapter(offline);
-    expect(adapter.isNativeId('BDQF-3-2024-000233')).toBe(true);
-    expect(adapter.isNativeId('BDQF-9-2024-000233')).toBe(false);
-    expect(adapter.isNativeId('BDQF-3-2024-233')).toBe(false);
-    expect(adapter.isNativeId('LPA/2025/0456/1')).toBe(false);
-  });
-
-  it('refuses more than fifty numbers before calling', async () => {
-    const numbers = Array.from({ length: 51 }, (_, i) => `BDQF-3-2024-${String(i).padStart(6, '0')}`);
-    await expect(bdnacAdapter(offline).fetchByIds(numbers)).rejects.toThrow('BDNAC batch takes at most 50 numbers, got 51');
+  it('keeps an ISCO-08 code of any level, the contract\'s unit group only when it is one', () => {
+    expect(read(bdnacAdapter, { ...EXAMPLE, kodISCO: '721' }).occupation).toEqual({ isco: null, national: '721', scheme: 'ISCO-08', title: null });
   });
 });
 
 describe('bdnacAdapter against a registry that breaks its specification', () => {
   let fake: FakeRegistry;
-  const adapter = () => bdnacAdapter(clientFor(fake.url));
+  const adapter = () => connect(bdnacAdapter, fake.url);
   beforeAll(async () => {
     fake = await startFakeRegistry();
   });
@@ -150,7 +141,7 @@ describe('bdnacAdapter against a registry that breaks its specification', () => 
 
 describe('bdnacAdapter against the simulated BDNAC', () => {
   let sim: TestSimulator;
-  const adapter = () => bdnacAdapter(clientFor(sim.url, 2000));
+  const adapter = () => connect(bdnacAdapter, sim.url, 2000);
   const natives = () => sim.simulator.store.all() as BdnacRecord[];
 
   beforeAll(async () => {
@@ -172,7 +163,7 @@ describe('bdnacAdapter against the simulated BDNAC', () => {
     await sim.resetStats();
     const numbers = natives().map((r) => r.noSijil);
     expect(numbers.length).toBeGreaterThan(50);
-    const loaded = await legacySource('BRN', adapter()).loadMany(numbers);
+    const loaded = await adapter().loadMany(numbers);
     expect(loaded.map((r) => (r as { nativeId: string }).nativeId)).toEqual(numbers);
     expect((await sim.stats()).routes[batchEndpoint(bdnacProfile)!.route]).toBe(Math.ceil(numbers.length / 50));
   });
@@ -181,13 +172,34 @@ describe('bdnacAdapter against the simulated BDNAC', () => {
     const holder = natives().find((r) => r.warganegara !== 'BRN')!;
     const found = await adapter().findByHolder({ nationality: holder.warganegara, documentNumber: holder.noPasport!, dateOfBirth: null });
     expect(found.map((r) => r.nativeId)).toContain(holder.noSijil);
-    expect(found.every((r) => r.holderDocumentNumber === holder.noPasport && r.holderNationality === holder.warganegara && r.residency === 'foreign resident')).toBe(true);
+    expect(found.every((r) => r.holderDocumentNumber === holder.noPasport && r.holderNationality === holder.warganegara && (r as unknown as { residency: string }).residency === 'foreign resident')).toBe(true);
     expect(await adapter().findByHolder({ nationality: holder.warganegara === 'PHL' ? 'IDN' : 'PHL', documentNumber: holder.noPasport!, dateOfBirth: null })).toEqual([]);
   });
 
   it('refuses a record the registry holds in a form the specification does not allow', async () => {
     await sim.upsert([{ ...EXAMPLE, noSijil: 'BDQF-3-2024-999998', tarikhLahir: '09/09/1999' }]);
     await expect(adapter().fetchByIds(['BDQF-3-2024-999998'])).rejects.toThrow(/certificate BDQF-3-2024-999998: tarikhLahir: expected a date as YYYY-MM-DD/);
+    await expect(adapter().fetchByIds(['BDQF-3-2024-999998'])).rejects.toEqual(unreadable('BDQF-3-2024-999998'));
+  });
+
+  it('loses only the unreadable certificate: the rest of the batch and of the holder\'s answer is served', async () => {
+    const good = natives().find((r) => r.warganegara !== 'BRN')!;
+    const bad = { ...good, noSijil: 'BDQF-3-2024-999997', tahapBDQF: 9 };
+    await sim.upsert([bad]);
+    const [record, error] = await adapter().loadMany([good.noSijil, bad.noSijil]);
+    expect(record).toMatchObject({ nativeId: good.noSijil });
+    expect(error).toEqual(unreadable(bad.noSijil));
+    const holder = await adapter().source.findByHolder({ nationality: good.warganegara, documentNumber: good.noPasport!, dateOfBirth: null });
+    expect(holder.records.map((r) => r.nativeId)).toContain(good.noSijil);
+    expect(holder.unreadable).toEqual([unreadable(bad.noSijil)]);
+  });
+
+  it('asks the registry for any number, whatever its shape', async () => {
+    expect((await adapter().fetchByIds(['LPA/2025/0456/1'])).size).toBe(0);
+  });
+
+  it('reads the whole registry page by page through its search, every certificate once', async () => {
+    expect((await idsThroughPages(adapter().source)).sort()).toEqual(natives().map((r) => r.noSijil).sort());
   });
 });
 

@@ -21,5 +21,3 @@ export interface BdnacRecord {
   status: 'SAH' | 'BATAL';
 }
 
-/** The specification shows `BDQF-3-2024-000233` (BDQF level, year, serial) and publishes no pattern; this is the shape of that example. */
-export const BDNAC_CERT_NO = /^BDQF-[1-8]-\d{4}-\d{6}$/;

@@ -2,12 +2,11 @@ import { defineCountry } from '../kit/country.js';
 import { BrnCertification, BrnWorkPermit } from './types.js';
 import { bdnacAdapter } from './bdnac.adapter.js';
 import { lpaAdapter } from './lpa.adapter.js';
-import { bdnacProfile, lpaProfile } from './profiles.js';
 
 /** Brunei Darussalam: BDNAC national TVET certificates and Department of Labour foreign-worker licences. */
 export const country = defineCountry({
   code: 'BRN',
   name: 'Brunei Darussalam',
-  certifications: { type: BrnCertification, adapter: bdnacAdapter, profile: bdnacProfile },
-  permits: { type: BrnWorkPermit, adapter: lpaAdapter, profile: lpaProfile },
+  certifications: { type: BrnCertification, adapter: bdnacAdapter },
+  permits: { type: BrnWorkPermit, adapter: lpaAdapter },
 });

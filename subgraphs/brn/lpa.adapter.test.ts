@@ -1,8 +1,10 @@
 import { batchEndpoint } from '../kit/adapter.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { legacySource } from '../kit/registrySource.js';
+import { nativeRecordReader } from '../kit/registrySource.js';
+import type { ContractRecord } from '../kit/records.js';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
-import { lpaAdapter, lpaToContract } from './lpa.adapter.js';
+import { idsThroughPages } from '../../sandbox/testing/wholeRegistry.js';
+import { lpaAdapter } from './lpa.adapter.js';
 import { lpaSimulator } from './sandbox/lpa.simulator.js';
 import { lpaProfile } from './profiles.js';
 import { permitIdOf, type LpaLicence, type LpaStatus, type LpaWorkerLine } from './lpa.native.js';
@@ -25,11 +27,14 @@ const LINE = EXAMPLE.pekerja[0];
 const withLine = (line: Partial<LpaWorkerLine>, licence: Partial<LpaLicence> = {}): LpaLicence => ({ ...EXAMPLE, ...licence, pekerja: [{ ...LINE, ...line }] });
 const SECOND: LpaWorkerLine = { ...LINE, baris: 2, nama: 'JUAN DELA CRUZ', noPasport: 'P1234567A', warganegara: 'PHL', tarikhLahir: '1990-01-01', jawatan: 'Jurutera Awam', kodISCO: '2142', noICHijau: '50-765432' };
 
-const { clientFor, offline, protocolError, registryError } = registryTestKit('BRN', 'lpa');
+const { connect, read, offline, protocolError, registryError, unreadable } = registryTestKit('BRN', 'lpa');
+/** Every permit one licence answers for, read as the kit reads it: a record, or that line's own error. */
+const lines = (licence: LpaLicence) => nativeRecordReader('BRN', lpaAdapter, offline)(licence).map((r) => ('record' in r ? r.record : r.error));
+const records = (licence: LpaLicence) => lines(licence) as Array<ContractRecord & Record<string, unknown>>;
 
-describe('lpaToContract', () => {
+describe('reading an LPA licence', () => {
   it('normalises the published example: the worker line is the permit', () => {
-    const [record] = lpaToContract(EXAMPLE, offline);
+    const record = read(lpaAdapter, EXAMPLE);
     expect(record).toMatchObject({
       __typename: 'BrnWorkPermit',
       id: 'BRN:PERMIT:LPA/2025/0456/1',
@@ -62,12 +67,12 @@ describe('lpaToContract', () => {
   });
 
   it('makes one permit of every line of a licence, each with its own holder and dates', () => {
-    const records = lpaToContract({ ...EXAMPLE, pekerja: [LINE, { ...SECOND, mula: '2025-06-01', status: 'DIPROSES' }] }, offline);
-    expect(records.map((r) => [r.nativeId, r.holderName, r.validFrom, r.status, r.permitClass])).toEqual([
+    const permits = records({ ...EXAMPLE, pekerja: [LINE, { ...SECOND, mula: '2025-06-01', status: 'DIPROSES' }] });
+    expect(permits.map((r) => [r.nativeId, r.holderName, r.validFrom, r.status, r.permitClass])).toEqual([
       ['LPA/2025/0456/1', 'RAHMAT HIDAYAT', '2025-03-01', 'ACTIVE', 'LOWER_SKILLED'],
       ['LPA/2025/0456/2', 'JUAN DELA CRUZ', '2025-06-01', 'PENDING', 'PROFESSIONAL'],
     ]);
-    expect(records.every((r) => r.employer!.name === 'Syarikat Binaan Maju Sdn Bhd' && r.licenceNumber === 'LPA/2025/0456')).toBe(true);
+    expect(permits.every((r) => (r.employer as { name: string }).name === 'Syarikat Binaan Maju Sdn Bhd' && r.licenceNumber === 'LPA/2025/0456')).toBe(true);
   });
 
   it.each([
@@ -76,7 +81,7 @@ describe('lpaToContract', () => {
     ['TAMAT', 'EXPIRED'],
     ['DIBATALKAN', 'CANCELLED'],
   ] as const)('on an AKTIF licence, maps line status %s to %s and keeps the native word', (status, shared) => {
-    expect(lpaToContract(withLine({ status }), offline)[0]).toMatchObject({ status: shared, nativeStatus: status, licenceStatus: 'AKTIF' });
+    expect(read(lpaAdapter, withLine({ status }))).toMatchObject({ status: shared, nativeStatus: status, licenceStatus: 'AKTIF' });
   });
 
   // A licence that is not AKTIF makes every line on it inactive; a line already closed keeps its own end.
@@ -90,7 +95,7 @@ describe('lpaToContract', () => {
     ['DIBATALKAN', 'DIPROSES', 'CANCELLED'],
     ['DIBATALKAN', 'TAMAT', 'EXPIRED'],
   ] as const)('on a %s licence, reads an %s line as %s', (statusLesen, status, shared) => {
-    expect(lpaToContract(withLine({ status }, { statusLesen }), offline)[0]).toMatchObject({ status: shared, nativeStatus: status, licenceStatus: statusLesen });
+    expect(read(lpaAdapter, withLine({ status }, { statusLesen }))).toMatchObject({ status: shared, nativeStatus: status, licenceStatus: statusLesen });
   });
 
   it.each([
@@ -101,42 +106,46 @@ describe('lpaToContract', () => {
     ['9313', 'LOWER_SKILLED'],
     ['0110', 'OTHER'],
   ] as const)('classes a post coded %s as %s', (kodISCO, permitClass) => {
-    expect(lpaToContract(withLine({ kodISCO }), offline)[0]).toMatchObject({ permitClass, nativeType: 'LPA' });
+    expect(read(lpaAdapter, withLine({ kodISCO }))).toMatchObject({ permitClass, nativeType: 'LPA' });
   });
 
   it('refuses what the specification does not allow', () => {
-    expect(() => lpaToContract(withLine({ status: 'GANTUNG' as LpaStatus }), offline)).toThrow(/permit LPA\/2025\/0456\/1: unknown status "GANTUNG" \(expected one of DIPROSES, AKTIF, TAMAT, DIBATALKAN\)/);
-    expect(() => lpaToContract(withLine({}, { statusLesen: 'BATAL' as LpaStatus }), offline)).toThrow(/licence LPA\/2025\/0456: unknown statusLesen "BATAL" \(expected one of AKTIF, DIPROSES, TAMAT, DIBATALKAN\)/);
-    expect(() => lpaToContract(withLine({ warganegara: 'INDONESIA' }), offline)).toThrow(/warganegara: expected an ISO 3166-1 alpha-3 code, got "INDONESIA"/);
-    expect(() => lpaToContract(withLine({ noICHijau: '51012345' }), offline)).toThrow(/noICHijau: expected a Brunei identity card number NN-NNNNNN/);
-    expect(() => lpaToContract(withLine({ mula: '01/03/2025' }), offline)).toThrow(/permit LPA\/2025\/0456\/1: mula: expected a date as YYYY-MM-DD/);
-    expect(() => lpaToContract(withLine({}, { tarikhTamat: '2027-02-30' }), offline)).toThrow(/licence LPA\/2025\/0456: tarikhTamat: expected a date as YYYY-MM-DD/);
-    expect(() => lpaToContract(withLine({ baris: 0 }), offline)).toThrow(/baris: expected a line number from 1, got 0/);
-    expect(() => lpaToContract({ ...EXAMPLE, pekerja: [LINE, { ...SECOND, baris: 1 }] }, offline)).toThrow(/baris 1 appears twice, so it cannot identify a worker/);
-    expect(() => lpaToContract({ ...EXAMPLE, noLesen: 'LPA-2025-0456' }, offline)).toThrow(/noLesen: expected a licence number like "LPA\/2025\/0456"/);
-    expect(() => lpaToContract(withLine({ kodISCO: '72' }), offline)).toThrow(protocolError);
+    expect(() => read(lpaAdapter, withLine({ status: 'GANTUNG' as LpaStatus }))).toThrow(/permit LPA\/2025\/0456\/1: unknown status "GANTUNG" \(expected one of DIPROSES, AKTIF, TAMAT, DIBATALKAN\)/);
+    expect(() => read(lpaAdapter, withLine({}, { statusLesen: 'BATAL' as LpaStatus }))).toThrow(/licence LPA\/2025\/0456: unknown statusLesen "BATAL" \(expected one of AKTIF, DIPROSES, TAMAT, DIBATALKAN\)/);
+    expect(() => read(lpaAdapter, withLine({ warganegara: 'INDONESIA' }))).toThrow(/warganegara: expected an ISO 3166-1 alpha-3 code, got "INDONESIA"/);
+    expect(() => read(lpaAdapter, withLine({ noICHijau: '51012345' }))).toThrow(/noICHijau: expected a Brunei identity card number NN-NNNNNN/);
+    expect(() => read(lpaAdapter, withLine({ mula: '01/03/2025' }))).toThrow(/permit LPA\/2025\/0456\/1: mula: expected a date as YYYY-MM-DD/);
+    expect(() => read(lpaAdapter, withLine({}, { tarikhTamat: '2027-02-30' }))).toThrow(/licence LPA\/2025\/0456: tarikhTamat: expected a date as YYYY-MM-DD/);
+    expect(() => read(lpaAdapter, withLine({ baris: 1.5 }))).toThrow(/baris: expected a line number, got 1.5/);
+    expect(lines({ ...EXAMPLE, pekerja: [LINE, { ...SECOND, baris: 1 }] })).toEqual([unreadable('LPA/2025/0456/1'), unreadable('LPA/2025/0456/1')]);
+    expect(() => read(lpaAdapter, { ...EXAMPLE, pekerja: [LINE, { ...SECOND, baris: 1 }] })).toThrow(/baris 1 appears more than once on the licence, so it cannot identify a worker/);
+    expect(() => read(lpaAdapter, withLine({ kodISCO: '72A' }))).toThrow(unreadable('LPA/2025/0456/1'));
+    // The specification states no range for line numbers, nor a length for kodISCO beyond ISCO-08's own.
+    expect(read(lpaAdapter, withLine({ baris: 0 })).nativeId).toBe('LPA/2025/0456/0');
+    expect(read(lpaAdapter, withLine({ kodISCO: '72' }))).toMatchObject({ permitClass: 'LOWER_SKILLED', occupation: { isco: null, national: '72' } });
   });
 
-  it('recognises permit ids (licence number / line number) only', () => {
-    const adapter = lpaAdapter(offline);
-    expect(adapter.isNativeId('LPA/2025/0456/1')).toBe(true);
-    expect(adapter.isNativeId('LPA/2025/0456/12')).toBe(true);
-    expect(adapter.isNativeId('LPA/2025/0456')).toBe(false);
-    expect(adapter.isNativeId('LPA/2025/0456/0')).toBe(false);
-    expect(adapter.isNativeId('BDQF-3-2024-000233')).toBe(false);
+  it('loses only the line that cannot be read; a licence that cannot be read loses all its lines', () => {
+    const [first, second] = lines({ ...EXAMPLE, pekerja: [LINE, { ...SECOND, warganegara: 'FILIPINA' }] });
+    expect(first).toMatchObject({ nativeId: 'LPA/2025/0456/1', holderName: 'RAHMAT HIDAYAT' });
+    expect(second).toEqual(unreadable('LPA/2025/0456/2'));
+    expect(lines({ ...EXAMPLE, statusLesen: 'BATAL' as LpaStatus, pekerja: [LINE, SECOND] })).toEqual([unreadable('LPA/2025/0456/1'), unreadable('LPA/2025/0456/2')]);
+  });
+
+  it('takes licence numbers as the registry writes them, whatever their shape', () => {
+    expect(read(lpaAdapter, { ...EXAMPLE, noLesen: 'LPA-2025-0456' }).nativeId).toBe('LPA-2025-0456/1');
+  });
+
+  it('writes a permit id as licence number / line number, and asks nothing for a number that names no line', async () => {
     expect(permitIdOf('LPA/2025/0456', 3)).toBe('LPA/2025/0456/3');
-  });
-
-  it('refuses more than twenty permit ids, and ids that are not permit ids, before calling', async () => {
-    const ids = Array.from({ length: 21 }, (_, i) => `LPA/2025/${String(i).padStart(4, '0')}/1`);
-    await expect(lpaAdapter(offline).fetchByIds(ids)).rejects.toThrow('LPA batch takes at most 20 licences; fetchByIds takes at most 20 permit ids, got 21');
-    await expect(lpaAdapter(offline).fetchByIds(['LPA/2025/0456'])).rejects.toThrow('expected an LPA permit id like "LPA/2025/0456/1" (licence number / line number), got "LPA/2025/0456"');
+    // The offline client would fail with REGISTRY_UNAVAILABLE if the adapter made a call.
+    expect((await connect(lpaAdapter, 'http://127.0.0.1:9').fetchByIds(['LPA/2025/0456', 'LPA/2025/0456/x'])).size).toBe(0);
   });
 });
 
 describe('lpaAdapter against a registry that breaks its specification', () => {
   let fake: FakeRegistry;
-  const adapter = () => lpaAdapter(clientFor(fake.url));
+  const adapter = () => connect(lpaAdapter, fake.url);
   beforeAll(async () => {
     fake = await startFakeRegistry();
   });
@@ -144,7 +153,7 @@ describe('lpaAdapter against a registry that breaks its specification', () => {
 
   it('refuses a batch answer holding a licence that was not asked for', async () => {
     fake.reply(200, { lesen: [EXAMPLE] });
-    await expect(adapter().fetchByIds(['LPA/2024/0001/1'])).rejects.toThrow(/POST \/lpa\/api\/lesen\/kelompok returned "LPA\/2025\/0456", which was not among the 1 numbers asked/);
+    await expect(adapter().fetchByIds(['LPA/2024/0001/1'])).rejects.toThrow(/POST \/lpa\/api\/lesen\/kelompok returned "LPA\/2025\/0456", which was not among the 1 licences asked/);
     await expect(adapter().fetchByIds(['LPA/2024/0001/1'])).rejects.toThrow(protocolError);
   });
 
@@ -170,7 +179,7 @@ describe('lpaAdapter against a registry that breaks its specification', () => {
 
 describe('lpaAdapter against the simulated Department of Labour', () => {
   let sim: TestSimulator;
-  const adapter = () => lpaAdapter(clientFor(sim.url, 2000));
+  const adapter = () => connect(lpaAdapter, sim.url, 2000);
   const licences = () => sim.simulator.store.all() as LpaLicence[];
   const permitIds = () => licences().flatMap((l) => l.pekerja.map((w) => permitIdOf(l.noLesen, w.baris)));
 
@@ -194,7 +203,7 @@ describe('lpaAdapter against the simulated Department of Labour', () => {
   it('round-trips every generated permit in ⌈N / 20⌉ batch calls through the kit', async () => {
     await sim.resetStats();
     const ids = permitIds();
-    const loaded = await legacySource('BRN', adapter()).loadMany(ids);
+    const loaded = await adapter().loadMany(ids);
     expect(loaded.map((r) => (r as { nativeId: string }).nativeId)).toEqual(ids);
     expect((await sim.stats()).routes[batchEndpoint(lpaProfile)!.route]).toBe(Math.ceil(ids.length / 20));
   });
@@ -209,10 +218,26 @@ describe('lpaAdapter against the simulated Department of Labour', () => {
     expect(await adapter().findByHolder({ nationality: elsewhere, documentNumber: worker.noPasport, dateOfBirth: null })).toEqual([]);
   });
 
+  it('loses only the unreadable line: the rest of the batch and the worker\'s other lines are served', async () => {
+    await sim.upsert([{ ...EXAMPLE, noLesen: 'LPA/2025/9997', pekerja: [LINE, { ...SECOND, kodISCO: 'X' }] }]);
+    const [good, bad] = await adapter().loadMany(['LPA/2025/9997/1', 'LPA/2025/9997/2']);
+    expect(good).toMatchObject({ nativeId: 'LPA/2025/9997/1' });
+    expect(bad).toEqual(unreadable('LPA/2025/9997/2'));
+    const holder = await adapter().source.findByHolder({ nationality: SECOND.warganegara, documentNumber: SECOND.noPasport, dateOfBirth: null });
+    expect(holder.unreadable).toEqual([unreadable('LPA/2025/9997/2')]);
+    const worker = await adapter().source.findByHolder({ nationality: LINE.warganegara, documentNumber: LINE.noPasport, dateOfBirth: null });
+    expect(worker.records.map((r) => r.nativeId)).toContain('LPA/2025/9997/1');
+    expect(worker.unreadable).toEqual([]);
+  });
+
+  it('reads the whole registry page by page through its search, every line of every licence once', async () => {
+    expect((await idsThroughPages(adapter().source)).sort()).toEqual(permitIds().sort());
+  });
+
   it('reads the lines of a licence the department has cancelled as cancelled', async () => {
     await sim.upsert([{ ...EXAMPLE, noLesen: 'LPA/2025/9998', statusLesen: 'DIBATALKAN', pekerja: [LINE, SECOND] }]);
     const found = await adapter().fetchByIds(['LPA/2025/9998/1', 'LPA/2025/9998/2']);
-    expect([...found.values()].map((r) => [r.status, r.nativeStatus, r.licenceStatus])).toEqual([
+    expect([...found.values()].map((r) => [r.status, r.nativeStatus, (r as unknown as { licenceStatus: string }).licenceStatus])).toEqual([
       ['CANCELLED', 'AKTIF', 'DIBATALKAN'],
       ['CANCELLED', 'AKTIF', 'DIBATALKAN'],
     ]);

@@ -29,22 +29,19 @@ export interface LpaWorkerLine {
 
 export type LpaStatus = 'DIPROSES' | 'AKTIF' | 'TAMAT' | 'DIBATALKAN';
 
-/** The specification shows `LPA/2025/0456` (year, serial) and publishes no pattern; this is the shape of that example. */
-export const LPA_LICENCE_NO = /^LPA\/\d{4}\/\d{4}$/;
-
 /**
  * A permit's native id: the licence number and the line number (`baris`), which together are the
  * worker's identity on the licence according to the specification; written `LPA/2025/0456/1`,
- * since the specification gives no joined form and a licence number never has a fourth segment.
+ * since the specification gives no joined form. The line number is whatever follows the last `/`.
  */
-export const LPA_PERMIT_ID = /^(LPA\/\d{4}\/\d{4})\/([1-9]\d*)$/;
-
 export function permitIdOf(noLesen: string, baris: number): string {
   return `${noLesen}/${baris}`;
 }
 
-/** The licence and line of a permit id, or null for anything else. */
+/** The licence and line of a permit id, or null when it cannot name a line (no `/`, or no line number, written as permitIdOf writes it, after the last one). */
 export function parsePermitId(id: string): { noLesen: string; baris: number } | null {
-  const match = LPA_PERMIT_ID.exec(id);
-  return match ? { noLesen: match[1], baris: Number(match[2]) } : null;
+  const slash = id.lastIndexOf('/');
+  // Line numbers are written as integers without leading zeros (permitIdOf), so `LPA/2025/0456` names no line.
+  if (slash <= 0 || !/^(0|-?[1-9]\d*)$/.test(id.slice(slash + 1))) return null;
+  return { noLesen: id.slice(0, slash), baris: Number(id.slice(slash + 1)) };
 }

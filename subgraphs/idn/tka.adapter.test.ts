@@ -39,10 +39,16 @@ describe('tkaToContract', () => {
     });
   });
 
-  it('translates Indonesian country names and refuses unknown ones', () => {
+  it('translates Indonesian country names, TKA\'s own spellings first, and refuses unknown ones', () => {
     expect(read(tkaAdapter, { ...EXAMPLE, kewarganegaraan: 'KOREA SELATAN' }).holderNationality).toBe('KOR');
     expect(read(tkaAdapter, { ...EXAMPLE, kewarganegaraan: 'INGGRIS' }).holderNationality).toBe('GBR');
-    expect(() => read(tkaAdapter, { ...EXAMPLE, kewarganegaraan: 'CHINA' })).toThrow(/approval KEP.23145\/PPTKA\/PTK\/2024: unknown kewarganegaraan "CHINA"/);
+    expect(read(tkaAdapter, { ...EXAMPLE, kewarganegaraan: 'TIMOR LESTE' }).holderNationality).toBe('TLS');
+    // Countries the specification does not list are named as the maintained data set names them.
+    expect(read(tkaAdapter, { ...EXAMPLE, kewarganegaraan: 'JERMAN' }).holderNationality).toBe('DEU');
+    expect(read(tkaAdapter, { ...EXAMPLE, kewarganegaraan: 'Pakistan' }).holderNationality).toBe('PAK');
+    expect(read(tkaAdapter, { ...EXAMPLE, kewarganegaraan: 'CHINA' }).holderNationality).toBe('CHN');
+    expect(() => read(tkaAdapter, { ...EXAMPLE, kewarganegaraan: 'NEGERI ANTAH BERANTAH' })).toThrow(/approval KEP.23145\/PPTKA\/PTK\/2024: unknown kewarganegaraan "NEGERI ANTAH BERANTAH"/);
+    expect(() => read(tkaAdapter, { ...EXAMPLE, kewarganegaraan: 'NEGERI ANTAH BERANTAH' })).toThrow(unreadable(EXAMPLE.nomor_pengesahan));
   });
 
   it('keeps extensions ACTIVE and cancellations CANCELLED', () => {
@@ -93,6 +99,21 @@ describe('tkaAdapter against the simulated TKA Online', () => {
     const native = all()[0];
     const found = await adapter().findByHolder({ nationality: read(tkaAdapter, native).holderNationality!, documentNumber: native.paspor, dateOfBirth: null });
     expect(found.map((r) => r.nativeId)).toContain(native.nomor_pengesahan);
+  });
+
+  it('asks by the Indonesian name of any nationality, TKA\'s own spelling first', async () => {
+    const native = { ...all()[0], nomor_pengesahan: 'KEP.99998/PPTKA/PTK/2024', kewarganegaraan: 'JERMAN', paspor: 'C01X00T47' };
+    await sim.upsert([native]);
+    const found = await adapter().findByHolder({ nationality: 'DEU', documentNumber: 'C01X00T47', dateOfBirth: null });
+    expect(found.map((r) => r.nativeId)).toEqual(['KEP.99998/PPTKA/PTK/2024']);
+  });
+
+  it('refuses, naming the nationality, to ask about one with no Indonesian name, rather than answer nobody', async () => {
+    await sim.resetStats();
+    await expect(adapter().findByHolder({ nationality: 'ZZZ', documentNumber: 'EA1234567', dateOfBirth: null })).rejects.toEqual(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'NATIONALITY_NOT_EXPRESSIBLE', country: 'IDN', registry: 'tka', nationality: 'ZZZ' }) }),
+    );
+    expect((await sim.stats()).routes['GET /v1/tka'] ?? 0).toBe(0);
   });
 
   it('answers 429 {"kode":"BATAS_PERMINTAAN"} with Retry-After when its rate limit is exceeded', async () => {

@@ -1,7 +1,8 @@
 // Kemnaker TKA Online approvals. Contract: the batch endpoint omits unknown numbers and answers
 // nothing that was not asked (the kit refuses an approval for another number); nationality is an
-// Indonesian country name that must be in countryNames.json (an unknown name makes that record
-// unreadable, never a default). TKA approvals are for experts and managers by law, hence
+// Indonesian country name, read through the maintained data set and TKA's own spellings
+// (countryNames.ts): an unknown name makes that record unreadable, never a default, and a
+// nationality with no Indonesian name cannot be asked about (NATIONALITY_NOT_EXPRESSIBLE). TKA approvals are for experts and managers by law, hence
 // PROFESSIONAL. TKA publishes a change feed (`GET /v1/perubahan`).
 import { defineAdapter } from '../kit/adapter.js';
 import { lookup, type CountryExtras, type PermitFields } from '../kit/records.js';
@@ -21,7 +22,7 @@ export type IdnPermitFields = PermitFields & CountryExtras<IdnWorkPermit, WorkPe
 export function readTka(native: TkaRecord, client: Pick<RegistryClient, 'error'>): IdnPermitFields {
   const { fail, date } = nativeReader(client, `approval ${native.nomor_pengesahan}`, 'YYYY-MM-DD');
   const nationality = isoFromIndonesianName(native.kewarganegaraan);
-  if (!nationality) throw fail(`unknown kewarganegaraan ${JSON.stringify(native.kewarganegaraan)} (not in the published list of Indonesian country names)`);
+  if (!nationality) throw fail(`unknown kewarganegaraan ${JSON.stringify(native.kewarganegaraan)} (no country has this Indonesian name)`);
   return {
     nativeId: native.nomor_pengesahan,
     holderName: native.nama_tka,
@@ -55,9 +56,9 @@ export const tkaAdapter = defineAdapter<TkaRecord, IdnPermitFields>({
     },
 
     async findByHolder(identity) {
-      // TKA is queried by Indonesian country name; a nationality with no published name cannot be asked about.
+      // TKA is queried by Indonesian country name; a nationality with none cannot be asked about, and saying so is not "no records".
       const name = indonesianNameFromIso(identity.nationality);
-      if (!name) return [];
+      if (!name) throw client.error('NATIONALITY_NOT_EXPRESSIBLE', 'TKA is asked by Indonesian country name, and the nationality asked has none', { nationality: identity.nationality });
       const route = 'GET /v1/tka';
       const response = await client.request('/v1/tka', { route, query: { paspor: identity.documentNumber, kewarganegaraan: name } });
       return listIn<TkaRecord>(client, response, route, 'hasil', { absentMeansEmpty: true });

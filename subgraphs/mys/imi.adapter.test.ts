@@ -1,9 +1,8 @@
 import { batchEndpoint } from '../kit/adapter.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RegistryClient } from '../kit/registryClient.js';
-import { legacySource } from '../kit/registrySource.js';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
-import { imiAdapter, imiToContract } from './imi.adapter.js';
+import { idsThroughPages } from '../../sandbox/testing/wholeRegistry.js';
+import { imiAdapter } from './imi.adapter.js';
 import { imiSimulator } from './sandbox/imi.simulator.js';
 import { imiProfile } from './profiles.js';
 import type { ImiRecord } from './imi.native.js';
@@ -23,13 +22,13 @@ const EXAMPLE: ImiRecord = {
 };
 const EP_I: ImiRecord = { ...EXAMPLE, passNo: 'EPI2024KUL0000001', passType: 'EP-I', sector: null };
 
-const { clientFor, offline, protocolError } = registryTestKit('MYS', 'imi');
+const { connect, read, protocolError, unreadable } = registryTestKit('MYS', 'imi');
 // Present on this adapter because IMI publishes a change feed; optional in the kit's contract.
-const changesSince = (client: RegistryClient, since: string) => imiAdapter(client).changesSince!(since);
+const changesSince = (url: string, since: string) => connect(imiAdapter, url, 2000).source.changesSince!(since);
 
-describe('imiToContract', () => {
+describe('reading an IMI pass', () => {
   it('normalises the published example', () => {
-    expect(imiToContract(EXAMPLE, offline)).toMatchObject({
+    expect(read(imiAdapter, EXAMPLE)).toMatchObject({
       __typename: 'MysWorkPermit',
       id: 'MYS:PERMIT:PLKS2024JHR0098812',
       country: 'MYS',
@@ -62,7 +61,7 @@ describe('imiToContract', () => {
     ['EP-III', 'SKILLED'],
     ['PVP', 'OTHER'],
   ] as const)('classes a %s pass as %s, with no sector', (passType, permitClass) => {
-    expect(imiToContract({ ...EP_I, passType }, offline)).toMatchObject({ permitClass, nativeType: passType, passType, sector: null, sectorDescription: null });
+    expect(read(imiAdapter, { ...EP_I, passType })).toMatchObject({ permitClass, nativeType: passType, passType, sector: null, sectorDescription: null });
   });
 
   it.each([
@@ -72,7 +71,7 @@ describe('imiToContract', () => {
     ['PERKHIDMATAN', 'Services'],
     ['PERLOMBONGAN', 'Mining and quarrying'],
   ] as const)('keeps the PLKS sector %s and describes it as %s', (sector, description) => {
-    expect(imiToContract({ ...EXAMPLE, sector }, offline)).toMatchObject({ sector, sectorDescription: description, permitClass: 'LOWER_SKILLED' });
+    expect(read(imiAdapter, { ...EXAMPLE, sector })).toMatchObject({ sector, sectorDescription: description, permitClass: 'LOWER_SKILLED' });
   });
 
   it.each([
@@ -81,32 +80,20 @@ describe('imiToContract', () => {
     ['CANCELLED', 'CANCELLED'],
     ['BLACKLISTED', 'REVOKED'],
   ] as const)('maps status %s to %s and keeps the native word', (native, shared) => {
-    expect(imiToContract({ ...EXAMPLE, status: native }, offline)).toMatchObject({ status: shared, nativeStatus: native });
+    expect(read(imiAdapter, { ...EXAMPLE, status: native })).toMatchObject({ status: shared, nativeStatus: native });
   });
 
   it('refuses what the specification does not allow', () => {
-    expect(() => imiToContract({ ...EXAMPLE, passType: 'DP10' as never }, offline)).toThrow(/pass PLKS2024JHR0098812: unknown passType "DP10" \(expected one of EP-I, EP-II, RP-T, EP-III, PLKS, PVP\)/);
-    expect(() => imiToContract({ ...EXAMPLE, status: 'REVOKED' as never }, offline)).toThrow(/unknown status "REVOKED" \(expected one of PENDING, ACTIVE, EXPIRED, CANCELLED, BLACKLISTED\)/);
-    expect(() => imiToContract({ ...EXAMPLE, sector: 'PERIKANAN' }, offline)).toThrow(/unknown sector "PERIKANAN"/);
-    expect(() => imiToContract({ ...EXAMPLE, sector: null }, offline)).toThrow(/sector: a PLKS pass must name its sector/);
-    expect(() => imiToContract({ ...EP_I, sector: 'PEMBUATAN' }, offline)).toThrow(/sector: only PLKS passes have one, got "PEMBUATAN" on EP-I/);
-    expect(() => imiToContract({ ...EXAMPLE, holder: { ...EXAMPLE.holder, nationality: 'MYANMAR' } }, offline)).toThrow(/holder.nationality: expected an ISO 3166-1 alpha-3 code, got "MYANMAR"/);
-    expect(() => imiToContract({ ...EXAMPLE, occupation: { ...EXAMPLE.occupation, masco: '821202' } }, offline)).toThrow(/occupation.masco: expected a MASCO 2020 code as NNNN-NN/);
-    expect(() => imiToContract({ ...EXAMPLE, expiryDate: '01/05/2025' }, offline)).toThrow(/expiryDate: expected a date as YYYY-MM-DD/);
-    expect(() => imiToContract({ ...EXAMPLE, holder: undefined as never }, offline)).toThrow(/holder: expected an object/);
-    expect(() => imiToContract({ ...EXAMPLE, issueDate: '2024-02-30' }, offline)).toThrow(protocolError);
-  });
-
-  it('recognises pass numbers in the published shape only', () => {
-    const adapter = imiAdapter(offline);
-    for (const id of ['PLKS2024JHR0098812', 'EPI2023KUL0000042', 'EPIII2025SGR1234567', 'RPT2022PNG0000003']) expect(adapter.isNativeId(id)).toBe(true);
-    for (const id of ['PLKS2024JHR98812', 'EP-I2024KUL0000001', 'SKM-2023-JA-0012345']) expect(adapter.isNativeId(id)).toBe(false);
-  });
-
-  it('asks for at most 25 passes at once', async () => {
-    expect(imiAdapter(offline).batchLimit).toBe(25);
-    const numbers = Array.from({ length: 26 }, (_, i) => `PLKS2024JHR${String(i).padStart(7, '0')}`);
-    await expect(imiAdapter(offline).fetchByIds(numbers)).rejects.toThrow('IMI passes:batchGet takes at most 25 numbers, got 26');
+    expect(() => read(imiAdapter, { ...EXAMPLE, passType: 'DP10' as never })).toThrow(/pass PLKS2024JHR0098812: unknown passType "DP10" \(expected one of EP-I, EP-II, RP-T, EP-III, PLKS, PVP\)/);
+    expect(() => read(imiAdapter, { ...EXAMPLE, status: 'REVOKED' as never })).toThrow(/unknown status "REVOKED" \(expected one of PENDING, ACTIVE, EXPIRED, CANCELLED, BLACKLISTED\)/);
+    expect(() => read(imiAdapter, { ...EXAMPLE, sector: 'PERIKANAN' })).toThrow(/unknown sector "PERIKANAN"/);
+    expect(() => read(imiAdapter, { ...EXAMPLE, sector: null })).toThrow(/sector: a PLKS pass must name its sector/);
+    expect(() => read(imiAdapter, { ...EP_I, sector: 'PEMBUATAN' })).toThrow(/sector: only PLKS passes have one, got "PEMBUATAN" on EP-I/);
+    expect(() => read(imiAdapter, { ...EXAMPLE, holder: { ...EXAMPLE.holder, nationality: 'MYANMAR' } })).toThrow(/holder.nationality: expected an ISO 3166-1 alpha-3 code, got "MYANMAR"/);
+    expect(() => read(imiAdapter, { ...EXAMPLE, occupation: { ...EXAMPLE.occupation, masco: 'MC8212' } })).toThrow(/occupation.masco: expected a MASCO 2020 code whose first four digits are the ISCO-08 unit group/);
+    expect(() => read(imiAdapter, { ...EXAMPLE, expiryDate: '01/05/2025' })).toThrow(/expiryDate: expected a date as YYYY-MM-DD/);
+    expect(() => read(imiAdapter, { ...EXAMPLE, holder: undefined as never })).toThrow(/holder: expected an object/);
+    expect(() => read(imiAdapter, { ...EXAMPLE, issueDate: '2024-02-30' })).toThrow(unreadable(EXAMPLE.passNo));
   });
 });
 
@@ -117,7 +104,7 @@ describe('imiAdapter against a registry that breaks its specification', () => {
   });
   afterAll(() => registry.close());
   const reply = (status: number, body: unknown) => registry.reply(status, body);
-  const adapter = () => imiAdapter(clientFor(registry.url));
+  const adapter = () => connect(imiAdapter, registry.url);
 
   it('refuses a batch answer holding a pass that was not asked for', async () => {
     reply(200, { passes: [EXAMPLE], missing: [] });
@@ -127,7 +114,7 @@ describe('imiAdapter against a registry that breaks its specification', () => {
   it('refuses a batch answer that says nothing of a number asked', async () => {
     reply(200, { passes: [EXAMPLE], missing: ['PLKS2024JHR0000001'] });
     await expect(adapter().fetchByIds(['PLKS2024JHR0098812', 'PLKS2024JHR0000001', 'PLKS2024JHR0000002'])).rejects.toThrow(
-      'POST /v2/passes:batchGet returned 1 passes and 1 missing for 3 numbers, saying nothing of PLKS2024JHR0000002',
+      'POST /v2/passes:batchGet returned 1 records for 3 numbers and did not list 1 of them as not found',
     );
     reply(200, { passes: [] });
     await expect(adapter().fetchByIds(['PLKS2024JHR0000001'])).rejects.toThrow(/answered 200 without the "passes" and "missing" lists/);
@@ -144,32 +131,31 @@ describe('imiAdapter against a registry that breaks its specification', () => {
 
   it('reads the change feed oldest first, and refuses entries that are not changes', async () => {
     reply(200, { changes: [{ passNo: 'B', changedAt: '2026-11-01T10:00:00.000Z' }, { passNo: 'A', changedAt: '2026-11-01T09:00:00+08:00' }] });
-    expect(await changesSince(clientFor(registry.url), '2026-11-01T00:00:00Z')).toEqual([
-      { nativeId: 'A', changedAt: '2026-11-01T09:00:00+08:00' },
+    expect(await changesSince(registry.url, '2026-11-01T00:00:00Z')).toEqual([
+      { nativeId: 'A', changedAt: '2026-11-01T01:00:00.000Z' },
       { nativeId: 'B', changedAt: '2026-11-01T10:00:00.000Z' },
     ]);
     reply(200, { changes: [{ passNo: 'A', changedAt: 'yesterday' }] });
-    await expect(changesSince(clientFor(registry.url), '2026-11-01T00:00:00Z')).rejects.toThrow(/answered a change that is not/);
+    await expect(changesSince(registry.url, '2026-11-01T00:00:00Z')).rejects.toThrow(/answered a change that is not/);
     reply(200, { passes: [] });
-    await expect(changesSince(clientFor(registry.url), '2026-11-01T00:00:00Z')).rejects.toThrow(protocolError);
+    await expect(changesSince(registry.url, '2026-11-01T00:00:00Z')).rejects.toThrow(protocolError);
   });
 });
 
 describe('imiAdapter against the simulated Immigration Department', () => {
   let sim: TestSimulator;
-  let client: RegistryClient;
   const natives = () => sim.simulator.store.all() as ImiRecord[];
+  const adapter = () => connect(imiAdapter, sim.url, 2000);
 
   beforeAll(async () => {
     sim = await startTestSimulator(imiSimulator);
-    client = clientFor(sim.url, 2000);
   });
   afterAll(() => sim.close());
 
   it('fetches up to 25 passes in one call, leaving the missing ones out', async () => {
     await sim.resetStats();
     const known = natives().slice(0, 24);
-    const records = await imiAdapter(client).fetchByIds([...known.map((r) => r.passNo), 'PLKS2099JHR9999999']);
+    const records = await adapter().fetchByIds([...known.map((r) => r.passNo), 'PLKS2099JHR9999999']);
     expect([...records.keys()].sort()).toEqual(known.map((r) => r.passNo).sort());
     expect(records.get(known[0].passNo)).toMatchObject({ holderName: known[0].holder.name, holderDateOfBirth: known[0].holder.dateOfBirth, validFrom: known[0].issueDate, validUntil: known[0].expiryDate, nativeType: known[0].passType, sector: known[0].sector });
     expect((await sim.stats()).routes['POST /v2/passes:batchGet']).toBe(1);
@@ -178,44 +164,64 @@ describe('imiAdapter against the simulated Immigration Department', () => {
   it('needs ⌈N / 25⌉ batch calls for N passes through the kit', async () => {
     await sim.resetStats();
     const numbers = natives().slice(0, 60).map((r) => r.passNo);
-    const loaded = await legacySource('MYS', imiAdapter(client)).loadMany(numbers);
+    const loaded = await adapter().loadMany(numbers);
     expect(loaded.map((r) => (r as { nativeId: string }).nativeId)).toEqual(numbers);
     expect((await sim.stats()).routes[batchEndpoint(imiProfile)!.route]).toBe(3);
   });
 
   it('round-trips every generated pass', async () => {
     const numbers = natives().map((r) => r.passNo);
-    const loaded = await legacySource('MYS', imiAdapter(client)).loadMany(numbers);
+    const loaded = await adapter().loadMany(numbers);
     expect(loaded.filter((r) => r !== null && !(r instanceof Error))).toHaveLength(numbers.length);
   });
 
   it('finds a foreign worker by passport and nationality, and nobody under another nationality', async () => {
     const native = natives()[0];
-    const found = await imiAdapter(client).findByHolder({ nationality: native.holder.nationality, documentNumber: native.holder.passportNo, dateOfBirth: null });
+    const found = await adapter().findByHolder({ nationality: native.holder.nationality, documentNumber: native.holder.passportNo, dateOfBirth: null });
     expect(found.map((r) => r.nativeId)).toContain(native.passNo);
     const elsewhere = native.holder.nationality === 'NPL' ? 'BGD' : 'NPL';
-    expect(await imiAdapter(client).findByHolder({ nationality: elsewhere, documentNumber: native.holder.passportNo, dateOfBirth: null })).toEqual([]);
+    expect(await adapter().findByHolder({ nationality: elsewhere, documentNumber: native.holder.passportNo, dateOfBirth: null })).toEqual([]);
   });
 
   it('reports the passes changed since an instant from the change feed', async () => {
     const before = new Date().toISOString();
-    expect(await changesSince(client, before)).toEqual([]);
+    expect(await changesSince(sim.url, before)).toEqual([]);
     const [first, second] = natives();
     await sim.upsert([{ ...first, status: 'CANCELLED' }]);
     await new Promise((resolve) => setTimeout(resolve, 5));
     const between = new Date().toISOString();
     await new Promise((resolve) => setTimeout(resolve, 5));
     await sim.upsert([{ ...second, status: 'BLACKLISTED' }]);
-    const changes = await changesSince(client, before);
+    const changes = await changesSince(sim.url, before);
     expect(changes.map((c) => c.nativeId)).toEqual([first.passNo, second.passNo]);
     expect(changes.every((c) => c.changedAt > before)).toBe(true);
-    expect((await changesSince(client, between)).map((c) => c.nativeId)).toEqual([second.passNo]);
-    expect((await imiAdapter(client).fetchByIds([second.passNo])).get(second.passNo)).toMatchObject({ status: 'REVOKED', nativeStatus: 'BLACKLISTED' });
+    expect((await changesSince(sim.url, between)).map((c) => c.nativeId)).toEqual([second.passNo]);
+    expect((await adapter().fetchByIds([second.passNo])).get(second.passNo)).toMatchObject({ status: 'REVOKED', nativeStatus: 'BLACKLISTED' });
   });
 
   it('refuses a record the registry holds in a form the specification does not allow', async () => {
     await sim.upsert([{ ...EP_I, passNo: 'EPI2024KUL0099998', sector: 'PEMBUATAN' }]);
-    await expect(imiAdapter(client).fetchByIds(['EPI2024KUL0099998'])).rejects.toThrow(/pass EPI2024KUL0099998: sector: only PLKS passes have one/);
+    await expect(adapter().fetchByIds(['EPI2024KUL0099998'])).rejects.toThrow(/pass EPI2024KUL0099998: sector: only PLKS passes have one/);
+  });
+
+  it('loses only the unreadable pass: the rest of the batch and of the holder\'s answer is served', async () => {
+    const good = natives()[1];
+    const bad = { ...good, passNo: 'PLKS2024JHR0099997', status: 'REVOKED' as never };
+    await sim.upsert([bad]);
+    const [record, error] = await adapter().loadMany([good.passNo, bad.passNo]);
+    expect(record).toMatchObject({ nativeId: good.passNo });
+    expect(error).toEqual(unreadable(bad.passNo));
+    const holder = await adapter().source.findByHolder({ nationality: good.holder.nationality, documentNumber: good.holder.passportNo, dateOfBirth: null });
+    expect(holder.records.map((r) => r.nativeId)).toContain(good.passNo);
+    expect(holder.unreadable).toEqual([unreadable(bad.passNo)]);
+  });
+
+  it('asks the registry for any number, whatever its shape', async () => {
+    expect((await adapter().fetchByIds(['ep-i 2024/ä'])).size).toBe(0);
+  });
+
+  it('reads the whole registry page by page through its search, every pass once', async () => {
+    expect((await idsThroughPages(adapter().source)).sort()).toEqual(natives().map((r) => r.passNo).sort());
   });
 });
 

@@ -33,9 +33,3 @@ export interface ImiChange {
   /** ISO instant. */
   changedAt: string;
 }
-
-/**
- * The specification shows `PLKS2024JHR0098812` (pass type, year, state, serial) and publishes no
- * pattern; this is the shape of that example, the type written without its dash (EPIII, RPT).
- */
-export const IMI_PASS_NO = /^[A-Z]{2,5}\d{4}[A-Z]{3}\d{7}$/;

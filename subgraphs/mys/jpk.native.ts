@@ -35,8 +35,6 @@ export const JPK_ELEMENTS = [
   'NamaProgram', 'KodMASCO', 'PusatBertauliah', 'Laluan', 'TarikhKeluar', 'Status',
 ] as const satisfies ReadonlyArray<keyof JpkRecord>;
 
-/** Published: `^(SKM|DKM|DLKM)-\d{4}-[A-Z]{2}-\d{7}$`. */
-export const JPK_CERT_NO = /^(SKM|DKM|DLKM)-\d{4}-[A-Z]{2}-\d{7}$/;
 
 /** MyKad numbers are 12 digits (the `?noKP=` search takes nothing else). */
 export const MYKAD_NO = /^\d{12}$/;

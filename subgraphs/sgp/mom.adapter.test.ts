@@ -1,9 +1,9 @@
 import { batchEndpoint } from '../kit/adapter.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
-import { legacySource } from '../kit/registrySource.js';
+import { idsThroughPages } from '../../sandbox/testing/wholeRegistry.js';
 import { matchesIdentity } from '../kit/countryContext.js';
-import { momAdapter, momToContract } from './mom.adapter.js';
+import { momAdapter } from './mom.adapter.js';
 import { momSimulator } from './sandbox/mom.simulator.js';
 import { momProfile } from './profiles.js';
 import type { MomRecord } from './mom.native.js';
@@ -26,11 +26,12 @@ const EXAMPLE: MomRecord = {
   status: 'ISSUED',
 };
 
-const { clientFor, offline, protocolError } = registryTestKit('SGP', 'mom');
+const { connect, read, protocolError, unreadable } = registryTestKit('SGP', 'mom');
+const offline = 'http://127.0.0.1:9';
 
-describe('momToContract', () => {
+describe('reading a MOM pass', () => {
   it('normalises the published example', () => {
-    const record = momToContract(EXAMPLE, offline);
+    const record = read(momAdapter, EXAMPLE);
     expect(record).toMatchObject({
       __typename: 'SgpWorkPermit',
       id: 'SGP:PERMIT:WP-2024-7781234',
@@ -71,7 +72,7 @@ describe('momToContract', () => {
     ['WP', 'LOWER_SKILLED', 'Work Permit'],
     ['LOC', 'OTHER', 'Letter of Consent'],
   ] as const)('classes pass type %s as %s', (passType, permitClass, passTypeName) => {
-    expect(momToContract({ ...EXAMPLE, passType }, offline)).toMatchObject({ permitClass, nativeType: passType, passType, passTypeName });
+    expect(read(momAdapter, { ...EXAMPLE, passType })).toMatchObject({ permitClass, nativeType: passType, passType, passTypeName });
   });
 
   it.each([
@@ -81,47 +82,35 @@ describe('momToContract', () => {
     ['EXPIRED', 'EXPIRED'],
     ['REVOKED', 'REVOKED'],
   ] as const)('maps status %s to %s and keeps the native word', (native, shared) => {
-    expect(momToContract({ ...EXAMPLE, status: native }, offline)).toMatchObject({ status: shared, nativeStatus: native });
+    expect(read(momAdapter, { ...EXAMPLE, status: native })).toMatchObject({ status: shared, nativeStatus: native });
   });
 
   it.each(['CONSTRUCTION', 'MARINE_SHIPYARD', 'PROCESS', 'MANUFACTURING', 'SERVICES', 'DOMESTIC', 'OTHER'] as const)('keeps sector %s as MOM names it', (sector) => {
-    expect(momToContract({ ...EXAMPLE, sector }, offline)).toMatchObject({ sector });
+    expect(read(momAdapter, { ...EXAMPLE, sector })).toMatchObject({ sector });
   });
 
   it('gives a household employer, which has no UEN, no registration number', () => {
-    expect(momToContract({ ...EXAMPLE, passType: 'WP', sector: 'DOMESTIC', employer: { uen: '', name: 'Private household' } }, offline)).toMatchObject({ employer: { name: 'Private household', registrationNumber: null } });
+    expect(read(momAdapter, { ...EXAMPLE, passType: 'WP', sector: 'DOMESTIC', employer: { uen: '', name: 'Private household' } })).toMatchObject({ employer: { name: 'Private household', registrationNumber: null } });
   });
 
   it('refuses what the specification does not allow', () => {
-    expect(() => momToContract({ ...EXAMPLE, passType: 'DP' as never }, offline)).toThrow(/pass WP-2024-7781234: unknown passType "DP" \(expected one of EP, PEP, ONEP, SP, WP, LOC\)/);
-    expect(() => momToContract({ ...EXAMPLE, status: 'PENDING' as never }, offline)).toThrow(/unknown status "PENDING" \(expected one of IPA, ISSUED, CANCELLED, EXPIRED, REVOKED\)/);
-    expect(() => momToContract({ ...EXAMPLE, sector: 'AGRICULTURE' as never }, offline)).toThrow(/unknown sector "AGRICULTURE"/);
-    expect(() => momToContract({ ...EXAMPLE, fin: 'G1234567A' }, offline)).toThrow(/fin: G1234567A fails the G-series checksum: its last letter should be X/);
-    expect(() => momToContract({ ...EXAMPLE, nationality: 'Indian' }, offline)).toThrow(/nationality: expected an ISO 3166-1 alpha-3 code, got "Indian"/);
-    expect(() => momToContract({ ...EXAMPLE, ssocCode: '721' }, offline)).toThrow(/ssocCode: expected an SSOC 2024 code of 5 digits/);
-    expect(() => momToContract({ ...EXAMPLE, expiryDate: '30/09/2026' }, offline)).toThrow(/expiryDate: expected a date as YYYY-MM-DD/);
-    expect(() => momToContract({ ...EXAMPLE, employer: 'Marina Fabrication' as never }, offline)).toThrow(protocolError);
-  });
-
-  it('recognises pass ids in the published shape only', () => {
-    const adapter = momAdapter(offline);
-    expect(adapter.isNativeId('WP-2024-7781234')).toBe(true);
-    expect(adapter.isNativeId('SP-2024-7781234')).toBe(false);
-    expect(adapter.isNativeId('G1234567X')).toBe(false);
-  });
-
-  it('refuses more than 50 ids before calling', async () => {
-    const ids = Array.from({ length: 51 }, (_, i) => `WP-2024-${String(i).padStart(7, '0')}`);
-    await expect(momAdapter(offline).fetchByIds(ids)).rejects.toThrow('mom takes at most 50 numbers a batch, got 51');
+    expect(() => read(momAdapter, { ...EXAMPLE, passType: 'DP' as never })).toThrow(/pass WP-2024-7781234: unknown passType "DP" \(expected one of EP, PEP, ONEP, SP, WP, LOC\)/);
+    expect(() => read(momAdapter, { ...EXAMPLE, status: 'PENDING' as never })).toThrow(/unknown status "PENDING" \(expected one of IPA, ISSUED, CANCELLED, EXPIRED, REVOKED\)/);
+    expect(() => read(momAdapter, { ...EXAMPLE, sector: 'AGRICULTURE' as never })).toThrow(/unknown sector "AGRICULTURE"/);
+    expect(() => read(momAdapter, { ...EXAMPLE, fin: 'G1234567A' })).toThrow(/fin: G1234567A fails the G-series checksum: its last letter should be X/);
+    expect(() => read(momAdapter, { ...EXAMPLE, nationality: 'Indian' })).toThrow(/nationality: expected an ISO 3166-1 alpha-3 code, got "Indian"/);
+    expect(() => read(momAdapter, { ...EXAMPLE, ssocCode: '721' })).toThrow(/ssocCode: expected an SSOC 2024 code of 5 digits/);
+    expect(() => read(momAdapter, { ...EXAMPLE, expiryDate: '30/09/2026' })).toThrow(/expiryDate: expected a date as YYYY-MM-DD/);
+    expect(() => read(momAdapter, { ...EXAMPLE, employer: 'Marina Fabrication' as never })).toThrow(unreadable(EXAMPLE.passId));
   });
 
   it('asks for the date of birth, and a well-formed FIN, before any call', async () => {
     // The offline client would fail with REGISTRY_UNAVAILABLE if the adapter made a call.
-    await expect(momAdapter(offline).findByHolder({ nationality: 'IND', documentNumber: 'Z1234567', dateOfBirth: null })).rejects.toMatchObject({
+    await expect(connect(momAdapter, offline).findByHolder({ nationality: 'IND', documentNumber: 'Z1234567', dateOfBirth: null })).rejects.toMatchObject({
       extensions: { code: 'IDENTITY_ATTRIBUTES_REQUIRED', country: 'SGP', registry: 'mom', required: ['dateOfBirth'] },
     });
-    await expect(momAdapter(offline).findByHolder({ nationality: 'IND', documentNumber: 'Z1234567' })).rejects.toMatchObject({ extensions: { required: ['dateOfBirth'] } });
-    await expect(momAdapter(offline).findByHolder({ nationality: 'IND', documentNumber: 'G1234567A', dateOfBirth: '1988-02-11' })).rejects.toMatchObject({
+    await expect(connect(momAdapter, offline).findByHolder({ nationality: 'IND', documentNumber: 'Z1234567' })).rejects.toMatchObject({ extensions: { required: ['dateOfBirth'] } });
+    await expect(connect(momAdapter, offline).findByHolder({ nationality: 'IND', documentNumber: 'G1234567A', dateOfBirth: '1988-02-11' })).rejects.toMatchObject({
       extensions: { code: 'IDENTITY_ATTRIBUTES_REQUIRED', required: ['documentNumber'] },
     });
   });
@@ -136,32 +125,32 @@ describe('momAdapter against a registry that breaks its specification', () => {
 
   it('turns a 400 DOB_REQUIRED into IDENTITY_ATTRIBUTES_REQUIRED', async () => {
     fake.reply(400, { code: 'DOB_REQUIRED' });
-    await expect(momAdapter(clientFor(fake.url)).findByHolder({ nationality: 'IND', documentNumber: 'Z1234567', dateOfBirth: '1988-02-11' })).rejects.toMatchObject({
+    await expect(connect(momAdapter, fake.url).findByHolder({ nationality: 'IND', documentNumber: 'Z1234567', dateOfBirth: '1988-02-11' })).rejects.toMatchObject({
       extensions: { code: 'IDENTITY_ATTRIBUTES_REQUIRED', country: 'SGP', registry: 'mom', required: ['dateOfBirth'] },
     });
   });
 
   it('refuses a batchGet answer holding a pass that was not asked for', async () => {
     fake.reply(200, { passes: [EXAMPLE] });
-    await expect(momAdapter(clientFor(fake.url)).fetchByIds(['WP-2024-0000001'])).rejects.toThrow(/POST \/workpass\/v1\/passes:batchGet returned "WP-2024-7781234", which was not among the 1 numbers asked/);
+    await expect(connect(momAdapter, fake.url).fetchByIds(['WP-2024-0000001'])).rejects.toThrow(/POST \/workpass\/v1\/passes:batchGet returned "WP-2024-7781234", which was not among the 1 numbers asked/);
   });
 
   it('refuses a change feed in another shape, and sorts one that is out of order', async () => {
     fake.reply(200, { changes: [{ id: 'WP-2024-7781234', at: '2026-11-01T00:00:00Z' }] });
-    await expect(momAdapter(clientFor(fake.url)).changesSince!('2026-01-01T00:00:00Z')).rejects.toThrow(/answered a change that is not \{"passId","at"\}/);
+    await expect(connect(momAdapter, fake.url).source.changesSince!('2026-01-01T00:00:00Z')).rejects.toThrow(/answered a change that is not \{"passId","at": ISO instant\}/);
     fake.reply(200, { changes: [{ passId: 'WP-2024-0000002', at: '2026-11-02T00:00:00Z' }, { passId: 'WP-2024-0000001', at: '2026-11-01T00:00:00Z' }] });
-    expect((await momAdapter(clientFor(fake.url)).changesSince!('2026-01-01T00:00:00Z')).map((c) => c.nativeId)).toEqual(['WP-2024-0000001', 'WP-2024-0000002']);
+    expect((await connect(momAdapter, fake.url).source.changesSince!('2026-01-01T00:00:00Z')).map((c) => c.nativeId)).toEqual(['WP-2024-0000001', 'WP-2024-0000002']);
   });
 
   it('refuses a 200 enquiry answer without a passes list', async () => {
     fake.reply(200, { results: [] });
-    await expect(momAdapter(clientFor(fake.url)).findByHolder({ nationality: 'IND', documentNumber: 'Z1234567', dateOfBirth: '1988-02-11' })).rejects.toThrow(protocolError);
+    await expect(connect(momAdapter, fake.url).findByHolder({ nationality: 'IND', documentNumber: 'Z1234567', dateOfBirth: '1988-02-11' })).rejects.toThrow(protocolError);
   });
 });
 
 describe('momAdapter against the simulated MOM', () => {
   let sim: TestSimulator;
-  const adapter = () => momAdapter(clientFor(sim.url, 2000));
+  const adapter = () => connect(momAdapter, sim.url, 2000);
   const natives = () => sim.simulator.store.all() as MomRecord[];
 
   beforeAll(async () => {
@@ -181,7 +170,7 @@ describe('momAdapter against the simulated MOM', () => {
   it('round-trips every generated pass in ⌈N / 50⌉ calls through the kit', async () => {
     await sim.resetStats();
     const ids = natives().map((r) => r.passId);
-    const loaded = await legacySource('SGP', adapter()).loadMany(ids);
+    const loaded = await adapter().loadMany(ids);
     expect(loaded.map((r) => (r as { nativeId: string }).nativeId)).toEqual(ids);
     expect((await sim.stats()).routes[batchEndpoint(momProfile)!.route]).toBe(Math.ceil(ids.length / 50));
   });
@@ -210,15 +199,35 @@ describe('momAdapter against the simulated MOM', () => {
     await sim.upsert([{ ...first, status: 'REVOKED' }]);
     await new Promise((resolve) => setTimeout(resolve, 5));
     await sim.upsert([{ ...second, status: 'CANCELLED' }]);
-    const changes = await adapter().changesSince!(before);
+    const changes = await adapter().source.changesSince!(before);
     expect(changes.map((c) => c.nativeId)).toEqual([first.passId, second.passId]);
     expect(changes[0].changedAt <= changes[1].changedAt).toBe(true);
-    expect(await adapter().changesSince!(changes[1].changedAt)).toEqual([]);
+    expect(await adapter().source.changesSince!(changes[1].changedAt)).toEqual([]);
     expect((await adapter().fetchByIds([first.passId])).get(first.passId)).toMatchObject({ status: 'REVOKED', nativeStatus: 'REVOKED' });
   });
 
   it('refuses a 404 that is not the registry\'s', async () => {
-    await expect(momAdapter(clientFor(`${sim.url}/elsewhere/`)).fetchByIds([natives()[0].passId])).rejects.toThrow(/POST \/workpass\/v1\/passes:batchGet answered 404/);
+    await expect(connect(momAdapter, `${sim.url}/elsewhere/`).fetchByIds([natives()[0].passId])).rejects.toThrow(/POST \/workpass\/v1\/passes:batchGet answered 404/);
+  });
+
+  it('loses only the unreadable pass: the rest of the batch and of the holder\'s answer is served', async () => {
+    const good = natives()[2];
+    const bad = { ...good, passId: 'WP-2024-0099998', status: 'PENDING' };
+    await sim.upsert([bad]);
+    const [record, error] = await adapter().loadMany([good.passId, bad.passId]);
+    expect(record).toMatchObject({ nativeId: good.passId });
+    expect(error).toEqual(unreadable(bad.passId));
+    const holder = await adapter().source.findByHolder({ nationality: good.nationality, documentNumber: good.passportNo, dateOfBirth: good.dateOfBirth });
+    expect(holder.records.map((r) => r.nativeId)).toContain(good.passId);
+    expect(holder.unreadable).toEqual([unreadable(bad.passId)]);
+  });
+
+  it('asks the registry for any id, whatever its shape', async () => {
+    expect((await adapter().fetchByIds(['8f14e45f-ceea-467f-a9f2-9c0b6a1d2e11'])).size).toBe(0);
+  });
+
+  it('reads the whole registry page by page through its listing, every pass once', async () => {
+    expect((await idsThroughPages(adapter().source)).sort()).toEqual(natives().map((r) => r.passId).sort());
   });
 
 });

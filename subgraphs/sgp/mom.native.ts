@@ -22,5 +22,3 @@ export interface MomRecord {
 /** An enquiry as MOM takes it: a FIN or a passport (with nationality), always with the date of birth. */
 export type MomEnquiry = { fin: string; dateOfBirth: string } | { passportNo: string; nationality: string; dateOfBirth: string };
 
-/** The specification shows `WP-2024-7781234` (for an S Pass: `WP` is "work pass", not the pass type) and publishes no pattern; this is the shape of that example. */
-export const MOM_PASS_ID = /^WP-\d{4}-\d{7}$/;

@@ -1,39 +1,11 @@
-import type { NativeResponse } from '../../sandbox/simulator/simulator.js';
-import { decodeCursor, encodeCursor, intParam, withinDates } from '../../sandbox/simulator/paging.js';
-import { isIsoDate } from '../../schema/dates/index.js';
+// What both Singapore registries share in subgraphs/sgp/README.md, on the adapters' side: error
+// bodies that carry a `code` word, lists under a key, holders known by NRIC or FIN as well as by
+// passport, and the identity numbers and SSOC codes both records carry.
 import type { HolderIdentity } from '../../schema/ids/index.js';
 import type { RegistryClient, RegistryResponse } from '../kit/registryClient.js';
 import { nativeReader } from '../kit/nativeRecords.js';
 import type { Occupation } from '../../schema/contract/index.js';
 import { SINGAPORE_ID, singaporeIdProblem, singaporeIdType, type SingaporeIdType } from './singaporeId.js';
-
-/**
- * What both Singapore registries share in subgraphs/sgp/README.md: error bodies that carry a
- * `code` word, 429 `{"code":"THROTTLED"}`, and listings paged by an opaque `cursor` with `limit`
- * ≤ 500 (default 100) and ISO `issuedFrom`/`issuedTo` bounds. The spec gives no body for a bad
- * parameter or an over-size batch; `INVALID_PARAMETER` and `BATCH_TOO_LARGE` follow its style.
- */
-export const codeBody = (status: number, code: string, extra: Record<string, unknown> = {}): NativeResponse => ({ status, json: { code, ...extra } });
-export const throttled = codeBody(429, 'THROTTLED');
-export const invalidParameter = (parameter: string, message: string) => codeBody(400, 'INVALID_PARAMETER', { parameter, message });
-export const batchTooLarge = (max: number) => codeBody(400, 'BATCH_TOO_LARGE', { max });
-
-const MAX_LIMIT = 500;
-const DEFAULT_LIMIT = 100;
-
-/** One cursor page of already-filtered records, bounded by issue date; MOM adds a `total`, SSG does not. */
-export function cursorPage<N>(query: URLSearchParams, records: N[], list: string, issued: (record: N) => string, withTotal: boolean): NativeResponse {
-  const limit = intParam(query, 'limit', DEFAULT_LIMIT);
-  if (!(limit >= 1 && limit <= MAX_LIMIT)) return invalidParameter('limit', `limit must be between 1 and ${MAX_LIMIT}`);
-  const offset = decodeCursor(query.get('cursor'));
-  if (offset === null) return invalidParameter('cursor', 'cursor is not one this registry gave');
-  const from = query.get('issuedFrom') || null;
-  const to = query.get('issuedTo') || null;
-  if ((from && !isIsoDate(from)) || (to && !isIsoDate(to))) return invalidParameter(from && !isIsoDate(from) ? 'issuedFrom' : 'issuedTo', 'dates are YYYY-MM-DD');
-  const matching = withinDates(records, from, to, issued);
-  const next = offset + limit < matching.length ? encodeCursor(offset + limit) : null;
-  return { status: 200, json: { [list]: matching.slice(offset, offset + limit), nextCursor: next, ...(withTotal ? { total: matching.length } : {}) } };
-}
 
 /** The adapters' side: the `code` of an error body, or null when the body has none. */
 export function codeOf(client: RegistryClient, response: RegistryResponse, route: string): string | null {
@@ -43,13 +15,26 @@ export function codeOf(client: RegistryClient, response: RegistryResponse, route
 
 /** A 200 answer's list under `key`, or REGISTRY_PROTOCOL_ERROR naming the route and what came instead. */
 export function listOf<N>(client: RegistryClient, response: RegistryResponse, route: string, key: string): N[] {
+  return pageOf<N>(client, response, route, key).list;
+}
+
+/** A 200 answer's list under `key` and the body around it (a listing's `nextCursor`). */
+export function pageOf<N>(client: RegistryClient, response: RegistryResponse, route: string, key: string): { list: N[]; body: Record<string, unknown> } {
   if (response.status !== 200) {
     throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} answered ${response.status}${codeSuffix(client, response, route)}: ${response.text.slice(0, 200)}`);
   }
   const body = client.json<Record<string, unknown> | null>(response, route);
   const list = body?.[key];
   if (!Array.isArray(list)) throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} answered 200 without a ${key} list`);
-  return list as N[];
+  return { list: list as N[], body: body! };
+}
+
+/** The next cursor of a listing (`nextCursor`: a string, or null after the last page). */
+export function nextCursorOf(client: Pick<RegistryClient, 'error'>, body: Record<string, unknown>, route: string): string | null {
+  const next = body.nextCursor;
+  if (next === null || next === undefined) return null;
+  if (typeof next !== 'string' || next === '') throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} answered a nextCursor that is neither a cursor nor null`);
+  return next;
 }
 
 function codeSuffix(client: RegistryClient, response: RegistryResponse, route: string): string {

@@ -1,11 +1,10 @@
-/**
- * Singapore identity numbers as subgraphs/sgp/README.md publishes them: NRIC (S, T) for citizens
- * and permanent residents, FIN (F, G, M) for foreigners holding a pass. S, T, F and G end in a check
- * letter (seven digits weighted 2,7,6,5,4,3,2, plus 0 for S/F or 4 for T/G, mod 11, read from the
- * series' table); M-series FINs (issued from 2022) are checked by format only. PDPA treats FINs like
- * NRIC numbers, so GraphQL gives them only in the masked form Singapore accepts (the full number
- * travels with a record for identity matching only, in `holderOtherDocumentNumbers`).
- */
+// Singapore identity numbers as subgraphs/sgp/README.md publishes them: NRIC (S, T) for citizens
+// and permanent residents, FIN (F, G, M) for foreigners holding a pass. S, T, F and G end in a
+// check letter (seven digits weighted 2,7,6,5,4,3,2, plus 0 for S/F or 4 for T/G, mod 11, read from
+// the series' table); M-series FINs (issued from 2022) are checked by format only. PDPA treats FINs
+// like NRIC numbers, so GraphQL gives them only in the masked form Singapore accepts (the full
+// number travels with a record for identity matching only, in `holderOtherDocumentNumbers`).
+
 export const SINGAPORE_ID = /^[STFGM]\d{7}[A-Z]$/;
 
 const WEIGHTS = [2, 7, 6, 5, 4, 3, 2];

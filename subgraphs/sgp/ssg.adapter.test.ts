@@ -1,9 +1,9 @@
 import { batchEndpoint } from '../kit/adapter.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
-import { legacySource } from '../kit/registrySource.js';
+import { idsThroughPages } from '../../sandbox/testing/wholeRegistry.js';
 import { matchesIdentity } from '../kit/countryContext.js';
-import { ssgAdapter, ssgToContract } from './ssg.adapter.js';
+import { ssgAdapter } from './ssg.adapter.js';
 import { ssgSimulator } from './sandbox/ssg.simulator.js';
 import { ssgProfile } from './profiles.js';
 import type { SsgRecord } from './ssg.native.js';
@@ -24,12 +24,13 @@ const EXAMPLE: SsgRecord = {
   revoked: false,
 };
 
-const { clientFor, offline, protocolError } = registryTestKit('SGP', 'ssg');
+const { connect, read, unreadable } = registryTestKit('SGP', 'ssg');
+const offline = 'http://127.0.0.1:9';
 const withHolder = (holder: Partial<SsgRecord['holder']>): SsgRecord => ({ ...EXAMPLE, holder: { ...EXAMPLE.holder, ...holder } });
 
-describe('ssgToContract', () => {
+describe('reading an SSG credential', () => {
   it('normalises the published example', () => {
-    const record = ssgToContract(EXAMPLE, offline);
+    const record = read(ssgAdapter, EXAMPLE);
     expect(record).toMatchObject({
       __typename: 'SgpCertification',
       id: 'SGP:CERT:8f14e45f-ceea-467f-a9f2-9c0b6a1d2e11',
@@ -77,19 +78,19 @@ describe('ssgToContract', () => {
     ['GRADUATE_CERTIFICATE', 'Graduate Certificate'],
     ['GRADUATE_DIPLOMA', 'Graduate Diploma'],
   ] as const)('keeps WSQ level %s (%s) and claims no AQRF level for it', (level, levelName) => {
-    expect(ssgToContract({ ...EXAMPLE, level }, offline)).toMatchObject({ nationalLevel: level, levelName, aqrfLevel: null, aqrfBasis: 'NOT_REFERENCED' });
+    expect(read(ssgAdapter, { ...EXAMPLE, level })).toMatchObject({ nationalLevel: level, levelName, aqrfLevel: null, aqrfBasis: 'NOT_REFERENCED' });
   });
 
   it('reads revoked: true as REVOKED, and never gives an end date', () => {
-    expect(ssgToContract({ ...EXAMPLE, revoked: true }, offline)).toMatchObject({ status: 'REVOKED', nativeStatus: 'revoked: true', validUntil: null });
+    expect(read(ssgAdapter, { ...EXAMPLE, revoked: true })).toMatchObject({ status: 'REVOKED', nativeStatus: 'revoked: true', validUntil: null });
   });
 
   it('keeps full qualifications as well as statements of attainment', () => {
-    expect(ssgToContract({ ...EXAMPLE, type: 'QUALIFICATION' }, offline)).toMatchObject({ credentialType: 'QUALIFICATION' });
+    expect(read(ssgAdapter, { ...EXAMPLE, type: 'QUALIFICATION' })).toMatchObject({ credentialType: 'QUALIFICATION' });
   });
 
   it('keeps a citizen recorded by NRIC with no passport, with no document number', () => {
-    expect(ssgToContract(withHolder({ idType: 'NRIC', idNumber: 'S1234567D', passportNo: null, nationality: 'SGP' }), offline)).toMatchObject({
+    expect(read(ssgAdapter, withHolder({ idType: 'NRIC', idNumber: 'S1234567D', passportNo: null, nationality: 'SGP' }))).toMatchObject({
       holderDocumentNumber: null,
       holderNationality: 'SGP',
       holderIdType: 'NRIC',
@@ -98,37 +99,25 @@ describe('ssgToContract', () => {
   });
 
   it('accepts M-series FINs on their format alone', () => {
-    expect(ssgToContract(withHolder({ idNumber: 'M1234567K' }), offline)).toMatchObject({ holderIdMasked: '*****567K' });
+    expect(read(ssgAdapter, withHolder({ idNumber: 'M1234567K' }))).toMatchObject({ holderIdMasked: '*****567K' });
   });
 
   it('refuses what the specification does not allow', () => {
-    expect(() => ssgToContract({ ...EXAMPLE, level: 'NITEC' as never }, offline)).toThrow(/credential 8f14e45f-ceea-467f-a9f2-9c0b6a1d2e11: unknown level "NITEC" \(expected one of CERTIFICATE, HIGHER_CERTIFICATE/);
-    expect(() => ssgToContract({ ...EXAMPLE, type: 'MODULE' as never }, offline)).toThrow(/unknown type "MODULE" \(expected one of SOA, QUALIFICATION\)/);
-    expect(() => ssgToContract({ ...EXAMPLE, revoked: 'no' as never }, offline)).toThrow(/unknown revoked value "no" \(expected one of false, true\)/);
-    expect(() => ssgToContract(withHolder({ idType: 'PASSPORT' as never }), offline)).toThrow(/unknown holder.idType "PASSPORT"/);
-    expect(() => ssgToContract(withHolder({ idNumber: 'G1234567A' }), offline)).toThrow(/holder.idNumber: G1234567A fails the G-series checksum: its last letter should be X/);
-    expect(() => ssgToContract(withHolder({ idType: 'NRIC' }), offline)).toThrow(/holder.idNumber is an FIN, but idType says NRIC/);
-    expect(() => ssgToContract(withHolder({ nationality: 'INDIAN' }), offline)).toThrow(/holder.nationality: expected an ISO 3166-1 alpha-3 code, got "INDIAN"/);
-    expect(() => ssgToContract({ ...EXAMPLE, ssocCode: '7212' }, offline)).toThrow(/ssocCode: expected an SSOC 2024 code of 5 digits/);
-    expect(() => ssgToContract({ ...EXAMPLE, issuedOn: '18/09/2024' }, offline)).toThrow(/issuedOn: expected a date as YYYY-MM-DD/);
-    expect(() => ssgToContract({ ...EXAMPLE, title: 'x', revoked: true, level: 'X' as never }, offline)).toThrow(protocolError);
-  });
-
-  it('recognises credential ids in the published UUID shape only', () => {
-    const adapter = ssgAdapter(offline);
-    expect(adapter.isNativeId('8f14e45f-ceea-467f-a9f2-9c0b6a1d2e11')).toBe(true);
-    expect(adapter.isNativeId('8F14E45F-CEEA-467F-A9F2-9C0B6A1D2E11')).toBe(false);
-    expect(adapter.isNativeId('WP-2024-7781234')).toBe(false);
-  });
-
-  it('refuses more than 200 ids before calling', async () => {
-    const ids = Array.from({ length: 201 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
-    await expect(ssgAdapter(offline).fetchByIds(ids)).rejects.toThrow('ssg takes at most 200 numbers a batch, got 201');
+    expect(() => read(ssgAdapter, { ...EXAMPLE, level: 'NITEC' as never })).toThrow(/credential 8f14e45f-ceea-467f-a9f2-9c0b6a1d2e11: unknown level "NITEC" \(expected one of CERTIFICATE, HIGHER_CERTIFICATE/);
+    expect(() => read(ssgAdapter, { ...EXAMPLE, type: 'MODULE' as never })).toThrow(/unknown type "MODULE" \(expected one of SOA, QUALIFICATION\)/);
+    expect(() => read(ssgAdapter, { ...EXAMPLE, revoked: 'no' as never })).toThrow(/unknown revoked value "no" \(expected one of false, true\)/);
+    expect(() => read(ssgAdapter, withHolder({ idType: 'PASSPORT' as never }))).toThrow(/unknown holder.idType "PASSPORT"/);
+    expect(() => read(ssgAdapter, withHolder({ idNumber: 'G1234567A' }))).toThrow(/holder.idNumber: G1234567A fails the G-series checksum: its last letter should be X/);
+    expect(() => read(ssgAdapter, withHolder({ idType: 'NRIC' }))).toThrow(/holder.idNumber is an FIN, but idType says NRIC/);
+    expect(() => read(ssgAdapter, withHolder({ nationality: 'INDIAN' }))).toThrow(/holder.nationality: expected an ISO 3166-1 alpha-3 code, got "INDIAN"/);
+    expect(() => read(ssgAdapter, { ...EXAMPLE, ssocCode: '7212' })).toThrow(/ssocCode: expected an SSOC 2024 code of 5 digits/);
+    expect(() => read(ssgAdapter, { ...EXAMPLE, issuedOn: '18/09/2024' })).toThrow(/issuedOn: expected a date as YYYY-MM-DD/);
+    expect(() => read(ssgAdapter, { ...EXAMPLE, title: 'x', revoked: true, level: 'X' as never })).toThrow(unreadable(EXAMPLE.credentialId));
   });
 
   it('refuses a malformed FIN before any call', async () => {
     // The offline client would fail with REGISTRY_UNAVAILABLE if the adapter made a call.
-    await expect(ssgAdapter(offline).findByHolder({ nationality: 'IND', documentNumber: 'G1234567A', dateOfBirth: null })).rejects.toMatchObject({
+    await expect(connect(ssgAdapter, offline).findByHolder({ nationality: 'IND', documentNumber: 'G1234567A', dateOfBirth: null })).rejects.toMatchObject({
       message: expect.stringContaining('G1234567A fails the G-series checksum: its last letter should be X'),
       extensions: { code: 'IDENTITY_ATTRIBUTES_REQUIRED', country: 'SGP', registry: 'ssg', required: ['documentNumber'] },
     });
@@ -144,17 +133,17 @@ describe('ssgAdapter against a registry that breaks its specification', () => {
 
   it('refuses a query answer holding a credential that was not asked for', async () => {
     fake.reply(200, { credentials: [EXAMPLE] });
-    await expect(ssgAdapter(clientFor(fake.url)).fetchByIds(['00000000-0000-4000-8000-000000000001'])).rejects.toThrow(/POST \/v1\/credentials\/query returned "8f14e45f-ceea-467f-a9f2-9c0b6a1d2e11", which was not among the 1 numbers asked/);
+    await expect(connect(ssgAdapter, fake.url).fetchByIds(['00000000-0000-4000-8000-000000000001'])).rejects.toThrow(/POST \/v1\/credentials\/query returned "8f14e45f-ceea-467f-a9f2-9c0b6a1d2e11", which was not among the 1 numbers asked/);
   });
 
   it('refuses a 200 without a credentials list', async () => {
     fake.reply(200, { records: [EXAMPLE] });
-    await expect(ssgAdapter(clientFor(fake.url)).fetchByIds([EXAMPLE.credentialId])).rejects.toThrow(/answered 200 without a credentials list/);
+    await expect(connect(ssgAdapter, fake.url).fetchByIds([EXAMPLE.credentialId])).rejects.toThrow(/answered 200 without a credentials list/);
   });
 
   it('turns a 400 INVALID_ID into a protocol error naming the code', async () => {
     fake.reply(400, { code: 'INVALID_ID' });
-    await expect(ssgAdapter(clientFor(fake.url)).findByHolder({ nationality: 'IND', documentNumber: 'G1234567X', dateOfBirth: null })).rejects.toMatchObject({
+    await expect(connect(ssgAdapter, fake.url).findByHolder({ nationality: 'IND', documentNumber: 'G1234567X', dateOfBirth: null })).rejects.toMatchObject({
       message: expect.stringMatching(/POST \/v1\/credentials\/by-holder answered 400 INVALID_ID/),
       extensions: { code: 'REGISTRY_PROTOCOL_ERROR', country: 'SGP', registry: 'ssg' },
     });
@@ -163,7 +152,7 @@ describe('ssgAdapter against a registry that breaks its specification', () => {
 
 describe('ssgAdapter against the simulated SSG', () => {
   let sim: TestSimulator;
-  const adapter = () => ssgAdapter(clientFor(sim.url, 2000));
+  const adapter = () => connect(ssgAdapter, sim.url, 2000);
   const natives = () => sim.simulator.store.all() as SsgRecord[];
 
   beforeAll(async () => {
@@ -183,7 +172,7 @@ describe('ssgAdapter against the simulated SSG', () => {
   it('round-trips every generated credential in ⌈N / 200⌉ queries through the kit', async () => {
     await sim.resetStats();
     const ids = natives().map((r) => r.credentialId);
-    const loaded = await legacySource('SGP', adapter()).loadMany(ids);
+    const loaded = await adapter().loadMany(ids);
     expect(loaded.map((r) => (r as { nativeId: string }).nativeId)).toEqual(ids);
     expect((await sim.stats()).routes[batchEndpoint(ssgProfile)!.route]).toBe(Math.ceil(ids.length / 200));
   });
@@ -204,20 +193,41 @@ describe('ssgAdapter against the simulated SSG', () => {
       const identity = { nationality: native.holder.nationality, documentNumber: native.holder.idNumber, dateOfBirth: native.holder.dateOfBirth };
       const found = await adapter().findByHolder(identity);
       expect(found.map((r) => r.nativeId)).toContain(native.credentialId);
-      expect(found.every((r) => r.holderIdType === idType)).toBe(true);
+      expect(found.every((r) => (r as unknown as { holderIdType: string }).holderIdType === idType)).toBe(true);
       // A citizen's credential names no passport: the NRIC the registry links to it is what matches.
       expect(found.every((r) => matchesIdentity(r, identity))).toBe(true);
     }
   });
 
   it('refuses a 404 that is not the registry\'s', async () => {
-    await expect(ssgAdapter(clientFor(`${sim.url}/elsewhere/`)).fetchByIds([natives()[0].credentialId])).rejects.toThrow(/POST \/v1\/credentials\/query answered 404/);
+    await expect(connect(ssgAdapter, `${sim.url}/elsewhere/`).fetchByIds([natives()[0].credentialId])).rejects.toThrow(/POST \/v1\/credentials\/query answered 404/);
   });
 
   it('refuses a record the registry holds in a form the specification does not allow', async () => {
     const id = '00000000-0000-4000-8000-000000000099';
     await sim.upsert([{ ...EXAMPLE, credentialId: id, issuedOn: '18-09-2024' }]);
     await expect(adapter().fetchByIds([id])).rejects.toThrow(new RegExp(`credential ${id}: issuedOn: expected a date as YYYY-MM-DD`));
+    await expect(adapter().fetchByIds([id])).rejects.toEqual(unreadable(id));
+  });
+
+  it('loses only the unreadable credential: the rest of the batch and of the holder\'s answer is served', async () => {
+    const good = natives().find((r) => r.holder.idType === 'FIN')!;
+    const bad = { ...good, credentialId: '00000000-0000-4000-8000-000000000098', level: 'NITEC' };
+    await sim.upsert([bad]);
+    const [record, error] = await adapter().loadMany([good.credentialId, bad.credentialId]);
+    expect(record).toMatchObject({ nativeId: good.credentialId });
+    expect(error).toEqual(unreadable(bad.credentialId));
+    const holder = await adapter().source.findByHolder({ nationality: good.holder.nationality, documentNumber: good.holder.idNumber, dateOfBirth: null });
+    expect(holder.records.map((r) => r.nativeId)).toContain(good.credentialId);
+    expect(holder.unreadable).toEqual([unreadable(bad.credentialId)]);
+  });
+
+  it('asks the registry for any id, whatever its shape', async () => {
+    expect((await adapter().fetchByIds(['WP-2024-7781234'])).size).toBe(0);
+  });
+
+  it('reads the whole registry page by page through its listing, every credential once', async () => {
+    expect((await idsThroughPages(adapter().source)).sort()).toEqual(natives().map((r) => r.credentialId).sort());
   });
 });
 

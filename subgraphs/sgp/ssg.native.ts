@@ -27,5 +27,3 @@ export interface SsgRecord {
   revoked: boolean;
 }
 
-/** `credentialId` is a UUID (the spec's example is `8f14e45f-ceea-467f-a9f2-9c0b6a1d2e11`). */
-export const SSG_CREDENTIAL_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

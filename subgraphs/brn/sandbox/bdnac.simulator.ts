@@ -1,14 +1,16 @@
+// The BDNAC certificate API of subgraphs/brn/README.md, over the synthetic population.
 import { idsPerCall } from '../../kit/adapter.js';
 import { recordByIdRoute, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { filterBy } from '../../../sandbox/simulator/paging.js';
 import { holdingsIn, recordRandom, type CertHolding } from '../../../sandbox/population/population.js';
 import { normalizeDocumentNumber } from '../../../schema/ids/index.js';
-import { badRequest, kelompokRoute, notFound, searchPage, tooMany } from '../nativeApi.js';
-import { identityCardOf } from '../identityCard.js';
+import { badRequest, kelompokRoute, notFound, searchPage, tooMany } from './nativeBodies.js';
+import { identityCardOf } from './identityCard.js';
 import type { BdnacRecord } from '../bdnac.native.js';
 import { bdnacProfile } from '../profiles.js';
+import { sampleNatives, sequence } from '../../../sandbox/testing/nativeArbitraries.js';
+import { bdnacGenerator } from './bdnac.arbitrary.js';
 
-/** The BDNAC certificate API of subgraphs/brn/README.md, over the synthetic population. */
 const CAMPUSES = [
   'IBTE Jefri Bolkiah Campus',
   'IBTE Sultan Saiful Rijal Campus',
@@ -46,8 +48,8 @@ export const bdnacSimulator: SimulatorDefinition<BdnacRecord> = {
   idOf: (record) => record.noSijil,
   rateLimited: tooMany,
 
-  records: (population) =>
-    holdingsIn(population, 'BRN', 'CERT').map(({ person, holding }) => {
+  records: (population) => [
+    ...holdingsIn(population, 'BRN', 'CERT').map(({ person, holding }) => {
       const r = recordRandom('bdnac', holding.seq);
       return {
         noSijil: `BDQF-${holding.level}-${holding.issuedOn.slice(0, 4)}-${String(holding.seq).padStart(6, '0')}`,
@@ -65,6 +67,9 @@ export const bdnacSimulator: SimulatorDefinition<BdnacRecord> = {
         status: NATIVE_STATUS[holding.status],
       } satisfies BdnacRecord;
     }),
+    // Beyond the population: a seeded sample of the whole space the specification allows (every status, optional field and number shape).
+    ...sampleNatives(bdnacGenerator(sequence('9')), 41, 60),
+  ],
 
   routes: [
     {

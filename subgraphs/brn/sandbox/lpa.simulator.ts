@@ -1,15 +1,17 @@
+// The Department of Labour licence API of subgraphs/brn/README.md, over the synthetic population.
 import { idsPerCall } from '../../kit/adapter.js';
 import { recordByIdRoute, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { filterBy } from '../../../sandbox/simulator/paging.js';
 import { holdingsIn, recordRandom, SIMULATION_TODAY, type Person, type PermitHolding, type Population } from '../../../sandbox/population/population.js';
 import { normalizeDocumentNumber } from '../../../schema/ids/index.js';
 import { addDays } from '../../../schema/dates/index.js';
-import { badRequest, kelompokRoute, notFound, searchPage, tooMany } from '../nativeApi.js';
-import { identityCardOf } from '../identityCard.js';
+import { badRequest, kelompokRoute, notFound, searchPage, tooMany } from './nativeBodies.js';
+import { identityCardOf } from './identityCard.js';
 import { permitIdOf, type LpaLicence, type LpaStatus, type LpaWorkerLine } from '../lpa.native.js';
 import { lpaProfile } from '../profiles.js';
+import { sampleNatives, sequence } from '../../../sandbox/testing/nativeArbitraries.js';
+import { lpaGenerator } from './lpa.arbitrary.js';
 
-/** The Department of Labour licence API of subgraphs/brn/README.md, over the synthetic population. */
 // The licence's sector, from the population's sector of the post; illustrative Malay sector words in the style of the spec's PEMBINAAN.
 const SECTORS: Record<string, string> = {
   CONSTRUCTION: 'PEMBINAAN',
@@ -101,7 +103,11 @@ export const lpaSimulator: SimulatorDefinition<LpaLicence> = {
   // Each worker line of a licence is a permit of its own.
   recordIdsOf: (licence) => licence.pekerja.map((line) => permitIdOf(licence.noLesen, line.baris)),
   rateLimited: tooMany,
-  records: (population) => licencesOf(population),
+  records: (population) => [
+    ...licencesOf(population),
+    // Beyond the population: a seeded sample of the whole space the specification allows (every status pair, line numbering and number shape).
+    ...sampleNatives(lpaGenerator(sequence('9')), 42, 40),
+  ],
 
   routes: [
     {

@@ -1,3 +1,4 @@
+// The BNSP API of subgraphs/idn/README.md, over the synthetic population.
 import { idsPerCall } from '../../kit/adapter.js';
 import type { SimulatorDefinition, NativeResponse } from '../../../sandbox/simulator/simulator.js';
 import { filterBy, intParam, withinDates } from '../../../sandbox/simulator/paging.js';
@@ -6,8 +7,9 @@ import { normalizeDocumentNumber } from '../../../schema/ids/index.js';
 import { addDays, addMonths, formatNativeDate, parseNativeDate } from '../../../schema/dates/index.js';
 import { BNSP_NUMBER, type BnspRecord } from '../bnsp.native.js';
 import { bnspProfile } from '../profiles.js';
+import { sampleNatives, sequence } from '../../../sandbox/testing/nativeArbitraries.js';
+import { bnspGenerator } from './bnsp.arbitrary.js';
 
-/** The BNSP API of subgraphs/idn/README.md, over the synthetic population. */
 const LSP = [
   { kode: 'LSP-P1-0421', nama: 'LSP Logam Mesin Indonesia' },
   { kode: 'LSP-P2-0113', nama: 'LSP Konstruksi Nusantara' },
@@ -26,8 +28,8 @@ export const bnspSimulator: SimulatorDefinition<BnspRecord> = {
   idOf: (record) => record.nomor_sertifikat,
   rateLimited: { status: 429, json: { pesan: 'Terlalu banyak permintaan' } },
 
-  records: (population) =>
-    holdingsIn(population, 'IDN', 'CERT').map(({ person, holding }) => {
+  records: (population) => [
+    ...holdingsIn(population, 'IDN', 'CERT').map(({ person, holding }) => {
       const r = recordRandom('bnsp', holding.seq);
       const jenis = r.weighted([['KKNI', 0.7], ['OKUPASI', 0.2], ['KLASTER', 0.1]] as const);
       const jenjang = jenis === 'KKNI' ? holding.level : null;
@@ -57,6 +59,9 @@ export const bnspSimulator: SimulatorDefinition<BnspRecord> = {
         status,
       } satisfies BnspRecord;
     }),
+    // Beyond the population: a seeded sample of the whole space the specification allows (every status, optional field and number shape).
+    ...sampleNatives(bnspGenerator(sequence('9')), 11, 60),
+  ],
 
   routes: [
     {

@@ -1,3 +1,4 @@
+// The TKA Online API of subgraphs/idn/README.md, over the synthetic population.
 import { idsPerCall } from '../../kit/adapter.js';
 import type { SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { filterBy, intParam, withinDates } from '../../../sandbox/simulator/paging.js';
@@ -7,8 +8,9 @@ import { isIsoDate } from '../../../schema/dates/index.js';
 import { indonesianNameFromIso } from '../countryNames.js';
 import type { TkaRecord } from '../tka.native.js';
 import { tkaProfile } from '../profiles.js';
+import { sampleNatives, sequence } from '../../../sandbox/testing/nativeArbitraries.js';
+import { tkaGenerator } from './tka.arbitrary.js';
 
-/** The TKA Online API of subgraphs/idn/README.md, over the synthetic population. */
 const EMPLOYERS = [
   { nama: 'PT Sulawesi Nikel Makmur', kbli: '24202', lokasi: 'Sulawesi Tengah' },
   { nama: 'PT Morowali Smelter Raya', kbli: '24202', lokasi: 'Sulawesi Tengah' },
@@ -27,8 +29,8 @@ export const tkaSimulator: SimulatorDefinition<TkaRecord> = {
   idOf: (record) => record.nomor_pengesahan,
   rateLimited: { status: 429, json: { kode: 'BATAS_PERMINTAAN' } },
 
-  records: (population) =>
-    holdingsIn(population, 'IDN', 'PERMIT')
+  records: (population) => [
+    ...holdingsIn(population, 'IDN', 'PERMIT')
       .filter(({ person }) => person.passportNo !== null && indonesianNameFromIso(person.nationality) !== undefined)
       .map(({ person, holding }) => {
         const r = recordRandom('tka', holding.seq);
@@ -50,6 +52,9 @@ export const tkaSimulator: SimulatorDefinition<TkaRecord> = {
           status: extended ? 'DIPERPANJANG' : STATUS[holding.status],
         } satisfies TkaRecord;
       }),
+    // Beyond the population: a seeded sample of the whole space the specification allows (every status, optional field and number shape).
+    ...sampleNatives(tkaGenerator(sequence('9')), 12, 60),
+  ],
 
   routes: [
     {

@@ -1,3 +1,4 @@
+// The Immigration Department pass API of subgraphs/mys/README.md, over the synthetic population.
 import { idsPerCall, legacyBatchLimit } from '../../kit/adapter.js';
 import type { SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { decodeCursor, encodeCursor, filterBy, intParam, withinDates } from '../../../sandbox/simulator/paging.js';
@@ -5,11 +6,12 @@ import { holdingsIn, recordRandom, SIMULATION_TODAY, type PermitHolding } from '
 import { normalizeDocumentNumber } from '../../../schema/ids/index.js';
 import { addDays, addMonths, isIsoDate } from '../../../schema/dates/index.js';
 import type { ImiRecord } from '../imi.native.js';
-import { imiBadRequest, imiNotFound, imiRateLimited } from '../nativeApi.js';
+import { imiBadRequest, imiNotFound, imiRateLimited } from './nativeBodies.js';
 import { mascoFor } from '../masco.js';
 import { imiProfile } from '../profiles.js';
+import { sampleNatives, sequence } from '../../../sandbox/testing/nativeArbitraries.js';
+import { imiGenerator } from './imi.arbitrary.js';
 
-/** The Immigration Department pass API of subgraphs/mys/README.md, over the synthetic population. */
 // Fictional employers with SSM numbers in the 12-digit form of the spec's example.
 const EMPLOYERS = [
   { name: 'Syarikat Elektronik Jaya Sdn Bhd', ssmNo: '201901012345' },
@@ -65,8 +67,8 @@ export const imiSimulator: SimulatorDefinition<ImiRecord> = {
   idOf: (record) => record.passNo,
   rateLimited: imiRateLimited,
 
-  records: (population) =>
-    holdingsIn(population, 'MYS', 'PERMIT')
+  records: (population) => [
+    ...holdingsIn(population, 'MYS', 'PERMIT')
       .filter(({ person }) => person.passportNo !== null)
       .map(({ person, holding }) => {
         const passType = passTypeOf(holding);
@@ -84,6 +86,9 @@ export const imiSimulator: SimulatorDefinition<ImiRecord> = {
           status: NATIVE_STATUS[holding.status],
         } satisfies ImiRecord;
       }),
+    // Beyond the population: a seeded sample of the whole space the specification allows (every status, optional field and number shape).
+    ...sampleNatives(imiGenerator(sequence('9')), 22, 60),
+  ],
 
   routes: [
     {

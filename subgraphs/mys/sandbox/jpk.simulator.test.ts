@@ -4,12 +4,16 @@ import { startTestSimulator, type TestSimulator } from '../../../sandbox/testing
 import { defaultPopulation, holdingsIn } from '../../../sandbox/population/population.js';
 import { formatNativeDate } from '../../../schema/dates/index.js';
 import { jpkSimulator } from './jpk.simulator.js';
-import { JPK_CERT_NO, type JpkRecord } from '../jpk.native.js';
+import type { JpkRecord } from '../jpk.native.js';
+
+// The pattern the specification publishes for `NoSijil`.
+const JPK_CERT_NO = /^(SKM|DKM|DLKM)-\d{4}-[A-Z]{2}-\d{7}$/;
 
 describe('JPK records from the synthetic population', () => {
   const population = defaultPopulation();
-  const records = jpkSimulator.records(population);
   const holdings = holdingsIn(population, 'MYS', 'CERT');
+  // The population's records come first; a seeded sample of the whole specified space follows them.
+  const records = jpkSimulator.records(population).slice(0, holdings.length);
 
   it('writes every Malaysian certificate of the population with the holder\'s passport, name, nationality and birth date', () => {
     expect(records).toHaveLength(holdings.length);
@@ -65,7 +69,9 @@ describe('JPK records from the synthetic population', () => {
 
 describe('the simulated JPK XML service', () => {
   let sim: TestSimulator;
-  const parser = new XMLParser({ parseTagValue: false, ignoreAttributes: false, attributeNamePrefix: '', isArray: (_name, jpath) => jpath === 'SenaraiSijil.Sijil' });
+  // Read as XML defines it: namespace prefixes, xsi:nil and numeric references are variations the simulator writes on purpose.
+  const parser = new XMLParser({ parseTagValue: false, ignoreAttributes: false, attributeNamePrefix: '', removeNSPrefix: true, htmlEntities: true, isArray: (_name, jpath) => jpath === 'SenaraiSijil.Sijil' });
+  const plain = (sijil: Record<string, unknown>) => Object.fromEntries(Object.entries(sijil).map(([name, value]) => [name, typeof value === 'object' && value !== null ? '' : value]));
   const get = async (path: string) => {
     const response = await fetch(`${sim.url}${path}`);
     const text = await response.text();
@@ -83,8 +89,15 @@ describe('the simulated JPK XML service', () => {
     const native = all()[3];
     const answer = await get(`/ws/sijil?noSijil=${native.NoSijil}`);
     expect(answer).toMatchObject({ status: 200, contentType: expect.stringMatching(/^application\/xml/) });
-    expect(answer.xml.Sijil).toEqual(native);
-    expect([...answer.text.matchAll(/<(\w+)>/g)].map((m) => m[1])).toEqual(['Sijil', ...Object.keys(native)]);
+    expect(plain(answer.xml.Sijil)).toEqual(native);
+    expect([...answer.text.matchAll(/<(?:\w+:)?(\w+)(?:\s[^>]*)?>/g)].map((m) => m[1])).toEqual(['Sijil', ...Object.keys(native)]);
+  });
+
+  it('writes certificates in every form XML allows for the same document: plain, namespaced, with xsi:nil and numeric references', async () => {
+    const texts = await Promise.all(all().slice(0, 30).map(async (native) => (await get(`/ws/sijil?noSijil=${encodeURIComponent(native.NoSijil)}`)).text));
+    expect(texts.some((text) => text.includes('<j:Sijil xmlns:j='))).toBe(true);
+    expect(texts.some((text) => text.includes('xsi:nil="true"'))).toBe(true);
+    expect(texts.some((text) => !text.includes('xmlns'))).toBe(true);
   });
 
   it('answers 404 <Ralat><Kod>TIADA</Kod> for an unknown number, and 400 without one', async () => {

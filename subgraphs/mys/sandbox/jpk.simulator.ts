@@ -1,3 +1,4 @@
+// The JPK XML service of subgraphs/mys/README.md, over the synthetic population.
 import type { SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { filterBy, intParam, withinDates } from '../../../sandbox/simulator/paging.js';
 import { holdingsIn, recordRandom, type CertHolding, type Person } from '../../../sandbox/population/population.js';
@@ -5,11 +6,12 @@ import { normalizeDocumentNumber } from '../../../schema/ids/index.js';
 import { formatNativeDate, parseNativeDate } from '../../../schema/dates/index.js';
 import vocabulary from '../jpkVocabulary.json' with { type: 'json' };
 import { MYKAD_NO, type JpkRecord } from '../jpk.native.js';
-import { jpkBadRequest, jpkNotFound, jpkRateLimited, senaraiSijilXml, sijilXml } from '../nativeApi.js';
+import { jpkBadRequest, jpkNotFound, jpkRateLimited, senaraiSijilXml, sijilXml } from './nativeBodies.js';
 import { mascoFor } from '../masco.js';
 import { jpkProfile } from '../profiles.js';
+import { sampleNatives, sequence } from '../../../sandbox/testing/nativeArbitraries.js';
+import { jpkGenerator } from './jpk.arbitrary.js';
 
-/** The JPK XML service of subgraphs/mys/README.md, over the synthetic population. */
 const CENTRES = [
   'Institut Latihan Perindustrian Johor Bahru',
   'Institut Latihan Perindustrian Kuala Lumpur',
@@ -47,8 +49,8 @@ export const jpkSimulator: SimulatorDefinition<JpkRecord> = {
   idOf: (record) => record.NoSijil,
   rateLimited: jpkRateLimited,
 
-  records: (population) =>
-    holdingsIn(population, 'MYS', 'CERT').map(({ person, holding }) => {
+  records: (population) => [
+    ...holdingsIn(population, 'MYS', 'CERT').map(({ person, holding }) => {
       const r = recordRandom('jpk', holding.seq);
       const tahap = tahapOf(holding);
       const jenis = CERTIFICATE_BY_LEVEL[String(tahap)];
@@ -71,6 +73,9 @@ export const jpkSimulator: SimulatorDefinition<JpkRecord> = {
         Status: NATIVE_STATUS[holding.status],
       } satisfies JpkRecord;
     }),
+    // Beyond the population: a seeded sample of the whole space the specification allows (every status, optional field and number shape).
+    ...sampleNatives(jpkGenerator(sequence('9')), 21, 60),
+  ],
 
   routes: [
     {

@@ -1,15 +1,17 @@
+// The MOM work pass API of subgraphs/sgp/README.md, over the synthetic population.
 import { idsPerCall } from '../../kit/adapter.js';
 import { recordByIdRoute, type RecordStore, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { filterBy } from '../../../sandbox/simulator/paging.js';
 import { holdingsIn, recordRandom, SIMULATION_TODAY, type PermitHolding } from '../../../sandbox/population/population.js';
 import { normalizeDocumentNumber } from '../../../schema/ids/index.js';
 import { addDays } from '../../../schema/dates/index.js';
-import { batchTooLarge, codeBody, cursorPage, invalidParameter, throttled } from '../nativeApi.js';
+import { batchTooLarge, codeBody, cursorPage, invalidParameter, throttled } from './nativeBodies.js';
 import type { MomRecord } from '../mom.native.js';
 import { momProfile } from '../profiles.js';
 import { singaporeIdOf, ssocFor } from './simulatedIds.js';
+import { sampleNatives, sequence } from '../../../sandbox/testing/nativeArbitraries.js';
+import { momGenerator } from './mom.arbitrary.js';
 
-/** The MOM work pass API of subgraphs/sgp/README.md, over the synthetic population. */
 type Sector = MomRecord['sector'];
 // Fictional employers with UENs in Singapore's format. Households employ domestic workers and have no UEN.
 const EMPLOYERS: Record<Sector, Array<MomRecord['employer']>> = {
@@ -82,8 +84,8 @@ export const momSimulator: SimulatorDefinition<MomRecord> = {
   idOf: (record) => record.passId,
   rateLimited: throttled,
 
-  records: (population) =>
-    holdingsIn(population, 'SGP', 'PERMIT')
+  records: (population) => [
+    ...holdingsIn(population, 'SGP', 'PERMIT')
       .filter(({ person }) => person.passportNo !== null)
       .map(({ person, holding }) => {
         const r = recordRandom('mom', holding.seq);
@@ -104,6 +106,9 @@ export const momSimulator: SimulatorDefinition<MomRecord> = {
           ...termOf(holding),
         } satisfies MomRecord;
       }),
+    // Beyond the population: a seeded sample of the whole space the specification allows (every status, optional field and number shape).
+    ...sampleNatives(momGenerator(sequence('9')), 32, 60),
+  ],
 
   routes: [
     {

@@ -1,10 +1,7 @@
+// Identifiers the Singapore simulators give the synthetic population, the same in both registries:
+// one NRIC per citizen, one FIN per foreigner, and SSOC codes read from ISCO.
 import { recordRandom, type Person, type PermitHolding } from '../../../sandbox/population/population.js';
 import { checkLetter } from '../singaporeId.js';
-
-/**
- * Identifiers the Singapore simulators give the synthetic population, the same in both
- * registries: one NRIC per citizen, one FIN per foreigner, and SSOC codes read from ISCO.
- */
 
 /** Citizens hold an NRIC: S for those born before 2000, T after; the first two digits are the birth year, as for everyone born since 1968. */
 function nricFor(person: Person): string {

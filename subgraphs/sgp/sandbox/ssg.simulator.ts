@@ -1,16 +1,18 @@
+// The SSG WSQ credentials API of subgraphs/sgp/README.md, over the synthetic population.
 import { idsPerCall } from '../../kit/adapter.js';
 import { recordByIdRoute, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { filterBy } from '../../../sandbox/simulator/paging.js';
 import { holdingsIn, recordRandom, type CertHolding } from '../../../sandbox/population/population.js';
 import { normalizeDocumentNumber } from '../../../schema/ids/index.js';
 import vocabulary from '../ssgVocabulary.json' with { type: 'json' };
-import { batchTooLarge, codeBody, cursorPage, invalidParameter, throttled } from '../nativeApi.js';
+import { batchTooLarge, codeBody, cursorPage, invalidParameter, throttled } from './nativeBodies.js';
 import type { SsgRecord } from '../ssg.native.js';
 import { ssgProfile } from '../profiles.js';
 import { singaporeIdOf, ssocFor, uuidFrom } from './simulatedIds.js';
 import { singaporeIdProblem, singaporeIdType } from '../singaporeId.js';
+import { sampleNatives, sequence } from '../../../sandbox/testing/nativeArbitraries.js';
+import { ssgGenerator } from './ssg.arbitrary.js';
 
-/** The SSG WSQ credentials API of subgraphs/sgp/README.md, over the synthetic population. */
 // The population's four levels read as the first four WSQ levels; the graduate levels are not simulated.
 const LEVELS: SsgRecord['level'][] = ['CERTIFICATE', 'HIGHER_CERTIFICATE', 'ADVANCED_CERTIFICATE', 'DIPLOMA'];
 // Illustrative WSQ framework sectors and providers for the population's sectors, not an official list.
@@ -31,8 +33,8 @@ export const ssgSimulator: SimulatorDefinition<SsgRecord> = {
   idOf: (record) => record.credentialId,
   rateLimited: throttled,
 
-  records: (population) =>
-    holdingsIn(population, 'SGP', 'CERT').map(({ person, holding }) => {
+  records: (population) => [
+    ...holdingsIn(population, 'SGP', 'CERT').map(({ person, holding }) => {
       const r = recordRandom('ssg', holding.seq);
       const framework = FRAMEWORK_SECTOR[holding.occupation.sector] ?? OTHER_SECTOR;
       const level = LEVELS[holding.level - 1];
@@ -62,6 +64,9 @@ export const ssgSimulator: SimulatorDefinition<SsgRecord> = {
         revoked: REVOKED[holding.status],
       } satisfies SsgRecord;
     }),
+    // Beyond the population: a seeded sample of the whole space the specification allows (every status, optional field and number shape).
+    ...sampleNatives(ssgGenerator(sequence('9')), 31, 60),
+  ],
 
   routes: [
     recordByIdRoute('/v1/credentials/{credentialId}', codeBody(404, 'CREDENTIAL_NOT_FOUND')),

@@ -1,21 +1,17 @@
-import type { NativeResponse, SimRoute } from '../../sandbox/simulator/simulator.js';
-import { intParam, withinDates } from '../../sandbox/simulator/paging.js';
-import { isIsoDate } from '../../schema/dates/index.js';
-
-/**
- * What both Brunei registries share in subgraphs/brn/README.md, on the simulators' side: bodies
- * that carry a Malay `mesej`, list answers under one key (`rekod` for BDNAC, `lesen` for LPA), a
- * record by number, a `kelompok` batch that leaves unknown numbers out, and searches paged by
- * `halaman` and `saiz` (≤ 100) with ISO `dari`/`hingga` bounds on the issue date, answering the list
- * and `jumlah`. The specification gives the 429 body for BDNAC only and no 400 body at all; LPA
- * answers 429 like BDNAC, and 400s carry a `mesej` saying what was wrong, in the style of the bodies
- * it does give.
- */
+// What both Brunei registries share in subgraphs/brn/README.md, on the simulators' side: bodies
+// that carry a Malay `mesej`, list answers under one key (`rekod` for BDNAC, `lesen` for LPA), a
+// record by number, a `kelompok` batch that leaves unknown numbers out, and searches paged by
+// `halaman` and `saiz` (≤ 100) with ISO `dari`/`hingga` bounds on the issue date, answering the list
+// and `jumlah`. The specification gives the 429 body for BDNAC only and no 400 body at all; LPA
+// answers 429 like BDNAC, and 400s carry a `mesej` saying what was wrong, in the style of the bodies
+// it does give.
+import type { NativeResponse, SimRoute } from '../../../sandbox/simulator/simulator.js';
+import { intParam, withinDates } from '../../../sandbox/simulator/paging.js';
+import { isIsoDate } from '../../../schema/dates/index.js';
+import type { ListKey } from '../nativeCalls.js';
 export const notFound: NativeResponse = { status: 404, json: { mesej: 'Tiada rekod' } };
 export const tooMany: NativeResponse = { status: 429, json: { mesej: 'Had permintaan' } };
 export const badRequest = (mesej: string): NativeResponse => ({ status: 400, json: { mesej } });
-
-export type ListKey = 'rekod' | 'lesen';
 
 const MAX_PAGE_SIZE = 100;
 const DEFAULT_PAGE_SIZE = 50;
