@@ -23,6 +23,3 @@ export type DoeDocumentType = DoeRecord['doc_type'];
 
 /** Every DOE date is ISO-shaped with a Buddhist-Era year: `2567-03-01` is 1 March 2024. */
 export const DOE_DATE: NativeDateFormat = 'BBBB-MM-DD';
-
-/** The specification shows `WP67-1000-0123456` (BE year, office, serial) and publishes no pattern; this is the shape of that example. */
-export const DOE_PERMIT_NO = /^WP\d{2}-\d{4}-\d{7}$/;

@@ -1,11 +1,11 @@
-import { idsPerCall, legacyBatchLimit } from '../../kit/adapter.js';
+import { idsPerCall } from '../../kit/adapter.js';
 import { recordByIdRoute, type NativeResponse, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { filterBy } from '../../../sandbox/simulator/paging.js';
 import { holdingsIn, recordRandom, SIMULATION_TODAY, type PermitHolding, type Person } from '../../../sandbox/population/population.js';
 import { alpha3ToAlpha2 } from '../../../schema/countries/index.js';
 import { normalizeDocumentNumber } from '../../../schema/ids/index.js';
 import { addDays, addMonths, formatNativeDate } from '../../../schema/dates/index.js';
-import { searchPage } from '../nativeApi.js';
+import { searchPage } from './search.js';
 import { DOE_DATE, type DoeDocumentType, type DoeRecord } from '../doe.native.js';
 import { doeProfile } from '../profiles.js';
 
@@ -133,7 +133,7 @@ export const doeSimulator: SimulatorDefinition<DoeRecord> = {
       handle({ body }, store) {
         const numbers = (body as { permit_nos?: unknown } | undefined)?.permit_nos;
         if (!Array.isArray(numbers) || numbers.some((n) => typeof n !== 'string')) return badRequest('body must be {"permit_nos":[...]}');
-        if (numbers.length > idsPerCall(doeProfile)) return badRequest(`permit_nos: at most ${legacyBatchLimit(doeProfile)} numbers per request`);
+        if (numbers.length > idsPerCall(doeProfile)) return badRequest(`permit_nos: at most ${idsPerCall(doeProfile)} numbers per request`);
         const unique = [...new Set(numbers as string[])];
         const permits = unique.map((n) => store.get(n)).filter((r): r is DoeRecord => r !== undefined);
         return { status: 200, json: { permits, not_found: unique.filter((n) => store.get(n) === undefined) } };

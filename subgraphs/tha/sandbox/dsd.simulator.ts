@@ -4,7 +4,7 @@ import { holdingsIn, recordRandom, SIMULATION_TODAY, type CertHolding, type Pers
 import { alpha3ToAlpha2 } from '../../../schema/countries/index.js';
 import { normalizeDocumentNumber } from '../../../schema/ids/index.js';
 import { addDays, addMonths, formatNativeDate } from '../../../schema/dates/index.js';
-import { searchPage } from '../nativeApi.js';
+import { searchPage } from './search.js';
 import { DSD_DATE, type DsdRecord } from '../dsd.native.js';
 import { dsdProfile } from '../profiles.js';
 
