@@ -19,6 +19,3 @@ export interface FwcmsRecord {
   year: number;
   status: 'APPLIED' | 'VALID' | 'EXPIRED' | 'CANCELLED';
 }
-
-/** The specification shows `WP-2025-0012345` (year, serial) and publishes no pattern; this is the shape of that example. */
-export const FWCMS_WORK_PERMIT_NO = /^WP-\d{4}-\d{7}$/;

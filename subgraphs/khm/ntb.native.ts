@@ -22,6 +22,3 @@ export interface NtbRecord {
   /** Certificates do not expire: ACTIVE until withdrawn. */
   status: 'ACTIVE' | 'WITHDRAWN';
 }
-
-/** The specification shows `NTB-C2-2024-00871` (award, year, serial) and publishes no pattern; this is the shape of that example. */
-export const NTB_CERTIFICATE_NO = /^NTB-(C[1-3]|TVD|HTVD)-\d{4}-\d{5}$/;

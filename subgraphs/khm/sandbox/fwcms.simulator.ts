@@ -1,9 +1,9 @@
-import { idsPerCall, legacyBatchLimit } from '../../kit/adapter.js';
+import { idsPerCall } from '../../kit/adapter.js';
 import { recordByIdRoute, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { filterBy } from '../../../sandbox/simulator/paging.js';
 import { holdingsIn, SIMULATION_TODAY, type PermitClassName, type PermitHolding } from '../../../sandbox/population/population.js';
 import { normalizeDocumentNumber } from '../../../schema/ids/index.js';
-import { badRequest, notFound, offsetPage, rateLimited } from '../nativeApi.js';
+import { badRequest, notFound, offsetPage, rateLimited } from './registryApi.js';
 import type { FwcmsRecord } from '../fwcms.native.js';
 import { fwcmsProfile } from '../profiles.js';
 
@@ -80,7 +80,7 @@ export const fwcmsSimulator: SimulatorDefinition<FwcmsRecord> = {
       handle({ body }, store) {
         const numbers = (body as { workPermitNos?: unknown })?.workPermitNos;
         if (!Array.isArray(numbers) || numbers.some((n) => typeof n !== 'string')) return badRequest('body must be {"workPermitNos":[...]}');
-        if (numbers.length > idsPerCall(fwcmsProfile)) return badRequest(`workPermitNos: at most ${legacyBatchLimit(fwcmsProfile)} numbers per request`);
+        if (numbers.length > idsPerCall(fwcmsProfile)) return badRequest(`workPermitNos: at most ${idsPerCall(fwcmsProfile)} numbers per request`);
         // Unknown numbers are simply left out: the spec publishes no not-found list for the batch.
         return { status: 200, json: { permits: [...new Set(numbers as string[])].map((n) => store.get(n)).filter((r): r is FwcmsRecord => r !== undefined) } };
       },

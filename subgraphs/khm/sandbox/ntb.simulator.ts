@@ -1,11 +1,11 @@
-import { idsPerCall, legacyBatchLimit } from '../../kit/adapter.js';
+import { idsPerCall } from '../../kit/adapter.js';
 import { recordByIdRoute, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { filterBy, withinDates } from '../../../sandbox/simulator/paging.js';
 import { holdingsIn, recordRandom, type CertHolding } from '../../../sandbox/population/population.js';
 import { normalizeDocumentNumber } from '../../../schema/ids/index.js';
 import { isIsoDate } from '../../../schema/dates/index.js';
 import vocabulary from '../ntbVocabulary.json' with { type: 'json' };
-import { badRequest, notFound, offsetPage, rateLimited } from '../nativeApi.js';
+import { badRequest, notFound, offsetPage, rateLimited } from './registryApi.js';
 import type { NtbRecord } from '../ntb.native.js';
 import { ntbProfile } from '../profiles.js';
 
@@ -80,7 +80,7 @@ export const ntbSimulator: SimulatorDefinition<NtbRecord> = {
       handle({ body }, store) {
         const numbers = (body as { certificateNos?: unknown })?.certificateNos;
         if (!Array.isArray(numbers) || numbers.some((n) => typeof n !== 'string')) return badRequest('body must be {"certificateNos":[...]}');
-        if (numbers.length > idsPerCall(ntbProfile)) return badRequest(`certificateNos: at most ${legacyBatchLimit(ntbProfile)} numbers per request`);
+        if (numbers.length > idsPerCall(ntbProfile)) return badRequest(`certificateNos: at most ${idsPerCall(ntbProfile)} numbers per request`);
         const unique = [...new Set(numbers as string[])];
         return {
           status: 200,
