@@ -15,6 +15,3 @@ export interface MolRecord {
   expiryDate: string;
   status: 'PENDING' | 'VALID' | 'EXPIRED' | 'REVOKED';
 }
-
-/** The specification shows `MOL-FE-2024-001122` (foreign employment, year, serial) and publishes no pattern; this is the shape of that example. */
-export const MOL_PERMIT_NO = /^MOL-FE-\d{4}-\d{6}$/;

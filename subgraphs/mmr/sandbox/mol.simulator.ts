@@ -3,7 +3,7 @@ import { filterBy } from '../../../sandbox/simulator/paging.js';
 import { holdingsIn, SIMULATION_TODAY, type PermitHolding } from '../../../sandbox/population/population.js';
 import { normalizeDocumentNumber } from '../../../schema/ids/index.js';
 import { addDays, addMonths } from '../../../schema/dates/index.js';
-import { badRequest, notFound, searchPage, tooMany } from '../nativeApi.js';
+import { badRequest, notFound, searchPage, tooMany } from './registryApi.js';
 import type { MolRecord } from '../mol.native.js';
 import { molProfile } from '../profiles.js';
 

@@ -1,10 +1,10 @@
-import { idsPerCall, legacyBatchLimit } from '../../kit/adapter.js';
+import { idsPerCall } from '../../kit/adapter.js';
 import { recordByIdRoute, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { filterBy } from '../../../sandbox/simulator/paging.js';
 import { holdingsIn, recordRandom, SIMULATION_TODAY, type CertHolding } from '../../../sandbox/population/population.js';
 import { normalizeDocumentNumber } from '../../../schema/ids/index.js';
 import { addDays, addMonths } from '../../../schema/dates/index.js';
-import { badRequest, notFound, searchPage, tooMany } from '../nativeApi.js';
+import { badRequest, notFound, searchPage, tooMany } from './registryApi.js';
 import type { NssaRecord } from '../nssa.native.js';
 import { nssaProfile } from '../profiles.js';
 
@@ -75,7 +75,7 @@ export const nssaSimulator: SimulatorDefinition<NssaRecord> = {
       handle({ body }, store) {
         const numbers = (body as { certNos?: unknown })?.certNos;
         if (!Array.isArray(numbers) || numbers.some((n) => typeof n !== 'string')) return badRequest('body must be {"certNos":[...]}');
-        if (numbers.length > idsPerCall(nssaProfile)) return badRequest(`certNos: at most ${legacyBatchLimit(nssaProfile)} numbers per request`);
+        if (numbers.length > idsPerCall(nssaProfile)) return badRequest(`certNos: at most ${idsPerCall(nssaProfile)} numbers per request`);
         // Unknown numbers are simply left out: the spec publishes no not-found list for the batch.
         return { status: 200, json: { records: [...new Set(numbers as string[])].map((n) => store.get(n)).filter((r): r is NssaRecord => r !== undefined) } };
       },
