@@ -1,6 +1,8 @@
 import { batchEndpoint } from '../kit/adapter.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CountryRequest, matchesIdentity } from '../kit/countryContext.js';
+import { readEveryGenerated } from '../../sandbox/testing/generatedReading.js';
+import { doeArbitrary } from './sandbox/doe.arbitrary.js';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
 import { defaultPopulation, holdingsIn } from '../../sandbox/population/population.js';
 import { dsdAdapter } from './dsd.adapter.js';
@@ -236,4 +238,8 @@ describeRegistryFaults({
   adapter: doeAdapter,
   route: 'POST /ewp/v1/permits/batch',
   call: (adapter, records) => adapter.fetchByIds([records[0].permit_no]),
+});
+
+describe('generated permits across the space the specification allows', () => {
+  it('reads 1,000 of them through the kit as the generator decided', () => readEveryGenerated('THA', doeAdapter, doeArbitrary));
 });

@@ -14,8 +14,9 @@ export interface DoeRecord {
   employer: { name_th: string; tax_id: string };
   province: string;
   occupation_code: string;
-  issue_date: string;
-  expire_date: string;
+  /** Null while the permit is PENDING: the specification marks no field optional, and a pending permit has no dates yet. */
+  issue_date: string | null;
+  expire_date: string | null;
   status: 'PENDING' | 'ACTIVE' | 'EXPIRED' | 'REVOKED';
 }
 

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readEveryGenerated } from '../../sandbox/testing/generatedReading.js';
+import { dsdArbitrary } from './sandbox/dsd.arbitrary.js';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
 import { dsdAdapter } from './dsd.adapter.js';
 import { dsdSimulator } from './sandbox/dsd.simulator.js';
@@ -207,4 +209,8 @@ describeRegistryFaults({
   adapter: dsdAdapter,
   route: 'GET /api/v1/skill-cert/{cert_no}',
   call: (adapter, records) => adapter.fetchByIds([records[0].cert_no]),
+});
+
+describe('generated certificates across the space the specification allows', () => {
+  it('reads 1,000 of them through the kit as the generator decided', () => readEveryGenerated('THA', dsdAdapter, dsdArbitrary));
 });

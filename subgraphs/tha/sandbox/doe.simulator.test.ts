@@ -41,9 +41,9 @@ describe('DOE records from the synthetic population', () => {
 
   it('lets MOU permits run two years, with ACTIVE and EXPIRED following the dates', () => {
     for (const record of records) {
-      if (record.worker_type === 'MOU') expect(iso(record.expire_date)).toBe(addDays(addMonths(iso(record.issue_date), 24), -1));
-      if (record.status === 'ACTIVE') expect(iso(record.expire_date) >= SIMULATION_TODAY).toBe(true);
-      if (record.status === 'EXPIRED') expect(iso(record.expire_date) < SIMULATION_TODAY).toBe(true);
+      if (record.worker_type === 'MOU') expect(iso(record.expire_date!)).toBe(addDays(addMonths(iso(record.issue_date!), 24), -1));
+      if (record.status === 'ACTIVE') expect(iso(record.expire_date!) >= SIMULATION_TODAY).toBe(true);
+      if (record.status === 'EXPIRED') expect(iso(record.expire_date!) < SIMULATION_TODAY).toBe(true);
     }
     expect(new Set(records.map((r) => r.status))).toEqual(new Set(['PENDING', 'ACTIVE', 'EXPIRED', 'REVOKED']));
   });
@@ -106,7 +106,7 @@ describe('the simulated DOE e-Work Permit API', () => {
     expect(permits(mou).map((r) => r.permit_no)).toEqual(expected.map((r) => r.permit_no));
 
     const province = await get(`/ewp/v1/permits/search?province=${encodeURIComponent('สมุทรสาคร')}&issued_from=2568-01-01&issued_to=2568-12-31&per_page=500`);
-    const inProvince = all().filter((r) => r.province === 'สมุทรสาคร' && iso(r.issue_date) >= '2025-01-01' && iso(r.issue_date) <= '2025-12-31');
+    const inProvince = all().filter((r) => r.province === 'สมุทรสาคร' && iso(r.issue_date!) >= '2025-01-01' && iso(r.issue_date!) <= '2025-12-31');
     expect(inProvince.length).toBeGreaterThan(0);
     expect(province.body.total).toBe(inProvince.length);
   });

@@ -3,7 +3,7 @@
 // date in the registry's own date format. Each registry has its own error bodies.
 import type { NativeResponse } from '../../../sandbox/simulator/simulator.js';
 import { intParam, withinDates } from '../../../sandbox/simulator/paging.js';
-import { parseNativeDate, parseOptionalNativeDate, type NativeDateFormat } from '../../../schema/dates/index.js';
+import { parseOptionalNativeDate, type NativeDateFormat } from '../../../schema/dates/index.js';
 
 /** How one registry's search pages. */
 export interface SearchShape<N> {
@@ -13,7 +13,8 @@ export interface SearchShape<N> {
   dateFormat: NativeDateFormat;
   fromParam: string;
   toParam: string;
-  issueDate(record: N): string;
+  /** Null for a pending record, which a date-bounded search leaves out. */
+  issueDate(record: N): string | null;
   badRequest(message: string): NativeResponse;
 }
 
@@ -30,6 +31,15 @@ export function searchPage<N>(query: URLSearchParams, records: N[], shape: Searc
   } catch {
     return shape.badRequest(`${shape.fromParam} and ${shape.toParam} must be dates as ${shape.dateFormat}`);
   }
-  const matching = withinDates(records, from, to, (r) => parseNativeDate(shape.issueDate(r), shape.dateFormat));
+  const matching = withinDates(records, from, to, (r) => readable(shape.issueDate(r), shape.dateFormat));
   return { status: 200, json: { [shape.listKey]: matching.slice((page - 1) * perPage, page * perPage), page, per_page: perPage, total: matching.length } };
+}
+
+/** A record's issue date as ISO, or null when it has none or one that cannot be read (a test may plant such a record). */
+function readable(value: string | null, format: NativeDateFormat): string | null {
+  try {
+    return parseOptionalNativeDate(value, format);
+  } catch {
+    return null;
+  }
 }
