@@ -1,5 +1,7 @@
 import { batchEndpoint } from '../kit/adapter.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readEveryGenerated } from '../../sandbox/testing/generatedReading.js';
+import { fwcmsArbitrary } from './sandbox/fwcms.arbitrary.js';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
 import { fwcmsAdapter } from './fwcms.adapter.js';
 import { fwcmsSimulator } from './sandbox/fwcms.simulator.js';
@@ -78,7 +80,7 @@ describe('reading a native record', () => {
     expect(() => fwcmsToContract({ ...EXAMPLE, year: '2025' as never })).toThrow(/year: expected a calendar year as a number, got "2025"/);
     expect(() => fwcmsToContract({ ...EXAMPLE, year: 25 })).toThrow(unreadable(EXAMPLE.workPermitNo));
     expect(() => fwcmsToContract({ ...EXAMPLE, worker: null as never })).toThrow(/expected a worker object/);
-    expect(() => fwcmsToContract({ ...EXAMPLE, iscoCode: '31' })).toThrow(unreadable(EXAMPLE.workPermitNo));
+    expect(() => fwcmsToContract({ ...EXAMPLE, iscoCode: '31-2' })).toThrow(unreadable(EXAMPLE.workPermitNo));
   });
 });
 
@@ -188,4 +190,8 @@ describeRegistryFaults({
   adapter: fwcmsAdapter,
   route: 'POST /fwcms/api/permits/batch',
   call: (adapter, records) => adapter.fetchByIds([records[0].workPermitNo]),
+});
+
+describe('generated permits across the space the specification allows', () => {
+  it('reads 1,000 of them through the kit as the generator decided', () => readEveryGenerated('KHM', fwcmsAdapter, fwcmsArbitrary));
 });

@@ -8,6 +8,7 @@ import { lookup, type CountryExtras, type PermitFields } from '../kit/records.js
 import type { RegistryClient } from '../kit/registryClient.js';
 import { listIn, nativeReader } from '../kit/nativeRecords.js';
 import { nextOffset } from '../kit/bulkPaging.js';
+import { iscoCodedOccupation } from '../kit/occupations.js';
 import type { PermitClass, PermitStatus, WorkPermit } from '../../schema/contract/index.js';
 import vocabulary from './fwcmsVocabulary.json' with { type: 'json' };
 import type { FwcmsRecord } from './fwcms.native.js';
@@ -26,7 +27,7 @@ export function annualValidity(year: number): { validFrom: string; validUntil: s
 }
 
 export function readFwcms(native: FwcmsRecord, client: Pick<RegistryClient, 'error'>): KhmPermitFields {
-  const { fail, date, alpha3, iscoOccupation } = nativeReader(client, `permit ${native.workPermitNo}`, 'YYYY-MM-DD');
+  const { fail, date, alpha3 } = nativeReader(client, `permit ${native.workPermitNo}`, 'YYYY-MM-DD');
   const { worker } = native;
   if (typeof worker !== 'object' || worker === null) throw fail('expected a worker object');
   if (!Number.isInteger(native.year) || native.year < 1000 || native.year > 9999) throw fail(`year: expected a calendar year as a number, got ${JSON.stringify(native.year)}`);
@@ -42,7 +43,7 @@ export function readFwcms(native: FwcmsRecord, client: Pick<RegistryClient, 'err
     nativeStatus: native.status,
     ...annualValidity(native.year),
     employer: { name: native.employer.name, registrationNumber: native.employer.registrationNo },
-    occupation: iscoOccupation(native.iscoCode, native.position),
+    occupation: iscoCodedOccupation(native.iscoCode, native.position, fail),
     sector: null,
     permitYear: native.year,
     employmentCardNo: native.employmentCardNo,

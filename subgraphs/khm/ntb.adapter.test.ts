@@ -1,5 +1,7 @@
 import { batchEndpoint } from '../kit/adapter.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readEveryGenerated } from '../../sandbox/testing/generatedReading.js';
+import { ntbArbitrary } from './sandbox/ntb.arbitrary.js';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
 import { ntbAdapter } from './ntb.adapter.js';
 import { ntbSimulator } from './sandbox/ntb.simulator.js';
@@ -89,7 +91,7 @@ describe('reading a native record', () => {
     expect(() => ntbToContract({ ...EXAMPLE, cqfLevel: 3 })).toThrow(/award C2 sits at CQF level 2, but the record gives cqfLevel 3/);
     expect(() => ntbToContract({ ...EXAMPLE, nationality: 'Cambodian' })).toThrow(/nationality: expected an ISO 3166-1 alpha-3 code, got "Cambodian"/);
     expect(() => ntbToContract({ ...EXAMPLE, issuedDate: '15/07/2024' })).toThrow(/issuedDate: expected a date as YYYY-MM-DD, got "15\/07\/2024"/);
-    expect(() => ntbToContract({ ...EXAMPLE, iscoCode: '723' })).toThrow(unreadable(EXAMPLE.certificateNo));
+    expect(() => ntbToContract({ ...EXAMPLE, iscoCode: '72A' })).toThrow(unreadable(EXAMPLE.certificateNo));
   });
 });
 
@@ -207,4 +209,8 @@ describeRegistryFaults({
   adapter: ntbAdapter,
   route: 'POST /ntb/certificates/lookup',
   call: (adapter, records) => adapter.fetchByIds([records[0].certificateNo]),
+});
+
+describe('generated certificates across the space the specification allows', () => {
+  it('reads 1,000 of them through the kit as the generator decided', () => readEveryGenerated('KHM', ntbAdapter, ntbArbitrary));
 });

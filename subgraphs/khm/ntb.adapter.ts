@@ -8,6 +8,7 @@ import { lookup, type CertificationFields, type CountryExtras } from '../kit/rec
 import type { RegistryClient } from '../kit/registryClient.js';
 import { listIn, nativeReader } from '../kit/nativeRecords.js';
 import { nextOffset } from '../kit/bulkPaging.js';
+import { iscoCodedOccupation } from '../kit/occupations.js';
 import type { Certification, CertificationStatus } from '../../schema/contract/index.js';
 import vocabulary from './ntbVocabulary.json' with { type: 'json' };
 import type { NtbRecord } from './ntb.native.js';
@@ -22,7 +23,7 @@ const ISSUER = { name: 'National Training Board', registrationNumber: null };
 export type KhmCertificationFields = CertificationFields & CountryExtras<KhmCertification, Certification>;
 
 export function readNtb(native: NtbRecord, client: Pick<RegistryClient, 'error'>): KhmCertificationFields {
-  const { fail, date, alpha3, iscoOccupation } = nativeReader(client, `certificate ${native.certificateNo}`, 'YYYY-MM-DD');
+  const { fail, date, alpha3 } = nativeReader(client, `certificate ${native.certificateNo}`, 'YYYY-MM-DD');
   const award = lookup(AWARDS, native.award, 'award', fail);
   if (native.cqfLevel !== award.cqfLevel) throw fail(`award ${native.award} sits at CQF level ${award.cqfLevel}, but the record gives cqfLevel ${JSON.stringify(native.cqfLevel)}`);
   return {
@@ -34,7 +35,7 @@ export function readNtb(native: NtbRecord, client: Pick<RegistryClient, 'error'>
     title: native.qualification,
     qualificationCode: null,
     nationalLevel: String(native.cqfLevel),
-    occupation: iscoOccupation(native.iscoCode, native.qualification),
+    occupation: iscoCodedOccupation(native.iscoCode, native.qualification, fail),
     issuer: ISSUER,
     issuedOn: date(native.issuedDate, 'issuedDate'),
     validUntil: null,
