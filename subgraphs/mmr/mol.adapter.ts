@@ -8,6 +8,7 @@ import { lookup, type CountryExtras, type PermitFields } from '../kit/records.js
 import type { RegistryClient } from '../kit/registryClient.js';
 import { fetchOneNative, listIn, nativeReader, type OneRecordRoute } from '../kit/nativeRecords.js';
 import { nextPageNumber, pageNumberOf } from '../kit/bulkPaging.js';
+import { iscoCodedOccupation } from '../kit/occupations.js';
 import type { PermitClass, PermitStatus, WorkPermit } from '../../schema/contract/index.js';
 import vocabulary from './molVocabulary.json' with { type: 'json' };
 import type { MolRecord } from './mol.native.js';
@@ -22,8 +23,8 @@ const MOL_PERMIT: OneRecordRoute<MolRecord> = { route: 'GET /mol/permits/{permit
 export type MmrPermitFields = PermitFields & CountryExtras<MmrWorkPermit, WorkPermit>;
 
 export function readMol(native: MolRecord, client: Pick<RegistryClient, 'error'>): MmrPermitFields {
-  const { fail, date, alpha3, iscoOccupation } = nativeReader(client, `permit ${native.permitNo}`, 'YYYY-MM-DD');
-  const occupation = iscoOccupation(native.iscoCode, native.position);
+  const { fail, date, alpha3 } = nativeReader(client, `permit ${native.permitNo}`, 'YYYY-MM-DD');
+  const occupation = iscoCodedOccupation(native.iscoCode, native.position, fail);
   lookup(vocabulary.channels, native.channel, 'channel', fail);
   const majorGroup = native.iscoCode[0];
   const permitClass = lookup(CLASS_BY_MAJOR_GROUP, majorGroup, 'ISCO-08 major group', fail);

@@ -1,5 +1,7 @@
 import { batchEndpoint } from '../kit/adapter.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readEveryGenerated } from '../../sandbox/testing/generatedReading.js';
+import { nssaArbitrary } from './sandbox/nssa.arbitrary.js';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
 import { nssaAdapter } from './nssa.adapter.js';
 import { nssaSimulator } from './sandbox/nssa.simulator.js';
@@ -84,7 +86,7 @@ describe('reading a native record', () => {
     expect(() => nssaToContract({ ...EXAMPLE, status: 'SUSPENDED' as never })).toThrow(/certificate NSSA-2-2023-04567: unknown status "SUSPENDED" \(expected one of VALID, EXPIRED, CANCELLED\)/);
     expect(() => nssaToContract({ ...EXAMPLE, level: 5 })).toThrow(/unknown level "5"/);
     expect(() => nssaToContract({ ...EXAMPLE, issueDate: '12-09-2023' })).toThrow(/issueDate: expected a date as YYYY-MM-DD, got "12-09-2023"/);
-    expect(() => nssaToContract({ ...EXAMPLE, iscoCode: '821' })).toThrow(unreadable(EXAMPLE.certNo));
+    expect(() => nssaToContract({ ...EXAMPLE, iscoCode: '82-1' })).toThrow(unreadable(EXAMPLE.certNo));
   });
 
   it('does not call NSSA about people who are not Myanmar nationals', async () => {
@@ -182,4 +184,8 @@ describeRegistryFaults({
   adapter: nssaAdapter,
   route: 'POST /nssa/v1/certificates/batch',
   call: (adapter, records) => adapter.fetchByIds([records[0].certNo]),
+});
+
+describe('generated certificates across the space the specification allows', () => {
+  it('reads 1,000 of them through the kit as the generator decided', () => readEveryGenerated('MMR', nssaAdapter, nssaArbitrary));
 });

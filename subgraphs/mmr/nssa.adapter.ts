@@ -8,6 +8,7 @@ import { lookup, type CertificationFields, type CountryExtras } from '../kit/rec
 import type { RegistryClient } from '../kit/registryClient.js';
 import { listIn, nativeReader } from '../kit/nativeRecords.js';
 import { nextPageNumber, pageNumberOf } from '../kit/bulkPaging.js';
+import { iscoCodedOccupation } from '../kit/occupations.js';
 import type { Certification, CertificationStatus } from '../../schema/contract/index.js';
 import vocabulary from './nssaVocabulary.json' with { type: 'json' };
 import type { NssaRecord } from './nssa.native.js';
@@ -22,7 +23,7 @@ const ISSUER = { name: 'National Skills Standards Authority', registrationNumber
 export type MmrCertificationFields = CertificationFields & CountryExtras<MmrCertification, Certification>;
 
 export function readNssa(native: NssaRecord, client: Pick<RegistryClient, 'error'>): MmrCertificationFields {
-  const { fail, date, iscoOccupation } = nativeReader(client, `certificate ${native.certNo}`, 'YYYY-MM-DD');
+  const { fail, date } = nativeReader(client, `certificate ${native.certNo}`, 'YYYY-MM-DD');
   const level = String(native.level);
   return {
     nativeId: native.certNo,
@@ -33,7 +34,7 @@ export function readNssa(native: NssaRecord, client: Pick<RegistryClient, 'error
     title: native.occupation,
     qualificationCode: null,
     nationalLevel: level,
-    occupation: iscoOccupation(native.iscoCode, native.occupation),
+    occupation: iscoCodedOccupation(native.iscoCode, native.occupation, fail),
     issuer: ISSUER,
     issuedOn: date(native.issueDate, 'issueDate'),
     validUntil: date(native.expiryDate, 'expiryDate'),
