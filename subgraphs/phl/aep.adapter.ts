@@ -17,7 +17,7 @@ import { aepProfile } from './profiles.js';
 import { psocOccupation } from './psoc.js';
 import type { PhlWorkPermit } from './types.js';
 
-const STATUS_BY_TYPE = vocabulary.statusByType as Record<string, Record<string, PermitStatus>>;
+const STATUS = vocabulary.status as Record<string, PermitStatus>;
 const CLASS_BY_MAJOR_GROUP = vocabulary.permitClassByIscoMajorGroup as Record<string, PermitClass>;
 const AEP_PERMIT: OneRecordRoute<AepRecord> = { route: 'GET /aep/api/permits/{aepNo}', notFound: { error: 'AEP_NOT_FOUND' }, what: 'permit', idOf: (native) => native.aepNo };
 
@@ -33,8 +33,8 @@ export function readAep(native: AepRecord, client: Pick<RegistryClient, 'error'>
   const occupation = psocOccupation(native.psocCode, native.position, fail);
   // The number's prefix is the only place the record says whether it is a permit or an exemption.
   const nativeType = native.aepNo.slice(0, 3);
-  const statuses = lookup(STATUS_BY_TYPE, nativeType, 'number prefix', fail);
-  const status = lookup(statuses, native.status, `status of a ${nativeType}`, fail);
+  lookup(vocabulary.types, nativeType, 'number prefix', fail);
+  const status = lookup(STATUS, native.status, 'status', fail);
   const majorGroup = native.psocCode[0];
   const permitClass = lookup(CLASS_BY_MAJOR_GROUP, majorGroup, 'ISCO-08 major group', fail);
   return {

@@ -1,5 +1,7 @@
 import { batchEndpoint } from '../kit/adapter.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readEveryGenerated } from '../../sandbox/testing/generatedReading.js';
+import { tesdaArbitrary } from './sandbox/tesda.arbitrary.js';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
 import { formatNativeDate } from '../../schema/dates/index.js';
 import { tesdaAdapter } from './tesda.adapter.js';
@@ -214,4 +216,8 @@ describeRegistryFaults({
   adapter: tesdaAdapter,
   route: batchEndpoint(tesdaProfile)!.route,
   call: (adapter, records) => adapter.fetchByIds([records[0].certificateNumber]),
+});
+
+describe('generated certificates across the space the specification allows', () => {
+  it('reads 1,000 of them through the kit as the generator decided', () => readEveryGenerated('PHL', tesdaAdapter, tesdaArbitrary));
 });
