@@ -1,6 +1,6 @@
 import { batchEndpoint } from '../kit/adapter.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readEveryGenerated } from '../../sandbox/testing/generatedReading.js';
+import { readEveryGenerated, servesEveryGenerated } from '../../sandbox/testing/generatedReading.js';
 import { fwcmsArbitrary } from './sandbox/fwcms.arbitrary.js';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
 import { fwcmsAdapter } from './fwcms.adapter.js';
@@ -194,4 +194,5 @@ describeRegistryFaults({
 
 describe('generated permits across the space the specification allows', () => {
   it('reads 1,000 of them through the kit as the generator decided', () => readEveryGenerated('KHM', fwcmsAdapter, fwcmsArbitrary));
+  it('has the simulator serve a seeded sample of them, read back by number as the generator decided', () => servesEveryGenerated('KHM', fwcmsAdapter, fwcmsSimulator, fwcmsArbitrary));
 });

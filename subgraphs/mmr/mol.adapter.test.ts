@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readEveryGenerated } from '../../sandbox/testing/generatedReading.js';
+import { readEveryGenerated, servesEveryGenerated } from '../../sandbox/testing/generatedReading.js';
 import { molArbitrary } from './sandbox/mol.arbitrary.js';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
 import { molAdapter } from './mol.adapter.js';
@@ -183,4 +183,5 @@ describeRegistryFaults({
 
 describe('generated permits across the space the specification allows', () => {
   it('reads 1,000 of them through the kit as the generator decided', () => readEveryGenerated('MMR', molAdapter, molArbitrary));
+  it('has the simulator serve a seeded sample of them, read back by number as the generator decided', () => servesEveryGenerated('MMR', molAdapter, molSimulator, molArbitrary));
 });

@@ -1,6 +1,6 @@
 import { batchEndpoint } from '../kit/adapter.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readEveryGenerated } from '../../sandbox/testing/generatedReading.js';
+import { readEveryGenerated, servesEveryGenerated } from '../../sandbox/testing/generatedReading.js';
 import { nssaArbitrary } from './sandbox/nssa.arbitrary.js';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
 import { nssaAdapter } from './nssa.adapter.js';
@@ -188,4 +188,5 @@ describeRegistryFaults({
 
 describe('generated certificates across the space the specification allows', () => {
   it('reads 1,000 of them through the kit as the generator decided', () => readEveryGenerated('MMR', nssaAdapter, nssaArbitrary));
+  it('has the simulator serve a seeded sample of them, read back by number as the generator decided', () => servesEveryGenerated('MMR', nssaAdapter, nssaSimulator, nssaArbitrary));
 });

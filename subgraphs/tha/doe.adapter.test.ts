@@ -1,7 +1,7 @@
 import { batchEndpoint } from '../kit/adapter.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CountryRequest, matchesIdentity } from '../kit/countryContext.js';
-import { readEveryGenerated } from '../../sandbox/testing/generatedReading.js';
+import { readEveryGenerated, servesEveryGenerated } from '../../sandbox/testing/generatedReading.js';
 import { doeArbitrary } from './sandbox/doe.arbitrary.js';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
 import { defaultPopulation, holdingsIn } from '../../sandbox/population/population.js';
@@ -242,4 +242,5 @@ describeRegistryFaults({
 
 describe('generated permits across the space the specification allows', () => {
   it('reads 1,000 of them through the kit as the generator decided', () => readEveryGenerated('THA', doeAdapter, doeArbitrary));
+  it('has the simulator serve a seeded sample of them, read back by number as the generator decided', () => servesEveryGenerated('THA', doeAdapter, doeSimulator, doeArbitrary));
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readEveryGenerated } from '../../sandbox/testing/generatedReading.js';
+import { readEveryGenerated, servesEveryGenerated } from '../../sandbox/testing/generatedReading.js';
 import { dsdArbitrary } from './sandbox/dsd.arbitrary.js';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
 import { dsdAdapter } from './dsd.adapter.js';
@@ -213,4 +213,5 @@ describeRegistryFaults({
 
 describe('generated certificates across the space the specification allows', () => {
   it('reads 1,000 of them through the kit as the generator decided', () => readEveryGenerated('THA', dsdAdapter, dsdArbitrary));
+  it('has the simulator serve a seeded sample of them, read back by number as the generator decided', () => servesEveryGenerated('THA', dsdAdapter, dsdSimulator, dsdArbitrary));
 });
