@@ -2,6 +2,7 @@ import { batchEndpoint } from '../kit/adapter.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readEveryGenerated, servesEveryGenerated } from '../../sandbox/testing/generatedReading.js';
 import { fwcmsArbitrary } from './sandbox/fwcms.arbitrary.js';
+import { numbersOfEveryPage } from '../../sandbox/testing/bulkReading.js';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
 import { fwcmsAdapter } from './fwcms.adapter.js';
 import { fwcmsSimulator } from './sandbox/fwcms.simulator.js';
@@ -171,16 +172,9 @@ describe('fwcmsAdapter against the simulated FWCMS', () => {
   });
 
   it('reads the whole registry page by page through its search, every record once', async () => {
-    const source = adapter().source;
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const page = await source.listPage!(cursor);
-      expect(page.unreadable).toEqual([]);
-      seen.push(...page.records.map((r) => r.nativeId));
-      cursor = page.next;
-    } while (cursor !== null);
-    expect(seen.sort()).toEqual(natives().map((r) => r.workPermitNo).sort());
+    const { readable, unreadable } = await numbersOfEveryPage(adapter().source);
+    expect(unreadable).toEqual([]);
+    expect(readable.sort()).toEqual(natives().map((r) => r.workPermitNo).sort());
   });
 });
 

@@ -2,6 +2,7 @@ import { batchEndpoint } from '../kit/adapter.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readEveryGenerated, servesEveryGenerated } from '../../sandbox/testing/generatedReading.js';
 import { ntbArbitrary } from './sandbox/ntb.arbitrary.js';
+import { numbersOfEveryPage } from '../../sandbox/testing/bulkReading.js';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
 import { ntbAdapter } from './ntb.adapter.js';
 import { ntbSimulator } from './sandbox/ntb.simulator.js';
@@ -191,15 +192,8 @@ describe('ntbAdapter against the simulated NTB', () => {
   });
 
   it('reads the whole registry page by page through its search, every record once', async () => {
-    const source = adapter().source;
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const page = await source.listPage!(cursor);
-      seen.push(...page.records.map((r) => r.nativeId), ...page.unreadable.map((e) => String(e.extensions.nativeId)));
-      cursor = page.next;
-    } while (cursor !== null);
-    expect(seen.sort()).toEqual(natives().map((r) => r.certificateNo).sort());
+    const { readable, unreadable } = await numbersOfEveryPage(adapter().source);
+    expect([...readable, ...unreadable].sort()).toEqual(natives().map((r) => r.certificateNo).sort());
   });
 });
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readEveryGenerated, servesEveryGenerated } from '../../sandbox/testing/generatedReading.js';
 import { molArbitrary } from './sandbox/mol.arbitrary.js';
+import { numbersOfEveryPage } from '../../sandbox/testing/bulkReading.js';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
 import { molAdapter } from './mol.adapter.js';
 import { molSimulator } from './sandbox/mol.simulator.js';
@@ -154,15 +155,8 @@ describe('molAdapter against the simulated Ministry of Labour', () => {
   });
 
   it('reads the whole registry page by page through its search, every record once', async () => {
-    const source = adapter().source;
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const page = await source.listPage!(cursor);
-      seen.push(...page.records.map((r) => r.nativeId), ...page.unreadable.map((e) => String(e.extensions.nativeId)));
-      cursor = page.next;
-    } while (cursor !== null);
-    expect(seen.sort()).toEqual(natives().map((r) => r.permitNo).sort());
+    const { readable, unreadable } = await numbersOfEveryPage(adapter().source);
+    expect([...readable, ...unreadable].sort()).toEqual(natives().map((r) => r.permitNo).sort());
   });
 
   it('serves the permits it can read beside one it cannot, each number on its own', async () => {

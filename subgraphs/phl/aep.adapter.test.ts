@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readEveryGenerated, servesEveryGenerated } from '../../sandbox/testing/generatedReading.js';
 import { aepArbitrary } from './sandbox/aep.arbitrary.js';
+import { numbersOfEveryPage } from '../../sandbox/testing/bulkReading.js';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
 import { aepAdapter } from './aep.adapter.js';
 import { aepSimulator } from './sandbox/aep.simulator.js';
@@ -201,15 +202,8 @@ describe('aepAdapter against the simulated DOLE registry', () => {
   });
 
   it('reads the whole registry page by page through its search, every record once', async () => {
-    const source = adapter().source;
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const page = await source.listPage!(cursor);
-      seen.push(...page.records.map((r) => r.nativeId), ...page.unreadable.map((e) => String(e.extensions.nativeId)));
-      cursor = page.next;
-    } while (cursor !== null);
-    expect(seen.sort()).toEqual(natives().map((r) => r.aepNo).sort());
+    const { readable, unreadable } = await numbersOfEveryPage(adapter().source);
+    expect([...readable, ...unreadable].sort()).toEqual(natives().map((r) => r.aepNo).sort());
   });
 
   it('serves the permits it can read beside one it cannot, each number on its own', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readEveryGenerated, servesEveryGenerated } from '../../sandbox/testing/generatedReading.js';
 import { dsdArbitrary } from './sandbox/dsd.arbitrary.js';
+import { numbersOfEveryPage } from '../../sandbox/testing/bulkReading.js';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
 import { dsdAdapter } from './dsd.adapter.js';
 import { dsdSimulator } from './sandbox/dsd.simulator.js';
@@ -182,15 +183,8 @@ describe('dsdAdapter against the simulated DSD', () => {
   });
 
   it('reads the whole registry page by page through its search, every record once', async () => {
-    const source = adapter().source;
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const page = await source.listPage!(cursor);
-      seen.push(...page.records.map((r) => r.nativeId), ...page.unreadable.map((e) => String(e.extensions.nativeId)));
-      cursor = page.next;
-    } while (cursor !== null);
-    expect(seen.sort()).toEqual(natives().map((r) => r.cert_no).sort());
+    const { readable, unreadable } = await numbersOfEveryPage(adapter().source);
+    expect([...readable, ...unreadable].sort()).toEqual(natives().map((r) => r.cert_no).sort());
   });
 
   it('refuses a 404 that is not DSD\'s own', async () => {
