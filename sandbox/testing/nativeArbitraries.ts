@@ -28,3 +28,9 @@ export function sampleCounter(): () => number {
   let n = 0;
   return () => (n += 1);
 }
+
+/** A record number in one of several shapes, unique per sample (each shape writes the sample's counter). */
+export function uniqueNumber(shapes: ReadonlyArray<(n: number) => string>): fc.Arbitrary<string> {
+  const next = sampleCounter();
+  return fc.nat({ max: shapes.length - 1 }).map((shape) => shapes[shape](next()));
+}

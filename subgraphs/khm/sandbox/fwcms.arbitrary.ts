@@ -3,20 +3,18 @@
 // year, ISCO codes of one to four digits. The expectation comes from the generator's own choices.
 import fc from 'fast-check';
 import type { RegistryArbitrary } from '../../../sandbox/testing/generated.js';
-import { anyAlpha3, documentNumber, isoDateBetween, sampleCounter } from '../../../sandbox/testing/nativeArbitraries.js';
+import { anyAlpha3, documentNumber, isoDateBetween, uniqueNumber } from '../../../sandbox/testing/nativeArbitraries.js';
 import type { FwcmsRecord } from '../fwcms.native.js';
 
 const CLASS: Record<FwcmsRecord['quotaCategory'], string> = { OFFICE: 'OTHER', SKILLED: 'SKILLED', UNSKILLED: 'LOWER_SKILLED' };
 const STATUS: Record<FwcmsRecord['status'], string> = { APPLIED: 'PENDING', VALID: 'ACTIVE', EXPIRED: 'EXPIRED', CANCELLED: 'CANCELLED' };
 const NUMBER_SHAPES = [(n: number) => `WP-2025-${String(n).padStart(7, '0')}`, (n: number) => `WP/${n}`, (n: number) => `${n}`, (n: number) => `FW-${n}-KH`];
 
-const next = sampleCounter();
-
 export const fwcmsArbitrary: RegistryArbitrary<FwcmsRecord> = {
   registry: 'fwcms',
   arbitrary: fc
     .record({
-      shape: fc.nat({ max: NUMBER_SHAPES.length - 1 }),
+      number: uniqueNumber(NUMBER_SHAPES),
       nationality: anyAlpha3,
       passport: documentNumber,
       birth: isoDateBetween('1950-01-01', '2008-12-31'),
@@ -25,8 +23,7 @@ export const fwcmsArbitrary: RegistryArbitrary<FwcmsRecord> = {
       isco: fc.stringMatching(/^[0-9]{1,4}$/),
       status: fc.constantFrom(...(Object.keys(STATUS) as FwcmsRecord['status'][])),
     })
-    .map(({ shape, nationality, passport, birth, year, quota, isco, status }) => {
-      const number = NUMBER_SHAPES[shape](next());
+    .map(({ number, nationality, passport, birth, year, quota, isco, status }) => {
       const native: FwcmsRecord = {
         workPermitNo: number,
         employmentCardNo: `EC-${year}-0012345`,

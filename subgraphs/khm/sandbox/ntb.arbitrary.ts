@@ -4,20 +4,18 @@
 // expectation comes from the generator's own choices.
 import fc from 'fast-check';
 import type { RegistryArbitrary } from '../../../sandbox/testing/generated.js';
-import { anyAlpha3, documentNumber, isoDateBetween, sampleCounter } from '../../../sandbox/testing/nativeArbitraries.js';
+import { anyAlpha3, documentNumber, isoDateBetween, uniqueNumber } from '../../../sandbox/testing/nativeArbitraries.js';
 import type { NtbRecord } from '../ntb.native.js';
 
 const AWARD_LEVEL: Record<NtbRecord['award'], number> = { C1: 1, C2: 2, C3: 3, TVD: 4, HTVD: 5 };
 const STATUS: Record<NtbRecord['status'], string> = { ACTIVE: 'VALID', WITHDRAWN: 'REVOKED' };
 const NUMBER_SHAPES = [(n: number) => `NTB-C2-2024-${String(n).padStart(5, '0')}`, (n: number) => `NTB/${n}`, (n: number) => `${n}`, (n: number) => `ntb-htvd-${n}`];
 
-const next = sampleCounter();
-
 export const ntbArbitrary: RegistryArbitrary<NtbRecord> = {
   registry: 'ntb',
   arbitrary: fc
     .record({
-      shape: fc.nat({ max: NUMBER_SHAPES.length - 1 }),
+      number: uniqueNumber(NUMBER_SHAPES),
       nationality: fc.oneof(fc.constant('KHM'), anyAlpha3),
       passport: fc.option(documentNumber, { nil: null }),
       birth: isoDateBetween('1950-01-01', '2008-12-31'),
@@ -26,8 +24,7 @@ export const ntbArbitrary: RegistryArbitrary<NtbRecord> = {
       isco: fc.stringMatching(/^[0-9]{1,4}$/),
       status: fc.constantFrom(...(Object.keys(STATUS) as NtbRecord['status'][])),
     })
-    .map(({ shape, nationality, passport, birth, issued, award, isco, status }) => {
-      const number = NUMBER_SHAPES[shape](next());
+    .map(({ number, nationality, passport, birth, issued, award, isco, status }) => {
       const citizen = nationality === 'KHM';
       const level = AWARD_LEVEL[award];
       const native: NtbRecord = {

@@ -5,20 +5,18 @@
 import fc from 'fast-check';
 import { addDays, addMonths } from '../../../schema/dates/index.js';
 import type { RegistryArbitrary } from '../../../sandbox/testing/generated.js';
-import { anyAlpha3, documentNumber, isoDateBetween, sampleCounter } from '../../../sandbox/testing/nativeArbitraries.js';
+import { anyAlpha3, documentNumber, isoDateBetween, uniqueNumber } from '../../../sandbox/testing/nativeArbitraries.js';
 import type { MolRecord } from '../mol.native.js';
 
 const STATUS: Record<MolRecord['status'], string> = { PENDING: 'PENDING', VALID: 'ACTIVE', EXPIRED: 'EXPIRED', REVOKED: 'REVOKED' };
 const CLASS_BY_MAJOR_GROUP = ['OTHER', 'PROFESSIONAL', 'PROFESSIONAL', 'SKILLED', 'OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER', 'OTHER'];
 const NUMBER_SHAPES = [(n: number) => `MOL-FE-2024-${String(n).padStart(6, '0')}`, (n: number) => `MOL/${n}`, (n: number) => `${n}`, (n: number) => `SEZ-TLW-${n}`];
 
-const next = sampleCounter();
-
 export const molArbitrary: RegistryArbitrary<MolRecord> = {
   registry: 'mol',
   arbitrary: fc
     .record({
-      shape: fc.nat({ max: NUMBER_SHAPES.length - 1 }),
+      number: uniqueNumber(NUMBER_SHAPES),
       channel: fc.constantFrom<MolRecord['channel']>('MOL', 'MIC', 'SEZ'),
       nationality: anyAlpha3,
       passport: documentNumber,
@@ -27,8 +25,7 @@ export const molArbitrary: RegistryArbitrary<MolRecord> = {
       isco: fc.stringMatching(/^[0-9]{1,4}$/),
       status: fc.constantFrom(...(Object.keys(STATUS) as MolRecord['status'][])),
     })
-    .map(({ shape, channel, nationality, passport, birth, issued, isco, status }) => {
-      const number = NUMBER_SHAPES[shape](next());
+    .map(({ number, channel, nationality, passport, birth, issued, isco, status }) => {
       // Permits run one year.
       const expiry = addDays(addMonths(issued, 12), -1);
       const native: MolRecord = {

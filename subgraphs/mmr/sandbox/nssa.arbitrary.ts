@@ -4,19 +4,17 @@
 import fc from 'fast-check';
 import { addDays, addMonths } from '../../../schema/dates/index.js';
 import type { RegistryArbitrary } from '../../../sandbox/testing/generated.js';
-import { documentNumber, isoDateBetween, sampleCounter } from '../../../sandbox/testing/nativeArbitraries.js';
+import { documentNumber, isoDateBetween, uniqueNumber } from '../../../sandbox/testing/nativeArbitraries.js';
 import type { NssaRecord } from '../nssa.native.js';
 
 const STATUS: Record<NssaRecord['status'], string> = { VALID: 'VALID', EXPIRED: 'EXPIRED', CANCELLED: 'REVOKED' };
 const NUMBER_SHAPES = [(n: number) => `NSSA-2-2023-${String(n).padStart(5, '0')}`, (n: number) => `NSSA/${n}`, (n: number) => `${n}`, (n: number) => `nssa-${n}-mm`];
 
-const next = sampleCounter();
-
 export const nssaArbitrary: RegistryArbitrary<NssaRecord> = {
   registry: 'nssa',
   arbitrary: fc
     .record({
-      shape: fc.nat({ max: NUMBER_SHAPES.length - 1 }),
+      number: uniqueNumber(NUMBER_SHAPES),
       passport: fc.option(documentNumber, { nil: null }),
       birth: isoDateBetween('1950-01-01', '2008-12-31'),
       issued: isoDateBetween('2012-01-01', '2026-06-30'),
@@ -24,8 +22,7 @@ export const nssaArbitrary: RegistryArbitrary<NssaRecord> = {
       isco: fc.stringMatching(/^[0-9]{1,4}$/),
       status: fc.constantFrom(...(Object.keys(STATUS) as NssaRecord['status'][])),
     })
-    .map(({ shape, passport, birth, issued, level, isco, status }) => {
-      const number = NUMBER_SHAPES[shape](next());
+    .map(({ number, passport, birth, issued, level, isco, status }) => {
       // Certificates last three years.
       const expiry = addDays(addMonths(issued, 36), -1);
       const native: NssaRecord = {

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { alpha3ToAlpha2 } from '../../../schema/countries/index.js';
 import { addMonths, formatNativeDate } from '../../../schema/dates/index.js';
 import type { RegistryArbitrary } from '../../../sandbox/testing/generated.js';
-import { anyAlpha3, documentNumber, isoDateBetween, sampleCounter } from '../../../sandbox/testing/nativeArbitraries.js';
+import { anyAlpha3, documentNumber, isoDateBetween, uniqueNumber } from '../../../sandbox/testing/nativeArbitraries.js';
 import type { DoeRecord } from '../doe.native.js';
 
 const CLASS: Record<DoeRecord['worker_type'], string> = { GENERAL: 'LOWER_SKILLED', MOU: 'LOWER_SKILLED', BOI: 'SKILLED', BORDER: 'LOWER_SKILLED', MINORITY: 'OTHER' };
@@ -14,13 +14,11 @@ const STATUSES: DoeRecord['status'][] = ['PENDING', 'ACTIVE', 'EXPIRED', 'REVOKE
 const NUMBER_SHAPES = [(n: number) => `WP67-1000-${String(n).padStart(7, '0')}`, (n: number) => `WP2568-${n}`, (n: number) => `EWP/${n}`, (n: number) => `${n}`];
 const DOE_DATE = 'BBBB-MM-DD';
 
-const next = sampleCounter();
-
 export const doeArbitrary: RegistryArbitrary<DoeRecord> = {
   registry: 'doe',
   arbitrary: fc
     .record({
-      shape: fc.nat({ max: NUMBER_SHAPES.length - 1 }),
+      number: uniqueNumber(NUMBER_SHAPES),
       workerType: fc.constantFrom(...(Object.keys(CLASS) as DoeRecord['worker_type'][])),
       docType: fc.constantFrom<DoeRecord['doc_type']>('PASSPORT', 'CI'),
       docNo: documentNumber,
@@ -31,8 +29,7 @@ export const doeArbitrary: RegistryArbitrary<DoeRecord> = {
       occupation: fc.stringMatching(/^[0-9]{4}$/),
       status: fc.constantFrom(...STATUSES),
     })
-    .map(({ shape, workerType, docType, docNo, nationality, birth, issued, years, occupation, status }) => {
-      const number = NUMBER_SHAPES[shape](next());
+    .map(({ number, workerType, docType, docNo, nationality, birth, issued, years, occupation, status }) => {
       const pending = status === 'PENDING';
       const expiry = pending ? null : addMonths(issued, 12 * years);
       const native: DoeRecord = {

@@ -6,20 +6,18 @@ import fc from 'fast-check';
 import { alpha3ToAlpha2 } from '../../../schema/countries/index.js';
 import { addMonths, formatNativeDate } from '../../../schema/dates/index.js';
 import type { RegistryArbitrary } from '../../../sandbox/testing/generated.js';
-import { anyAlpha3, documentNumber, isoDateBetween, sampleCounter } from '../../../sandbox/testing/nativeArbitraries.js';
+import { anyAlpha3, documentNumber, isoDateBetween, uniqueNumber } from '../../../sandbox/testing/nativeArbitraries.js';
 import type { DsdRecord } from '../dsd.native.js';
 
 const STATUS: Record<DsdRecord['status'], string> = { ใช้งาน: 'VALID', หมดอายุ: 'EXPIRED', เพิกถอน: 'REVOKED' };
 const NUMBER_SHAPES = [(n: number) => `DSD-67-10-${String(n).padStart(6, '0')}`, (n: number) => `DSD-2568-${n}`, (n: number) => `${n}`, (n: number) => `DSD/67/${n}`];
 const DSD_DATE = 'DD/MM/BBBB';
 
-const next = sampleCounter();
-
 export const dsdArbitrary: RegistryArbitrary<DsdRecord> = {
   registry: 'dsd',
   arbitrary: fc
     .record({
-      shape: fc.nat({ max: NUMBER_SHAPES.length - 1 }),
+      number: uniqueNumber(NUMBER_SHAPES),
       nationality: fc.oneof(fc.constant('THA'), anyAlpha3),
       passport: fc.option(documentNumber, { nil: null }),
       birth: isoDateBetween('1950-01-01', '2008-12-31'),
@@ -29,8 +27,7 @@ export const dsdArbitrary: RegistryArbitrary<DsdRecord> = {
       occupation: fc.stringMatching(/^[0-9]{4}$/),
       status: fc.constantFrom(...(Object.keys(STATUS) as DsdRecord['status'][])),
     })
-    .map(({ shape, nationality, passport, birth, issued, term, level, occupation, status }) => {
-      const number = NUMBER_SHAPES[shape](next());
+    .map(({ number, nationality, passport, birth, issued, term, level, occupation, status }) => {
       // หมดอายุ is only written for a certificate that has an expiry.
       const years = status === 'หมดอายุ' ? (term ?? 3) : term;
       const expiry = years === null ? null : addMonths(issued, 12 * years);
