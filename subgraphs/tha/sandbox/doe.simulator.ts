@@ -83,6 +83,8 @@ function toNative(person: Person, holding: PermitHolding): DoeRecord {
   const employer = type === 'BORDER' && borderEmployers ? borderEmployers[holding.employer % borderEmployers.length] : EMPLOYERS[holding.employer % EMPLOYERS.length];
   const ci = (type === 'MOU' || type === 'BORDER') && CI_NUMBER[person.nationality] && recordRandom('doe-ci', person.pid).chance(CI_SHARE) ? CI_NUMBER[person.nationality](person.pid) : null;
   const expiry = type === 'MOU' ? addDays(addMonths(holding.validFrom, MOU_TERM_MONTHS), -1) : holding.validUntil;
+  const status = NATIVE_STATUS[holding.status] ?? (expiry < SIMULATION_TODAY ? 'EXPIRED' : 'ACTIVE');
+  const pending = status === 'PENDING';
   const record: DoeRecord = {
     permit_no: `WP${formatNativeDate(holding.validFrom, DOE_DATE).slice(2, 4)}-${PROVINCE_CODES[employer.province]}00-${String(holding.seq).padStart(7, '0')}`,
     worker_type: type,
@@ -94,9 +96,10 @@ function toNative(person: Person, holding: PermitHolding): DoeRecord {
     employer: { name_th: employer.name_th, tax_id: employer.tax_id },
     province: employer.province,
     occupation_code: holding.occupation.isco,
-    issue_date: formatNativeDate(holding.validFrom, DOE_DATE),
-    expire_date: formatNativeDate(expiry, DOE_DATE),
-    status: NATIVE_STATUS[holding.status] ?? (expiry < SIMULATION_TODAY ? 'EXPIRED' : 'ACTIVE'),
+    // A pending application has no permit dates yet (subgraphs/tha/README.md: PENDING permits carry none).
+    issue_date: pending ? null : formatNativeDate(holding.validFrom, DOE_DATE),
+    expire_date: pending ? null : formatNativeDate(expiry, DOE_DATE),
+    status,
   };
   workerDocuments.set(record, { PASSPORT: person.passportNo ?? undefined, ...(ci ? { CI: ci } : {}) });
   return record;
