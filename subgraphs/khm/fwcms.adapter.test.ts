@@ -23,11 +23,11 @@ const EXAMPLE: FwcmsRecord = {
 };
 
 const { connect, read, unreadable } = registryTestKit('KHM', 'fwcms');
-const fwcmsToContract = (native: FwcmsRecord) => read(fwcmsAdapter, native);
+const readFwcms = (native: FwcmsRecord) => read(fwcmsAdapter, native);
 
 describe('reading a native record', () => {
   it('normalises the published example', () => {
-    expect(fwcmsToContract(EXAMPLE)).toMatchObject({
+    expect(readFwcms(EXAMPLE)).toMatchObject({
       __typename: 'KhmWorkPermit',
       id: 'KHM:PERMIT:WP-2025-0012345',
       country: 'KHM',
@@ -54,7 +54,7 @@ describe('reading a native record', () => {
   });
 
   it('derives the validity from the year alone: 1 January to 31 December', () => {
-    expect(fwcmsToContract({ ...EXAMPLE, year: 2024 })).toMatchObject({ validFrom: '2024-01-01', validUntil: '2024-12-31', permitYear: 2024 });
+    expect(readFwcms({ ...EXAMPLE, year: 2024 })).toMatchObject({ validFrom: '2024-01-01', validUntil: '2024-12-31', permitYear: 2024 });
   });
 
   it.each([
@@ -62,7 +62,7 @@ describe('reading a native record', () => {
     ['SKILLED', 'SKILLED'],
     ['UNSKILLED', 'LOWER_SKILLED'],
   ] as const)('classes quota category %s as %s and keeps it as the native type', (quotaCategory, permitClass) => {
-    expect(fwcmsToContract({ ...EXAMPLE, quotaCategory })).toMatchObject({ permitClass, nativeType: quotaCategory, quotaCategory });
+    expect(readFwcms({ ...EXAMPLE, quotaCategory })).toMatchObject({ permitClass, nativeType: quotaCategory, quotaCategory });
   });
 
   it.each([
@@ -70,18 +70,18 @@ describe('reading a native record', () => {
     ['EXPIRED', 'EXPIRED'],
     ['CANCELLED', 'CANCELLED'],
   ] as const)('maps status %s to %s and keeps the native word', (native, shared) => {
-    expect(fwcmsToContract({ ...EXAMPLE, status: native })).toMatchObject({ status: shared, nativeStatus: native });
+    expect(readFwcms({ ...EXAMPLE, status: native })).toMatchObject({ status: shared, nativeStatus: native });
   });
 
   it('refuses what the specification does not allow', () => {
-    expect(() => fwcmsToContract({ ...EXAMPLE, status: 'REVOKED' as never })).toThrow(/permit WP-2025-0012345: unknown status "REVOKED" \(expected one of APPLIED, VALID, EXPIRED, CANCELLED\)/);
-    expect(() => fwcmsToContract({ ...EXAMPLE, quotaCategory: 'EXPERT' as never })).toThrow(/unknown quotaCategory "EXPERT" \(expected one of OFFICE, SKILLED, UNSKILLED\)/);
-    expect(() => fwcmsToContract({ ...EXAMPLE, worker: { ...EXAMPLE.worker, nationality: 'Chinese' } })).toThrow(/worker.nationality: expected an ISO 3166-1 alpha-3 code, got "Chinese"/);
-    expect(() => fwcmsToContract({ ...EXAMPLE, worker: { ...EXAMPLE.worker, dateOfBirth: '10/10/1990' } })).toThrow(/worker.dateOfBirth: expected a date as YYYY-MM-DD/);
-    expect(() => fwcmsToContract({ ...EXAMPLE, year: '2025' as never })).toThrow(/year: expected a calendar year as a number, got "2025"/);
-    expect(() => fwcmsToContract({ ...EXAMPLE, year: 25 })).toThrow(unreadable(EXAMPLE.workPermitNo));
-    expect(() => fwcmsToContract({ ...EXAMPLE, worker: null as never })).toThrow(/expected a worker object/);
-    expect(() => fwcmsToContract({ ...EXAMPLE, iscoCode: '31-2' })).toThrow(unreadable(EXAMPLE.workPermitNo));
+    expect(() => readFwcms({ ...EXAMPLE, status: 'REVOKED' as never })).toThrow(/permit WP-2025-0012345: unknown status "REVOKED" \(expected one of APPLIED, VALID, EXPIRED, CANCELLED\)/);
+    expect(() => readFwcms({ ...EXAMPLE, quotaCategory: 'EXPERT' as never })).toThrow(/unknown quotaCategory "EXPERT" \(expected one of OFFICE, SKILLED, UNSKILLED\)/);
+    expect(() => readFwcms({ ...EXAMPLE, worker: { ...EXAMPLE.worker, nationality: 'Chinese' } })).toThrow(/worker.nationality: expected an ISO 3166-1 alpha-3 code, got "Chinese"/);
+    expect(() => readFwcms({ ...EXAMPLE, worker: { ...EXAMPLE.worker, dateOfBirth: '10/10/1990' } })).toThrow(/worker.dateOfBirth: expected a date as YYYY-MM-DD/);
+    expect(() => readFwcms({ ...EXAMPLE, year: '2025' as never })).toThrow(/year: expected a calendar year as a number, got "2025"/);
+    expect(() => readFwcms({ ...EXAMPLE, year: 25 })).toThrow(unreadable(EXAMPLE.workPermitNo));
+    expect(() => readFwcms({ ...EXAMPLE, worker: null as never })).toThrow(/expected a worker object/);
+    expect(() => readFwcms({ ...EXAMPLE, iscoCode: '31-2' })).toThrow(unreadable(EXAMPLE.workPermitNo));
   });
 });
 

@@ -29,11 +29,11 @@ const EXAMPLE: NtbRecord = {
 };
 
 const { connect, read, unreadable, registryError } = registryTestKit('KHM', 'ntb');
-const ntbToContract = (native: NtbRecord) => read(ntbAdapter, native);
+const readNtb = (native: NtbRecord) => read(ntbAdapter, native);
 
 describe('reading a native record', () => {
   it('normalises the published example', () => {
-    const record = ntbToContract(EXAMPLE);
+    const record = readNtb(EXAMPLE);
     expect(record).toMatchObject({
       __typename: 'KhmCertification',
       id: 'KHM:CERT:NTB-C2-2024-00871',
@@ -74,25 +74,25 @@ describe('reading a native record', () => {
     ['TVD', 4, 'Technical and Vocational Diploma'],
     ['HTVD', 5, 'Higher Technical and Vocational Diploma'],
   ] as const)('reads award %s as CQF level %i and indicative AQRF level %i', (award, level, awardName) => {
-    expect(ntbToContract({ ...EXAMPLE, award, cqfLevel: level })).toMatchObject({ nationalLevel: String(level), aqrfLevel: level, aqrfBasis: 'INDICATIVE', cqfLevel: level, award, awardName });
+    expect(readNtb({ ...EXAMPLE, award, cqfLevel: level })).toMatchObject({ nationalLevel: String(level), aqrfLevel: level, aqrfBasis: 'INDICATIVE', cqfLevel: level, award, awardName });
   });
 
   it('reads WITHDRAWN as REVOKED and keeps the native word', () => {
-    expect(ntbToContract({ ...EXAMPLE, status: 'WITHDRAWN' })).toMatchObject({ status: 'REVOKED', nativeStatus: 'WITHDRAWN', validUntil: null });
+    expect(readNtb({ ...EXAMPLE, status: 'WITHDRAWN' })).toMatchObject({ status: 'REVOKED', nativeStatus: 'WITHDRAWN', validUntil: null });
   });
 
   it('keeps a citizen without a passport, and a foreign holder without a Khmer identity card', () => {
-    expect(ntbToContract({ ...EXAMPLE, passportNo: null })).toMatchObject({ holderDocumentNumber: null, holderNationality: 'KHM' });
-    expect(ntbToContract({ ...EXAMPLE, khmerId: null, nationality: 'CHN', passportNo: 'ea 1234567' })).toMatchObject({ holderNationality: 'CHN', holderDocumentNumber: 'EA1234567' });
+    expect(readNtb({ ...EXAMPLE, passportNo: null })).toMatchObject({ holderDocumentNumber: null, holderNationality: 'KHM' });
+    expect(readNtb({ ...EXAMPLE, khmerId: null, nationality: 'CHN', passportNo: 'ea 1234567' })).toMatchObject({ holderNationality: 'CHN', holderDocumentNumber: 'EA1234567' });
   });
 
   it('refuses what the specification does not allow', () => {
-    expect(() => ntbToContract({ ...EXAMPLE, status: 'EXPIRED' as never })).toThrow(/certificate NTB-C2-2024-00871: unknown status "EXPIRED" \(expected one of ACTIVE, WITHDRAWN\)/);
-    expect(() => ntbToContract({ ...EXAMPLE, award: 'C4' as never })).toThrow(/unknown award "C4" \(expected one of C1, C2, C3, TVD, HTVD\)/);
-    expect(() => ntbToContract({ ...EXAMPLE, cqfLevel: 3 })).toThrow(/award C2 sits at CQF level 2, but the record gives cqfLevel 3/);
-    expect(() => ntbToContract({ ...EXAMPLE, nationality: 'Cambodian' })).toThrow(/nationality: expected an ISO 3166-1 alpha-3 code, got "Cambodian"/);
-    expect(() => ntbToContract({ ...EXAMPLE, issuedDate: '15/07/2024' })).toThrow(/issuedDate: expected a date as YYYY-MM-DD, got "15\/07\/2024"/);
-    expect(() => ntbToContract({ ...EXAMPLE, iscoCode: '72A' })).toThrow(unreadable(EXAMPLE.certificateNo));
+    expect(() => readNtb({ ...EXAMPLE, status: 'EXPIRED' as never })).toThrow(/certificate NTB-C2-2024-00871: unknown status "EXPIRED" \(expected one of ACTIVE, WITHDRAWN\)/);
+    expect(() => readNtb({ ...EXAMPLE, award: 'C4' as never })).toThrow(/unknown award "C4" \(expected one of C1, C2, C3, TVD, HTVD\)/);
+    expect(() => readNtb({ ...EXAMPLE, cqfLevel: 3 })).toThrow(/award C2 sits at CQF level 2, but the record gives cqfLevel 3/);
+    expect(() => readNtb({ ...EXAMPLE, nationality: 'Cambodian' })).toThrow(/nationality: expected an ISO 3166-1 alpha-3 code, got "Cambodian"/);
+    expect(() => readNtb({ ...EXAMPLE, issuedDate: '15/07/2024' })).toThrow(/issuedDate: expected a date as YYYY-MM-DD, got "15\/07\/2024"/);
+    expect(() => readNtb({ ...EXAMPLE, iscoCode: '72A' })).toThrow(unreadable(EXAMPLE.certificateNo));
   });
 });
 

@@ -24,11 +24,11 @@ const EXAMPLE: MolRecord = {
 };
 
 const { connect, read, unreadable, registryError } = registryTestKit('MMR', 'mol');
-const molToContract = (native: MolRecord) => read(molAdapter, native);
+const readMol = (native: MolRecord) => read(molAdapter, native);
 
 describe('reading a native record', () => {
   it('normalises the published example', () => {
-    const record = molToContract(EXAMPLE);
+    const record = readMol(EXAMPLE);
     expect(record).toMatchObject({
       __typename: 'MmrWorkPermit',
       id: 'MMR:PERMIT:MOL-FE-2024-001122',
@@ -61,7 +61,7 @@ describe('reading a native record', () => {
     ['0110', 'OTHER'],
   ] as const)('classes a post coded %s as %s, whatever the channel', (iscoCode, permitClass) => {
     for (const channel of ['MOL', 'MIC', 'SEZ'] as const) {
-      expect(molToContract({ ...EXAMPLE, iscoCode, channel })).toMatchObject({ permitClass, nativeType: channel, channel });
+      expect(readMol({ ...EXAMPLE, iscoCode, channel })).toMatchObject({ permitClass, nativeType: channel, channel });
     }
   });
 
@@ -70,15 +70,15 @@ describe('reading a native record', () => {
     ['EXPIRED', 'EXPIRED'],
     ['REVOKED', 'REVOKED'],
   ] as const)('maps status %s to %s and keeps the native word', (native, shared) => {
-    expect(molToContract({ ...EXAMPLE, status: native })).toMatchObject({ status: shared, nativeStatus: native });
+    expect(readMol({ ...EXAMPLE, status: native })).toMatchObject({ status: shared, nativeStatus: native });
   });
 
   it('refuses what the specification does not allow', () => {
-    expect(() => molToContract({ ...EXAMPLE, status: 'CANCELLED' as never })).toThrow(/permit MOL-FE-2024-001122: unknown status "CANCELLED" \(expected one of PENDING, VALID, EXPIRED, REVOKED\)/);
-    expect(() => molToContract({ ...EXAMPLE, channel: 'BOI' as never })).toThrow(/unknown channel "BOI" \(expected one of MOL, MIC, SEZ\)/);
-    expect(() => molToContract({ ...EXAMPLE, nationality: 'JAPANESE' })).toThrow(/nationality: expected an ISO 3166-1 alpha-3 code, got "JAPANESE"/);
-    expect(() => molToContract({ ...EXAMPLE, iscoCode: 'X13' })).toThrow(unreadable(EXAMPLE.permitNo));
-    expect(() => molToContract({ ...EXAMPLE, expiryDate: '03/31/2025' })).toThrow(/expiryDate: expected a date as YYYY-MM-DD/);
+    expect(() => readMol({ ...EXAMPLE, status: 'CANCELLED' as never })).toThrow(/permit MOL-FE-2024-001122: unknown status "CANCELLED" \(expected one of PENDING, VALID, EXPIRED, REVOKED\)/);
+    expect(() => readMol({ ...EXAMPLE, channel: 'BOI' as never })).toThrow(/unknown channel "BOI" \(expected one of MOL, MIC, SEZ\)/);
+    expect(() => readMol({ ...EXAMPLE, nationality: 'JAPANESE' })).toThrow(/nationality: expected an ISO 3166-1 alpha-3 code, got "JAPANESE"/);
+    expect(() => readMol({ ...EXAMPLE, iscoCode: 'X13' })).toThrow(unreadable(EXAMPLE.permitNo));
+    expect(() => readMol({ ...EXAMPLE, expiryDate: '03/31/2025' })).toThrow(/expiryDate: expected a date as YYYY-MM-DD/);
   });
 });
 

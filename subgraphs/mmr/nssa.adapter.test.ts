@@ -27,11 +27,11 @@ const EXAMPLE: NssaRecord = {
 };
 
 const { connect, read, unreadable, registryError } = registryTestKit('MMR', 'nssa');
-const nssaToContract = (native: NssaRecord) => read(nssaAdapter, native);
+const readNssa = (native: NssaRecord) => read(nssaAdapter, native);
 
 describe('reading a native record', () => {
   it('normalises the published example', () => {
-    const record = nssaToContract(EXAMPLE);
+    const record = readNssa(EXAMPLE);
     expect(record).toMatchObject({
       __typename: 'MmrCertification',
       id: 'MMR:CERT:NSSA-2-2023-04567',
@@ -69,25 +69,25 @@ describe('reading a native record', () => {
     [3, 'Advanced skilled'],
     [4, 'Supervisory'],
   ] as const)('reads NSSA level %i as indicative AQRF level %i (%s)', (level, name) => {
-    expect(nssaToContract({ ...EXAMPLE, level })).toMatchObject({ nationalLevel: String(level), aqrfLevel: level, aqrfBasis: 'INDICATIVE', nssaLevel: level, levelName: name });
+    expect(readNssa({ ...EXAMPLE, level })).toMatchObject({ nationalLevel: String(level), aqrfLevel: level, aqrfBasis: 'INDICATIVE', nssaLevel: level, levelName: name });
   });
 
   it.each([
     ['EXPIRED', 'EXPIRED'],
     ['CANCELLED', 'REVOKED'],
   ] as const)('maps status %s to %s and keeps the native word', (native, shared) => {
-    expect(nssaToContract({ ...EXAMPLE, status: native })).toMatchObject({ status: shared, nativeStatus: native });
+    expect(readNssa({ ...EXAMPLE, status: native })).toMatchObject({ status: shared, nativeStatus: native });
   });
 
   it('keeps a holder without a passport, with no document number', () => {
-    expect(nssaToContract({ ...EXAMPLE, passportNo: null })).toMatchObject({ holderDocumentNumber: null, holderNationality: 'MMR' });
+    expect(readNssa({ ...EXAMPLE, passportNo: null })).toMatchObject({ holderDocumentNumber: null, holderNationality: 'MMR' });
   });
 
   it('refuses what the specification does not allow', () => {
-    expect(() => nssaToContract({ ...EXAMPLE, status: 'SUSPENDED' as never })).toThrow(/certificate NSSA-2-2023-04567: unknown status "SUSPENDED" \(expected one of VALID, EXPIRED, CANCELLED\)/);
-    expect(() => nssaToContract({ ...EXAMPLE, level: 5 })).toThrow(/unknown level "5"/);
-    expect(() => nssaToContract({ ...EXAMPLE, issueDate: '12-09-2023' })).toThrow(/issueDate: expected a date as YYYY-MM-DD, got "12-09-2023"/);
-    expect(() => nssaToContract({ ...EXAMPLE, iscoCode: '82-1' })).toThrow(unreadable(EXAMPLE.certNo));
+    expect(() => readNssa({ ...EXAMPLE, status: 'SUSPENDED' as never })).toThrow(/certificate NSSA-2-2023-04567: unknown status "SUSPENDED" \(expected one of VALID, EXPIRED, CANCELLED\)/);
+    expect(() => readNssa({ ...EXAMPLE, level: 5 })).toThrow(/unknown level "5"/);
+    expect(() => readNssa({ ...EXAMPLE, issueDate: '12-09-2023' })).toThrow(/issueDate: expected a date as YYYY-MM-DD, got "12-09-2023"/);
+    expect(() => readNssa({ ...EXAMPLE, iscoCode: '82-1' })).toThrow(unreadable(EXAMPLE.certNo));
   });
 
   it('does not call NSSA about people who are not Myanmar nationals', async () => {

@@ -24,11 +24,11 @@ const EXAMPLE: AepRecord = {
 const withHolder = (changes: Partial<AepRecord['foreignNational']>): AepRecord => ({ ...EXAMPLE, foreignNational: { ...EXAMPLE.foreignNational, ...changes } });
 
 const { connect, read, unreadable, registryError } = registryTestKit('PHL', 'aep');
-const aepToContract = (native: AepRecord) => read(aepAdapter, native);
+const readAep = (native: AepRecord) => read(aepAdapter, native);
 
 describe('reading a native record', () => {
   it('normalises the published example', () => {
-    const record = aepToContract(EXAMPLE);
+    const record = readAep(EXAMPLE);
     expect(record).toMatchObject({
       __typename: 'PhlWorkPermit',
       id: 'PHL:PERMIT:AEP-NCR-2025-001234',
@@ -56,17 +56,17 @@ describe('reading a native record', () => {
   it('translates every published demonym to its ISO alpha-3 code', () => {
     expect(Object.keys(demonyms.demonyms)).toHaveLength(20);
     for (const [demonym, iso] of Object.entries(demonyms.demonyms)) {
-      expect(aepToContract(withHolder({ nationality: demonym })).holderNationality).toBe(iso);
+      expect(readAep(withHolder({ nationality: demonym })).holderNationality).toBe(iso);
     }
     expect(isoFromDemonym('BURMESE')).toBe('MMR');
     expect(isoFromDemonym('constructor')).toBeUndefined();
   });
 
   it('reads the demonym of any state, in any case, and refuses one that names no single state', () => {
-    expect(aepToContract(withHolder({ nationality: 'GERMAN' })).holderNationality).toBe('DEU');
-    expect(aepToContract(withHolder({ nationality: 'Japanese' })).holderNationality).toBe('JPN');
-    expect(() => aepToContract(withHolder({ nationality: 'JPN' }))).toThrow(/permit AEP-NCR-2025-001234: unknown nationality "JPN" \(a demonym that names no single state\)/);
-    expect(() => aepToContract(withHolder({ nationality: 'CONGOLESE' }))).toThrow(unreadable(EXAMPLE.aepNo));
+    expect(readAep(withHolder({ nationality: 'GERMAN' })).holderNationality).toBe('DEU');
+    expect(readAep(withHolder({ nationality: 'Japanese' })).holderNationality).toBe('JPN');
+    expect(() => readAep(withHolder({ nationality: 'JPN' }))).toThrow(/permit AEP-NCR-2025-001234: unknown nationality "JPN" \(a demonym that names no single state\)/);
+    expect(() => readAep(withHolder({ nationality: 'CONGOLESE' }))).toThrow(unreadable(EXAMPLE.aepNo));
   });
 
   it.each([
@@ -76,7 +76,7 @@ describe('reading a native record', () => {
     ['9313', 'OTHER'],
     ['0110', 'OTHER'],
   ] as const)('classes a post coded %s as %s', (psocCode, permitClass) => {
-    expect(aepToContract({ ...EXAMPLE, psocCode })).toMatchObject({ permitClass, nativeType: 'AEP' });
+    expect(readAep({ ...EXAMPLE, psocCode })).toMatchObject({ permitClass, nativeType: 'AEP' });
   });
 
   it.each([
@@ -85,12 +85,12 @@ describe('reading a native record', () => {
     ['REVOKED', 'REVOKED'],
     ['CANCELLED', 'CANCELLED'],
   ] as const)('maps status %s to %s and keeps the native word', (native, shared) => {
-    expect(aepToContract({ ...EXAMPLE, status: native })).toMatchObject({ status: shared, nativeStatus: native });
-    expect(aepToContract({ ...EXAMPLE, aepNo: 'COE-NCR-2025-001234', status: native })).toMatchObject({ status: shared, nativeStatus: native, nativeType: 'COE' });
+    expect(readAep({ ...EXAMPLE, status: native })).toMatchObject({ status: shared, nativeStatus: native });
+    expect(readAep({ ...EXAMPLE, aepNo: 'COE-NCR-2025-001234', status: native })).toMatchObject({ status: shared, nativeStatus: native, nativeType: 'COE' });
   });
 
   it('reads a certificate of exemption (COE-) as EXEMPT, classed by its post like a permit', () => {
-    expect(aepToContract({ ...EXAMPLE, aepNo: 'COE-IV-A-2025-000042', regionalOffice: 'IV-A', status: 'EXEMPT' })).toMatchObject({
+    expect(readAep({ ...EXAMPLE, aepNo: 'COE-IV-A-2025-000042', regionalOffice: 'IV-A', status: 'EXEMPT' })).toMatchObject({
       id: 'PHL:PERMIT:COE-IV-A-2025-000042',
       nativeType: 'COE',
       status: 'EXEMPT',
@@ -100,17 +100,17 @@ describe('reading a native record', () => {
   });
 
   it('reads any of the six statuses on either kind, and refuses unknown words and prefixes', () => {
-    expect(aepToContract({ ...EXAMPLE, status: 'EXEMPT' })).toMatchObject({ status: 'EXEMPT', nativeType: 'AEP' });
-    expect(aepToContract({ ...EXAMPLE, aepNo: 'COE-NCR-2025-001234' })).toMatchObject({ status: 'ACTIVE', nativeType: 'COE' });
-    expect(() => aepToContract({ ...EXAMPLE, status: 'APPROVED' as never })).toThrow(/unknown status "APPROVED" \(expected one of PENDING, ISSUED, EXPIRED, REVOKED, CANCELLED, EXEMPT\)/);
-    expect(() => aepToContract({ ...EXAMPLE, aepNo: 'SWP-NCR-2025-001234' })).toThrow(/unknown number prefix "SWP" \(expected one of AEP, COE\)/);
+    expect(readAep({ ...EXAMPLE, status: 'EXEMPT' })).toMatchObject({ status: 'EXEMPT', nativeType: 'AEP' });
+    expect(readAep({ ...EXAMPLE, aepNo: 'COE-NCR-2025-001234' })).toMatchObject({ status: 'ACTIVE', nativeType: 'COE' });
+    expect(() => readAep({ ...EXAMPLE, status: 'APPROVED' as never })).toThrow(/unknown status "APPROVED" \(expected one of PENDING, ISSUED, EXPIRED, REVOKED, CANCELLED, EXEMPT\)/);
+    expect(() => readAep({ ...EXAMPLE, aepNo: 'SWP-NCR-2025-001234' })).toThrow(/unknown number prefix "SWP" \(expected one of AEP, COE\)/);
   });
 
 
   it('refuses malformed dates and codes', () => {
-    expect(() => aepToContract({ ...EXAMPLE, validUntil: '01/14/2026' })).toThrow(/validUntil: expected a date as YYYY-MM-DD, got "01\/14\/2026"/);
-    expect(() => aepToContract(withHolder({ birthDate: '30-08-1979' }))).toThrow(/birthDate: expected a date as YYYY-MM-DD/);
-    expect(() => aepToContract({ ...EXAMPLE, psocCode: '13' })).toThrow(unreadable(EXAMPLE.aepNo));
+    expect(() => readAep({ ...EXAMPLE, validUntil: '01/14/2026' })).toThrow(/validUntil: expected a date as YYYY-MM-DD, got "01\/14\/2026"/);
+    expect(() => readAep(withHolder({ birthDate: '30-08-1979' }))).toThrow(/birthDate: expected a date as YYYY-MM-DD/);
+    expect(() => readAep({ ...EXAMPLE, psocCode: '13' })).toThrow(unreadable(EXAMPLE.aepNo));
   });
 
   it('does not call DOLE about Filipinos, and says when a nationality has no demonym to ask with', async () => {

@@ -30,11 +30,11 @@ const EXAMPLE: TesdaRecord = {
 };
 
 const { connect, read, unreadable, registryError } = registryTestKit('PHL', 'tesda');
-const tesdaToContract = (native: TesdaRecord) => read(tesdaAdapter, native);
+const readTesda = (native: TesdaRecord) => read(tesdaAdapter, native);
 
 describe('reading a native record', () => {
   it('normalises the published example', () => {
-    expect(tesdaToContract(EXAMPLE)).toMatchObject({
+    expect(readTesda(EXAMPLE)).toMatchObject({
       __typename: 'PhlCertification',
       id: 'PHL:CERT:24130302001457',
       country: 'PHL',
@@ -64,9 +64,9 @@ describe('reading a native record', () => {
   });
 
   it('reads dates month first: 03/02/2024 is the 2nd of March, and a day-first date is refused', () => {
-    expect(tesdaToContract(EXAMPLE).issuedOn).toBe('2024-03-02');
-    expect(() => tesdaToContract({ ...EXAMPLE, birthDate: '19/07/1994' })).toThrow(/certificate 24130302001457: birthDate: expected a date as MM\/DD\/YYYY, got "19\/07\/1994"/);
-    expect(() => tesdaToContract({ ...EXAMPLE, validUntil: '2029-03-02' })).toThrow(unreadable(EXAMPLE.certificateNumber));
+    expect(readTesda(EXAMPLE).issuedOn).toBe('2024-03-02');
+    expect(() => readTesda({ ...EXAMPLE, birthDate: '19/07/1994' })).toThrow(/certificate 24130302001457: birthDate: expected a date as MM\/DD\/YYYY, got "19\/07\/1994"/);
+    expect(() => readTesda({ ...EXAMPLE, validUntil: '2029-03-02' })).toThrow(unreadable(EXAMPLE.certificateNumber));
   });
 
   it.each([
@@ -74,11 +74,11 @@ describe('reading a native record', () => {
     ['NC III', 3, 'National Certificate III'],
     ['NC IV', 4, 'National Certificate IV'],
   ] as const)('reads %s as AQRF level %i, referenced through the PQF', (ncLevel, aqrfLevel, levelName) => {
-    expect(tesdaToContract({ ...EXAMPLE, ncLevel })).toMatchObject({ nationalLevel: ncLevel, aqrfLevel, aqrfBasis: 'REFERENCED', ncLevel, levelName });
+    expect(readTesda({ ...EXAMPLE, ncLevel })).toMatchObject({ nationalLevel: ncLevel, aqrfLevel, aqrfBasis: 'REFERENCED', ncLevel, levelName });
   });
 
   it('claims no AQRF level for a Certificate of Competency, a single unit', () => {
-    const record = tesdaToContract({ ...EXAMPLE, ncLevel: 'COC' });
+    const record = readTesda({ ...EXAMPLE, ncLevel: 'COC' });
     expect(record).toMatchObject({ nationalLevel: 'COC', aqrfLevel: null, aqrfBasis: 'NOT_REFERENCED', levelName: 'Certificate of Competency' });
     expect(record.aqrfDerivation).toMatch(/^PQF COC has no AQRF level/);
   });
@@ -87,22 +87,22 @@ describe('reading a native record', () => {
     ['EXPIRED', 'EXPIRED'],
     ['REVOKED', 'REVOKED'],
   ] as const)('maps status %s to %s and keeps the native word', (native, shared) => {
-    expect(tesdaToContract({ ...EXAMPLE, status: native })).toMatchObject({ status: shared, nativeStatus: native });
+    expect(readTesda({ ...EXAMPLE, status: native })).toMatchObject({ status: shared, nativeStatus: native });
   });
 
   it('keeps a holder who declared no passport, with no document number', () => {
-    expect(tesdaToContract({ ...EXAMPLE, passportNo: null })).toMatchObject({ holderDocumentNumber: null, holderNationality: 'PHL' });
+    expect(readTesda({ ...EXAMPLE, passportNo: null })).toMatchObject({ holderDocumentNumber: null, holderNationality: 'PHL' });
   });
 
   it('takes the nationality key of a non-Filipino holder, and Filipino when it is absent', () => {
-    expect(tesdaToContract({ ...EXAMPLE, nationality: 'IDN' }).holderNationality).toBe('IDN');
-    expect(() => tesdaToContract({ ...EXAMPLE, nationality: 'INDONESIAN' })).toThrow(/nationality: expected an ISO 3166-1 alpha-3 code, got "INDONESIAN"/);
+    expect(readTesda({ ...EXAMPLE, nationality: 'IDN' }).holderNationality).toBe('IDN');
+    expect(() => readTesda({ ...EXAMPLE, nationality: 'INDONESIAN' })).toThrow(/nationality: expected an ISO 3166-1 alpha-3 code, got "INDONESIAN"/);
   });
 
   it('refuses what the specification does not allow', () => {
-    expect(() => tesdaToContract({ ...EXAMPLE, status: 'SUSPENDED' as never })).toThrow(/certificate 24130302001457: unknown status "SUSPENDED" \(expected one of VALID, EXPIRED, REVOKED\)/);
-    expect(() => tesdaToContract({ ...EXAMPLE, ncLevel: 'NC V' as never })).toThrow(/unknown ncLevel "NC V" \(expected one of NC I, NC II, NC III, NC IV, COC\)/);
-    expect(() => tesdaToContract({ ...EXAMPLE, psocCode: '72' })).toThrow(unreadable(EXAMPLE.certificateNumber));
+    expect(() => readTesda({ ...EXAMPLE, status: 'SUSPENDED' as never })).toThrow(/certificate 24130302001457: unknown status "SUSPENDED" \(expected one of VALID, EXPIRED, REVOKED\)/);
+    expect(() => readTesda({ ...EXAMPLE, ncLevel: 'NC V' as never })).toThrow(/unknown ncLevel "NC V" \(expected one of NC I, NC II, NC III, NC IV, COC\)/);
+    expect(() => readTesda({ ...EXAMPLE, psocCode: '72' })).toThrow(unreadable(EXAMPLE.certificateNumber));
   });
 });
 

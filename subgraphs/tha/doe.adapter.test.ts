@@ -30,11 +30,11 @@ const EXAMPLE: DoeRecord = {
 };
 
 const { connect, read, unreadable, registryError } = registryTestKit('THA', 'doe');
-const doeToContract = (native: DoeRecord) => read(doeAdapter, native);
+const readDoe = (native: DoeRecord) => read(doeAdapter, native);
 
 describe('reading a DOE permit', () => {
   it('normalises the published example', () => {
-    expect(doeToContract(EXAMPLE)).toMatchObject({
+    expect(readDoe(EXAMPLE)).toMatchObject({
       __typename: 'ThaWorkPermit',
       id: 'THA:PERMIT:WP67-1000-0123456',
       country: 'THA',
@@ -67,7 +67,7 @@ describe('reading a DOE permit', () => {
     ['BORDER', 'LOWER_SKILLED'],
     ['MINORITY', 'OTHER'],
   ] as const)('classes worker type %s as %s and keeps the native type', (workerType, permitClass) => {
-    expect(doeToContract({ ...EXAMPLE, worker_type: workerType })).toMatchObject({ permitClass, nativeType: workerType, workerType });
+    expect(readDoe({ ...EXAMPLE, worker_type: workerType })).toMatchObject({ permitClass, nativeType: workerType, workerType });
   });
 
   it.each([
@@ -75,20 +75,20 @@ describe('reading a DOE permit', () => {
     ['EXPIRED', 'EXPIRED'],
     ['REVOKED', 'REVOKED'],
   ] as const)('maps status %s to %s and keeps the native word', (native, shared) => {
-    expect(doeToContract({ ...EXAMPLE, status: native })).toMatchObject({ status: shared, nativeStatus: native });
+    expect(readDoe({ ...EXAMPLE, status: native })).toMatchObject({ status: shared, nativeStatus: native });
   });
 
   it('keeps a passport holder\'s document type', () => {
-    expect(doeToContract({ ...EXAMPLE, doc_type: 'PASSPORT', doc_no: 'mc 123-456' })).toMatchObject({ documentType: 'PASSPORT', holderDocumentNumber: 'MC123456' });
+    expect(readDoe({ ...EXAMPLE, doc_type: 'PASSPORT', doc_no: 'mc 123-456' })).toMatchObject({ documentType: 'PASSPORT', holderDocumentNumber: 'MC123456' });
   });
 
   it('refuses what the specification does not allow', () => {
-    expect(() => doeToContract({ ...EXAMPLE, status: 'CANCELLED' as never })).toThrow(/permit WP67-1000-0123456: unknown status "CANCELLED" \(expected one of PENDING, ACTIVE, EXPIRED, REVOKED\)/);
-    expect(() => doeToContract({ ...EXAMPLE, worker_type: 'SEASONAL' as never })).toThrow(/unknown worker_type "SEASONAL" \(expected one of GENERAL, MOU, BOI, BORDER, MINORITY\)/);
-    expect(() => doeToContract({ ...EXAMPLE, doc_type: 'BORDER_PASS' as never })).toThrow(/unknown doc_type "BORDER_PASS" \(expected one of PASSPORT, CI\)/);
-    expect(() => doeToContract({ ...EXAMPLE, nationality: 'MMR' })).toThrow(/nationality: expected an ISO 3166-1 alpha-2 code, got "MMR"/);
-    expect(() => doeToContract({ ...EXAMPLE, issue_date: '01/03/2567' })).toThrow(/issue_date: expected a date as BBBB-MM-DD, got "01\/03\/2567"/);
-    expect(() => doeToContract({ ...EXAMPLE, occupation_code: '93' })).toThrow(unreadable(EXAMPLE.permit_no));
+    expect(() => readDoe({ ...EXAMPLE, status: 'CANCELLED' as never })).toThrow(/permit WP67-1000-0123456: unknown status "CANCELLED" \(expected one of PENDING, ACTIVE, EXPIRED, REVOKED\)/);
+    expect(() => readDoe({ ...EXAMPLE, worker_type: 'SEASONAL' as never })).toThrow(/unknown worker_type "SEASONAL" \(expected one of GENERAL, MOU, BOI, BORDER, MINORITY\)/);
+    expect(() => readDoe({ ...EXAMPLE, doc_type: 'BORDER_PASS' as never })).toThrow(/unknown doc_type "BORDER_PASS" \(expected one of PASSPORT, CI\)/);
+    expect(() => readDoe({ ...EXAMPLE, nationality: 'MMR' })).toThrow(/nationality: expected an ISO 3166-1 alpha-2 code, got "MMR"/);
+    expect(() => readDoe({ ...EXAMPLE, issue_date: '01/03/2567' })).toThrow(/issue_date: expected a date as BBBB-MM-DD, got "01\/03\/2567"/);
+    expect(() => readDoe({ ...EXAMPLE, occupation_code: '93' })).toThrow(unreadable(EXAMPLE.permit_no));
   });
 });
 
@@ -124,7 +124,7 @@ describe('doeAdapter against a registry that answers what the test says', () => 
     expect(matchesIdentity(record, identity)).toBe(true);
     expect(matchesIdentity(record, { ...identity, documentNumber: 'MD456789' })).toBe(true);
     expect(matchesIdentity(record, { ...identity, documentNumber: 'MA7654321' })).toBe(false);
-    expect(matchesIdentity(doeToContract(EXAMPLE), identity)).toBe(false);
+    expect(matchesIdentity(readDoe(EXAMPLE), identity)).toBe(false);
     expect(fake.asked.slice(-2).map((path) => new URLSearchParams(path.split('?')[1]).get('doc_type')).sort()).toEqual(['CI', 'PASSPORT']);
   });
   it('serves the rest of a batch and of a holder answer beside a permit it cannot read', async () => {

@@ -27,11 +27,11 @@ const EXAMPLE: DsdRecord = {
 const CITIZEN: DsdRecord = { ...EXAMPLE, cert_no: 'DSD-67-01-000777', full_name_th: 'สมชาย ใจดี', full_name_en: 'SOMCHAI JAIDEE', id_card: '1101700203451', passport_no: null, nationality: 'TH' };
 
 const { connect, read, unreadable, registryError } = registryTestKit('THA', 'dsd');
-const dsdToContract = (native: DsdRecord) => read(dsdAdapter, native);
+const readDsd = (native: DsdRecord) => read(dsdAdapter, native);
 
 describe('reading a DSD certificate', () => {
   it('normalises the published example', () => {
-    const record = dsdToContract(EXAMPLE);
+    const record = readDsd(EXAMPLE);
     expect(record).toMatchObject({
       __typename: 'ThaCertification',
       id: 'THA:CERT:DSD-67-10-004512',
@@ -66,38 +66,38 @@ describe('reading a DSD certificate', () => {
     [2, 'ระดับ 2'],
     [3, 'ระดับ 3'],
   ] as const)('reads DSD skill level %i as indicative AQRF level %i', (level, name) => {
-    expect(dsdToContract({ ...EXAMPLE, skill_level: level })).toMatchObject({ nationalLevel: String(level), aqrfLevel: level, aqrfBasis: 'INDICATIVE', skillLevel: level, levelName: name });
+    expect(readDsd({ ...EXAMPLE, skill_level: level })).toMatchObject({ nationalLevel: String(level), aqrfLevel: level, aqrfBasis: 'INDICATIVE', skillLevel: level, levelName: name });
   });
 
   it.each([
     ['หมดอายุ', 'EXPIRED'],
     ['เพิกถอน', 'REVOKED'],
   ] as const)('maps status %s to %s and keeps the Thai word', (native, shared) => {
-    expect(dsdToContract({ ...EXAMPLE, status: native, expire_date: '20/08/2569' })).toMatchObject({ status: shared, nativeStatus: native });
+    expect(readDsd({ ...EXAMPLE, status: native, expire_date: '20/08/2569' })).toMatchObject({ status: shared, nativeStatus: native });
   });
 
   it('converts Buddhist-Era dates, including an expiry where the standard has one', () => {
-    expect(dsdToContract({ ...EXAMPLE, issue_date: '29/02/2567', expire_date: '28/02/2570' })).toMatchObject({ issuedOn: '2024-02-29', validUntil: '2027-02-28' });
+    expect(readDsd({ ...EXAMPLE, issue_date: '29/02/2567', expire_date: '28/02/2570' })).toMatchObject({ issuedOn: '2024-02-29', validUntil: '2027-02-28' });
     // 2566 B.E. (2023) was not a leap year.
-    expect(() => dsdToContract({ ...EXAMPLE, issue_date: '29/02/2566' })).toThrow(/issue_date: expected a date as DD\/MM\/BBBB, got "29\/02\/2566"/);
+    expect(() => readDsd({ ...EXAMPLE, issue_date: '29/02/2566' })).toThrow(/issue_date: expected a date as DD\/MM\/BBBB, got "29\/02\/2566"/);
   });
 
   it('reads alpha-2 nationalities, a Thai citizen being TH with an id card and maybe no passport', () => {
-    expect(dsdToContract({ ...EXAMPLE, nationality: 'KH' }).holderNationality).toBe('KHM');
-    const citizen = dsdToContract(CITIZEN);
+    expect(readDsd({ ...EXAMPLE, nationality: 'KH' }).holderNationality).toBe('KHM');
+    const citizen = readDsd(CITIZEN);
     expect(citizen).toMatchObject({ holderNationality: 'THA', holderDocumentNumber: null, holderName: 'SOMCHAI JAIDEE', fullNameTh: 'สมชาย ใจดี' });
     // The id card is an identity number, not part of the contract.
     expect(JSON.stringify(citizen)).not.toContain('1101700203451');
   });
 
   it('refuses what the specification does not allow', () => {
-    expect(() => dsdToContract({ ...EXAMPLE, status: 'ระงับ' as never })).toThrow(/certificate DSD-67-10-004512: unknown status "ระงับ" \(expected one of ใช้งาน, หมดอายุ, เพิกถอน\)/);
-    expect(() => dsdToContract({ ...EXAMPLE, status: 'VALID' as never })).toThrow(unreadable(EXAMPLE.cert_no));
-    expect(() => dsdToContract({ ...EXAMPLE, skill_level: 4 })).toThrow(/unknown skill_level "4" \(expected one of 1, 2, 3\)/);
-    expect(() => dsdToContract({ ...EXAMPLE, nationality: 'MMR' })).toThrow(/nationality: expected an ISO 3166-1 alpha-2 code, got "MMR"/);
-    expect(() => dsdToContract({ ...EXAMPLE, nationality: 'Myanmar' })).toThrow(unreadable(EXAMPLE.cert_no));
-    expect(() => dsdToContract({ ...EXAMPLE, birth_date: '2535-06-12' })).toThrow(/birth_date: expected a date as DD\/MM\/BBBB/);
-    expect(() => dsdToContract({ ...EXAMPLE, occupation_code: '741' })).toThrow(/occupation_code: expected a TSCO code of 4 digits, got "741"/);
+    expect(() => readDsd({ ...EXAMPLE, status: 'ระงับ' as never })).toThrow(/certificate DSD-67-10-004512: unknown status "ระงับ" \(expected one of ใช้งาน, หมดอายุ, เพิกถอน\)/);
+    expect(() => readDsd({ ...EXAMPLE, status: 'VALID' as never })).toThrow(unreadable(EXAMPLE.cert_no));
+    expect(() => readDsd({ ...EXAMPLE, skill_level: 4 })).toThrow(/unknown skill_level "4" \(expected one of 1, 2, 3\)/);
+    expect(() => readDsd({ ...EXAMPLE, nationality: 'MMR' })).toThrow(/nationality: expected an ISO 3166-1 alpha-2 code, got "MMR"/);
+    expect(() => readDsd({ ...EXAMPLE, nationality: 'Myanmar' })).toThrow(unreadable(EXAMPLE.cert_no));
+    expect(() => readDsd({ ...EXAMPLE, birth_date: '2535-06-12' })).toThrow(/birth_date: expected a date as DD\/MM\/BBBB/);
+    expect(() => readDsd({ ...EXAMPLE, occupation_code: '741' })).toThrow(/occupation_code: expected a TSCO code of 4 digits, got "741"/);
   });
 });
 
