@@ -1,3 +1,4 @@
+// The FWCMS work permit record exactly as subgraphs/khm/README.md publishes it.
 /** The FWCMS work permit record exactly as subgraphs/khm/README.md publishes it. */
 export interface FwcmsRecord {
   workPermitNo: string;

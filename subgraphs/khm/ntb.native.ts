@@ -1,3 +1,4 @@
+// The NTB national certificate record exactly as subgraphs/khm/README.md publishes it.
 /** The NTB national certificate record exactly as subgraphs/khm/README.md publishes it. */
 export interface NtbRecord {
   certificateNo: string;

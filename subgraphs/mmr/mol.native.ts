@@ -1,3 +1,4 @@
+// The Ministry of Labour foreign-employment permit record exactly as subgraphs/mmr/README.md publishes it.
 /** The Ministry of Labour foreign-employment permit record exactly as subgraphs/mmr/README.md publishes it. */
 export interface MolRecord {
   permitNo: string;

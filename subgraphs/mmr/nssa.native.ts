@@ -1,3 +1,4 @@
+// The NSSA certificate record exactly as subgraphs/mmr/README.md publishes it.
 /** The NSSA certificate record exactly as subgraphs/mmr/README.md publishes it. */
 export interface NssaRecord {
   certNo: string;

@@ -1,3 +1,4 @@
+// The DOLE Alien Employment Permit record exactly as subgraphs/phl/README.md publishes it.
 /** The DOLE Alien Employment Permit record exactly as subgraphs/phl/README.md publishes it. */
 export interface AepRecord {
   /** `AEP-<region>-<year>-<6 digits>`, or `COE-…` for a certificate of exemption. */

@@ -1,3 +1,4 @@
+// The TESDA Registry of Certified Workers record exactly as subgraphs/phl/README.md publishes it.
 /** The TESDA Registry of Certified Workers record exactly as subgraphs/phl/README.md publishes it. */
 export interface TesdaRecord {
   certificateNumber: string;

@@ -1,3 +1,4 @@
+// The DOE e-Work Permit record exactly as subgraphs/tha/README.md publishes it, and its date format.
 import type { NativeDateFormat } from '../../schema/dates/index.js';
 
 /** The DOE e-Work Permit record exactly as subgraphs/tha/README.md publishes it. */

@@ -1,3 +1,4 @@
+// The DSD skill certificate record exactly as subgraphs/tha/README.md publishes it, and its date format.
 import type { NativeDateFormat } from '../../schema/dates/index.js';
 
 /** The DSD national skill standard certificate exactly as subgraphs/tha/README.md publishes it. */

@@ -1,3 +1,4 @@
+// The simulated FWCMS API of subgraphs/khm/README.md, over the synthetic population.
 import { idsPerCall } from '../../kit/adapter.js';
 import { recordByIdRoute, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { filterBy } from '../../../sandbox/simulator/paging.js';
@@ -7,7 +8,6 @@ import { badRequest, notFound, offsetPage, rateLimited } from './registryApi.js'
 import type { FwcmsRecord } from '../fwcms.native.js';
 import { fwcmsProfile } from '../profiles.js';
 
-/** The MLVT FWCMS work permit API of subgraphs/khm/README.md, over the synthetic population. */
 // Fictional employers with eight-digit registration numbers in the shape of the spec's example.
 const EMPLOYERS: FwcmsRecord['employer'][] = [
   { name: 'Golden Garment (Cambodia) Co., Ltd.', registrationNo: '00012345' },

@@ -1,3 +1,4 @@
+// The simulated NTB API of subgraphs/khm/README.md, over the synthetic population.
 import { idsPerCall } from '../../kit/adapter.js';
 import { recordByIdRoute, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { filterBy, withinDates } from '../../../sandbox/simulator/paging.js';
@@ -9,7 +10,6 @@ import { badRequest, notFound, offsetPage, rateLimited } from './registryApi.js'
 import type { NtbRecord } from '../ntb.native.js';
 import { ntbProfile } from '../profiles.js';
 
-/** The NTB API of subgraphs/khm/README.md, over the synthetic population. */
 const INSTITUTIONS = [
   'Preah Kossomak Polytechnic Institute',
   'National Technical Training Institute',

@@ -1,3 +1,4 @@
+// The simulated MOL permit API of subgraphs/mmr/README.md, over the synthetic population.
 import { recordByIdRoute, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { filterBy } from '../../../sandbox/simulator/paging.js';
 import { holdingsIn, SIMULATION_TODAY, type PermitHolding } from '../../../sandbox/population/population.js';
@@ -7,7 +8,6 @@ import { badRequest, notFound, searchPage, tooMany } from './registryApi.js';
 import type { MolRecord } from '../mol.native.js';
 import { molProfile } from '../profiles.js';
 
-/** The MOL foreign-employment permit API of subgraphs/mmr/README.md, over the synthetic population. */
 // Fictional employers; the channel follows where the employer operates (a special economic zone, an MIC-approved investment, or neither).
 const EMPLOYERS: Array<{ name: string; channel: MolRecord['channel'] }> = [
   { name: 'Thilawa Auto Parts Co., Ltd.', channel: 'SEZ' },

@@ -1,3 +1,4 @@
+// The simulated NSSA API of subgraphs/mmr/README.md, over the synthetic population.
 import { idsPerCall } from '../../kit/adapter.js';
 import { recordByIdRoute, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { filterBy } from '../../../sandbox/simulator/paging.js';
@@ -8,7 +9,6 @@ import { badRequest, notFound, searchPage, tooMany } from './registryApi.js';
 import type { NssaRecord } from '../nssa.native.js';
 import { nssaProfile } from '../profiles.js';
 
-/** The NSSA API of subgraphs/mmr/README.md, over the synthetic population. */
 const CENTRES = [
   'Yangon Industrial Training Centre',
   'Mandalay Industrial Training Centre',

@@ -1,3 +1,4 @@
+// The simulated DOLE AEP API of subgraphs/phl/README.md, over the synthetic population.
 import type { NativeResponse, SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { filterBy, intParam } from '../../../sandbox/simulator/paging.js';
 import { holdingsIn, recordRandom, type PermitHolding } from '../../../sandbox/population/population.js';
@@ -12,7 +13,6 @@ export const aepNotFound: NativeResponse = { status: 404, json: { status: 404, e
 export const rateLimit: NativeResponse = { status: 429, json: { status: 429, error: 'RATE_LIMIT' } };
 export const badRequest = (message: string): NativeResponse => ({ status: 400, json: { status: 400, error: 'BAD_REQUEST', message } });
 
-/** The DOLE Alien Employment Permit API of subgraphs/phl/README.md, over the synthetic population. */
 // Fictional employers with the regional office that covers them; TINs are derived per employer.
 const EMPLOYERS = [
   { name: 'Laguna Precision Components Inc.', region: 'IV-A' },

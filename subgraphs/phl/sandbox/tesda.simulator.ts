@@ -1,3 +1,4 @@
+// The simulated TESDA Registry of Certified Workers API of subgraphs/phl/README.md, over the synthetic population.
 import { idsPerCall } from '../../kit/adapter.js';
 import type { NativeResponse, SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { filterBy, intParam, withinDates } from '../../../sandbox/simulator/paging.js';
@@ -12,7 +13,6 @@ export const noRecordFound: NativeResponse = { status: 404, json: { message: 'No
 export const tooManyRequests: NativeResponse = { status: 429, json: { message: 'Too Many Requests' } };
 export const badRequest = (message: string): NativeResponse => ({ status: 400, json: { message } });
 
-/** The TESDA Registry of Certified Workers API of subgraphs/phl/README.md, over the synthetic population. */
 // Training regulations for the population's certifiable occupations: title stem, sector and an illustrative code stem (the spec's `MEESMA2` is SMAW NC II).
 const QUALIFICATIONS: Record<string, { title: string; sector: string; code: string }> = {
   '7212': { title: 'Shielded Metal Arc Welding (SMAW)', sector: 'METALS AND ENGINEERING', code: 'MEESMA' },

@@ -1,3 +1,4 @@
+// The simulated DOE e-Work Permit API of subgraphs/tha/README.md, over the synthetic population.
 import { idsPerCall } from '../../kit/adapter.js';
 import { recordByIdRoute, type NativeResponse, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { filterBy } from '../../../sandbox/simulator/paging.js';
@@ -9,7 +10,6 @@ import { searchPage } from './search.js';
 import { DOE_DATE, type DoeDocumentType, type DoeRecord } from '../doe.native.js';
 import { doeProfile } from '../profiles.js';
 
-/** The DOE e-Work Permit API of subgraphs/tha/README.md, over the synthetic population. */
 export const notFound: NativeResponse = { status: 404, json: { code: 'E404', message: 'permit not found' } };
 export const tooMany: NativeResponse = { status: 429, json: { code: 'E429' } };
 // The spec gives no 400 body; this follows the `code`/`message` style of its 404.
