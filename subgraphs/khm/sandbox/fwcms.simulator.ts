@@ -50,7 +50,8 @@ export const fwcmsSimulator: SimulatorDefinition<FwcmsRecord> = {
         const year = permitYear(holding.validFrom, holding.validUntil);
         const serial = String(holding.seq).padStart(7, '0');
         return {
-          workPermitNo: `WP-${year}-${serial}`,
+          // The specification shows one number and publishes no pattern: one permit in eight is numbered otherwise, so that nothing relies on the example's shape.
+          workPermitNo: holding.seq % 8 === 0 ? `FW/${year}/${holding.seq}` : `WP-${year}-${serial}`,
           employmentCardNo: `EC-${year}-${serial}`,
           worker: { name: person.fullName.toUpperCase(), passportNo: person.passportNo!, nationality: person.nationality, dateOfBirth: person.dateOfBirth },
           employer: EMPLOYERS[holding.employer % EMPLOYERS.length],

@@ -43,7 +43,8 @@ export const ntbSimulator: SimulatorDefinition<NtbRecord> = {
     holdingsIn(population, 'KHM', 'CERT').map(({ person, holding }) => {
       const award = awardFor(holding);
       return {
-        certificateNo: `NTB-${award}-${holding.issuedOn.slice(0, 4)}-${String(holding.seq).padStart(5, '0')}`,
+        // The specification shows one number and publishes no pattern: one certificate in eight is numbered otherwise, so that nothing relies on the example's shape.
+        certificateNo: holding.seq % 8 === 0 ? `NTB/${holding.issuedOn.slice(0, 4)}/${award}/${holding.seq}` : `NTB-${award}-${holding.issuedOn.slice(0, 4)}-${String(holding.seq).padStart(5, '0')}`,
         nameKh: person.fullNameNative ?? person.fullName,
         nameEn: person.fullName.toUpperCase(),
         // The national identity card is for citizens only; one number per person.

@@ -48,7 +48,8 @@ export const molSimulator: SimulatorDefinition<MolRecord> = {
       .map(({ person, holding }) => {
         const employer = EMPLOYERS[holding.employer % EMPLOYERS.length];
         return {
-          permitNo: `MOL-FE-${holding.validFrom.slice(0, 4)}-${String(holding.seq).padStart(6, '0')}`,
+          // The specification shows one number and publishes no pattern: one permit in eight is numbered otherwise, so that nothing relies on the example's shape.
+          permitNo: holding.seq % 8 === 0 ? `MOL/FE/${holding.validFrom.slice(0, 4)}/${holding.seq}` : `MOL-FE-${holding.validFrom.slice(0, 4)}-${String(holding.seq).padStart(6, '0')}`,
           channel: employer.channel,
           name: person.fullName.toUpperCase(),
           passportNo: person.passportNo!,

@@ -41,7 +41,8 @@ export const nssaSimulator: SimulatorDefinition<NssaRecord> = {
         const expiryDate = addDays(addMonths(holding.issuedOn, 12 * CERTIFICATE_YEARS), -1);
         const status = NATIVE_STATUS[holding.status] ?? (expiryDate < SIMULATION_TODAY ? 'EXPIRED' : 'VALID');
         return {
-          certNo: `NSSA-${holding.level}-${holding.issuedOn.slice(0, 4)}-${String(holding.seq).padStart(5, '0')}`,
+          // The specification shows one number and publishes no pattern: one certificate in eight is numbered otherwise, so that nothing relies on the example's shape.
+          certNo: holding.seq % 8 === 0 ? `NSSA ${holding.issuedOn.slice(0, 4)}/${holding.seq}` : `NSSA-${holding.level}-${holding.issuedOn.slice(0, 4)}-${String(holding.seq).padStart(5, '0')}`,
           // Myanmar names are written without spaces between syllable groups (the spec's `အောင်ကိုကို`).
           nameMy: person.given.native && person.family.native ? person.given.native + person.family.native : (person.fullNameNative ?? person.fullName),
           nameEn: person.fullName.toUpperCase(),
