@@ -86,7 +86,8 @@ function toNative(person: Person, holding: PermitHolding): DoeRecord {
   const status = NATIVE_STATUS[holding.status] ?? (expiry < SIMULATION_TODAY ? 'EXPIRED' : 'ACTIVE');
   const pending = status === 'PENDING';
   const record: DoeRecord = {
-    permit_no: `WP${formatNativeDate(holding.validFrom, DOE_DATE).slice(2, 4)}-${PROVINCE_CODES[employer.province]}00-${String(holding.seq).padStart(7, '0')}`,
+    // The specification shows one number and publishes no pattern: one permit in eight is numbered otherwise, so that nothing relies on the example's shape.
+    permit_no: holding.seq % 8 === 0 ? `EWP/${formatNativeDate(holding.validFrom, DOE_DATE).slice(0, 4)}/${String(holding.seq).padStart(7, '0')}` : `WP${formatNativeDate(holding.validFrom, DOE_DATE).slice(2, 4)}-${PROVINCE_CODES[employer.province]}00-${String(holding.seq).padStart(7, '0')}`,
     worker_type: type,
     name_en: person.fullName.toUpperCase(),
     doc_type: ci ? 'CI' : 'PASSPORT',
