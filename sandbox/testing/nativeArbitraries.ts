@@ -1,7 +1,10 @@
-// Small parts the registries' property-based generators share (issue 11): calendar dates across
-// the range registries hold, numbers unique per sample, and document numbers, names and text in
-// the forms registries write. Sandboxes only (checkGenerator.ts proves a generator in a test).
+// Small parts the registries' property-based generators share (issue 11, sandbox/testing/generated.ts):
+// the canonical values a generator chooses first — calendar dates across the range registries hold,
+// ISO alpha-3 nationalities, travel documents in their compared form, numbers unique per sample,
+// names and text in the forms registries write — from which it writes the native record and
+// computes its expectation on its own. Sandboxes only.
 import fc from 'fast-check';
+import countries from 'i18n-iso-countries';
 
 /** An ISO calendar date (`YYYY-MM-DD`) between two years, inclusive. */
 export function isoDate(fromYear = 1950, toYear = 2035): fc.Arbitrary<string> {
@@ -35,4 +38,34 @@ export const iscoUnitGroup: fc.Arbitrary<string> = fc.stringMatching(/^[0-9]{4}$
  */
 export function sampleNatives<N>(generator: { arbitrary: fc.Arbitrary<{ native: N }> }, seed: number, count: number): N[] {
   return fc.sample(generator.arbitrary, { seed, numRuns: count }).map((generated) => generated.native);
+}
+
+/** Every ISO 3166-1 alpha-3 code of the maintained data set. */
+export const ALL_ALPHA3: readonly string[] = Object.keys(countries.getAlpha3Codes()).sort();
+
+/** A nationality among every ISO country. */
+export const anyAlpha3 = fc.constantFrom(...ALL_ALPHA3);
+
+const DAY = 86_400_000;
+
+/** An ISO calendar date between two ISO dates (inclusive). */
+export function isoDateBetween(from: string, to: string): fc.Arbitrary<string> {
+  const start = Date.parse(`${from}T00:00:00Z`) / DAY;
+  const end = Date.parse(`${to}T00:00:00Z`) / DAY;
+  return fc.integer({ min: start, max: end }).map((day) => new Date(day * DAY).toISOString().slice(0, 10));
+}
+
+/** A travel-document number as identity matching compares it (upper-case letters and digits). */
+export const documentNumber = passportNumber;
+
+/** Unique per sample within a run, so that generated numbers never collide in a simulator. */
+export function sampleCounter(): () => number {
+  let n = 0;
+  return () => (n += 1);
+}
+
+/** A record number in one of several shapes, unique per sample (each shape writes the sample's counter). */
+export function uniqueNumber(shapes: ReadonlyArray<(n: number) => string>): fc.Arbitrary<string> {
+  const next = sampleCounter();
+  return fc.nat({ max: shapes.length - 1 }).map((shape) => shapes[shape](next()));
 }

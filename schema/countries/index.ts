@@ -1,2 +1,3 @@
 export * from './isoCountries.js';
 export * from './countryNames.js';
+export * from './demonyms.js';

@@ -1,8 +1,10 @@
 import { batchEndpoint } from '../kit/adapter.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { legacySource } from '../kit/registrySource.js';
+import { readEveryGenerated, servesEveryGenerated } from '../../sandbox/testing/generatedReading.js';
+import { fwcmsArbitrary } from './sandbox/fwcms.arbitrary.js';
+import { numbersOfEveryPage } from '../../sandbox/testing/bulkReading.js';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
-import { fwcmsAdapter, fwcmsToContract } from './fwcms.adapter.js';
+import { fwcmsAdapter } from './fwcms.adapter.js';
 import { fwcmsSimulator } from './sandbox/fwcms.simulator.js';
 import { fwcmsProfile } from './profiles.js';
 import type { FwcmsRecord } from './fwcms.native.js';
@@ -20,11 +22,12 @@ const EXAMPLE: FwcmsRecord = {
   status: 'VALID',
 };
 
-const { clientFor, offline, protocolError } = registryTestKit('KHM', 'fwcms');
+const { connect, read, unreadable } = registryTestKit('KHM', 'fwcms');
+const readFwcms = (native: FwcmsRecord) => read(fwcmsAdapter, native);
 
-describe('fwcmsToContract', () => {
+describe('reading a native record', () => {
   it('normalises the published example', () => {
-    expect(fwcmsToContract(EXAMPLE, offline)).toMatchObject({
+    expect(readFwcms(EXAMPLE)).toMatchObject({
       __typename: 'KhmWorkPermit',
       id: 'KHM:PERMIT:WP-2025-0012345',
       country: 'KHM',
@@ -51,7 +54,7 @@ describe('fwcmsToContract', () => {
   });
 
   it('derives the validity from the year alone: 1 January to 31 December', () => {
-    expect(fwcmsToContract({ ...EXAMPLE, year: 2024 }, offline)).toMatchObject({ validFrom: '2024-01-01', validUntil: '2024-12-31', permitYear: 2024 });
+    expect(readFwcms({ ...EXAMPLE, year: 2024 })).toMatchObject({ validFrom: '2024-01-01', validUntil: '2024-12-31', permitYear: 2024 });
   });
 
   it.each([
@@ -59,7 +62,7 @@ describe('fwcmsToContract', () => {
     ['SKILLED', 'SKILLED'],
     ['UNSKILLED', 'LOWER_SKILLED'],
   ] as const)('classes quota category %s as %s and keeps it as the native type', (quotaCategory, permitClass) => {
-    expect(fwcmsToContract({ ...EXAMPLE, quotaCategory }, offline)).toMatchObject({ permitClass, nativeType: quotaCategory, quotaCategory });
+    expect(readFwcms({ ...EXAMPLE, quotaCategory })).toMatchObject({ permitClass, nativeType: quotaCategory, quotaCategory });
   });
 
   it.each([
@@ -67,31 +70,18 @@ describe('fwcmsToContract', () => {
     ['EXPIRED', 'EXPIRED'],
     ['CANCELLED', 'CANCELLED'],
   ] as const)('maps status %s to %s and keeps the native word', (native, shared) => {
-    expect(fwcmsToContract({ ...EXAMPLE, status: native }, offline)).toMatchObject({ status: shared, nativeStatus: native });
+    expect(readFwcms({ ...EXAMPLE, status: native })).toMatchObject({ status: shared, nativeStatus: native });
   });
 
   it('refuses what the specification does not allow', () => {
-    expect(() => fwcmsToContract({ ...EXAMPLE, status: 'REVOKED' as never }, offline)).toThrow(/permit WP-2025-0012345: unknown status "REVOKED" \(expected one of APPLIED, VALID, EXPIRED, CANCELLED\)/);
-    expect(() => fwcmsToContract({ ...EXAMPLE, quotaCategory: 'EXPERT' as never }, offline)).toThrow(/unknown quotaCategory "EXPERT" \(expected one of OFFICE, SKILLED, UNSKILLED\)/);
-    expect(() => fwcmsToContract({ ...EXAMPLE, worker: { ...EXAMPLE.worker, nationality: 'Chinese' } }, offline)).toThrow(/worker.nationality: expected an ISO 3166-1 alpha-3 code, got "Chinese"/);
-    expect(() => fwcmsToContract({ ...EXAMPLE, worker: { ...EXAMPLE.worker, dateOfBirth: '10/10/1990' } }, offline)).toThrow(/worker.dateOfBirth: expected a date as YYYY-MM-DD/);
-    expect(() => fwcmsToContract({ ...EXAMPLE, year: '2025' as never }, offline)).toThrow(/year: expected a calendar year as a number, got "2025"/);
-    expect(() => fwcmsToContract({ ...EXAMPLE, year: 25 }, offline)).toThrow(protocolError);
-    expect(() => fwcmsToContract({ ...EXAMPLE, worker: null as never }, offline)).toThrow(/expected a worker object/);
-    expect(() => fwcmsToContract({ ...EXAMPLE, iscoCode: '31' }, offline)).toThrow(protocolError);
-  });
-
-  it('recognises permit numbers in the published shape only', () => {
-    const adapter = fwcmsAdapter(offline);
-    expect(adapter.isNativeId('WP-2025-0012345')).toBe(true);
-    expect(adapter.isNativeId('EC-2025-0012345')).toBe(false);
-    expect(adapter.isNativeId('WP-2025-12345')).toBe(false);
-    expect(adapter.isNativeId('NTB-C2-2024-00871')).toBe(false);
-  });
-
-  it('refuses more than thirty numbers before calling the registry', async () => {
-    const numbers = Array.from({ length: 31 }, (_, i) => `WP-2025-${String(i).padStart(7, '0')}`);
-    await expect(fwcmsAdapter(offline).fetchByIds(numbers)).rejects.toThrow('POST /fwcms/api/permits/batch takes at most 30 numbers, got 31');
+    expect(() => readFwcms({ ...EXAMPLE, status: 'REVOKED' as never })).toThrow(/permit WP-2025-0012345: unknown status "REVOKED" \(expected one of APPLIED, VALID, EXPIRED, CANCELLED\)/);
+    expect(() => readFwcms({ ...EXAMPLE, quotaCategory: 'EXPERT' as never })).toThrow(/unknown quotaCategory "EXPERT" \(expected one of OFFICE, SKILLED, UNSKILLED\)/);
+    expect(() => readFwcms({ ...EXAMPLE, worker: { ...EXAMPLE.worker, nationality: 'Chinese' } })).toThrow(/worker.nationality: expected an ISO 3166-1 alpha-3 code, got "Chinese"/);
+    expect(() => readFwcms({ ...EXAMPLE, worker: { ...EXAMPLE.worker, dateOfBirth: '10/10/1990' } })).toThrow(/worker.dateOfBirth: expected a date as YYYY-MM-DD/);
+    expect(() => readFwcms({ ...EXAMPLE, year: '2025' as never })).toThrow(/year: expected a calendar year as a number, got "2025"/);
+    expect(() => readFwcms({ ...EXAMPLE, year: 25 })).toThrow(unreadable(EXAMPLE.workPermitNo));
+    expect(() => readFwcms({ ...EXAMPLE, worker: null as never })).toThrow(/expected a worker object/);
+    expect(() => readFwcms({ ...EXAMPLE, iscoCode: '31-2' })).toThrow(unreadable(EXAMPLE.workPermitNo));
   });
 });
 
@@ -104,24 +94,35 @@ describe('fwcmsAdapter against a registry that breaks its specification', () => 
 
   it('refuses a batch answer holding a permit that was not asked for', async () => {
     fake.reply(200, { permits: [EXAMPLE] });
-    await expect(fwcmsAdapter(clientFor(fake.url)).fetchByIds(['WP-2025-0000001'])).rejects.toThrow('POST /fwcms/api/permits/batch returned "WP-2025-0012345", which was not among the 1 numbers asked');
+    await expect(connect(fwcmsAdapter, fake.url).fetchByIds(['WP-2025-0000001'])).rejects.toThrow('POST /fwcms/api/permits/batch returned "WP-2025-0012345", which was not among the 1 numbers asked');
   });
 
-  it('refuses a 200 without a permits list', async () => {
+  it('refuses a 200 without a "permits" list', async () => {
     fake.reply(200, { found: [EXAMPLE] });
-    await expect(fwcmsAdapter(clientFor(fake.url)).findByHolder({ nationality: 'CHN', documentNumber: 'EG7654321', dateOfBirth: null })).rejects.toThrow(/GET \/fwcms\/api\/permits\?passportNo answered 200 without a permits list/);
+    await expect(connect(fwcmsAdapter, fake.url).findByHolder({ nationality: 'CHN', documentNumber: 'EG7654321', dateOfBirth: null })).rejects.toThrow(/GET \/fwcms\/api\/permits\?passportNo answered 200 without a "permits" list/);
   });
 
   it('turns a 400 into a protocol error that keeps the registry\'s words', async () => {
     fake.reply(400, { error: 'bad_request', message: 'give passportNo and nationality (ISO alpha-3)' });
-    await expect(fwcmsAdapter(clientFor(fake.url)).findByHolder({ nationality: 'CHN', documentNumber: 'EG7654321', dateOfBirth: null })).rejects.toThrow(/answered 400: .*give passportNo and nationality/);
+    await expect(connect(fwcmsAdapter, fake.url).findByHolder({ nationality: 'CHN', documentNumber: 'EG7654321', dateOfBirth: null })).rejects.toThrow(/answered 400: .*give passportNo and nationality/);
+  });
+
+  it('serves the rest of a batch and of a holder answer beside a record it cannot read', async () => {
+    const broken = { ...EXAMPLE, workPermitNo: 'WP-2025-0000002', status: 'REVOKED' };
+    fake.reply(200, { permits: [EXAMPLE, broken] });
+    const outcomes = await connect(fwcmsAdapter, fake.url).loadMany([EXAMPLE.workPermitNo, broken.workPermitNo]);
+    expect(outcomes.map((o) => (o instanceof Error ? o : o?.nativeId))).toEqual([EXAMPLE.workPermitNo, unreadable(broken.workPermitNo)]);
+    fake.reply(200, { permits: [EXAMPLE, broken] });
+    const holder = await connect(fwcmsAdapter, fake.url).source.findByHolder({ nationality: 'CHN', documentNumber: 'EG7654321', dateOfBirth: null });
+    expect(holder.records.map((r) => r.nativeId)).toEqual([EXAMPLE.workPermitNo]);
+    expect(holder.unreadable).toEqual([unreadable(broken.workPermitNo)]);
   });
 });
 
 describe('fwcmsAdapter against the simulated FWCMS', () => {
   let sim: TestSimulator;
   const natives = () => sim.simulator.store.all() as FwcmsRecord[];
-  const adapter = () => fwcmsAdapter(clientFor(sim.url, 2000));
+  const adapter = () => connect(fwcmsAdapter, sim.url, 2000);
 
   beforeAll(async () => {
     sim = await startTestSimulator(fwcmsSimulator);
@@ -141,14 +142,14 @@ describe('fwcmsAdapter against the simulated FWCMS', () => {
   it('needs ⌈N / 30⌉ batch calls for N permits through the kit', async () => {
     await sim.resetStats();
     const numbers = natives().slice(0, 45).map((r) => r.workPermitNo);
-    const loaded = await legacySource('KHM', adapter()).loadMany(numbers);
+    const loaded = await adapter().loadMany(numbers);
     expect(loaded.map((r) => (r as { nativeId: string }).nativeId)).toEqual(numbers);
     expect((await sim.stats()).routes[batchEndpoint(fwcmsProfile)!.route]).toBe(2);
   });
 
   it('round-trips every generated permit', async () => {
     const numbers = natives().map((r) => r.workPermitNo);
-    const loaded = await legacySource('KHM', adapter()).loadMany(numbers);
+    const loaded = await adapter().loadMany(numbers);
     expect(loaded.filter((r) => r !== null && !(r instanceof Error))).toHaveLength(numbers.length);
   });
 
@@ -161,13 +162,19 @@ describe('fwcmsAdapter against the simulated FWCMS', () => {
   });
 
   it('refuses a 404 that is not an FWCMS route', async () => {
-    await expect(fwcmsAdapter(clientFor(`${sim.url}/elsewhere/`)).fetchByIds([natives()[0].workPermitNo])).rejects.toThrow(/answered 404/);
+    await expect(connect(fwcmsAdapter, `${sim.url}/elsewhere/`).fetchByIds([natives()[0].workPermitNo])).rejects.toThrow(/answered 404/);
   });
 
   it('serves the published example once the registry holds it', async () => {
     await sim.upsert([EXAMPLE]);
     const found = await adapter().findByHolder({ nationality: 'CHN', documentNumber: 'EG7654321', dateOfBirth: null });
-    expect(found.map((r) => [r.nativeId, r.validFrom, r.validUntil])).toEqual([['WP-2025-0012345', '2025-01-01', '2025-12-31']]);
+    expect(found.map((r) => [r.nativeId, (r as { validFrom?: string }).validFrom, (r as { validUntil?: string }).validUntil])).toEqual([['WP-2025-0012345', '2025-01-01', '2025-12-31']]);
+  });
+
+  it('reads the whole registry page by page through its search, every record once', async () => {
+    const { readable, unreadable } = await numbersOfEveryPage(adapter().source);
+    expect(unreadable).toEqual([]);
+    expect(readable.sort()).toEqual(natives().map((r) => r.workPermitNo).sort());
   });
 });
 
@@ -177,4 +184,9 @@ describeRegistryFaults({
   adapter: fwcmsAdapter,
   route: 'POST /fwcms/api/permits/batch',
   call: (adapter, records) => adapter.fetchByIds([records[0].workPermitNo]),
+});
+
+describe('generated permits across the space the specification allows', () => {
+  it('reads 1,000 of them through the kit as the generator decided', () => readEveryGenerated('KHM', fwcmsAdapter, fwcmsArbitrary));
+  it('has the simulator serve a seeded sample of them, read back by number as the generator decided', () => servesEveryGenerated('KHM', fwcmsAdapter, fwcmsSimulator, fwcmsArbitrary));
 });

@@ -1,3 +1,4 @@
+// The FWCMS work permit record exactly as subgraphs/khm/README.md publishes it.
 /** The FWCMS work permit record exactly as subgraphs/khm/README.md publishes it. */
 export interface FwcmsRecord {
   workPermitNo: string;
@@ -19,6 +20,3 @@ export interface FwcmsRecord {
   year: number;
   status: 'APPLIED' | 'VALID' | 'EXPIRED' | 'CANCELLED';
 }
-
-/** The specification shows `WP-2025-0012345` (year, serial) and publishes no pattern; this is the shape of that example. */
-export const FWCMS_WORK_PERMIT_NO = /^WP-\d{4}-\d{7}$/;

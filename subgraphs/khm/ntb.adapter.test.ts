@@ -1,8 +1,10 @@
 import { batchEndpoint } from '../kit/adapter.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { legacySource } from '../kit/registrySource.js';
+import { readEveryGenerated, servesEveryGenerated } from '../../sandbox/testing/generatedReading.js';
+import { ntbArbitrary } from './sandbox/ntb.arbitrary.js';
+import { numbersOfEveryPage } from '../../sandbox/testing/bulkReading.js';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
-import { ntbAdapter, ntbToContract } from './ntb.adapter.js';
+import { ntbAdapter } from './ntb.adapter.js';
 import { ntbSimulator } from './sandbox/ntb.simulator.js';
 import { ntbProfile } from './profiles.js';
 import type { NtbRecord } from './ntb.native.js';
@@ -26,11 +28,12 @@ const EXAMPLE: NtbRecord = {
   status: 'ACTIVE',
 };
 
-const { clientFor, offline, protocolError } = registryTestKit('KHM', 'ntb');
+const { connect, read, unreadable, registryError } = registryTestKit('KHM', 'ntb');
+const readNtb = (native: NtbRecord) => read(ntbAdapter, native);
 
-describe('ntbToContract', () => {
+describe('reading a native record', () => {
   it('normalises the published example', () => {
-    const record = ntbToContract(EXAMPLE, offline);
+    const record = readNtb(EXAMPLE);
     expect(record).toMatchObject({
       __typename: 'KhmCertification',
       id: 'KHM:CERT:NTB-C2-2024-00871',
@@ -71,38 +74,25 @@ describe('ntbToContract', () => {
     ['TVD', 4, 'Technical and Vocational Diploma'],
     ['HTVD', 5, 'Higher Technical and Vocational Diploma'],
   ] as const)('reads award %s as CQF level %i and indicative AQRF level %i', (award, level, awardName) => {
-    expect(ntbToContract({ ...EXAMPLE, award, cqfLevel: level }, offline)).toMatchObject({ nationalLevel: String(level), aqrfLevel: level, aqrfBasis: 'INDICATIVE', cqfLevel: level, award, awardName });
+    expect(readNtb({ ...EXAMPLE, award, cqfLevel: level })).toMatchObject({ nationalLevel: String(level), aqrfLevel: level, aqrfBasis: 'INDICATIVE', cqfLevel: level, award, awardName });
   });
 
   it('reads WITHDRAWN as REVOKED and keeps the native word', () => {
-    expect(ntbToContract({ ...EXAMPLE, status: 'WITHDRAWN' }, offline)).toMatchObject({ status: 'REVOKED', nativeStatus: 'WITHDRAWN', validUntil: null });
+    expect(readNtb({ ...EXAMPLE, status: 'WITHDRAWN' })).toMatchObject({ status: 'REVOKED', nativeStatus: 'WITHDRAWN', validUntil: null });
   });
 
   it('keeps a citizen without a passport, and a foreign holder without a Khmer identity card', () => {
-    expect(ntbToContract({ ...EXAMPLE, passportNo: null }, offline)).toMatchObject({ holderDocumentNumber: null, holderNationality: 'KHM' });
-    expect(ntbToContract({ ...EXAMPLE, khmerId: null, nationality: 'CHN', passportNo: 'ea 1234567' }, offline)).toMatchObject({ holderNationality: 'CHN', holderDocumentNumber: 'EA1234567' });
+    expect(readNtb({ ...EXAMPLE, passportNo: null })).toMatchObject({ holderDocumentNumber: null, holderNationality: 'KHM' });
+    expect(readNtb({ ...EXAMPLE, khmerId: null, nationality: 'CHN', passportNo: 'ea 1234567' })).toMatchObject({ holderNationality: 'CHN', holderDocumentNumber: 'EA1234567' });
   });
 
   it('refuses what the specification does not allow', () => {
-    expect(() => ntbToContract({ ...EXAMPLE, status: 'EXPIRED' as never }, offline)).toThrow(/certificate NTB-C2-2024-00871: unknown status "EXPIRED" \(expected one of ACTIVE, WITHDRAWN\)/);
-    expect(() => ntbToContract({ ...EXAMPLE, award: 'C4' as never }, offline)).toThrow(/unknown award "C4" \(expected one of C1, C2, C3, TVD, HTVD\)/);
-    expect(() => ntbToContract({ ...EXAMPLE, cqfLevel: 3 }, offline)).toThrow(/award C2 sits at CQF level 2, but the record gives cqfLevel 3/);
-    expect(() => ntbToContract({ ...EXAMPLE, nationality: 'Cambodian' }, offline)).toThrow(/nationality: expected an ISO 3166-1 alpha-3 code, got "Cambodian"/);
-    expect(() => ntbToContract({ ...EXAMPLE, issuedDate: '15/07/2024' }, offline)).toThrow(/issuedDate: expected a date as YYYY-MM-DD, got "15\/07\/2024"/);
-    expect(() => ntbToContract({ ...EXAMPLE, iscoCode: '723' }, offline)).toThrow(protocolError);
-  });
-
-  it('recognises certificate numbers in the published shape only', () => {
-    const adapter = ntbAdapter(offline);
-    expect(adapter.isNativeId('NTB-C2-2024-00871')).toBe(true);
-    expect(adapter.isNativeId('NTB-HTVD-2021-00001')).toBe(true);
-    expect(adapter.isNativeId('NTB-C4-2024-00871')).toBe(false);
-    expect(adapter.isNativeId('WP-2025-0012345')).toBe(false);
-  });
-
-  it('refuses more than twenty numbers before calling the registry', async () => {
-    const numbers = Array.from({ length: 21 }, (_, i) => `NTB-C1-2024-${String(i).padStart(5, '0')}`);
-    await expect(ntbAdapter(offline).fetchByIds(numbers)).rejects.toThrow('POST /ntb/certificates/lookup takes at most 20 numbers, got 21');
+    expect(() => readNtb({ ...EXAMPLE, status: 'EXPIRED' as never })).toThrow(/certificate NTB-C2-2024-00871: unknown status "EXPIRED" \(expected one of ACTIVE, WITHDRAWN\)/);
+    expect(() => readNtb({ ...EXAMPLE, award: 'C4' as never })).toThrow(/unknown award "C4" \(expected one of C1, C2, C3, TVD, HTVD\)/);
+    expect(() => readNtb({ ...EXAMPLE, cqfLevel: 3 })).toThrow(/award C2 sits at CQF level 2, but the record gives cqfLevel 3/);
+    expect(() => readNtb({ ...EXAMPLE, nationality: 'Cambodian' })).toThrow(/nationality: expected an ISO 3166-1 alpha-3 code, got "Cambodian"/);
+    expect(() => readNtb({ ...EXAMPLE, issuedDate: '15/07/2024' })).toThrow(/issuedDate: expected a date as YYYY-MM-DD, got "15\/07\/2024"/);
+    expect(() => readNtb({ ...EXAMPLE, iscoCode: '72A' })).toThrow(unreadable(EXAMPLE.certificateNo));
   });
 });
 
@@ -115,34 +105,45 @@ describe('ntbAdapter against a registry that breaks its specification', () => {
 
   it('refuses a lookup answer holding a certificate that was not asked for', async () => {
     fake.reply(200, { found: [EXAMPLE], notFound: [] });
-    await expect(ntbAdapter(clientFor(fake.url)).fetchByIds(['NTB-C1-2024-00001'])).rejects.toThrow('POST /ntb/certificates/lookup returned "NTB-C2-2024-00871", which was not among the 1 numbers asked');
+    await expect(connect(ntbAdapter, fake.url).fetchByIds(['NTB-C1-2024-00001'])).rejects.toThrow('POST /ntb/certificates/lookup returned "NTB-C2-2024-00871", which was not among the 1 numbers asked');
   });
 
   it('refuses a lookup answer that neither finds nor lists a number', async () => {
     fake.reply(200, { found: [EXAMPLE], notFound: [] });
-    await expect(ntbAdapter(clientFor(fake.url)).fetchByIds(['NTB-C2-2024-00871', 'NTB-C1-2024-00001'])).rejects.toThrow('NTB lookup returned 1 records for 2 numbers and did not list NTB-C1-2024-00001 in notFound');
+    await expect(connect(ntbAdapter, fake.url).fetchByIds(['NTB-C2-2024-00871', 'NTB-C1-2024-00001'])).rejects.toThrow('POST /ntb/certificates/lookup returned 1 records for 2 numbers and did not list 1 of them as not found');
   });
 
   it('refuses a 200 without its found or notFound list', async () => {
     fake.reply(200, { certificates: [EXAMPLE] });
-    await expect(ntbAdapter(clientFor(fake.url)).fetchByIds(['NTB-C2-2024-00871'])).rejects.toThrow(/answered 200 without a found list/);
+    await expect(connect(ntbAdapter, fake.url).fetchByIds(['NTB-C2-2024-00871'])).rejects.toThrow(/answered 200 without a "found" list/);
     fake.reply(200, { found: [EXAMPLE] });
-    await expect(ntbAdapter(clientFor(fake.url)).fetchByIds(['NTB-C2-2024-00871'])).rejects.toThrow(/answered 200 without a notFound list/);
+    await expect(connect(ntbAdapter, fake.url).fetchByIds(['NTB-C2-2024-00871'])).rejects.toThrow(/answered 200 without a "notFound" list/);
     fake.reply(200, 'not json');
-    await expect(ntbAdapter(clientFor(fake.url)).findByHolder({ nationality: 'KHM', documentNumber: 'N01234567', dateOfBirth: null })).rejects.toThrow(/with a body that is not JSON/);
+    await expect(connect(ntbAdapter, fake.url).findByHolder({ nationality: 'KHM', documentNumber: 'N01234567', dateOfBirth: null })).rejects.toThrow(/with a body that is not JSON/);
   });
 
   it('turns a 400 into a protocol error that keeps the registry\'s words', async () => {
     fake.reply(400, { error: 'bad_request', message: 'certificateNos: at most 20 numbers per request' });
-    await expect(ntbAdapter(clientFor(fake.url)).fetchByIds(['NTB-C2-2024-00871'])).rejects.toThrow(/POST \/ntb\/certificates\/lookup answered 400: .*at most 20 numbers per request/);
-    await expect(ntbAdapter(clientFor(fake.url)).fetchByIds(['NTB-C2-2024-00871'])).rejects.toThrow(protocolError);
+    await expect(connect(ntbAdapter, fake.url).fetchByIds(['NTB-C2-2024-00871'])).rejects.toThrow(/POST \/ntb\/certificates\/lookup answered 400: .*at most 20 numbers per request/);
+    await expect(connect(ntbAdapter, fake.url).fetchByIds(['NTB-C2-2024-00871'])).rejects.toEqual(registryError('REGISTRY_PROTOCOL_ERROR'));
+  });
+
+  it('serves the rest of a batch and of a holder answer beside a record it cannot read', async () => {
+    const broken = { ...EXAMPLE, certificateNo: 'NTB-C1-2024-00002', award: 'C9' };
+    fake.reply(200, { found: [EXAMPLE, broken], notFound: [] });
+    const outcomes = await connect(ntbAdapter, fake.url).loadMany([EXAMPLE.certificateNo, broken.certificateNo]);
+    expect(outcomes.map((o) => (o instanceof Error ? o : o?.nativeId))).toEqual([EXAMPLE.certificateNo, unreadable(broken.certificateNo)]);
+    fake.reply(200, { found: [EXAMPLE, broken] });
+    const holder = await connect(ntbAdapter, fake.url).source.findByHolder({ nationality: 'KHM', documentNumber: 'N01234567', dateOfBirth: null });
+    expect(holder.records.map((r) => r.nativeId)).toEqual([EXAMPLE.certificateNo]);
+    expect(holder.unreadable).toEqual([unreadable(broken.certificateNo)]);
   });
 });
 
 describe('ntbAdapter against the simulated NTB', () => {
   let sim: TestSimulator;
   const natives = () => sim.simulator.store.all() as NtbRecord[];
-  const adapter = () => ntbAdapter(clientFor(sim.url, 2000));
+  const adapter = () => connect(ntbAdapter, sim.url, 2000);
 
   beforeAll(async () => {
     sim = await startTestSimulator(ntbSimulator);
@@ -162,14 +163,14 @@ describe('ntbAdapter against the simulated NTB', () => {
   it('needs ⌈N / 20⌉ lookup calls for N certificates through the kit', async () => {
     await sim.resetStats();
     const numbers = natives().slice(0, 45).map((r) => r.certificateNo);
-    const loaded = await legacySource('KHM', adapter()).loadMany(numbers);
+    const loaded = await adapter().loadMany(numbers);
     expect(loaded.map((r) => (r as { nativeId: string }).nativeId)).toEqual(numbers);
     expect((await sim.stats()).routes[batchEndpoint(ntbProfile)!.route]).toBe(3);
   });
 
   it('round-trips every generated certificate', async () => {
     const numbers = natives().map((r) => r.certificateNo);
-    const loaded = await legacySource('KHM', adapter()).loadMany(numbers);
+    const loaded = await adapter().loadMany(numbers);
     expect(loaded.filter((r) => r !== null && !(r instanceof Error))).toHaveLength(numbers.length);
   });
 
@@ -182,12 +183,17 @@ describe('ntbAdapter against the simulated NTB', () => {
   });
 
   it('refuses a 404 that is not an NTB route', async () => {
-    await expect(ntbAdapter(clientFor(`${sim.url}/elsewhere/`)).fetchByIds([natives()[0].certificateNo])).rejects.toThrow(/answered 404/);
+    await expect(connect(ntbAdapter, `${sim.url}/elsewhere/`).fetchByIds([natives()[0].certificateNo])).rejects.toThrow(/answered 404/);
   });
 
   it('refuses a record the registry holds in a form the specification does not allow', async () => {
     await sim.upsert([{ ...EXAMPLE, certificateNo: 'NTB-C2-2024-99998', dateOfBirth: '30-01-1998' }]);
     await expect(adapter().fetchByIds(['NTB-C2-2024-99998'])).rejects.toThrow(/certificate NTB-C2-2024-99998: dateOfBirth: expected a date as YYYY-MM-DD/);
+  });
+
+  it('reads the whole registry page by page through its search, every record once', async () => {
+    const { readable, unreadable } = await numbersOfEveryPage(adapter().source);
+    expect([...readable, ...unreadable].sort()).toEqual(natives().map((r) => r.certificateNo).sort());
   });
 });
 
@@ -197,4 +203,9 @@ describeRegistryFaults({
   adapter: ntbAdapter,
   route: 'POST /ntb/certificates/lookup',
   call: (adapter, records) => adapter.fetchByIds([records[0].certificateNo]),
+});
+
+describe('generated certificates across the space the specification allows', () => {
+  it('reads 1,000 of them through the kit as the generator decided', () => readEveryGenerated('KHM', ntbAdapter, ntbArbitrary));
+  it('has the simulator serve a seeded sample of them, read back by number as the generator decided', () => servesEveryGenerated('KHM', ntbAdapter, ntbSimulator, ntbArbitrary));
 });

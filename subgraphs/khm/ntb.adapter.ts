@@ -1,87 +1,79 @@
-import { legacyBatchLimit } from '../kit/adapter.js';
-import type { AdapterFactory } from '../kit/adapter.js';
-import { certificationRecord, lookup, type CertificationRecord } from '../kit/records.js';
+// NTB national certificates (subgraphs/khm/README.md). Contract: every number sent to the lookup
+// endpoint (at most 20) comes back either in `found` or in `notFound` (the kit checks that nothing
+// is unaccounted for, and that nothing was answered that was not asked). Certificates do not
+// expire, so `validUntil` is null; the award fixes the CQF level, and a record whose `cqfLevel`
+// disagrees with its award is refused. The offset-paged search is the bulk interface.
+import { defineAdapter } from '../kit/adapter.js';
+import { lookup, type CertificationFields, type CountryExtras } from '../kit/records.js';
 import type { RegistryClient } from '../kit/registryClient.js';
-import type { CertificationStatus } from '../../schema/contract/index.js';
-import { nativeReader } from '../kit/nativeRecords.js';
-import { isAlpha3 } from '../../schema/countries/index.js';
+import { listIn, nativeReader } from '../kit/nativeRecords.js';
+import { nextOffset } from '../kit/bulkPaging.js';
+import { iscoCodedOccupation } from '../kit/occupations.js';
+import type { Certification, CertificationStatus } from '../../schema/contract/index.js';
 import vocabulary from './ntbVocabulary.json' with { type: 'json' };
-import { NTB_CERTIFICATE_NO, type NtbRecord } from './ntb.native.js';
+import type { NtbRecord } from './ntb.native.js';
 import { ntbProfile } from './profiles.js';
-import { batchLookup, listOf } from './nativeApi.js';
+import type { KhmCertification } from './types.js';
 
-/**
- * NTB national certificates. Contract: every number sent to the lookup endpoint (at most 20) comes
- * back either in `found` or in `notFound`; a number in neither, or a record for a number not asked,
- * is a protocol error, never a silent gap. Certificates do not expire, so `validUntil` is null; the
- * award fixes the CQF level, and a record whose `cqfLevel` disagrees with its award is refused.
- */
 const STATUS = vocabulary.status as Record<string, CertificationStatus>;
 const AWARDS = vocabulary.awards as Record<string, { cqfLevel: number; name: string }>;
 const ISSUER = { name: 'National Training Board', registrationNumber: null };
 
-export type KhmCertificationRecord = CertificationRecord & {
-  nameKh: string;
-  award: string;
-  awardName: string;
-  cqfLevel: number;
-  sector: string;
-  institution: string;
-};
+/** What the NTB adapter reads: the shared fields and KhmCertification's own, declared once in types.ts. */
+export type KhmCertificationFields = CertificationFields & CountryExtras<KhmCertification, Certification>;
 
-export function ntbToContract(native: NtbRecord, client: Pick<RegistryClient, 'error'>): KhmCertificationRecord {
-  const { fail, date, iscoOccupation } = nativeReader(client, `certificate ${native.certificateNo}`, 'YYYY-MM-DD');
-  if (!isAlpha3(native.nationality)) throw fail(`nationality: expected an ISO 3166-1 alpha-3 code, got ${JSON.stringify(native.nationality)}`);
-  const occupation = iscoOccupation(native.iscoCode, native.qualification);
+export function readNtb(native: NtbRecord, client: Pick<RegistryClient, 'error'>): KhmCertificationFields {
+  const { fail, date, alpha3 } = nativeReader(client, `certificate ${native.certificateNo}`, 'YYYY-MM-DD');
   const award = lookup(AWARDS, native.award, 'award', fail);
   if (native.cqfLevel !== award.cqfLevel) throw fail(`award ${native.award} sits at CQF level ${award.cqfLevel}, but the record gives cqfLevel ${JSON.stringify(native.cqfLevel)}`);
-
-  return certificationRecord(
-    { country: 'KHM', registry: 'ntb', typename: 'KhmCertification' },
-    {
-      nativeId: native.certificateNo,
-      holderName: native.nameEn,
-      holderNationality: native.nationality,
-      holderDocumentNumber: native.passportNo,
-      holderDateOfBirth: date(native.dateOfBirth, 'dateOfBirth'),
-      title: native.qualification,
-      qualificationCode: null,
-      nationalLevel: String(native.cqfLevel),
-      occupation,
-      issuer: ISSUER,
-      issuedOn: date(native.issuedDate, 'issuedDate'),
-      validUntil: null,
-      status: lookup(STATUS, native.status, 'status', fail),
-      nativeStatus: native.status,
-      nameKh: native.nameKh,
-      award: native.award,
-      awardName: award.name,
-      cqfLevel: native.cqfLevel,
-      sector: native.sector,
-      institution: native.institution,
-    },
-  );
+  return {
+    nativeId: native.certificateNo,
+    holderName: native.nameEn,
+    holderNationality: alpha3(native.nationality, 'nationality'),
+    holderDocumentNumber: native.passportNo ?? null,
+    holderDateOfBirth: date(native.dateOfBirth, 'dateOfBirth'),
+    title: native.qualification,
+    qualificationCode: null,
+    nationalLevel: String(native.cqfLevel),
+    occupation: iscoCodedOccupation(native.iscoCode, native.qualification, fail),
+    issuer: ISSUER,
+    issuedOn: date(native.issuedDate, 'issuedDate'),
+    validUntil: null,
+    status: lookup(STATUS, native.status, 'status', fail),
+    nativeStatus: native.status,
+    nameKh: native.nameKh,
+    award: native.award,
+    awardName: award.name,
+    cqfLevel: native.cqfLevel,
+    sector: native.sector,
+    institution: native.institution,
+  };
 }
 
-export const ntbAdapter: AdapterFactory<KhmCertificationRecord> = (client) => ({
-  registry: ntbProfile.key,
-  kind: 'CERT',
-  batchLimit: legacyBatchLimit(ntbProfile),
-  isNativeId: (id) => NTB_CERTIFICATE_NO.test(id),
+export const ntbAdapter = defineAdapter<NtbRecord, KhmCertificationFields>({
+  profile: ntbProfile,
+  idsOf: (native) => [native.certificateNo],
+  read: readNtb,
+  connect: (client) => ({
+    async fetchByIds(numbers) {
+      const route = 'POST /ntb/certificates/lookup';
+      const response = await client.request('/ntb/certificates/lookup', { method: 'POST', route, json: { certificateNos: numbers }, idempotent: true });
+      return { records: listIn<NtbRecord>(client, response, route, 'found'), notFound: listIn<string>(client, response, route, 'notFound') };
+    },
 
-  async fetchByIds(numbers) {
-    const { natives, response, route } = await batchLookup<NtbRecord>(client, ntbProfile, numbers, { path: '/ntb/certificates/lookup', field: 'certificateNos', listKey: 'found', idOf: (native) => native.certificateNo });
-    const notFound = new Set(listOf<string>(client, response, route, 'notFound'));
-    const unaccounted = numbers.filter((n) => !natives.has(n) && !notFound.has(n));
-    if (unaccounted.length > 0) {
-      throw client.error('REGISTRY_PROTOCOL_ERROR', `NTB lookup returned ${natives.size} records for ${numbers.length} numbers and did not list ${unaccounted.join(', ')} in notFound`);
-    }
-    return new Map([...natives].map(([certificateNo, native]) => [certificateNo, ntbToContract(native, client)]));
-  },
+    async findByHolder(identity) {
+      const route = 'GET /ntb/certificates?passportNo';
+      const response = await client.request('/ntb/certificates', { route, query: { passportNo: identity.documentNumber, nationality: identity.nationality } });
+      return listIn<NtbRecord>(client, response, route, 'found');
+    },
 
-  async findByHolder(identity) {
-    const route = 'GET /ntb/certificates?passportNo';
-    const response = await client.request('/ntb/certificates', { route, query: { passportNo: identity.documentNumber, nationality: identity.nationality } });
-    return listOf<NtbRecord>(client, response, route, 'found').map((native) => ntbToContract(native, client));
-  },
+    async listPage(cursor, options = {}) {
+      const route = ntbProfile.bulk!.route;
+      const offset = cursor === null ? 0 : Number(cursor);
+      const limit = ntbProfile.bulk!.pageSize;
+      const response = await client.request('/ntb/certificates/search', { route, query: { offset, limit, issuedFrom: options.issuedSince } });
+      const records = listIn<NtbRecord>(client, response, route, 'found');
+      return { records, next: nextOffset(offset, records.length, limit, client.json<{ total?: unknown }>(response, route).total) };
+    },
+  }),
 });

@@ -1,3 +1,4 @@
+// The NTB national certificate record exactly as subgraphs/khm/README.md publishes it.
 /** The NTB national certificate record exactly as subgraphs/khm/README.md publishes it. */
 export interface NtbRecord {
   certificateNo: string;
@@ -22,6 +23,3 @@ export interface NtbRecord {
   /** Certificates do not expire: ACTIVE until withdrawn. */
   status: 'ACTIVE' | 'WITHDRAWN';
 }
-
-/** The specification shows `NTB-C2-2024-00871` (award, year, serial) and publishes no pattern; this is the shape of that example. */
-export const NTB_CERTIFICATE_NO = /^NTB-(C[1-3]|TVD|HTVD)-\d{4}-\d{5}$/;

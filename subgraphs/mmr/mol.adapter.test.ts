@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { legacySource } from '../kit/registrySource.js';
+import { readEveryGenerated, servesEveryGenerated } from '../../sandbox/testing/generatedReading.js';
+import { molArbitrary } from './sandbox/mol.arbitrary.js';
+import { numbersOfEveryPage } from '../../sandbox/testing/bulkReading.js';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
-import { molAdapter, molToContract } from './mol.adapter.js';
+import { molAdapter } from './mol.adapter.js';
 import { molSimulator } from './sandbox/mol.simulator.js';
 import type { MolRecord } from './mol.native.js';
 
@@ -21,11 +23,12 @@ const EXAMPLE: MolRecord = {
   status: 'VALID',
 };
 
-const { clientFor, offline, protocolError } = registryTestKit('MMR', 'mol');
+const { connect, read, unreadable, registryError } = registryTestKit('MMR', 'mol');
+const readMol = (native: MolRecord) => read(molAdapter, native);
 
-describe('molToContract', () => {
+describe('reading a native record', () => {
   it('normalises the published example', () => {
-    const record = molToContract(EXAMPLE, offline);
+    const record = readMol(EXAMPLE);
     expect(record).toMatchObject({
       __typename: 'MmrWorkPermit',
       id: 'MMR:PERMIT:MOL-FE-2024-001122',
@@ -58,7 +61,7 @@ describe('molToContract', () => {
     ['0110', 'OTHER'],
   ] as const)('classes a post coded %s as %s, whatever the channel', (iscoCode, permitClass) => {
     for (const channel of ['MOL', 'MIC', 'SEZ'] as const) {
-      expect(molToContract({ ...EXAMPLE, iscoCode, channel }, offline)).toMatchObject({ permitClass, nativeType: channel, channel });
+      expect(readMol({ ...EXAMPLE, iscoCode, channel })).toMatchObject({ permitClass, nativeType: channel, channel });
     }
   });
 
@@ -67,27 +70,15 @@ describe('molToContract', () => {
     ['EXPIRED', 'EXPIRED'],
     ['REVOKED', 'REVOKED'],
   ] as const)('maps status %s to %s and keeps the native word', (native, shared) => {
-    expect(molToContract({ ...EXAMPLE, status: native }, offline)).toMatchObject({ status: shared, nativeStatus: native });
+    expect(readMol({ ...EXAMPLE, status: native })).toMatchObject({ status: shared, nativeStatus: native });
   });
 
   it('refuses what the specification does not allow', () => {
-    expect(() => molToContract({ ...EXAMPLE, status: 'CANCELLED' as never }, offline)).toThrow(/permit MOL-FE-2024-001122: unknown status "CANCELLED" \(expected one of PENDING, VALID, EXPIRED, REVOKED\)/);
-    expect(() => molToContract({ ...EXAMPLE, channel: 'BOI' as never }, offline)).toThrow(/unknown channel "BOI" \(expected one of MOL, MIC, SEZ\)/);
-    expect(() => molToContract({ ...EXAMPLE, nationality: 'JAPANESE' }, offline)).toThrow(/nationality: expected an ISO 3166-1 alpha-3 code, got "JAPANESE"/);
-    expect(() => molToContract({ ...EXAMPLE, iscoCode: '13' }, offline)).toThrow(protocolError);
-    expect(() => molToContract({ ...EXAMPLE, expiryDate: '03/31/2025' }, offline)).toThrow(/expiryDate: expected a date as YYYY-MM-DD/);
-  });
-
-  it('recognises permit numbers in the published shape only', () => {
-    const adapter = molAdapter(offline);
-    expect(adapter.isNativeId('MOL-FE-2024-001122')).toBe(true);
-    expect(adapter.isNativeId('MOL-FE-2024-1122')).toBe(false);
-    expect(adapter.isNativeId('NSSA-2-2023-04567')).toBe(false);
-  });
-
-  it('takes exactly one permit number per call, having no batch endpoint', async () => {
-    expect(molAdapter(offline).batchLimit).toBeNull();
-    await expect(molAdapter(offline).fetchByIds(['MOL-FE-2024-000001', 'MOL-FE-2024-000002'])).rejects.toThrow('MOL has no batch endpoint: fetchByIds takes exactly one number, got 2');
+    expect(() => readMol({ ...EXAMPLE, status: 'CANCELLED' as never })).toThrow(/permit MOL-FE-2024-001122: unknown status "CANCELLED" \(expected one of PENDING, VALID, EXPIRED, REVOKED\)/);
+    expect(() => readMol({ ...EXAMPLE, channel: 'BOI' as never })).toThrow(/unknown channel "BOI" \(expected one of MOL, MIC, SEZ\)/);
+    expect(() => readMol({ ...EXAMPLE, nationality: 'JAPANESE' })).toThrow(/nationality: expected an ISO 3166-1 alpha-3 code, got "JAPANESE"/);
+    expect(() => readMol({ ...EXAMPLE, iscoCode: 'X13' })).toThrow(unreadable(EXAMPLE.permitNo));
+    expect(() => readMol({ ...EXAMPLE, expiryDate: '03/31/2025' })).toThrow(/expiryDate: expected a date as YYYY-MM-DD/);
   });
 });
 
@@ -100,22 +91,30 @@ describe('molAdapter against a registry that breaks its specification', () => {
 
   it('refuses an answer for another permit than the one asked', async () => {
     fake.reply(200, EXAMPLE);
-    await expect(molAdapter(clientFor(fake.url)).fetchByIds(['MOL-FE-2024-000001'])).rejects.toThrow('GET /mol/permits/{permitNo} asked for MOL-FE-2024-000001 and answered permit "MOL-FE-2024-001122"');
+    await expect(connect(molAdapter, fake.url).fetchByIds(['MOL-FE-2024-000001'])).rejects.toThrow('GET /mol/permits/{permitNo} asked for MOL-FE-2024-000001 and answered permit "MOL-FE-2024-001122"');
     expect(fake.asked.at(-1)).toBe('/mol/permits/MOL-FE-2024-000001');
   });
 
-  it('refuses a 404 that is not the registry\'s NOT_FOUND, and a 200 search without a records list', async () => {
+  it('refuses a 404 that is not the registry\'s NOT_FOUND, and a 200 search without a "records" list', async () => {
     fake.reply(404, { error: 'not found' });
-    await expect(molAdapter(clientFor(fake.url)).fetchByIds(['MOL-FE-2024-001122'])).rejects.toThrow(/answered 404 without \{"status":"NOT_FOUND"\}/);
+    await expect(connect(molAdapter, fake.url).fetchByIds(['MOL-FE-2024-001122'])).rejects.toThrow(/answered 404 without \{"status":"NOT_FOUND"\}/);
     fake.reply(200, { permits: [EXAMPLE] });
-    await expect(molAdapter(clientFor(fake.url)).findByHolder({ nationality: 'JPN', documentNumber: 'TR9876543', dateOfBirth: null })).rejects.toThrow(protocolError);
+    await expect(connect(molAdapter, fake.url).findByHolder({ nationality: 'JPN', documentNumber: 'TR9876543', dateOfBirth: null })).rejects.toEqual(registryError('REGISTRY_PROTOCOL_ERROR'));
+  });
+
+  it('serves a holder\'s readable permits beside the one it cannot read', async () => {
+    const broken = { ...EXAMPLE, permitNo: 'MOL-FE-2024-000002', channel: 'BOI' };
+    fake.reply(200, { records: [EXAMPLE, broken] });
+    const holder = await connect(molAdapter, fake.url).source.findByHolder({ nationality: 'JPN', documentNumber: EXAMPLE.passportNo, dateOfBirth: null });
+    expect(holder.records.map((r) => r.nativeId)).toEqual([EXAMPLE.permitNo]);
+    expect(holder.unreadable).toEqual([unreadable(broken.permitNo)]);
   });
 });
 
 describe('molAdapter against the simulated Ministry of Labour', () => {
   let sim: TestSimulator;
   const natives = () => sim.simulator.store.all() as MolRecord[];
-  const adapter = () => molAdapter(clientFor(sim.url, 2000));
+  const adapter = () => connect(molAdapter, sim.url, 2000);
 
   beforeAll(async () => {
     sim = await startTestSimulator(molSimulator);
@@ -132,14 +131,14 @@ describe('molAdapter against the simulated Ministry of Labour', () => {
   it('makes one call per permit through the kit', async () => {
     await sim.resetStats();
     const numbers = natives().slice(0, 5).map((r) => r.permitNo);
-    const loaded = await legacySource('MMR', adapter()).loadMany([...numbers, numbers[0]]);
+    const loaded = await adapter().loadMany([...numbers, numbers[0]]);
     expect(loaded.map((r) => (r as { nativeId: string }).nativeId)).toEqual([...numbers, numbers[0]]);
     expect((await sim.stats()).routes['GET /mol/permits/{permitNo}']).toBe(5);
   });
 
   it('round-trips every generated permit', async () => {
     const numbers = natives().map((r) => r.permitNo);
-    const loaded = await legacySource('MMR', adapter()).loadMany(numbers);
+    const loaded = await adapter().loadMany(numbers);
     expect(loaded.filter((r) => r !== null && !(r instanceof Error))).toHaveLength(numbers.length);
   });
 
@@ -152,7 +151,19 @@ describe('molAdapter against the simulated Ministry of Labour', () => {
   });
 
   it('refuses a 404 that is not the registry\'s NOT_FOUND', async () => {
-    await expect(molAdapter(clientFor(`${sim.url}/elsewhere/`)).fetchByIds([natives()[0].permitNo])).rejects.toThrow(/answered 404 without \{"status":"NOT_FOUND"\}/);
+    await expect(connect(molAdapter, `${sim.url}/elsewhere/`).fetchByIds([natives()[0].permitNo])).rejects.toThrow(/answered 404 without \{"status":"NOT_FOUND"\}/);
+  });
+
+  it('reads the whole registry page by page through its search, every record once', async () => {
+    const { readable, unreadable } = await numbersOfEveryPage(adapter().source);
+    expect([...readable, ...unreadable].sort()).toEqual(natives().map((r) => r.permitNo).sort());
+  });
+
+  it('serves the permits it can read beside one it cannot, each number on its own', async () => {
+    await sim.upsert([{ ...EXAMPLE, permitNo: 'MOL-FE-2024-999997', status: 'CANCELLED' }]);
+    const good = natives().slice(0, 2).map((r) => r.permitNo);
+    const outcomes = await adapter().loadMany([good[0], 'MOL-FE-2024-999997', good[1]]);
+    expect(outcomes.map((o) => (o instanceof Error ? o : o?.nativeId))).toEqual([good[0], unreadable('MOL-FE-2024-999997'), good[1]]);
   });
 });
 
@@ -162,4 +173,9 @@ describeRegistryFaults({
   adapter: molAdapter,
   route: 'GET /mol/permits/{permitNo}',
   call: (adapter, records) => adapter.fetchByIds([records[0].permitNo]),
+});
+
+describe('generated permits across the space the specification allows', () => {
+  it('reads 1,000 of them through the kit as the generator decided', () => readEveryGenerated('MMR', molAdapter, molArbitrary));
+  it('has the simulator serve a seeded sample of them, read back by number as the generator decided', () => servesEveryGenerated('MMR', molAdapter, molSimulator, molArbitrary));
 });

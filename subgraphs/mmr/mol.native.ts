@@ -1,3 +1,4 @@
+// The Ministry of Labour foreign-employment permit record exactly as subgraphs/mmr/README.md publishes it.
 /** The Ministry of Labour foreign-employment permit record exactly as subgraphs/mmr/README.md publishes it. */
 export interface MolRecord {
   permitNo: string;
@@ -15,6 +16,3 @@ export interface MolRecord {
   expiryDate: string;
   status: 'PENDING' | 'VALID' | 'EXPIRED' | 'REVOKED';
 }
-
-/** The specification shows `MOL-FE-2024-001122` (foreign employment, year, serial) and publishes no pattern; this is the shape of that example. */
-export const MOL_PERMIT_NO = /^MOL-FE-\d{4}-\d{6}$/;

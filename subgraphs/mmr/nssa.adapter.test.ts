@@ -1,8 +1,10 @@
 import { batchEndpoint } from '../kit/adapter.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { legacySource } from '../kit/registrySource.js';
+import { readEveryGenerated, servesEveryGenerated } from '../../sandbox/testing/generatedReading.js';
+import { nssaArbitrary } from './sandbox/nssa.arbitrary.js';
+import { numbersOfEveryPage } from '../../sandbox/testing/bulkReading.js';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
-import { nssaAdapter, nssaToContract } from './nssa.adapter.js';
+import { nssaAdapter } from './nssa.adapter.js';
 import { nssaSimulator } from './sandbox/nssa.simulator.js';
 import { nssaProfile } from './profiles.js';
 import type { NssaRecord } from './nssa.native.js';
@@ -24,11 +26,12 @@ const EXAMPLE: NssaRecord = {
   status: 'VALID',
 };
 
-const { clientFor, offline, protocolError } = registryTestKit('MMR', 'nssa');
+const { connect, read, unreadable, registryError } = registryTestKit('MMR', 'nssa');
+const readNssa = (native: NssaRecord) => read(nssaAdapter, native);
 
-describe('nssaToContract', () => {
+describe('reading a native record', () => {
   it('normalises the published example', () => {
-    const record = nssaToContract(EXAMPLE, offline);
+    const record = readNssa(EXAMPLE);
     expect(record).toMatchObject({
       __typename: 'MmrCertification',
       id: 'MMR:CERT:NSSA-2-2023-04567',
@@ -66,37 +69,30 @@ describe('nssaToContract', () => {
     [3, 'Advanced skilled'],
     [4, 'Supervisory'],
   ] as const)('reads NSSA level %i as indicative AQRF level %i (%s)', (level, name) => {
-    expect(nssaToContract({ ...EXAMPLE, level }, offline)).toMatchObject({ nationalLevel: String(level), aqrfLevel: level, aqrfBasis: 'INDICATIVE', nssaLevel: level, levelName: name });
+    expect(readNssa({ ...EXAMPLE, level })).toMatchObject({ nationalLevel: String(level), aqrfLevel: level, aqrfBasis: 'INDICATIVE', nssaLevel: level, levelName: name });
   });
 
   it.each([
     ['EXPIRED', 'EXPIRED'],
     ['CANCELLED', 'REVOKED'],
   ] as const)('maps status %s to %s and keeps the native word', (native, shared) => {
-    expect(nssaToContract({ ...EXAMPLE, status: native }, offline)).toMatchObject({ status: shared, nativeStatus: native });
+    expect(readNssa({ ...EXAMPLE, status: native })).toMatchObject({ status: shared, nativeStatus: native });
   });
 
   it('keeps a holder without a passport, with no document number', () => {
-    expect(nssaToContract({ ...EXAMPLE, passportNo: null }, offline)).toMatchObject({ holderDocumentNumber: null, holderNationality: 'MMR' });
+    expect(readNssa({ ...EXAMPLE, passportNo: null })).toMatchObject({ holderDocumentNumber: null, holderNationality: 'MMR' });
   });
 
   it('refuses what the specification does not allow', () => {
-    expect(() => nssaToContract({ ...EXAMPLE, status: 'SUSPENDED' as never }, offline)).toThrow(/certificate NSSA-2-2023-04567: unknown status "SUSPENDED" \(expected one of VALID, EXPIRED, CANCELLED\)/);
-    expect(() => nssaToContract({ ...EXAMPLE, level: 5 }, offline)).toThrow(/unknown level "5"/);
-    expect(() => nssaToContract({ ...EXAMPLE, issueDate: '12-09-2023' }, offline)).toThrow(/issueDate: expected a date as YYYY-MM-DD, got "12-09-2023"/);
-    expect(() => nssaToContract({ ...EXAMPLE, iscoCode: '821' }, offline)).toThrow(protocolError);
-  });
-
-  it('recognises certificate numbers in the published shape only', () => {
-    const adapter = nssaAdapter(offline);
-    expect(adapter.isNativeId('NSSA-2-2023-04567')).toBe(true);
-    expect(adapter.isNativeId('NSSA-5-2023-04567')).toBe(false);
-    expect(adapter.isNativeId('MOL-FE-2024-001122')).toBe(false);
+    expect(() => readNssa({ ...EXAMPLE, status: 'SUSPENDED' as never })).toThrow(/certificate NSSA-2-2023-04567: unknown status "SUSPENDED" \(expected one of VALID, EXPIRED, CANCELLED\)/);
+    expect(() => readNssa({ ...EXAMPLE, level: 5 })).toThrow(/unknown level "5"/);
+    expect(() => readNssa({ ...EXAMPLE, issueDate: '12-09-2023' })).toThrow(/issueDate: expected a date as YYYY-MM-DD, got "12-09-2023"/);
+    expect(() => readNssa({ ...EXAMPLE, iscoCode: '82-1' })).toThrow(unreadable(EXAMPLE.certNo));
   });
 
   it('does not call NSSA about people who are not Myanmar nationals', async () => {
     // The offline client would fail with REGISTRY_UNAVAILABLE if the adapter made a call.
-    await expect(nssaAdapter(offline).findByHolder({ nationality: 'JPN', documentNumber: 'MC123456', dateOfBirth: null })).resolves.toEqual([]);
+    await expect(connect(nssaAdapter, 'http://127.0.0.1:9').findByHolder({ nationality: 'JPN', documentNumber: 'MC123456', dateOfBirth: null })).resolves.toEqual([]);
   });
 });
 
@@ -109,19 +105,30 @@ describe('nssaAdapter against a registry that breaks its specification', () => {
 
   it('refuses a batch answer holding a certificate that was not asked for', async () => {
     fake.reply(200, { records: [EXAMPLE] });
-    await expect(nssaAdapter(clientFor(fake.url)).fetchByIds(['NSSA-1-2024-00001'])).rejects.toThrow('POST /nssa/v1/certificates/batch returned "NSSA-2-2023-04567", which was not among the 1 numbers asked');
+    await expect(connect(nssaAdapter, fake.url).fetchByIds(['NSSA-1-2024-00001'])).rejects.toThrow('POST /nssa/v1/certificates/batch returned "NSSA-2-2023-04567", which was not among the 1 numbers asked');
   });
 
-  it('refuses a 200 without a records list', async () => {
+  it('refuses a 200 without a "records" list', async () => {
     fake.reply(200, { data: [] });
-    await expect(nssaAdapter(clientFor(fake.url)).fetchByIds(['NSSA-2-2023-04567'])).rejects.toThrow(protocolError);
+    await expect(connect(nssaAdapter, fake.url).fetchByIds(['NSSA-2-2023-04567'])).rejects.toEqual(registryError('REGISTRY_PROTOCOL_ERROR'));
+  });
+
+  it('serves the rest of a batch and of a holder answer beside a record it cannot read', async () => {
+    const broken = { ...EXAMPLE, certNo: 'NSSA-1-2024-00002', level: 7 };
+    fake.reply(200, { records: [EXAMPLE, broken] });
+    const outcomes = await connect(nssaAdapter, fake.url).loadMany([EXAMPLE.certNo, broken.certNo]);
+    expect(outcomes.map((o) => (o instanceof Error ? o : o?.nativeId))).toEqual([EXAMPLE.certNo, unreadable(broken.certNo)]);
+    fake.reply(200, { records: [EXAMPLE, broken] });
+    const holder = await connect(nssaAdapter, fake.url).source.findByHolder({ nationality: 'MMR', documentNumber: 'MC123456', dateOfBirth: null });
+    expect(holder.records.map((r) => r.nativeId)).toEqual([EXAMPLE.certNo]);
+    expect(holder.unreadable).toEqual([unreadable(broken.certNo)]);
   });
 });
 
 describe('nssaAdapter against the simulated NSSA', () => {
   let sim: TestSimulator;
   const natives = () => sim.simulator.store.all() as NssaRecord[];
-  const adapter = () => nssaAdapter(clientFor(sim.url, 2000));
+  const adapter = () => connect(nssaAdapter, sim.url, 2000);
 
   beforeAll(async () => {
     sim = await startTestSimulator(nssaSimulator);
@@ -141,7 +148,7 @@ describe('nssaAdapter against the simulated NSSA', () => {
   it('needs ⌈N / 10⌉ batch calls for N certificates through the kit', async () => {
     await sim.resetStats();
     const numbers = natives().slice(0, 25).map((r) => r.certNo);
-    const loaded = await legacySource('MMR', adapter()).loadMany(numbers);
+    const loaded = await adapter().loadMany(numbers);
     expect(loaded.map((r) => (r as { nativeId: string }).nativeId)).toEqual(numbers);
     expect((await sim.stats()).routes[batchEndpoint(nssaProfile)!.route]).toBe(3);
   });
@@ -157,6 +164,11 @@ describe('nssaAdapter against the simulated NSSA', () => {
     await sim.upsert([{ ...EXAMPLE, certNo: 'NSSA-2-2023-99998', dateOfBirth: '22/04/1996' }]);
     await expect(adapter().fetchByIds(['NSSA-2-2023-99998'])).rejects.toThrow(/certificate NSSA-2-2023-99998: dateOfBirth: expected a date as YYYY-MM-DD/);
   });
+
+  it('reads the whole registry page by page through its search, every record once', async () => {
+    const { readable, unreadable } = await numbersOfEveryPage(adapter().source);
+    expect([...readable, ...unreadable].sort()).toEqual(natives().map((r) => r.certNo).sort());
+  });
 });
 
 // NSSA's hangs (1% of calls) end at the client's timeout: the shared suite's hang case is that quirk.
@@ -166,4 +178,9 @@ describeRegistryFaults({
   adapter: nssaAdapter,
   route: 'POST /nssa/v1/certificates/batch',
   call: (adapter, records) => adapter.fetchByIds([records[0].certNo]),
+});
+
+describe('generated certificates across the space the specification allows', () => {
+  it('reads 1,000 of them through the kit as the generator decided', () => readEveryGenerated('MMR', nssaAdapter, nssaArbitrary));
+  it('has the simulator serve a seeded sample of them, read back by number as the generator decided', () => servesEveryGenerated('MMR', nssaAdapter, nssaSimulator, nssaArbitrary));
 });

@@ -1,3 +1,4 @@
+// The NSSA certificate record exactly as subgraphs/mmr/README.md publishes it.
 /** The NSSA certificate record exactly as subgraphs/mmr/README.md publishes it. */
 export interface NssaRecord {
   certNo: string;
@@ -17,6 +18,3 @@ export interface NssaRecord {
   expiryDate: string;
   status: 'VALID' | 'EXPIRED' | 'CANCELLED';
 }
-
-/** The specification shows `NSSA-2-2023-04567` (level, year, serial) and publishes no pattern; this is the shape of that example. */
-export const NSSA_CERT_NO = /^NSSA-[1-4]-\d{4}-\d{5}$/;

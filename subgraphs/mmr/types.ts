@@ -1,3 +1,5 @@
+// Myanmar's GraphQL types: the shared Certification and WorkPermit with what NSSA and MOL add
+// (subgraphs/mmr/README.md). The adapters' field types are derived from these classes.
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { Certification, Node, WorkPermit } from '../../schema/contract/index.js';
 

@@ -1,3 +1,4 @@
+// Both Philippine registries code the post on PSOC 2012 (subgraphs/phl/README.md).
 import type { Occupation } from '../../schema/contract/index.js';
 
 /**

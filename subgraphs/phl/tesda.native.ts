@@ -1,5 +1,4 @@
-import type { NativeResponse } from '../../sandbox/simulator/simulator.js';
-
+// The TESDA Registry of Certified Workers record exactly as subgraphs/phl/README.md publishes it.
 /** The TESDA Registry of Certified Workers record exactly as subgraphs/phl/README.md publishes it. */
 export interface TesdaRecord {
   certificateNumber: string;
@@ -25,16 +24,3 @@ export interface TesdaRecord {
   validUntil: string;
   status: 'VALID' | 'EXPIRED' | 'REVOKED';
 }
-
-/** 14 digits: year (2), region (2), province (2), 8-digit sequence. */
-export const TESDA_CERTIFICATE_NUMBER = /^\d{14}$/;
-
-/** List answers: `{"content":[record…]}`. */
-export interface TesdaContent {
-  content: TesdaRecord[];
-}
-
-// The bodies the specification publishes; it gives none for 400, so the simulator answers in the style of the others.
-export const noRecordFound: NativeResponse = { status: 404, json: { message: 'No record found' } };
-export const tooManyRequests: NativeResponse = { status: 429, json: { message: 'Too Many Requests' } };
-export const badRequest = (message: string): NativeResponse => ({ status: 400, json: { message } });

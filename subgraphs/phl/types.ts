@@ -1,3 +1,5 @@
+// The Philippines' GraphQL types: the shared Certification and WorkPermit with what TESDA and DOLE
+// add (subgraphs/phl/README.md). The adapters' field types are derived from these classes.
 import { Directive, Field, ObjectType } from 'type-graphql';
 import { Certification, Node, WorkPermit } from '../../schema/contract/index.js';
 

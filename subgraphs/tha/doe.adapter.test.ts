@@ -1,11 +1,13 @@
 import { batchEndpoint } from '../kit/adapter.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { legacySource } from '../kit/registrySource.js';
 import { CountryRequest, matchesIdentity } from '../kit/countryContext.js';
+import { readEveryGenerated, servesEveryGenerated } from '../../sandbox/testing/generatedReading.js';
+import { doeArbitrary } from './sandbox/doe.arbitrary.js';
+import { numbersOfEveryPage } from '../../sandbox/testing/bulkReading.js';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
 import { defaultPopulation, holdingsIn } from '../../sandbox/population/population.js';
 import { dsdAdapter } from './dsd.adapter.js';
-import { doeAdapter, doeToContract } from './doe.adapter.js';
+import { doeAdapter } from './doe.adapter.js';
 import { doeSimulator } from './sandbox/doe.simulator.js';
 import { doeProfile } from './profiles.js';
 import type { DoeRecord } from './doe.native.js';
@@ -27,11 +29,12 @@ const EXAMPLE: DoeRecord = {
   status: 'ACTIVE',
 };
 
-const { clientFor, offline, protocolError } = registryTestKit('THA', 'doe');
+const { connect, read, unreadable, registryError } = registryTestKit('THA', 'doe');
+const readDoe = (native: DoeRecord) => read(doeAdapter, native);
 
-describe('doeToContract', () => {
+describe('reading a DOE permit', () => {
   it('normalises the published example', () => {
-    expect(doeToContract(EXAMPLE, offline)).toMatchObject({
+    expect(readDoe(EXAMPLE)).toMatchObject({
       __typename: 'ThaWorkPermit',
       id: 'THA:PERMIT:WP67-1000-0123456',
       country: 'THA',
@@ -64,7 +67,7 @@ describe('doeToContract', () => {
     ['BORDER', 'LOWER_SKILLED'],
     ['MINORITY', 'OTHER'],
   ] as const)('classes worker type %s as %s and keeps the native type', (workerType, permitClass) => {
-    expect(doeToContract({ ...EXAMPLE, worker_type: workerType }, offline)).toMatchObject({ permitClass, nativeType: workerType, workerType });
+    expect(readDoe({ ...EXAMPLE, worker_type: workerType })).toMatchObject({ permitClass, nativeType: workerType, workerType });
   });
 
   it.each([
@@ -72,34 +75,20 @@ describe('doeToContract', () => {
     ['EXPIRED', 'EXPIRED'],
     ['REVOKED', 'REVOKED'],
   ] as const)('maps status %s to %s and keeps the native word', (native, shared) => {
-    expect(doeToContract({ ...EXAMPLE, status: native }, offline)).toMatchObject({ status: shared, nativeStatus: native });
+    expect(readDoe({ ...EXAMPLE, status: native })).toMatchObject({ status: shared, nativeStatus: native });
   });
 
   it('keeps a passport holder\'s document type', () => {
-    expect(doeToContract({ ...EXAMPLE, doc_type: 'PASSPORT', doc_no: 'mc 123-456' }, offline)).toMatchObject({ documentType: 'PASSPORT', holderDocumentNumber: 'MC123456' });
+    expect(readDoe({ ...EXAMPLE, doc_type: 'PASSPORT', doc_no: 'mc 123-456' })).toMatchObject({ documentType: 'PASSPORT', holderDocumentNumber: 'MC123456' });
   });
 
   it('refuses what the specification does not allow', () => {
-    expect(() => doeToContract({ ...EXAMPLE, status: 'CANCELLED' as never }, offline)).toThrow(/permit WP67-1000-0123456: unknown status "CANCELLED" \(expected one of PENDING, ACTIVE, EXPIRED, REVOKED\)/);
-    expect(() => doeToContract({ ...EXAMPLE, worker_type: 'SEASONAL' as never }, offline)).toThrow(/unknown worker_type "SEASONAL" \(expected one of GENERAL, MOU, BOI, BORDER, MINORITY\)/);
-    expect(() => doeToContract({ ...EXAMPLE, doc_type: 'BORDER_PASS' as never }, offline)).toThrow(/unknown doc_type "BORDER_PASS" \(expected one of PASSPORT, CI\)/);
-    expect(() => doeToContract({ ...EXAMPLE, nationality: 'MMR' }, offline)).toThrow(/nationality: expected an ISO 3166-1 alpha-2 code, got "MMR"/);
-    expect(() => doeToContract({ ...EXAMPLE, issue_date: '01/03/2567' }, offline)).toThrow(/issue_date: expected a date as BBBB-MM-DD, got "01\/03\/2567"/);
-    expect(() => doeToContract({ ...EXAMPLE, expire_date: '2026-02-28' }, offline)).toThrow(/expire_date: expected a Buddhist-Era year, got "2026-02-28"/);
-    expect(() => doeToContract({ ...EXAMPLE, occupation_code: '93' }, offline)).toThrow(protocolError);
-  });
-
-  it('recognises permit numbers in the published shape only', () => {
-    const adapter = doeAdapter(offline);
-    expect(adapter.isNativeId('WP67-1000-0123456')).toBe(true);
-    expect(adapter.isNativeId('WP2567-1000-0123456')).toBe(false);
-    expect(adapter.isNativeId('DSD-67-10-004512')).toBe(false);
-  });
-
-  it('takes at most 100 numbers per batch', async () => {
-    expect(doeAdapter(offline).batchLimit).toBe(100);
-    const numbers = Array.from({ length: 101 }, (_, i) => `WP67-1000-${String(i).padStart(7, '0')}`);
-    await expect(doeAdapter(offline).fetchByIds(numbers)).rejects.toThrow('doe takes at most 100 numbers a batch, got 101');
+    expect(() => readDoe({ ...EXAMPLE, status: 'CANCELLED' as never })).toThrow(/permit WP67-1000-0123456: unknown status "CANCELLED" \(expected one of PENDING, ACTIVE, EXPIRED, REVOKED\)/);
+    expect(() => readDoe({ ...EXAMPLE, worker_type: 'SEASONAL' as never })).toThrow(/unknown worker_type "SEASONAL" \(expected one of GENERAL, MOU, BOI, BORDER, MINORITY\)/);
+    expect(() => readDoe({ ...EXAMPLE, doc_type: 'BORDER_PASS' as never })).toThrow(/unknown doc_type "BORDER_PASS" \(expected one of PASSPORT, CI\)/);
+    expect(() => readDoe({ ...EXAMPLE, nationality: 'MMR' })).toThrow(/nationality: expected an ISO 3166-1 alpha-2 code, got "MMR"/);
+    expect(() => readDoe({ ...EXAMPLE, issue_date: '01/03/2567' })).toThrow(/issue_date: expected a date as BBBB-MM-DD, got "01\/03\/2567"/);
+    expect(() => readDoe({ ...EXAMPLE, occupation_code: '93' })).toThrow(unreadable(EXAMPLE.permit_no));
   });
 });
 
@@ -112,37 +101,53 @@ describe('doeAdapter against a registry that answers what the test says', () => 
 
   it('refuses a batch answer holding a permit that was not asked for', async () => {
     fake.reply(200, { permits: [EXAMPLE], not_found: [] });
-    await expect(doeAdapter(clientFor(fake.url)).fetchByIds(['WP67-1000-0000001'])).rejects.toThrow(/POST \/ewp\/v1\/permits\/batch returned "WP67-1000-0123456", which was not among the 1 numbers asked/);
+    await expect(connect(doeAdapter, fake.url).fetchByIds(['WP67-1000-0000001'])).rejects.toThrow(/POST \/ewp\/v1\/permits\/batch returned "WP67-1000-0123456", which was not among the 1 numbers asked/);
   });
 
   it('refuses a batch answer that leaves a number unaccounted for', async () => {
     fake.reply(200, { permits: [EXAMPLE], not_found: [] });
-    await expect(doeAdapter(clientFor(fake.url)).fetchByIds(['WP67-1000-0123456', 'WP67-1000-0000002'])).rejects.toThrow('DOE batch returned 1 permits and 0 not_found for 2 numbers; unaccounted: WP67-1000-0000002');
+    await expect(connect(doeAdapter, fake.url).fetchByIds(['WP67-1000-0123456', 'WP67-1000-0000002'])).rejects.toThrow('POST /ewp/v1/permits/batch returned 1 records for 2 numbers and did not list 1 of them as not found');
   });
 
   it('refuses a batch answer without a not_found list, and a 400', async () => {
     fake.reply(200, { permits: [EXAMPLE] });
-    await expect(doeAdapter(clientFor(fake.url)).fetchByIds(['WP67-1000-0123456'])).rejects.toThrow(/answered 200 without a "not_found" list/);
+    await expect(connect(doeAdapter, fake.url).fetchByIds(['WP67-1000-0123456'])).rejects.toThrow(/answered 200 without a "not_found" list/);
     fake.reply(400, { code: 'E400', message: 'permit_nos: at most 100 numbers per request' });
-    await expect(doeAdapter(clientFor(fake.url)).fetchByIds(['WP67-1000-0123456'])).rejects.toThrow(/POST \/ewp\/v1\/permits\/batch answered 400: .*E400/);
+    await expect(connect(doeAdapter, fake.url).fetchByIds(['WP67-1000-0123456'])).rejects.toThrow(/POST \/ewp\/v1\/permits\/batch answered 400: .*E400/);
   });
 
   it('lets identity matching accept the passport a CI-held permit was found by, and nothing else', async () => {
     fake.reply(200, { permits: [EXAMPLE] });
-    const [record] = await doeAdapter(clientFor(fake.url)).findByHolder({ nationality: 'MMR', documentNumber: 'MA1234567', dateOfBirth: null });
+    const [record] = await connect(doeAdapter, fake.url).findByHolder({ nationality: 'MMR', documentNumber: 'MA1234567', dateOfBirth: null });
     expect(record).toMatchObject({ holderDocumentNumber: 'MD456789', holderOtherDocumentNumbers: ['MA1234567'] });
     const identity = { nationality: 'MMR', documentNumber: 'MA1234567', dateOfBirth: '1992-06-12' };
     expect(matchesIdentity(record, identity)).toBe(true);
     expect(matchesIdentity(record, { ...identity, documentNumber: 'MD456789' })).toBe(true);
     expect(matchesIdentity(record, { ...identity, documentNumber: 'MA7654321' })).toBe(false);
-    expect(matchesIdentity(doeToContract(EXAMPLE, offline), identity)).toBe(false);
+    expect(matchesIdentity(readDoe(EXAMPLE), identity)).toBe(false);
     expect(fake.asked.slice(-2).map((path) => new URLSearchParams(path.split('?')[1]).get('doc_type')).sort()).toEqual(['CI', 'PASSPORT']);
+  });
+  it('serves the rest of a batch and of a holder answer beside a permit it cannot read', async () => {
+    const broken = { ...EXAMPLE, permit_no: 'WP67-1000-0000003', worker_type: 'SEASONAL' };
+    fake.reply(200, { permits: [EXAMPLE, broken], not_found: [] });
+    const outcomes = await connect(doeAdapter, fake.url).loadMany([EXAMPLE.permit_no, broken.permit_no]);
+    expect(outcomes.map((o) => (o instanceof Error ? o : o?.nativeId))).toEqual([EXAMPLE.permit_no, unreadable(broken.permit_no)]);
+    fake.reply(200, { permits: [EXAMPLE, broken] });
+    const holder = await connect(doeAdapter, fake.url).source.findByHolder({ nationality: 'MMR', documentNumber: 'MD456789', dateOfBirth: null });
+    expect(holder.records.map((r) => r.nativeId)).toEqual([EXAMPLE.permit_no]);
+    expect(holder.unreadable).toEqual([unreadable(broken.permit_no)]);
+  });
+
+  it('does not ask about a nationality ISO gives no alpha-2 code', async () => {
+    const before = fake.asked.length;
+    await expect(connect(doeAdapter, fake.url).findByHolder({ nationality: 'XXK', documentNumber: 'MD456789', dateOfBirth: null })).rejects.toEqual(registryError('NATIONALITY_NOT_EXPRESSIBLE', { nationality: 'XXK' }));
+    expect(fake.asked.length).toBe(before);
   });
 });
 
 describe('doeAdapter against the simulated DOE e-Work Permit', () => {
   let sim: TestSimulator;
-  const adapter = () => doeAdapter(clientFor(sim.url, 2000));
+  const adapter = () => connect(doeAdapter, sim.url, 2000);
   const natives = () => sim.simulator.store.all() as DoeRecord[];
 
   beforeAll(async () => {
@@ -162,7 +167,7 @@ describe('doeAdapter against the simulated DOE e-Work Permit', () => {
   it('needs ⌈N / 100⌉ batch calls for N permits through the kit, and reads every generated permit', async () => {
     await sim.resetStats();
     const numbers = natives().map((r) => r.permit_no);
-    const loaded = await legacySource('THA', adapter()).loadMany(numbers);
+    const loaded = await adapter().loadMany(numbers);
     expect(loaded.map((r) => (r as { nativeId: string }).nativeId)).toEqual(numbers);
     expect((await sim.stats()).routes[batchEndpoint(doeProfile)!.route]).toBe(Math.ceil(numbers.length / 100));
   });
@@ -191,7 +196,7 @@ describe('doeAdapter against the simulated DOE e-Work Permit', () => {
     const { person } = holdingsIn(defaultPopulation(), 'THA', 'PERMIT').find(({ holding }) => holding.seq === Number(native.permit_no.slice(-7)))!;
     const passport = { nationality: 'MMR', documentNumber: person.passportNo!, dateOfBirth: person.dateOfBirth };
     // DSD is not running here: its failure comes back beside the permits, which is all this test needs of it.
-    const request = () => new CountryRequest('THA', { CERT: legacySource('THA', dsdAdapter(registryTestKit('THA', 'dsd').offline)), PERMIT: legacySource('THA', adapter()) });
+    const request = () => new CountryRequest('THA', { CERT: registryTestKit('THA', 'dsd').connect(dsdAdapter, 'http://127.0.0.1:9').source, PERMIT: adapter().source });
 
     const [byPassport] = await request().locate([passport]);
     expect(byPassport.permitIds).toContain(`THA:PERMIT:${native.permit_no}`);
@@ -209,6 +214,12 @@ describe('doeAdapter against the simulated DOE e-Work Permit', () => {
     expect(await adapter().findByHolder({ nationality: 'LAO', documentNumber: native.doc_no, dateOfBirth: null })).toEqual([]);
   });
 
+  it('reads the whole registry page by page through its search, every record once', async () => {
+    const { readable, unreadable } = await numbersOfEveryPage(adapter().source);
+    expect(unreadable).toEqual([]);
+    expect(readable.sort()).toEqual(natives().map((r) => r.permit_no).sort());
+  });
+
   it('refuses a record the registry holds in a form the specification does not allow', async () => {
     await sim.upsert([{ ...EXAMPLE, permit_no: 'WP67-1000-9999998', status: 'CANCELLED' }]);
     await expect(adapter().fetchByIds(['WP67-1000-9999998'])).rejects.toThrow(/permit WP67-1000-9999998: unknown status "CANCELLED"/);
@@ -221,4 +232,9 @@ describeRegistryFaults({
   adapter: doeAdapter,
   route: 'POST /ewp/v1/permits/batch',
   call: (adapter, records) => adapter.fetchByIds([records[0].permit_no]),
+});
+
+describe('generated permits across the space the specification allows', () => {
+  it('reads 1,000 of them through the kit as the generator decided', () => readEveryGenerated('THA', doeAdapter, doeArbitrary));
+  it('has the simulator serve a seeded sample of them, read back by number as the generator decided', () => servesEveryGenerated('THA', doeAdapter, doeSimulator, doeArbitrary));
 });

@@ -1,3 +1,4 @@
+// The DOE e-Work Permit record exactly as subgraphs/tha/README.md publishes it, and its date format.
 import type { NativeDateFormat } from '../../schema/dates/index.js';
 
 /** The DOE e-Work Permit record exactly as subgraphs/tha/README.md publishes it. */
@@ -14,8 +15,9 @@ export interface DoeRecord {
   employer: { name_th: string; tax_id: string };
   province: string;
   occupation_code: string;
-  issue_date: string;
-  expire_date: string;
+  /** Null while the permit is PENDING: the specification marks no field optional, and a pending permit has no dates yet. */
+  issue_date: string | null;
+  expire_date: string | null;
   status: 'PENDING' | 'ACTIVE' | 'EXPIRED' | 'REVOKED';
 }
 
@@ -23,6 +25,3 @@ export type DoeDocumentType = DoeRecord['doc_type'];
 
 /** Every DOE date is ISO-shaped with a Buddhist-Era year: `2567-03-01` is 1 March 2024. */
 export const DOE_DATE: NativeDateFormat = 'BBBB-MM-DD';
-
-/** The specification shows `WP67-1000-0123456` (BE year, office, serial) and publishes no pattern; this is the shape of that example. */
-export const DOE_PERMIT_NO = /^WP\d{2}-\d{4}-\d{7}$/;

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { legacySource } from '../kit/registrySource.js';
+import { readEveryGenerated, servesEveryGenerated } from '../../sandbox/testing/generatedReading.js';
+import { dsdArbitrary } from './sandbox/dsd.arbitrary.js';
+import { numbersOfEveryPage } from '../../sandbox/testing/bulkReading.js';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
-import { dsdAdapter, dsdToContract } from './dsd.adapter.js';
+import { dsdAdapter } from './dsd.adapter.js';
 import { dsdSimulator } from './sandbox/dsd.simulator.js';
 import type { DsdRecord } from './dsd.native.js';
 
@@ -24,11 +26,12 @@ const EXAMPLE: DsdRecord = {
 };
 const CITIZEN: DsdRecord = { ...EXAMPLE, cert_no: 'DSD-67-01-000777', full_name_th: 'สมชาย ใจดี', full_name_en: 'SOMCHAI JAIDEE', id_card: '1101700203451', passport_no: null, nationality: 'TH' };
 
-const { clientFor, offline, protocolError } = registryTestKit('THA', 'dsd');
+const { connect, read, unreadable, registryError } = registryTestKit('THA', 'dsd');
+const readDsd = (native: DsdRecord) => read(dsdAdapter, native);
 
-describe('dsdToContract', () => {
+describe('reading a DSD certificate', () => {
   it('normalises the published example', () => {
-    const record = dsdToContract(EXAMPLE, offline);
+    const record = readDsd(EXAMPLE);
     expect(record).toMatchObject({
       __typename: 'ThaCertification',
       id: 'THA:CERT:DSD-67-10-004512',
@@ -63,55 +66,38 @@ describe('dsdToContract', () => {
     [2, 'ระดับ 2'],
     [3, 'ระดับ 3'],
   ] as const)('reads DSD skill level %i as indicative AQRF level %i', (level, name) => {
-    expect(dsdToContract({ ...EXAMPLE, skill_level: level }, offline)).toMatchObject({ nationalLevel: String(level), aqrfLevel: level, aqrfBasis: 'INDICATIVE', skillLevel: level, levelName: name });
+    expect(readDsd({ ...EXAMPLE, skill_level: level })).toMatchObject({ nationalLevel: String(level), aqrfLevel: level, aqrfBasis: 'INDICATIVE', skillLevel: level, levelName: name });
   });
 
   it.each([
     ['หมดอายุ', 'EXPIRED'],
     ['เพิกถอน', 'REVOKED'],
   ] as const)('maps status %s to %s and keeps the Thai word', (native, shared) => {
-    expect(dsdToContract({ ...EXAMPLE, status: native, expire_date: '20/08/2569' }, offline)).toMatchObject({ status: shared, nativeStatus: native });
+    expect(readDsd({ ...EXAMPLE, status: native, expire_date: '20/08/2569' })).toMatchObject({ status: shared, nativeStatus: native });
   });
 
   it('converts Buddhist-Era dates, including an expiry where the standard has one', () => {
-    expect(dsdToContract({ ...EXAMPLE, issue_date: '29/02/2567', expire_date: '28/02/2570' }, offline)).toMatchObject({ issuedOn: '2024-02-29', validUntil: '2027-02-28' });
+    expect(readDsd({ ...EXAMPLE, issue_date: '29/02/2567', expire_date: '28/02/2570' })).toMatchObject({ issuedOn: '2024-02-29', validUntil: '2027-02-28' });
     // 2566 B.E. (2023) was not a leap year.
-    expect(() => dsdToContract({ ...EXAMPLE, issue_date: '29/02/2566' }, offline)).toThrow(/issue_date: expected a date as DD\/MM\/BBBB, got "29\/02\/2566"/);
-  });
-
-  it('refuses a Christian-Era year where the Buddhist Era is due, instead of reading the fifteenth century', () => {
-    expect(() => dsdToContract({ ...EXAMPLE, issue_date: '21/08/2024' }, offline)).toThrow(/certificate DSD-67-10-004512: issue_date: expected a Buddhist-Era year, got "21\/08\/2024" \(1481 C\.E\.; a Christian-Era year\?\)/);
+    expect(() => readDsd({ ...EXAMPLE, issue_date: '29/02/2566' })).toThrow(/issue_date: expected a date as DD\/MM\/BBBB, got "29\/02\/2566"/);
   });
 
   it('reads alpha-2 nationalities, a Thai citizen being TH with an id card and maybe no passport', () => {
-    expect(dsdToContract({ ...EXAMPLE, nationality: 'KH' }, offline).holderNationality).toBe('KHM');
-    const citizen = dsdToContract(CITIZEN, offline);
+    expect(readDsd({ ...EXAMPLE, nationality: 'KH' }).holderNationality).toBe('KHM');
+    const citizen = readDsd(CITIZEN);
     expect(citizen).toMatchObject({ holderNationality: 'THA', holderDocumentNumber: null, holderName: 'SOMCHAI JAIDEE', fullNameTh: 'สมชาย ใจดี' });
     // The id card is an identity number, not part of the contract.
     expect(JSON.stringify(citizen)).not.toContain('1101700203451');
   });
 
   it('refuses what the specification does not allow', () => {
-    expect(() => dsdToContract({ ...EXAMPLE, status: 'ระงับ' as never }, offline)).toThrow(/certificate DSD-67-10-004512: unknown status "ระงับ" \(expected one of ใช้งาน, หมดอายุ, เพิกถอน\)/);
-    expect(() => dsdToContract({ ...EXAMPLE, status: 'VALID' as never }, offline)).toThrow(protocolError);
-    expect(() => dsdToContract({ ...EXAMPLE, skill_level: 4 }, offline)).toThrow(/unknown skill_level "4" \(expected one of 1, 2, 3\)/);
-    expect(() => dsdToContract({ ...EXAMPLE, nationality: 'MMR' }, offline)).toThrow(/nationality: expected an ISO 3166-1 alpha-2 code, got "MMR"/);
-    expect(() => dsdToContract({ ...EXAMPLE, nationality: 'Myanmar' }, offline)).toThrow(protocolError);
-    expect(() => dsdToContract({ ...EXAMPLE, birth_date: '2535-06-12' }, offline)).toThrow(/birth_date: expected a date as DD\/MM\/BBBB/);
-    expect(() => dsdToContract({ ...EXAMPLE, occupation_code: '741' }, offline)).toThrow(/occupation_code: expected a TSCO code of 4 digits, got "741"/);
-  });
-
-  it('recognises certificate numbers in the published shape only', () => {
-    const adapter = dsdAdapter(offline);
-    expect(adapter.isNativeId('DSD-67-10-004512')).toBe(true);
-    expect(adapter.isNativeId('DSD-2567-10-004512')).toBe(false);
-    expect(adapter.isNativeId('DSD-67-10-4512')).toBe(false);
-    expect(adapter.isNativeId('WP67-1000-0123456')).toBe(false);
-  });
-
-  it('takes exactly one certificate number per call, having no batch endpoint', async () => {
-    expect(dsdAdapter(offline).batchLimit).toBeNull();
-    await expect(dsdAdapter(offline).fetchByIds(['DSD-67-10-000001', 'DSD-67-10-000002'])).rejects.toThrow('DSD has no batch endpoint: fetchByIds takes exactly one number, got 2');
+    expect(() => readDsd({ ...EXAMPLE, status: 'ระงับ' as never })).toThrow(/certificate DSD-67-10-004512: unknown status "ระงับ" \(expected one of ใช้งาน, หมดอายุ, เพิกถอน\)/);
+    expect(() => readDsd({ ...EXAMPLE, status: 'VALID' as never })).toThrow(unreadable(EXAMPLE.cert_no));
+    expect(() => readDsd({ ...EXAMPLE, skill_level: 4 })).toThrow(/unknown skill_level "4" \(expected one of 1, 2, 3\)/);
+    expect(() => readDsd({ ...EXAMPLE, nationality: 'MMR' })).toThrow(/nationality: expected an ISO 3166-1 alpha-2 code, got "MMR"/);
+    expect(() => readDsd({ ...EXAMPLE, nationality: 'Myanmar' })).toThrow(unreadable(EXAMPLE.cert_no));
+    expect(() => readDsd({ ...EXAMPLE, birth_date: '2535-06-12' })).toThrow(/birth_date: expected a date as DD\/MM\/BBBB/);
+    expect(() => readDsd({ ...EXAMPLE, occupation_code: '741' })).toThrow(/occupation_code: expected a TSCO code of 4 digits, got "741"/);
   });
 });
 
@@ -124,25 +110,37 @@ describe('dsdAdapter against a registry that breaks its specification', () => {
 
   it('refuses an answer for another certificate than the one asked', async () => {
     fake.reply(200, EXAMPLE);
-    await expect(dsdAdapter(clientFor(fake.url)).fetchByIds(['DSD-67-10-000001'])).rejects.toThrow(/asked for DSD-67-10-000001 and answered certificate "DSD-67-10-004512"/);
+    await expect(connect(dsdAdapter, fake.url).fetchByIds(['DSD-67-10-000001'])).rejects.toThrow(/asked for DSD-67-10-000001 and answered certificate "DSD-67-10-004512"/);
   });
 
   it('refuses a 404 that is not the registry\'s ไม่พบข้อมูล', async () => {
     fake.reply(404, { error: 'not found' });
-    await expect(dsdAdapter(clientFor(fake.url)).fetchByIds(['DSD-67-10-004512'])).rejects.toThrow(/answered 404 without \{"result":"ไม่พบข้อมูล"\}/);
+    await expect(connect(dsdAdapter, fake.url).fetchByIds(['DSD-67-10-004512'])).rejects.toThrow(/answered 404 without \{"result":"ไม่พบข้อมูล"\}/);
   });
 
   it('refuses a search answer without an items list, and a 400', async () => {
     fake.reply(200, { records: [EXAMPLE] });
-    await expect(dsdAdapter(clientFor(fake.url)).findByHolder({ nationality: 'MMR', documentNumber: 'MD456789', dateOfBirth: null })).rejects.toThrow(/answered 200 without a "items" list/);
+    await expect(connect(dsdAdapter, fake.url).findByHolder({ nationality: 'MMR', documentNumber: 'MD456789', dateOfBirth: null })).rejects.toThrow(/answered 200 without a "items" list/);
     fake.reply(400, { result: 'คำขอไม่ถูกต้อง' });
-    await expect(dsdAdapter(clientFor(fake.url)).findByHolder({ nationality: 'MMR', documentNumber: 'MD456789', dateOfBirth: null })).rejects.toThrow(protocolError);
+    await expect(connect(dsdAdapter, fake.url).findByHolder({ nationality: 'MMR', documentNumber: 'MD456789', dateOfBirth: null })).rejects.toEqual(registryError('REGISTRY_PROTOCOL_ERROR'));
+  });
+  it('serves a holder\'s readable certificates beside the one it cannot read', async () => {
+    fake.reply(200, { items: [EXAMPLE, { ...EXAMPLE, cert_no: 'DSD-67-10-000002', status: 'ระงับ' }] });
+    const holder = await connect(dsdAdapter, fake.url).source.findByHolder({ nationality: 'MMR', documentNumber: 'MD456789', dateOfBirth: null });
+    expect(holder.records.map((r) => r.nativeId)).toEqual([EXAMPLE.cert_no]);
+    expect(holder.unreadable).toEqual([unreadable('DSD-67-10-000002')]);
+  });
+
+  it('does not ask about a nationality ISO gives no alpha-2 code', async () => {
+    const before = fake.asked.length;
+    await expect(connect(dsdAdapter, fake.url).findByHolder({ nationality: 'XXK', documentNumber: 'MD456789', dateOfBirth: null })).rejects.toEqual(registryError('NATIONALITY_NOT_EXPRESSIBLE', { nationality: 'XXK' }));
+    expect(fake.asked.length).toBe(before);
   });
 });
 
 describe('dsdAdapter against the simulated DSD', () => {
   let sim: TestSimulator;
-  const adapter = () => dsdAdapter(clientFor(sim.url, 2000));
+  const adapter = () => connect(dsdAdapter, sim.url, 2000);
   const natives = () => sim.simulator.store.all() as DsdRecord[];
 
   beforeAll(async () => {
@@ -160,7 +158,7 @@ describe('dsdAdapter against the simulated DSD', () => {
   it('makes one call per certificate through the kit, and reads every generated certificate', async () => {
     await sim.resetStats();
     const numbers = natives().map((r) => r.cert_no);
-    const loaded = await legacySource('THA', adapter()).loadMany([...numbers, numbers[0]]);
+    const loaded = await adapter().loadMany([...numbers, numbers[0]]);
     expect(loaded.filter((r) => r !== null && !(r instanceof Error))).toHaveLength(numbers.length + 1);
     expect((await sim.stats()).routes['GET /api/v1/skill-cert/{cert_no}']).toBe(numbers.length);
   });
@@ -177,8 +175,20 @@ describe('dsdAdapter against the simulated DSD', () => {
     expect(own.map((r) => r.nativeId)).toContain(citizen.cert_no);
   });
 
+  it('serves the certificates it can read beside one it cannot, each number on its own', async () => {
+    await sim.upsert([{ ...EXAMPLE, cert_no: 'DSD-67-10-999997', skill_level: 4 }]);
+    const good = natives().slice(0, 2).map((r) => r.cert_no);
+    const outcomes = await adapter().loadMany([good[0], 'DSD-67-10-999997', good[1]]);
+    expect(outcomes.map((o) => (o instanceof Error ? o : o?.nativeId))).toEqual([good[0], unreadable('DSD-67-10-999997'), good[1]]);
+  });
+
+  it('reads the whole registry page by page through its search, every record once', async () => {
+    const { readable, unreadable } = await numbersOfEveryPage(adapter().source);
+    expect([...readable, ...unreadable].sort()).toEqual(natives().map((r) => r.cert_no).sort());
+  });
+
   it('refuses a 404 that is not DSD\'s own', async () => {
-    await expect(dsdAdapter(clientFor(`${sim.url}/elsewhere/`)).fetchByIds([natives()[0].cert_no])).rejects.toThrow(/answered 404 without/);
+    await expect(connect(dsdAdapter, `${sim.url}/elsewhere/`).fetchByIds([natives()[0].cert_no])).rejects.toThrow(/answered 404 without/);
   });
 
   it('refuses a record the registry holds in a form the specification does not allow', async () => {
@@ -193,4 +203,9 @@ describeRegistryFaults({
   adapter: dsdAdapter,
   route: 'GET /api/v1/skill-cert/{cert_no}',
   call: (adapter, records) => adapter.fetchByIds([records[0].cert_no]),
+});
+
+describe('generated certificates across the space the specification allows', () => {
+  it('reads 1,000 of them through the kit as the generator decided', () => readEveryGenerated('THA', dsdAdapter, dsdArbitrary));
+  it('has the simulator serve a seeded sample of them, read back by number as the generator decided', () => servesEveryGenerated('THA', dsdAdapter, dsdSimulator, dsdArbitrary));
 });

@@ -1,3 +1,4 @@
+// The DSD skill certificate record exactly as subgraphs/tha/README.md publishes it, and its date format.
 import type { NativeDateFormat } from '../../schema/dates/index.js';
 
 /** The DSD national skill standard certificate exactly as subgraphs/tha/README.md publishes it. */
@@ -25,6 +26,3 @@ export interface DsdRecord {
 
 /** Every DSD date is day/month/Buddhist-Era year: `21/08/2567` is 21 August 2024. */
 export const DSD_DATE: NativeDateFormat = 'DD/MM/BBBB';
-
-/** `DSD-<BE year, 2 digits>-<region, 2 digits>-<6 digits>`, as the specification publishes it. */
-export const DSD_CERT_NO = /^DSD-\d{2}-\d{2}-\d{6}$/;

@@ -1,3 +1,5 @@
+// Thailand's GraphQL types: the shared Certification and WorkPermit with what DSD and DOE add
+// (subgraphs/tha/README.md). The adapters' field types are derived from these classes.
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { Certification, Node, WorkPermit } from '../../schema/contract/index.js';
 

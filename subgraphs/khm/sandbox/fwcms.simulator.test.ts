@@ -18,7 +18,7 @@ describe('FWCMS records from the synthetic population', () => {
       expect(record.worker).toEqual({ name: person.fullName.toUpperCase(), passportNo: person.passportNo, nationality: person.nationality, dateOfBirth: person.dateOfBirth });
       expect(record).toMatchObject({ iscoCode: holding.occupation.isco, position: holding.occupation.en, status: nativeStatus[holding.status], quotaCategory: quota[holding.permitClass] });
       const serial = String(holding.seq).padStart(7, '0');
-      expect(record.workPermitNo).toBe(`WP-${record.year}-${serial}`);
+      expect(record.workPermitNo).toBe(holding.seq % 8 === 0 ? `FW/${record.year}/${holding.seq}` : `WP-${record.year}-${serial}`);
       expect(record.employmentCardNo).toBe(`EC-${record.year}-${serial}`);
       expect(record.employer.registrationNo).toMatch(/^\d{8}$/);
       expect(record.worker.nationality).not.toBe('KHM');

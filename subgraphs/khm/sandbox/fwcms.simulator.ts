@@ -1,13 +1,13 @@
-import { idsPerCall, legacyBatchLimit } from '../../kit/adapter.js';
+// The simulated FWCMS API of subgraphs/khm/README.md, over the synthetic population.
+import { idsPerCall } from '../../kit/adapter.js';
 import { recordByIdRoute, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { filterBy } from '../../../sandbox/simulator/paging.js';
 import { holdingsIn, SIMULATION_TODAY, type PermitClassName, type PermitHolding } from '../../../sandbox/population/population.js';
 import { normalizeDocumentNumber } from '../../../schema/ids/index.js';
-import { badRequest, notFound, offsetPage, rateLimited } from '../nativeApi.js';
+import { badRequest, notFound, offsetPage, rateLimited } from './registryApi.js';
 import type { FwcmsRecord } from '../fwcms.native.js';
 import { fwcmsProfile } from '../profiles.js';
 
-/** The MLVT FWCMS work permit API of subgraphs/khm/README.md, over the synthetic population. */
 // Fictional employers with eight-digit registration numbers in the shape of the spec's example.
 const EMPLOYERS: FwcmsRecord['employer'][] = [
   { name: 'Golden Garment (Cambodia) Co., Ltd.', registrationNo: '00012345' },
@@ -50,7 +50,8 @@ export const fwcmsSimulator: SimulatorDefinition<FwcmsRecord> = {
         const year = permitYear(holding.validFrom, holding.validUntil);
         const serial = String(holding.seq).padStart(7, '0');
         return {
-          workPermitNo: `WP-${year}-${serial}`,
+          // The specification shows one number and publishes no pattern: one permit in eight is numbered otherwise, so that nothing relies on the example's shape.
+          workPermitNo: holding.seq % 8 === 0 ? `FW/${year}/${holding.seq}` : `WP-${year}-${serial}`,
           employmentCardNo: `EC-${year}-${serial}`,
           worker: { name: person.fullName.toUpperCase(), passportNo: person.passportNo!, nationality: person.nationality, dateOfBirth: person.dateOfBirth },
           employer: EMPLOYERS[holding.employer % EMPLOYERS.length],
@@ -80,7 +81,7 @@ export const fwcmsSimulator: SimulatorDefinition<FwcmsRecord> = {
       handle({ body }, store) {
         const numbers = (body as { workPermitNos?: unknown })?.workPermitNos;
         if (!Array.isArray(numbers) || numbers.some((n) => typeof n !== 'string')) return badRequest('body must be {"workPermitNos":[...]}');
-        if (numbers.length > idsPerCall(fwcmsProfile)) return badRequest(`workPermitNos: at most ${legacyBatchLimit(fwcmsProfile)} numbers per request`);
+        if (numbers.length > idsPerCall(fwcmsProfile)) return badRequest(`workPermitNos: at most ${idsPerCall(fwcmsProfile)} numbers per request`);
         // Unknown numbers are simply left out: the spec publishes no not-found list for the batch.
         return { status: 200, json: { permits: [...new Set(numbers as string[])].map((n) => store.get(n)).filter((r): r is FwcmsRecord => r !== undefined) } };
       },

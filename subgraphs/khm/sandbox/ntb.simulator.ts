@@ -1,15 +1,15 @@
-import { idsPerCall, legacyBatchLimit } from '../../kit/adapter.js';
+// The simulated NTB API of subgraphs/khm/README.md, over the synthetic population.
+import { idsPerCall } from '../../kit/adapter.js';
 import { recordByIdRoute, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { filterBy, withinDates } from '../../../sandbox/simulator/paging.js';
 import { holdingsIn, recordRandom, type CertHolding } from '../../../sandbox/population/population.js';
 import { normalizeDocumentNumber } from '../../../schema/ids/index.js';
 import { isIsoDate } from '../../../schema/dates/index.js';
 import vocabulary from '../ntbVocabulary.json' with { type: 'json' };
-import { badRequest, notFound, offsetPage, rateLimited } from '../nativeApi.js';
+import { badRequest, notFound, offsetPage, rateLimited } from './registryApi.js';
 import type { NtbRecord } from '../ntb.native.js';
 import { ntbProfile } from '../profiles.js';
 
-/** The NTB API of subgraphs/khm/README.md, over the synthetic population. */
 const INSTITUTIONS = [
   'Preah Kossomak Polytechnic Institute',
   'National Technical Training Institute',
@@ -43,7 +43,8 @@ export const ntbSimulator: SimulatorDefinition<NtbRecord> = {
     holdingsIn(population, 'KHM', 'CERT').map(({ person, holding }) => {
       const award = awardFor(holding);
       return {
-        certificateNo: `NTB-${award}-${holding.issuedOn.slice(0, 4)}-${String(holding.seq).padStart(5, '0')}`,
+        // The specification shows one number and publishes no pattern: one certificate in eight is numbered otherwise, so that nothing relies on the example's shape.
+        certificateNo: holding.seq % 8 === 0 ? `NTB/${holding.issuedOn.slice(0, 4)}/${award}/${holding.seq}` : `NTB-${award}-${holding.issuedOn.slice(0, 4)}-${String(holding.seq).padStart(5, '0')}`,
         nameKh: person.fullNameNative ?? person.fullName,
         nameEn: person.fullName.toUpperCase(),
         // The national identity card is for citizens only; one number per person.
@@ -80,7 +81,7 @@ export const ntbSimulator: SimulatorDefinition<NtbRecord> = {
       handle({ body }, store) {
         const numbers = (body as { certificateNos?: unknown })?.certificateNos;
         if (!Array.isArray(numbers) || numbers.some((n) => typeof n !== 'string')) return badRequest('body must be {"certificateNos":[...]}');
-        if (numbers.length > idsPerCall(ntbProfile)) return badRequest(`certificateNos: at most ${legacyBatchLimit(ntbProfile)} numbers per request`);
+        if (numbers.length > idsPerCall(ntbProfile)) return badRequest(`certificateNos: at most ${idsPerCall(ntbProfile)} numbers per request`);
         const unique = [...new Set(numbers as string[])];
         return {
           status: 200,

@@ -1,13 +1,13 @@
+// The simulated MOL permit API of subgraphs/mmr/README.md, over the synthetic population.
 import { recordByIdRoute, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { filterBy } from '../../../sandbox/simulator/paging.js';
 import { holdingsIn, SIMULATION_TODAY, type PermitHolding } from '../../../sandbox/population/population.js';
 import { normalizeDocumentNumber } from '../../../schema/ids/index.js';
 import { addDays, addMonths } from '../../../schema/dates/index.js';
-import { badRequest, notFound, searchPage, tooMany } from '../nativeApi.js';
+import { badRequest, notFound, searchPage, tooMany } from './registryApi.js';
 import type { MolRecord } from '../mol.native.js';
 import { molProfile } from '../profiles.js';
 
-/** The MOL foreign-employment permit API of subgraphs/mmr/README.md, over the synthetic population. */
 // Fictional employers; the channel follows where the employer operates (a special economic zone, an MIC-approved investment, or neither).
 const EMPLOYERS: Array<{ name: string; channel: MolRecord['channel'] }> = [
   { name: 'Thilawa Auto Parts Co., Ltd.', channel: 'SEZ' },
@@ -48,7 +48,8 @@ export const molSimulator: SimulatorDefinition<MolRecord> = {
       .map(({ person, holding }) => {
         const employer = EMPLOYERS[holding.employer % EMPLOYERS.length];
         return {
-          permitNo: `MOL-FE-${holding.validFrom.slice(0, 4)}-${String(holding.seq).padStart(6, '0')}`,
+          // The specification shows one number and publishes no pattern: one permit in eight is numbered otherwise, so that nothing relies on the example's shape.
+          permitNo: holding.seq % 8 === 0 ? `MOL/FE/${holding.validFrom.slice(0, 4)}/${holding.seq}` : `MOL-FE-${holding.validFrom.slice(0, 4)}-${String(holding.seq).padStart(6, '0')}`,
           channel: employer.channel,
           name: person.fullName.toUpperCase(),
           passportNo: person.passportNo!,

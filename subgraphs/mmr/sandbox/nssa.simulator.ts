@@ -1,14 +1,14 @@
-import { idsPerCall, legacyBatchLimit } from '../../kit/adapter.js';
+// The simulated NSSA API of subgraphs/mmr/README.md, over the synthetic population.
+import { idsPerCall } from '../../kit/adapter.js';
 import { recordByIdRoute, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { filterBy } from '../../../sandbox/simulator/paging.js';
 import { holdingsIn, recordRandom, SIMULATION_TODAY, type CertHolding } from '../../../sandbox/population/population.js';
 import { normalizeDocumentNumber } from '../../../schema/ids/index.js';
 import { addDays, addMonths } from '../../../schema/dates/index.js';
-import { badRequest, notFound, searchPage, tooMany } from '../nativeApi.js';
+import { badRequest, notFound, searchPage, tooMany } from './registryApi.js';
 import type { NssaRecord } from '../nssa.native.js';
 import { nssaProfile } from '../profiles.js';
 
-/** The NSSA API of subgraphs/mmr/README.md, over the synthetic population. */
 const CENTRES = [
   'Yangon Industrial Training Centre',
   'Mandalay Industrial Training Centre',
@@ -41,7 +41,8 @@ export const nssaSimulator: SimulatorDefinition<NssaRecord> = {
         const expiryDate = addDays(addMonths(holding.issuedOn, 12 * CERTIFICATE_YEARS), -1);
         const status = NATIVE_STATUS[holding.status] ?? (expiryDate < SIMULATION_TODAY ? 'EXPIRED' : 'VALID');
         return {
-          certNo: `NSSA-${holding.level}-${holding.issuedOn.slice(0, 4)}-${String(holding.seq).padStart(5, '0')}`,
+          // The specification shows one number and publishes no pattern: one certificate in eight is numbered otherwise, so that nothing relies on the example's shape.
+          certNo: holding.seq % 8 === 0 ? `NSSA ${holding.issuedOn.slice(0, 4)}/${holding.seq}` : `NSSA-${holding.level}-${holding.issuedOn.slice(0, 4)}-${String(holding.seq).padStart(5, '0')}`,
           // Myanmar names are written without spaces between syllable groups (the spec's `အောင်ကိုကို`).
           nameMy: person.given.native && person.family.native ? person.given.native + person.family.native : (person.fullNameNative ?? person.fullName),
           nameEn: person.fullName.toUpperCase(),
@@ -75,7 +76,7 @@ export const nssaSimulator: SimulatorDefinition<NssaRecord> = {
       handle({ body }, store) {
         const numbers = (body as { certNos?: unknown })?.certNos;
         if (!Array.isArray(numbers) || numbers.some((n) => typeof n !== 'string')) return badRequest('body must be {"certNos":[...]}');
-        if (numbers.length > idsPerCall(nssaProfile)) return badRequest(`certNos: at most ${legacyBatchLimit(nssaProfile)} numbers per request`);
+        if (numbers.length > idsPerCall(nssaProfile)) return badRequest(`certNos: at most ${idsPerCall(nssaProfile)} numbers per request`);
         // Unknown numbers are simply left out: the spec publishes no not-found list for the batch.
         return { status: 200, json: { records: [...new Set(numbers as string[])].map((n) => store.get(n)).filter((r): r is NssaRecord => r !== undefined) } };
       },

@@ -4,7 +4,10 @@ import { defaultPopulation, holdingsIn, SIMULATION_TODAY } from '../../../sandbo
 import { addDays, addMonths } from '../../../schema/dates/index.js';
 import { aepSimulator } from './aep.simulator.js';
 import { demonymFromIso } from '../demonyms.js';
-import { AEP_NUMBER, type AepRecord } from '../aep.native.js';
+import type { AepRecord } from '../aep.native.js';
+
+/** The published form `AEP-<region>-<year>-<6 digits>` (`COE-` for an exemption), as the simulator writes it. */
+const AEP_NUMBER = /^(AEP|COE)-(NCR|CAR|BARMM|[IVX]+(?:-[AB])?)-\d{4}-\d{6}$/;
 
 describe('AEP records from the synthetic population', () => {
   const population = defaultPopulation();

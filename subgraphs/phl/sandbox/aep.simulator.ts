@@ -1,13 +1,18 @@
-import type { SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
+// The simulated DOLE AEP API of subgraphs/phl/README.md, over the synthetic population.
+import type { NativeResponse, SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { filterBy, intParam } from '../../../sandbox/simulator/paging.js';
 import { holdingsIn, recordRandom, type PermitHolding } from '../../../sandbox/population/population.js';
 import { normalizeDocumentNumber } from '../../../schema/ids/index.js';
 import { isIsoDate } from '../../../schema/dates/index.js';
 import { demonymFromIso } from '../demonyms.js';
-import { aepNotFound, badRequest, rateLimit, type AepRecord } from '../aep.native.js';
+import type { AepRecord } from '../aep.native.js';
 import { aepProfile } from '../profiles.js';
 
-/** The DOLE Alien Employment Permit API of subgraphs/phl/README.md, over the synthetic population. */
+// The bodies the specification publishes; it gives none for 400, so the simulator answers in the style of the others.
+export const aepNotFound: NativeResponse = { status: 404, json: { status: 404, error: 'AEP_NOT_FOUND' } };
+export const rateLimit: NativeResponse = { status: 429, json: { status: 429, error: 'RATE_LIMIT' } };
+export const badRequest = (message: string): NativeResponse => ({ status: 400, json: { status: 400, error: 'BAD_REQUEST', message } });
+
 // Fictional employers with the regional office that covers them; TINs are derived per employer.
 const EMPLOYERS = [
   { name: 'Laguna Precision Components Inc.', region: 'IV-A' },

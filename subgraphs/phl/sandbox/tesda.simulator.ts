@@ -1,13 +1,18 @@
-import { idsPerCall, legacyBatchLimit } from '../../kit/adapter.js';
-import type { SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
+// The simulated TESDA Registry of Certified Workers API of subgraphs/phl/README.md, over the synthetic population.
+import { idsPerCall } from '../../kit/adapter.js';
+import type { NativeResponse, SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { filterBy, intParam, withinDates } from '../../../sandbox/simulator/paging.js';
 import { holdingsIn, recordRandom, SIMULATION_TODAY, type CertHolding } from '../../../sandbox/population/population.js';
 import { normalizeDocumentNumber } from '../../../schema/ids/index.js';
 import { addMonths, formatNativeDate, parseNativeDate } from '../../../schema/dates/index.js';
-import { badRequest, noRecordFound, tooManyRequests, type TesdaRecord } from '../tesda.native.js';
+import type { TesdaRecord } from '../tesda.native.js';
 import { tesdaProfile } from '../profiles.js';
 
-/** The TESDA Registry of Certified Workers API of subgraphs/phl/README.md, over the synthetic population. */
+// The bodies the specification publishes; it gives none for 400, so the simulator answers in the style of the others.
+export const noRecordFound: NativeResponse = { status: 404, json: { message: 'No record found' } };
+export const tooManyRequests: NativeResponse = { status: 429, json: { message: 'Too Many Requests' } };
+export const badRequest = (message: string): NativeResponse => ({ status: 400, json: { message } });
+
 // Training regulations for the population's certifiable occupations: title stem, sector and an illustrative code stem (the spec's `MEESMA2` is SMAW NC II).
 const QUALIFICATIONS: Record<string, { title: string; sector: string; code: string }> = {
   '7212': { title: 'Shielded Metal Arc Welding (SMAW)', sector: 'METALS AND ENGINEERING', code: 'MEESMA' },
@@ -106,7 +111,8 @@ export const tesdaSimulator: SimulatorDefinition<TesdaRecord> = {
         const to = mdyParam(query, 'issuedTo');
         if (from === undefined || to === undefined) return badRequest('issuedFrom and issuedTo must be dates as MM/DD/YYYY');
         const filtered = filterBy(store.all(), query, { ncLevel: (r) => r.ncLevel, sector: (r) => r.sector, status: (r) => r.status });
-        const matching = withinDates(filtered, from, to, (r) => parseNativeDate(r.dateIssued, 'MM/DD/YYYY'));
+        // A record whose date cannot be read (one a test planted) is listed only by an unbounded search.
+        const matching = withinDates(filtered, from, to, (r) => issuedOn(r.dateIssued));
         return {
           status: 200,
           json: { content: matching.slice(page * size, (page + 1) * size), page, size, totalElements: matching.length, totalPages: Math.ceil(matching.length / size) },
@@ -127,7 +133,7 @@ export const tesdaSimulator: SimulatorDefinition<TesdaRecord> = {
       handle({ query }, store) {
         const ids = (query.get('ids') ?? '').split(',').map((id) => id.trim()).filter((id) => id !== '');
         if (ids.length === 0) return badRequest('ids is required');
-        if (ids.length > idsPerCall(tesdaProfile)) return badRequest(`ids: at most ${legacyBatchLimit(tesdaProfile)} certificate numbers per request`);
+        if (ids.length > idsPerCall(tesdaProfile)) return badRequest(`ids: at most ${idsPerCall(tesdaProfile)} certificate numbers per request`);
         // Missing certificates are simply omitted (the specification).
         return { status: 200, json: { content: [...new Set(ids)].map((id) => store.get(id)).filter((r): r is TesdaRecord => r !== undefined) } };
       },
@@ -150,3 +156,11 @@ export const tesdaSimulator: SimulatorDefinition<TesdaRecord> = {
     },
   ],
 };
+
+function issuedOn(dateIssued: string): string | null {
+  try {
+    return parseNativeDate(dateIssued, 'MM/DD/YYYY');
+  } catch {
+    return null;
+  }
+}

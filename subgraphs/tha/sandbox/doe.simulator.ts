@@ -1,15 +1,15 @@
-import { idsPerCall, legacyBatchLimit } from '../../kit/adapter.js';
+// The simulated DOE e-Work Permit API of subgraphs/tha/README.md, over the synthetic population.
+import { idsPerCall } from '../../kit/adapter.js';
 import { recordByIdRoute, type NativeResponse, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { filterBy } from '../../../sandbox/simulator/paging.js';
 import { holdingsIn, recordRandom, SIMULATION_TODAY, type PermitHolding, type Person } from '../../../sandbox/population/population.js';
 import { alpha3ToAlpha2 } from '../../../schema/countries/index.js';
 import { normalizeDocumentNumber } from '../../../schema/ids/index.js';
 import { addDays, addMonths, formatNativeDate } from '../../../schema/dates/index.js';
-import { searchPage } from '../nativeApi.js';
+import { searchPage } from './search.js';
 import { DOE_DATE, type DoeDocumentType, type DoeRecord } from '../doe.native.js';
 import { doeProfile } from '../profiles.js';
 
-/** The DOE e-Work Permit API of subgraphs/tha/README.md, over the synthetic population. */
 export const notFound: NativeResponse = { status: 404, json: { code: 'E404', message: 'permit not found' } };
 export const tooMany: NativeResponse = { status: 429, json: { code: 'E429' } };
 // The spec gives no 400 body; this follows the `code`/`message` style of its 404.
@@ -83,8 +83,11 @@ function toNative(person: Person, holding: PermitHolding): DoeRecord {
   const employer = type === 'BORDER' && borderEmployers ? borderEmployers[holding.employer % borderEmployers.length] : EMPLOYERS[holding.employer % EMPLOYERS.length];
   const ci = (type === 'MOU' || type === 'BORDER') && CI_NUMBER[person.nationality] && recordRandom('doe-ci', person.pid).chance(CI_SHARE) ? CI_NUMBER[person.nationality](person.pid) : null;
   const expiry = type === 'MOU' ? addDays(addMonths(holding.validFrom, MOU_TERM_MONTHS), -1) : holding.validUntil;
+  const status = NATIVE_STATUS[holding.status] ?? (expiry < SIMULATION_TODAY ? 'EXPIRED' : 'ACTIVE');
+  const pending = status === 'PENDING';
   const record: DoeRecord = {
-    permit_no: `WP${formatNativeDate(holding.validFrom, DOE_DATE).slice(2, 4)}-${PROVINCE_CODES[employer.province]}00-${String(holding.seq).padStart(7, '0')}`,
+    // The specification shows one number and publishes no pattern: one permit in eight is numbered otherwise, so that nothing relies on the example's shape.
+    permit_no: holding.seq % 8 === 0 ? `EWP/${formatNativeDate(holding.validFrom, DOE_DATE).slice(0, 4)}/${String(holding.seq).padStart(7, '0')}` : `WP${formatNativeDate(holding.validFrom, DOE_DATE).slice(2, 4)}-${PROVINCE_CODES[employer.province]}00-${String(holding.seq).padStart(7, '0')}`,
     worker_type: type,
     name_en: person.fullName.toUpperCase(),
     doc_type: ci ? 'CI' : 'PASSPORT',
@@ -94,9 +97,10 @@ function toNative(person: Person, holding: PermitHolding): DoeRecord {
     employer: { name_th: employer.name_th, tax_id: employer.tax_id },
     province: employer.province,
     occupation_code: holding.occupation.isco,
-    issue_date: formatNativeDate(holding.validFrom, DOE_DATE),
-    expire_date: formatNativeDate(expiry, DOE_DATE),
-    status: NATIVE_STATUS[holding.status] ?? (expiry < SIMULATION_TODAY ? 'EXPIRED' : 'ACTIVE'),
+    // A pending application has no permit dates yet (subgraphs/tha/README.md: PENDING permits carry none).
+    issue_date: pending ? null : formatNativeDate(holding.validFrom, DOE_DATE),
+    expire_date: pending ? null : formatNativeDate(expiry, DOE_DATE),
+    status,
   };
   workerDocuments.set(record, { PASSPORT: person.passportNo ?? undefined, ...(ci ? { CI: ci } : {}) });
   return record;
@@ -133,7 +137,7 @@ export const doeSimulator: SimulatorDefinition<DoeRecord> = {
       handle({ body }, store) {
         const numbers = (body as { permit_nos?: unknown } | undefined)?.permit_nos;
         if (!Array.isArray(numbers) || numbers.some((n) => typeof n !== 'string')) return badRequest('body must be {"permit_nos":[...]}');
-        if (numbers.length > idsPerCall(doeProfile)) return badRequest(`permit_nos: at most ${legacyBatchLimit(doeProfile)} numbers per request`);
+        if (numbers.length > idsPerCall(doeProfile)) return badRequest(`permit_nos: at most ${idsPerCall(doeProfile)} numbers per request`);
         const unique = [...new Set(numbers as string[])];
         const permits = unique.map((n) => store.get(n)).filter((r): r is DoeRecord => r !== undefined);
         return { status: 200, json: { permits, not_found: unique.filter((n) => store.get(n) === undefined) } };

@@ -1,14 +1,14 @@
+// The simulated DSD skill-certificate API of subgraphs/tha/README.md, over the synthetic population.
 import { recordByIdRoute, type NativeResponse, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { filterBy } from '../../../sandbox/simulator/paging.js';
 import { holdingsIn, recordRandom, SIMULATION_TODAY, type CertHolding, type Person } from '../../../sandbox/population/population.js';
 import { alpha3ToAlpha2 } from '../../../schema/countries/index.js';
 import { normalizeDocumentNumber } from '../../../schema/ids/index.js';
 import { addDays, addMonths, formatNativeDate } from '../../../schema/dates/index.js';
-import { searchPage } from '../nativeApi.js';
+import { searchPage } from './search.js';
 import { DSD_DATE, type DsdRecord } from '../dsd.native.js';
 import { dsdProfile } from '../profiles.js';
 
-/** The DSD skill-certificate API of subgraphs/tha/README.md, over the synthetic population. */
 export const notFound: NativeResponse = { status: 404, json: { result: 'ไม่พบข้อมูล' } };
 export const tooMany: NativeResponse = { status: 429, json: { result: 'เกินจำนวนที่กำหนด' } };
 // The spec gives no 400 body; this follows the `result` style of the bodies it does give ("invalid request").
