@@ -2,7 +2,7 @@ import type { SimulatorDefinition } from '../../../sandbox/simulator/simulator.j
 import { decodeCursor, encodeCursor, intParam } from '../../../sandbox/simulator/paging.js';
 import { holdingsIn, recordRandom, SIMULATION_TODAY, type PermitHolding } from '../../../sandbox/population/population.js';
 import { addDays, addMonths, formatNativeDate } from '../../../schema/dates/index.js';
-import { badRequest, DATE_FORMAT, filterText, heldBy, list, numberRoute, quocTichOf, tooMany, withinNativeDates } from '../nativeApi.js';
+import { badRequest, DATE_FORMAT, filterText, heldBy, list, numberRoute, quocTichOf, tooMany, withinNativeDates } from './nativeApi.js';
 import { EXEMPTION_PREFIX, GPLD_API, type GpldRecord } from '../gpld.native.js';
 import { gpldProfile } from '../profiles.js';
 

@@ -2,7 +2,7 @@ import type { SimulatorDefinition } from '../../../sandbox/simulator/simulator.j
 import { intParam } from '../../../sandbox/simulator/paging.js';
 import { holdingsIn, recordRandom, type CertHolding, type Person } from '../../../sandbox/population/population.js';
 import { formatNativeDate } from '../../../schema/dates/index.js';
-import { badRequest, DATE_FORMAT, filterText, heldBy, list, numberRoute, quocTichOf, tooMany, withinNativeDates } from '../nativeApi.js';
+import { badRequest, DATE_FORMAT, filterText, heldBy, list, numberRoute, quocTichOf, tooMany, withinNativeDates } from './nativeApi.js';
 import { CCCD, KYNANG_API, type KynangRecord } from '../kynang.native.js';
 import { kynangProfile } from '../profiles.js';
 
