@@ -2,7 +2,7 @@ import type { SimulatorDefinition } from '../../../sandbox/simulator/simulator.j
 import { holdingsIn, recordRandom, type CertHolding } from '../../../sandbox/population/population.js';
 import { formatNativeDate } from '../../../schema/dates/index.js';
 import vocabulary from '../indmoVocabulary.json' with { type: 'json' };
-import { DATE_FORMAT, erro, filterNfc, heldBy, nacionalidadeOf, numberRoute, pesquisaPage, rateLimited, SECTOR_LABELS } from '../nativeApi.js';
+import { DATE_FORMAT, erro, filterNfc, heldBy, nacionalidadeOf, numberRoute, pesquisaPage, rateLimited, SECTOR_LABELS } from './nativeApi.js';
 import { INDMO_API, type IndmoRecord } from '../indmo.native.js';
 import { indmoProfile } from '../profiles.js';
 

@@ -1,7 +1,7 @@
 import type { SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { holdingsIn, type PermitHolding } from '../../../sandbox/population/population.js';
 import { formatNativeDate } from '../../../schema/dates/index.js';
-import { DATE_FORMAT, erro, filterNfc, heldBy, nacionalidadeOf, numberRoute, pesquisaPage, rateLimited, SECTOR_LABELS } from '../nativeApi.js';
+import { DATE_FORMAT, erro, filterNfc, heldBy, nacionalidadeOf, numberRoute, pesquisaPage, rateLimited, SECTOR_LABELS } from './nativeApi.js';
 import { SEFOPE_API, type SefopeRecord } from '../sefope.native.js';
 import { sefopeProfile } from '../profiles.js';
 
