@@ -1,4 +1,6 @@
-/** The NVQF certificate record exactly as subgraphs/lao/README.md publishes it. */
+// The NVQF certificate record exactly as subgraphs/lao/README.md publishes it.
+
+/** One certificate as NVQF sends it. */
 export interface NvqfRecord {
   certNo: string;
   /** The holder's name in Lao script. */
@@ -18,8 +20,5 @@ export interface NvqfRecord {
   /** `false` means the certificate was withdrawn; certificates do not expire. */
   valid: boolean;
 }
-
-/** The specification shows `LA-NVQF-2023-000456` (year, serial) and publishes no pattern; this is the shape of that example. */
-export const NVQF_CERT_NO = /^LA-NVQF-\d{4}-\d{6}$/;
 
 export const NVQF_DATE_FORMAT = 'DD/MM/YYYY';
