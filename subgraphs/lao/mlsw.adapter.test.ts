@@ -87,7 +87,9 @@ describe('reading MLSW extract rows', () => {
   it('refuses what the specification does not allow', () => {
     expect(() => mlswToContract({ ...example(), status: 'REVOKED' })).toThrow(/permit WP-VTE-2024-00871: unknown status "REVOKED" \(expected one of ACTIVE, EXPIRED, CANCELLED, TEMPORARY\)/);
     expect(() => mlswToContract({ ...example(), nationality: 'Chinese' })).toThrow(/nationality: expected an ISO 3166-1 alpha-3 code, got "Chinese"/);
-    expect(() => mlswToContract({ ...example(), isco: '21' })).toThrow(unreadable('WP-VTE-2024-00871'));
+    expect(() => mlswToContract({ ...example(), isco: 'ENG' })).toThrow(unreadable('WP-VTE-2024-00871'));
+    // An ISCO code above the unit group is an ISCO code still: the national code, and the class from its major group.
+    expect(mlswToContract({ ...example(), isco: '21' })).toMatchObject({ permitClass: 'PROFESSIONAL', occupation: { isco: null, national: '21' } });
     expect(() => mlswToContract({ ...example(), expires: '28/02/2026' })).toThrow(/expires: expected a date as YYYY-MM-DD, got "28\/02\/2026"/);
     expect(() => mlswToContract({ ...example(), dob: '' })).toThrow(/dob: expected a date as YYYY-MM-DD/);
   });

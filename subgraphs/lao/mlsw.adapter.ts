@@ -36,10 +36,10 @@ export function mlswNative(entry: Pick<MlswEntry, 'row' | 'problem'>, view: Extr
 
 export function readMlsw(native: MlswNative, client: Pick<RegistryClient, 'error'>): LaoPermitFields {
   const { row, extract } = native;
-  const { fail, date, optionalDate, iscoOccupation } = nativeReader(client, `permit ${row.permit_no}`, 'YYYY-MM-DD');
+  const { fail, date, optionalDate, iscoCode } = nativeReader(client, `permit ${row.permit_no}`, 'YYYY-MM-DD');
   if (native.problem !== null) throw fail(native.problem);
   const holderNationality = nationalityOf(row.nationality, fail);
-  const occupation = iscoOccupation(row.isco, row.position, 'isco');
+  const occupation = iscoCode(row.isco, row.position, 'isco');
   const majorGroup = row.isco[0];
   const permitClass = lookup(CLASS_BY_MAJOR_GROUP, majorGroup, 'ISCO-08 major group', fail);
 

@@ -79,7 +79,8 @@ describe('reading NVQF certificates', () => {
     expect(() => nvqfToContract({ ...EXAMPLE, dob: '1997-02-02' })).toThrow(/dob: expected a date as DD\/MM\/YYYY, got "1997-02-02"/);
     expect(() => nvqfToContract({ ...EXAMPLE, issued: '31/06/2023' })).toThrow(/issued: expected a date as DD\/MM\/YYYY/);
     expect(() => nvqfToContract({ ...EXAMPLE, nationality: 'Lao' })).toThrow(/nationality: expected an ISO 3166-1 alpha-3 code, got "Lao"/);
-    expect(() => nvqfToContract({ ...EXAMPLE, iscoCode: '741' })).toThrow(unreadable(EXAMPLE.certNo));
+    expect(() => nvqfToContract({ ...EXAMPLE, iscoCode: 'ELEC' })).toThrow(unreadable(EXAMPLE.certNo));
+    expect(nvqfToContract({ ...EXAMPLE, iscoCode: '741', passport: null })).toMatchObject({ occupation: { isco: null, national: '741' }, holderDocumentNumber: null });
     expect(() => nvqfToContract({ ...EXAMPLE, valid: 'true' as never })).toThrow(/valid: expected true or false, got "true"/);
   });
 
@@ -143,10 +144,10 @@ describe('nvqfAdapter against the simulated NVQF registry', () => {
 
   it('finds a holder by passport and nationality, and nobody under another nationality', async () => {
     const native = natives().find((r) => r.nationality === 'LAO')!;
-    const found = await adapter().findByHolder({ nationality: 'LAO', documentNumber: native.passport, dateOfBirth: null });
+    const found = await adapter().findByHolder({ nationality: 'LAO', documentNumber: native.passport!, dateOfBirth: null });
     expect(found.map((r) => r.nativeId)).toContain(native.certNo);
     expect(found.every((r) => r.holderDocumentNumber === native.passport && r.holderNationality === 'LAO')).toBe(true);
-    expect(await adapter().findByHolder({ nationality: 'THA', documentNumber: native.passport, dateOfBirth: null })).toEqual([]);
+    expect(await adapter().findByHolder({ nationality: 'THA', documentNumber: native.passport!, dateOfBirth: null })).toEqual([]);
   });
 
   it('refuses a 404 that is not the registry\'s {"message":"not found"}', async () => {
@@ -184,7 +185,7 @@ describe('nvqfAdapter against the simulated NVQF registry', () => {
   it('loses only the unreadable record of a holder\'s answer, naming it', async () => {
     const native = natives().find((r) => r.nationality === 'LAO')!;
     await sim.upsert([{ ...native, certNo: 'LA-NVQF-2023-999996', dob: '1997-02-02' }]);
-    const answer = await adapter().source.findByHolder({ nationality: 'LAO', documentNumber: native.passport, dateOfBirth: null });
+    const answer = await adapter().source.findByHolder({ nationality: 'LAO', documentNumber: native.passport!, dateOfBirth: null });
     expect(answer.records.map((r) => r.nativeId)).toContain(native.certNo);
     expect(answer.unreadable).toEqual([unreadable('LA-NVQF-2023-999996')]);
   });

@@ -23,16 +23,16 @@ const ISSUER = { name: 'Ministry of Education and Sports and Ministry of Labour 
 export type LaoCertificationFields = CertificationFields & CountryExtras<LaoCertification, Certification>;
 
 export function readNvqf(native: NvqfRecord, client: Pick<RegistryClient, 'error'>): LaoCertificationFields {
-  const { fail, date, iscoOccupation } = nativeReader(client, `certificate ${native.certNo}`, NVQF_DATE_FORMAT);
+  const { fail, date, iscoCode } = nativeReader(client, `certificate ${native.certNo}`, NVQF_DATE_FORMAT);
   const holderNationality = nationalityOf(native.nationality, fail);
-  const occupation = iscoOccupation(native.iscoCode, native.qualification, 'iscoCode');
+  const occupation = iscoCode(native.iscoCode, native.qualification, 'iscoCode');
   if (typeof native.valid !== 'boolean') throw fail(`valid: expected true or false, got ${JSON.stringify(native.valid)}`);
 
   return {
     nativeId: native.certNo,
     holderName: native.nameLatin,
     holderNationality,
-    holderDocumentNumber: native.passport,
+    holderDocumentNumber: native.passport ?? null,
     holderDateOfBirth: date(native.dob, 'dob'),
     title: native.qualification,
     qualificationCode: null,

@@ -6,7 +6,8 @@ export interface NvqfRecord {
   /** The holder's name in Lao script. */
   nameLao: string;
   nameLatin: string;
-  passport: string;
+  /** The holder search's key; may be absent or null for a holder NVQF knows without a passport. */
+  passport?: string | null;
   /** ISO 3166-1 alpha-3. */
   nationality: string;
   /** `DD/MM/YYYY`, like every NVQF date. */
@@ -14,6 +15,7 @@ export interface NvqfRecord {
   /** NVQF level `L1`–`L5`. */
   level: string;
   qualification: string;
+  /** An ISCO-08 code (the example is a unit group, `7411`). */
   iscoCode: string;
   college: string;
   issued: string;

@@ -12,7 +12,7 @@ import type { Certification, CertificationStatus } from '../../schema/contract/i
 import vocabulary from './indmoVocabulary.json' with { type: 'json' };
 import { INDMO_API, type IndmoRecord } from './indmo.native.js';
 import { indmoProfile } from './profiles.js';
-import { DATE_FORMAT, nationalityOf, nfc, occupationOf, pesquisa } from './registryApi.js';
+import { DATE_FORMAT, nationalityOf, nfc, pesquisa } from './registryApi.js';
 import type { TlsCertification } from './types.js';
 
 const STATUS = vocabulary.status as Record<string, CertificationStatus>;
@@ -24,7 +24,7 @@ const SEARCH = pesquisa(INDMO_API.collection);
 export type TlsCertificationFields = CertificationFields & CountryExtras<TlsCertification, Certification>;
 
 export function readIndmo(native: IndmoRecord, client: Pick<RegistryClient, 'error'>): TlsCertificationFields {
-  const { fail, date } = nativeReader(client, `certificate ${native.numeroCertificado}`, DATE_FORMAT);
+  const { fail, date, iscoCode } = nativeReader(client, `certificate ${native.numeroCertificado}`, DATE_FORMAT);
   const nivel = nfc(native.nivel);
 
   return {
@@ -36,7 +36,7 @@ export function readIndmo(native: IndmoRecord, client: Pick<RegistryClient, 'err
     title: native.qualificacao,
     qualificationCode: null,
     nationalLevel: nivel,
-    occupation: occupationOf(native.codigoISCO, native.qualificacao, fail),
+    occupation: iscoCode(native.codigoISCO, native.qualificacao, 'codigoISCO'),
     issuer: ISSUER,
     issuedOn: date(native.dataEmissao, 'dataEmissao'),
     validUntil: null,

@@ -4,7 +4,6 @@
 // Portuguese country name), searches paged by `pagina`/`tamanho` (at most 50) answering a `total`,
 // and `codigoISCO` as the occupation. The registry calls are the kit's collection shape
 // (kit/collectionRegistry.ts); only what each registry calls things is here.
-import type { Occupation } from '../../schema/contract/index.js';
 import type { CollectionApi, NumberedSearch } from '../kit/collectionRegistry.js';
 import { isoFromPortugueseName, portugueseNameOf } from './countryNames.js';
 
@@ -29,14 +28,4 @@ export function nationalityOf(nacionalidade: string, fail: (message: string) => 
   const iso = typeof nacionalidade === 'string' ? isoFromPortugueseName(nacionalidade) : undefined;
   if (iso === undefined) throw fail(`unknown nacionalidade ${JSON.stringify(nacionalidade)} (not a Portuguese country name)`);
   return iso;
-}
-
-/**
- * `codigoISCO`: the spec calls it an ISCO code, and ISCO-08 codes are 1 to 4 digits (major group to
- * unit group). Neither registry has a national classification, so the code is also the national
- * one; only a unit group (4 digits) is the contract's `isco`.
- */
-export function occupationOf(codigoISCO: string, title: string | null, fail: (message: string) => Error): Occupation {
-  if (typeof codigoISCO !== 'string' || !/^\d{1,4}$/.test(codigoISCO)) throw fail(`codigoISCO: expected an ISCO-08 code of 1 to 4 digits, got ${JSON.stringify(codigoISCO)}`);
-  return { isco: codigoISCO.length === 4 ? codigoISCO : null, national: codigoISCO, scheme: 'ISCO-08', title };
 }

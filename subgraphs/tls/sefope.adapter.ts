@@ -13,7 +13,7 @@ import type { PermitClass, PermitStatus, WorkPermit } from '../../schema/contrac
 import vocabulary from './sefopeVocabulary.json' with { type: 'json' };
 import { SEFOPE_API, type SefopeRecord } from './sefope.native.js';
 import { sefopeProfile } from './profiles.js';
-import { DATE_FORMAT, nationalityOf, nfc, occupationOf, pesquisa } from './registryApi.js';
+import { DATE_FORMAT, nationalityOf, nfc, pesquisa } from './registryApi.js';
 import type { TlsWorkPermit } from './types.js';
 
 const STATUS = vocabulary.status as Record<string, PermitStatus>;
@@ -24,8 +24,9 @@ const SEARCH = pesquisa(SEFOPE_API.collection);
 export type TlsPermitFields = PermitFields & CountryExtras<TlsWorkPermit, WorkPermit>;
 
 export function readSefope(native: SefopeRecord, client: Pick<RegistryClient, 'error'>): TlsPermitFields {
-  const { fail, date, optionalDate } = nativeReader(client, `authorisation ${native.numero}`, DATE_FORMAT);
-  const occupation = occupationOf(native.codigoISCO, native.funcao, fail);
+  const { fail, date, optionalDate, iscoCode } = nativeReader(client, `authorisation ${native.numero}`, DATE_FORMAT);
+  // `codigoISCO` is an ISCO code (the spec), at any level; neither registry has a national classification.
+  const occupation = iscoCode(native.codigoISCO, native.funcao, 'codigoISCO');
   const majorGroup = native.codigoISCO[0];
   const permitClass = lookup(CLASS_BY_MAJOR_GROUP, majorGroup, 'ISCO-08 major group', fail);
 

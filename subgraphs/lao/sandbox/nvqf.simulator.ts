@@ -71,7 +71,7 @@ export const nvqfSimulator: SimulatorDefinition<NvqfRecord> = {
         const nationality = query.get('nationality');
         if (!passport || !nationality) return badRequest('give passport and nationality (ISO alpha-3)');
         const wanted = normalizeDocumentNumber(passport);
-        return { status: 200, json: { certs: store.all().filter((r) => normalizeDocumentNumber(r.passport) === wanted && r.nationality === nationality.toUpperCase()) } };
+        return { status: 200, json: { certs: store.all().filter((r) => typeof r.passport === 'string' && normalizeDocumentNumber(r.passport) === wanted && r.nationality === nationality.toUpperCase()) } };
       },
     },
   ],
