@@ -110,7 +110,7 @@ export function indexExtract(csv: string, meta: { etag: string | null; generated
   const byPermitNo = new Map<string, MlswEntry>();
   let nameless = 0;
   for (const record of rows) {
-    const row = Object.fromEntries(MLSW_COLUMNS.map((column) => [column, (record.fields[positions.get(column)!] ?? '').trim()])) as MlswRow;
+    const row = Object.fromEntries(MLSW_COLUMNS.map((column) => [column, record.fields[positions.get(column)!] ?? ''])) as MlswRow;
     const { rowNumber } = record;
     const problem = record.problem ?? (record.fields.length !== width ? `row ${rowNumber} has ${record.fields.length} fields, expected ${width}` : null);
     if (row.permit_no === '') {
