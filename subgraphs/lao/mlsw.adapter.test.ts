@@ -3,6 +3,7 @@ import { RegistryClient, type RegistryAttempt } from '../kit/registryClient.js';
 import { registrySource } from '../kit/registrySource.js';
 import type { ContractRecord } from '../kit/records.js';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, testAdapter, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
+import { numbersOfEveryPage } from '../../sandbox/testing/recordChecks.js';
 import { createMlswAdapter, mlswAdapter, mlswNative } from './mlsw.adapter.js';
 import { DEFAULT_DOWNLOAD_TIMEOUT_MS, indexExtract, type ExtractIndexOptions } from './mlsw.extract.js';
 import { mlswSimulator } from './sandbox/mlsw.simulator.js';
@@ -324,14 +325,7 @@ describe('mlswAdapter against the simulated MLSW extract', () => {
   });
 
   it('reads the whole extract page by page, every permit once, from one download', async () => {
-    const source = run(client).source;
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const page = await source.listPage!(cursor);
-      seen.push(...page.records.map((r) => r.nativeId), ...page.unreadable.map((e) => String(e.extensions.nativeId)));
-      cursor = page.next;
-    } while (cursor !== null);
+    const seen = await numbersOfEveryPage(run(client).source);
     expect(seen.sort()).toEqual([...new Set(natives().map((r) => r.permit_no))].sort());
     expect(await downloads()).toBe(1);
   });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
+import { expectOnlyTheUnreadableLost } from '../../sandbox/testing/recordChecks.js';
 import { nvqfAdapter } from './nvqf.adapter.js';
 import { nvqfSimulator } from './sandbox/nvqf.simulator.js';
 import type { NvqfRecord } from './nvqf.native.js';
@@ -176,10 +177,7 @@ describe('nvqfAdapter against the simulated NVQF registry', () => {
   it('loses only the unreadable record of a look-up by numbers, naming it', async () => {
     await sim.upsert([{ ...EXAMPLE, certNo: 'LA-NVQF-2023-999997', level: 'L9' }]);
     const good = natives().slice(0, 2).map((r) => r.certNo);
-    const outcomes = await adapter().loadMany([good[0], 'LA-NVQF-2023-999997', good[1]]);
-    expect(outcomes[0]).toMatchObject({ nativeId: good[0] });
-    expect(outcomes[1]).toEqual(unreadable('LA-NVQF-2023-999997'));
-    expect(outcomes[2]).toMatchObject({ nativeId: good[1] });
+    await expectOnlyTheUnreadableLost(adapter(), [good[0], 'LA-NVQF-2023-999997', good[1]], unreadable);
   });
 
   it('loses only the unreadable record of a holder\'s answer, naming it', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
+import { expectOnlyTheUnreadableLost, numbersOfEveryPage } from '../../sandbox/testing/recordChecks.js';
 import { indmoAdapter } from './indmo.adapter.js';
 import { indmoSimulator } from './sandbox/indmo.simulator.js';
 import type { IndmoRecord } from './indmo.native.js';
@@ -214,10 +215,7 @@ describe('indmoAdapter against the simulated INDMO', () => {
   it('loses only the unreadable record of a look-up by numbers, naming it', async () => {
     await sim.upsert([{ ...EXAMPLE, numeroCertificado: 'INDMO-CII-2024-9997', estado: 'suspenso' }]);
     const good = natives().slice(0, 2).map((r) => r.numeroCertificado);
-    const outcomes = await adapter().loadMany([good[0], 'INDMO-CII-2024-9997', good[1]]);
-    expect(outcomes[0]).toMatchObject({ nativeId: good[0] });
-    expect(outcomes[1]).toEqual(unreadable('INDMO-CII-2024-9997'));
-    expect(outcomes[2]).toMatchObject({ nativeId: good[1] });
+    await expectOnlyTheUnreadableLost(adapter(), [good[0], 'INDMO-CII-2024-9997', good[1]], unreadable);
   });
 
   it('loses only the unreadable record of a holder\'s answer, naming it', async () => {
@@ -229,14 +227,7 @@ describe('indmoAdapter against the simulated INDMO', () => {
   });
 
   it('reads the whole registry page by page through its pesquisa, every record once', async () => {
-    const source = adapter().source;
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const page = await source.listPage!(cursor);
-      seen.push(...page.records.map((r) => r.nativeId), ...page.unreadable.map((e) => String(e.extensions.nativeId)));
-      cursor = page.next;
-    } while (cursor !== null);
+    const seen = await numbersOfEveryPage(adapter().source);
     expect(seen.sort()).toEqual(natives().map((r) => r.numeroCertificado).sort());
   });
 });

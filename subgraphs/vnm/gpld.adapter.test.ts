@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
+import { expectOnlyTheUnreadableLost, numbersOfEveryPage } from '../../sandbox/testing/recordChecks.js';
 import { parseNativeDate } from '../../schema/dates/index.js';
 import { gpldAdapter } from './gpld.adapter.js';
 import { gpldSimulator } from './sandbox/gpld.simulator.js';
@@ -205,10 +206,7 @@ describe('gpldAdapter against the simulated work-permit registry', () => {
   it('loses only the unreadable record of a look-up by numbers, naming it', async () => {
     await sim.upsert([{ ...EXAMPLE, so_giay_phep: 'HN-2025-999997', vi_tri_cong_viec: 'Lao động phổ thông' }]);
     const good = natives().slice(0, 2).map((r) => r.so_giay_phep);
-    const outcomes = await adapter().loadMany([good[0], 'HN-2025-999997', good[1]]);
-    expect(outcomes[0]).toMatchObject({ nativeId: good[0] });
-    expect(outcomes[1]).toEqual(unreadable('HN-2025-999997'));
-    expect(outcomes[2]).toMatchObject({ nativeId: good[1] });
+    await expectOnlyTheUnreadableLost(adapter(), [good[0], 'HN-2025-999997', good[1]], unreadable);
   });
 
   it('loses only the unreadable record of a holder\'s answer, naming it', async () => {
@@ -220,14 +218,7 @@ describe('gpldAdapter against the simulated work-permit registry', () => {
   });
 
   it('reads the whole registry page by page through its search cursor, every record once', async () => {
-    const source = adapter().source;
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const page = await source.listPage!(cursor);
-      seen.push(...page.records.map((r) => r.nativeId), ...page.unreadable.map((e) => String(e.extensions.nativeId)));
-      cursor = page.next;
-    } while (cursor !== null);
+    const seen = await numbersOfEveryPage(adapter().source);
     expect(seen.sort()).toEqual(natives().map((r) => r.so_giay_phep).sort());
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
+import { expectOnlyTheUnreadableLost, numbersOfEveryPage } from '../../sandbox/testing/recordChecks.js';
 import { parseNativeDate } from '../../schema/dates/index.js';
 import { kynangAdapter } from './kynang.adapter.js';
 import { kynangSimulator } from './sandbox/kynang.simulator.js';
@@ -222,10 +223,7 @@ describe('kynangAdapter against the simulated skills registry', () => {
   it('loses only the unreadable record of a look-up by numbers, naming it', async () => {
     await sim.upsert([{ ...EXAMPLE, so_chung_chi: 'KNQG-2024-HN-999997', trang_thai: 'Tạm đình chỉ' }]);
     const good = natives().slice(0, 2).map((r) => r.so_chung_chi);
-    const outcomes = await adapter().loadMany([good[0], 'KNQG-2024-HN-999997', good[1]]);
-    expect(outcomes[0]).toMatchObject({ nativeId: good[0] });
-    expect(outcomes[1]).toEqual(unreadable('KNQG-2024-HN-999997'));
-    expect(outcomes[2]).toMatchObject({ nativeId: good[1] });
+    await expectOnlyTheUnreadableLost(adapter(), [good[0], 'KNQG-2024-HN-999997', good[1]], unreadable);
   });
 
   it('loses only the unreadable record of a holder\'s answer, naming it', async () => {
@@ -237,14 +235,7 @@ describe('kynangAdapter against the simulated skills registry', () => {
   });
 
   it('reads the whole registry page by page through its search, every record once', async () => {
-    const source = adapter().source;
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const page = await source.listPage!(cursor);
-      seen.push(...page.records.map((r) => r.nativeId), ...page.unreadable.map((e) => String(e.extensions.nativeId)));
-      cursor = page.next;
-    } while (cursor !== null);
+    const seen = await numbersOfEveryPage(adapter().source);
     expect(seen.sort()).toEqual(natives().map((r) => r.so_chung_chi).sort());
   });
 });

@@ -22,6 +22,8 @@ const EMPLOYERS = [
 const TERM_MONTHS = 24;
 // Share of professional posts recorded as exemption certificates instead of permits (illustrative).
 const EXEMPTION_SHARE = 0.15;
+// Share of pending applications recorded without dates, which the specification allows (illustrative).
+const UNDATED_PENDING_SHARE = 0.5;
 const MAX_PAGE_SIZE = 200;
 const DEFAULT_PAGE_SIZE = 100;
 
@@ -75,8 +77,10 @@ export const gpldSimulator: SimulatorDefinition<GpldRecord> = {
           ma_nghe: holding.occupation.isco,
           don_vi_su_dung: { ten: employer.ten, ma_so_thue: employer.ma_so_thue },
           tinh: employer.tinh,
-          tu_ngay: formatNativeDate(term.tu_ngay, DATE_FORMAT),
-          den_ngay: formatNativeDate(term.den_ngay, DATE_FORMAT),
+          // A pending application may not have its dates yet (half of them here, seeded).
+          ...(holding.status === 'PENDING' && recordRandom('gpld', 'undated', holding.seq).chance(UNDATED_PENDING_SHARE)
+            ? {}
+            : { tu_ngay: formatNativeDate(term.tu_ngay, DATE_FORMAT), den_ngay: formatNativeDate(term.den_ngay, DATE_FORMAT) }),
           trang_thai: nativeStatus(holding.status, exemption, term.extended),
         } satisfies GpldRecord;
       }),
