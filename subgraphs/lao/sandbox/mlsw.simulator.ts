@@ -1,3 +1,4 @@
+// The MLSW work-permit extract of subgraphs/lao/README.md, over the synthetic population.
 import { createHash } from 'node:crypto';
 import type { RecordStore, SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { holdingsIn, recordRandom, SIMULATION_TODAY, type PermitHolding } from '../../../sandbox/population/population.js';
@@ -6,7 +7,6 @@ import { formatCsvRecord } from '../csv.js';
 import { MLSW_COLUMNS, MLSW_EXTRACT_PATH, type MlswManifest, type MlswRow, type MlswStatus } from '../mlsw.native.js';
 import { mlswProfile } from '../profiles.js';
 
-/** The MLSW work-permit extract of subgraphs/lao/README.md, over the synthetic population. */
 // Fictional employers with illustrative province codes; commas and quotes in the names exercise the CSV quoting.
 const EMPLOYERS = [
   { name: 'Vientiane Rail Signalling Co., Ltd.', license: 'ENT-0123', province: { code: 'VTE', name: 'Vientiane Capital' } },

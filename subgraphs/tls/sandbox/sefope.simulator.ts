@@ -1,3 +1,4 @@
+// The SEFOPE work-authorisation API of subgraphs/tls/README.md, over the synthetic population.
 import type { SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { holdingsIn, recordRandom, type PermitHolding } from '../../../sandbox/population/population.js';
 import { formatNativeDate } from '../../../schema/dates/index.js';
@@ -5,7 +6,6 @@ import { DATE_FORMAT, erro, filterNfc, heldBy, nacionalidadeOf, numberRoute, pes
 import { SEFOPE_API, type SefopeRecord } from '../sefope.native.js';
 import { sefopeProfile } from '../profiles.js';
 
-/** The SEFOPE work-authorisation API of subgraphs/tls/README.md, over the synthetic population. */
 // Fictional employers, in the style of the spec's `Construções Díli, Lda.`.
 const EMPLOYERS = [
   'Construções Díli, Lda.',

@@ -1,3 +1,4 @@
+// The provincial work-permit API of subgraphs/vnm/README.md, over the synthetic population.
 import type { SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { decodeCursor, encodeCursor, intParam } from '../../../sandbox/simulator/paging.js';
 import { holdingsIn, recordRandom, SIMULATION_TODAY, type PermitHolding } from '../../../sandbox/population/population.js';
@@ -6,7 +7,6 @@ import { badRequest, DATE_FORMAT, filterText, heldBy, list, numberRoute, quocTic
 import { EXEMPTION_PREFIX, GPLD_API, type GpldRecord } from '../gpld.native.js';
 import { gpldProfile } from '../profiles.js';
 
-/** The provincial work-permit API of subgraphs/vnm/README.md, over the synthetic population. */
 // Fictional employers (the first is the spec's example); the province code is the first part of the permit number, an illustrative code, not an official list.
 const EMPLOYERS = [
   { ten: 'Công ty TNHH Điện tử Bắc Ninh', ma_so_thue: '2300123456', tinh: 'Bắc Ninh', code: 'BN' },
