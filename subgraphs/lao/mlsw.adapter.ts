@@ -11,7 +11,6 @@ import { nativeReader } from '../kit/nativeRecords.js';
 import type { PermitClass, PermitStatus, WorkPermit } from '../../schema/contract/index.js';
 import { normalizeDocumentNumber } from '../../schema/ids/index.js';
 import vocabulary from './mlswVocabulary.json' with { type: 'json' };
-import type { MlswRow } from './mlsw.native.js';
 import { MlswExtractIndex, type ExtractIndexOptions, type ExtractStamp, type ExtractView, type MlswEntry } from './mlsw.extract.js';
 import { mlswProfile } from './profiles.js';
 import { nationalityOf } from './nativeFields.js';
@@ -128,4 +127,3 @@ export function createMlswAdapter(options: ExtractIndexOptions = {}): MlswAdapte
 /** The country's MLSW adapter: one extract index per registry client, so the index lives as long as the subgraph. */
 export const mlswAdapter = createMlswAdapter();
 
-export type { MlswRow };
