@@ -137,6 +137,23 @@ describe('npm run new-country', () => {
     expect(again.stderr).toContain('PNG is already served');
   }, 60_000);
 
+  it('keeps the product apart from the sandbox: no product file of the folder imports a simulator', () => {
+    const folder = join(copy, 'subgraphs/png');
+    const files = (readdirSync(folder, { recursive: true }) as string[]).filter((file) => file.endsWith('.ts'));
+    const product = files.filter((file) => !file.startsWith('sandbox/') && !file.endsWith('.test.ts'));
+    expect(product).toEqual(expect.arrayContaining(['index.ts', 'types.ts', 'profiles.ts', 'pngcert.adapter.ts', 'pngpermit.adapter.ts']));
+    const importsOf = (file: string) => [...readFileSync(join(folder, file), 'utf8').matchAll(/^\s*(?:import|export)\b[^'"]*?(?:from\s*)?['"]([^'"]+)['"]/gm)].map((m) => m[1]);
+    for (const file of product) {
+      for (const specifier of importsOf(file)) {
+        // Relative to subgraphs/png/: its own sandbox is ./sandbox/, the simulator kit and population ../../sandbox/.
+        expect(specifier, `${file} imports ${specifier}`).not.toMatch(/(^|\/)sandbox\//);
+        expect(specifier, `${file} imports ${specifier}`).not.toMatch(/simulator/i);
+      }
+    }
+    // And the simulators are where the sandbox loads them from.
+    expect(files.filter((file) => file.startsWith('sandbox/'))).toEqual(expect.arrayContaining(['sandbox/index.ts', 'sandbox/pngcert.simulator.ts', 'sandbox/pngpermit.simulator.ts']));
+  });
+
   it('gives a folder that type-checks and passes its own tests', async () => {
     writeFileSync(join(copy, 'tsconfig.png.json'), JSON.stringify({ extends: './tsconfig.json', include: ['subgraphs/png'] }));
     await expect(run(join(copy, 'node_modules/.bin/tsc'), ['--noEmit', '-p', 'tsconfig.png.json'], { cwd: copy })).resolves.toBeDefined();

@@ -137,11 +137,12 @@ interface CompiledRoute<N> {
 
 function compileRoute<N>(route: SimRoute<N>): CompiledRoute<N> {
   const params: string[] = [];
-  const source = route.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_m, name: string) => {
+  // `{name}` is one path segment; `{name*}` the rest of the path, slashes included (a number whose documented URL carries its slashes).
+  const source = route.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)(\\\*)?\}/g, (_m, name: string, rest?: string) => {
     params.push(name);
-    return '([^/]+)';
+    return rest ? '(.+)' : '([^/]+)';
   });
-  return { route, name: `${route.method} ${route.path}`, regex: new RegExp(`^${source}$`), params };
+  return { route, name: `${route.method} ${route.path.replace('*}', '}')}`, regex: new RegExp(`^${source}$`), params };
 }
 
 /** Fixture records: one native record per line, exactly as the API returns it. */

@@ -21,6 +21,12 @@ export interface NativeReader {
   alpha3(value: string, field: string): string;
   /** A record classified with ISCO-08 alone: the unit group is both the ISCO and the national code. */
   iscoOccupation(code: string, title: string | null, field?: string): Occupation;
+  /**
+   * A record classified with ISCO-08 alone, where the registry may give a code at any level (1 to 4
+   * digits, major group to unit group): the code is the national one, and the contract's `isco`
+   * only when it is a unit group.
+   */
+  iscoCode(code: string, title: string | null, field?: string): Occupation;
 }
 
 export function nativeReader(client: Pick<RegistryClient, 'error'>, what: string, format: NativeDateFormat): NativeReader {
@@ -43,6 +49,10 @@ export function nativeReader(client: Pick<RegistryClient, 'error'>, what: string
     iscoOccupation(code, title, field = 'iscoCode') {
       if (!/^\d{4}$/.test(code)) throw fail(`${field}: expected an ISCO-08 unit group of 4 digits, got ${JSON.stringify(code)}`);
       return { isco: code, national: code, scheme: 'ISCO-08', title };
+    },
+    iscoCode(code, title, field = 'iscoCode') {
+      if (typeof code !== 'string' || !/^\d{1,4}$/.test(code)) throw fail(`${field}: expected an ISCO-08 code of 1 to 4 digits, got ${JSON.stringify(code)}`);
+      return { isco: code.length === 4 ? code : null, national: code, scheme: 'ISCO-08', title };
     },
   };
 }

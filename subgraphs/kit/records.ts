@@ -55,9 +55,20 @@ export type PermitFields = Omit<PermitRecord, Derived> & { kind?: 'PERMIT' };
  */
 export type CountryExtras<T, Base> = Omit<T, keyof Base>;
 
+/**
+ * What an adapter that answers from a downloaded extract (lookup style `extract`) adds to the fields
+ * it reads: when the registry last confirmed the extract, and whether the latest refresh failed. The
+ * record then says that, not the time the index answered.
+ */
+export interface ExtractConfirmation {
+  retrievedAt: string;
+  stale: boolean;
+}
+
 /** Fields read by an adapter → the contract record the rest of Rantau sees. */
-export function completeRecord(origin: RecordOrigin, kind: RecordKind, fields: CertificationFields | PermitFields): ContractRecord {
-  return kind === 'CERT' ? certificationRecord(origin, fields as CertificationFields) : permitRecord(origin, fields as PermitFields);
+export function completeRecord(origin: RecordOrigin, kind: RecordKind, fields: (CertificationFields | PermitFields) & Partial<ExtractConfirmation>): ContractRecord {
+  const record = kind === 'CERT' ? certificationRecord(origin, fields as CertificationFields) : permitRecord(origin, fields as PermitFields);
+  return typeof fields.retrievedAt === 'string' ? { ...record, retrievedAt: fields.retrievedAt, stale: fields.stale === true } : record;
 }
 
 /** Builds a certification record; the AQRF reading always comes from the shared table. */

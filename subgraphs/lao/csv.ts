@@ -1,10 +1,9 @@
-/**
- * RFC 4180 CSV, the format of the MLSW extract: comma separator, records ending in CRLF (LF is
- * accepted too), fields optionally in double quotes, in which commas, line breaks and doubled
- * quotes (`""`) are text. Contract of `parseCsv`: every record of the text, fields unquoted, or a
- * CsvError naming the line where the text stops being CSV (an unterminated quote is a truncated
- * download, never a short last field).
- */
+// RFC 4180 CSV, the format of the MLSW extract (subgraphs/lao/README.md): comma separator, records
+// ending in CRLF (LF is accepted too), fields optionally in double quotes, in which commas, line
+// breaks and doubled quotes (`""`) are text. `readCsvRecords` is the tolerant reader: a record that
+// breaks the quoting rules is kept with its problem and the reader resumes at the next line, so a
+// bad row costs only itself; only a quote left open at the end of the text (a truncated download,
+// where no record boundary can be trusted) fails the whole text. `parseCsv` is the strict reading.
 export class CsvError extends Error {
   constructor(message: string, readonly line: number) {
     super(`line ${line}: ${message}`);
@@ -12,12 +11,25 @@ export class CsvError extends Error {
   }
 }
 
-export function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
+/** One record of the text: its fields, the line it starts on, and what is wrong with it, if anything. */
+export interface CsvRecord {
+  fields: string[];
+  line: number;
+  problem?: string;
+}
+
+export function readCsvRecords(text: string): CsvRecord[] {
+  const records: CsvRecord[] = [];
+  let fields: string[] = [];
   let line = 1;
+  let start = 1;
+  let problem: string | undefined;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   if (i >= text.length) return records;
+
+  const skipToLineEnd = () => {
+    while (i < text.length && text[i] !== '\r' && text[i] !== '\n') i += 1;
+  };
 
   for (;;) {
     let field = '';
@@ -36,29 +48,49 @@ export function parseCsv(text: string): string[][] {
       }
       i += 1;
       const next = text[i];
-      if (next !== undefined && next !== ',' && next !== '\r' && next !== '\n') throw new CsvError(`expected a comma or the end of the record after a closing quote, got ${JSON.stringify(next)}`, line);
+      if (next !== undefined && next !== ',' && next !== '\r' && next !== '\n') {
+        problem ??= `line ${line}: expected a comma or the end of the record after a closing quote, got ${JSON.stringify(next)}`;
+        skipToLineEnd();
+      }
     } else {
       for (; i < text.length && text[i] !== ',' && text[i] !== '\r' && text[i] !== '\n'; i += 1) {
-        if (text[i] === '"') throw new CsvError('a double quote inside an unquoted field', line);
+        if (text[i] === '"') {
+          problem ??= `line ${line}: a double quote inside an unquoted field`;
+          skipToLineEnd();
+          break;
+        }
         field += text[i];
       }
     }
-    record.push(field);
+    fields.push(field);
 
     const separator = text[i];
     if (separator === ',') {
       i += 1;
       continue;
     }
-    records.push(record);
-    record = [];
+    records.push(problem === undefined ? { fields, line: start } : { fields, line: start, problem });
+    fields = [];
+    problem = undefined;
     if (separator === undefined) break;
     i += separator === '\r' && text[i + 1] === '\n' ? 2 : 1;
     line += 1;
+    start = line;
     // A line break after the last record ends the text; it does not open an empty record.
     if (i >= text.length) break;
   }
   return records;
+}
+
+/** Every record of the text, fields unquoted, or a CsvError naming the line where the text stops being CSV. */
+export function parseCsv(text: string): string[][] {
+  return readCsvRecords(text).map((record) => {
+    if (record.problem !== undefined) {
+      const [, line, message] = /^line (\d+): (.*)$/s.exec(record.problem)!;
+      throw new CsvError(message, Number(line));
+    }
+    return record.fields;
+  });
 }
 
 /** One record as RFC 4180 text (without the line break): fields holding a comma, a quote or a line break are quoted. */

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { RegistryClient, type RegistryAttempt } from '../kit/registryClient.js';
-import { legacySource } from '../kit/registrySource.js';
-import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
-import { createMlswAdapter, mlswAdapter, mlswToContract } from './mlsw.adapter.js';
-import { DEFAULT_DOWNLOAD_TIMEOUT_MS, indexExtract } from './mlsw.extract.js';
+import { registrySource } from '../kit/registrySource.js';
+import type { ContractRecord } from '../kit/records.js';
+import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, testAdapter, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
+import { numbersOfEveryPage } from '../../sandbox/testing/recordChecks.js';
+import { createMlswAdapter, mlswAdapter, mlswNative } from './mlsw.adapter.js';
+import { DEFAULT_DOWNLOAD_TIMEOUT_MS, indexExtract, type ExtractIndexOptions } from './mlsw.extract.js';
 import { mlswSimulator } from './sandbox/mlsw.simulator.js';
 import { MLSW_COLUMNS, MLSW_EXTRACT_ROUTE, type MlswRow } from './mlsw.native.js';
 
@@ -12,15 +14,25 @@ const HEADER = 'permit_no,card_no,full_name,passport,nationality,dob,employer,em
 const EXAMPLE_LINE = 'WP-VTE-2024-00871,C-2024-00871,"WANG, XIAOMING",E12345678,CHN,1987-05-06,"Lao-China Railway Co., Ltd.",ENT-0123,Vientiane Capital,Signal Engineer,2151,2024-03-01,2026-02-28,ACTIVE';
 const EXAMPLE_CSV = `${HEADER}\r\n${EXAMPLE_LINE}\r\n`;
 
-const { clientFor, offline, protocolError, registryError } = registryTestKit('LAO', 'mlsw');
+const { clientFor, offline, protocolError, registryError, unreadable, read } = registryTestKit('LAO', 'mlsw');
 const fail = (message: string) => offline.error('REGISTRY_PROTOCOL_ERROR', message);
-const example = (): MlswRow => indexExtract(EXAMPLE_CSV, { etag: null, generatedAt: '2026-11-22T19:00:00.000Z' }, fail).byPermitNo.get('WP-VTE-2024-00871')!;
+const example = (): MlswRow => indexExtract(EXAMPLE_CSV, { etag: null, generatedAt: '2026-11-22T19:00:00.000Z' }, fail).byPermitNo.get('WP-VTE-2024-00871')!.row;
 const STAMP = { generatedAt: '2026-11-22T19:00:00.000Z', checkedAt: '2026-11-23T06:10:00.000Z', stale: false };
 const AT = Date.parse('2026-11-23T07:15:00.000Z');
+/** One row read as the kit reads it, answered from an extract stamped `stamp` at `at`. */
+const mlswToContract = (row: MlswRow, stamp = STAMP, at = AT) => read(mlswAdapter, mlswNative({ row, problem: null }, stamp, at));
 
-describe('mlswToContract', () => {
+/** The adapter as the kit runs it over `client`, with the extract index it keeps for that client. */
+function run(client: RegistryClient, options: ExtractIndexOptions = {}) {
+  const adapter = createMlswAdapter(options);
+  const kit = testAdapter(registrySource('LAO', adapter, client));
+  const fetchByIds = kit.fetchByIds as (ids: readonly string[]) => Promise<Map<string, ContractRecord & Record<string, unknown>>>;
+  return { ...kit, fetchByIds, extract: adapter.indexFor(client) };
+}
+
+describe('reading MLSW extract rows', () => {
   it('normalises the published example row and says how old the extract is', () => {
-    const record = mlswToContract(example(), STAMP, offline, AT);
+    const record = mlswToContract(example());
     expect(record).toMatchObject({
       __typename: 'LaoWorkPermit',
       id: 'LAO:PERMIT:WP-VTE-2024-00871',
@@ -56,7 +68,7 @@ describe('mlswToContract', () => {
     ['EXPIRED', 'EXPIRED'],
     ['CANCELLED', 'CANCELLED'],
   ] as const)('maps status %s to %s and keeps the native word', (native, shared) => {
-    expect(mlswToContract({ ...example(), status: native }, STAMP, offline, AT)).toMatchObject({ status: shared, nativeStatus: native, nativeType: 'WORK_PERMIT_CARD' });
+    expect(mlswToContract({ ...example(), status: native })).toMatchObject({ status: shared, nativeStatus: native, nativeType: 'WORK_PERMIT_CARD' });
   });
 
   it.each([
@@ -66,27 +78,25 @@ describe('mlswToContract', () => {
     ['9313', 'OTHER'],
     ['0110', 'OTHER'],
   ] as const)('classes a post coded %s as %s', (isco, permitClass) => {
-    expect(mlswToContract({ ...example(), isco }, STAMP, offline, AT)).toMatchObject({ permitClass });
+    expect(mlswToContract({ ...example(), isco })).toMatchObject({ permitClass });
   });
 
   it('marks answers from an extract whose refresh failed as stale', () => {
-    expect(mlswToContract(example(), { ...STAMP, stale: true }, offline, AT + 48 * 3_600_000)).toMatchObject({ stale: true, extractAgeHours: 60.3 });
+    expect(mlswToContract(example(), { ...STAMP, stale: true }, AT + 48 * 3_600_000)).toMatchObject({ stale: true, extractAgeHours: 60.3 });
   });
 
   it('refuses what the specification does not allow', () => {
-    expect(() => mlswToContract({ ...example(), status: 'REVOKED' }, STAMP, offline)).toThrow(/permit WP-VTE-2024-00871: unknown status "REVOKED" \(expected one of ACTIVE, EXPIRED, CANCELLED, TEMPORARY\)/);
-    expect(() => mlswToContract({ ...example(), nationality: 'Chinese' }, STAMP, offline)).toThrow(/nationality: expected an ISO 3166-1 alpha-3 code, got "Chinese"/);
-    expect(() => mlswToContract({ ...example(), isco: '21' }, STAMP, offline)).toThrow(protocolError);
-    expect(() => mlswToContract({ ...example(), expires: '28/02/2026' }, STAMP, offline)).toThrow(/expires: expected a date as YYYY-MM-DD, got "28\/02\/2026"/);
-    expect(() => mlswToContract({ ...example(), dob: '' }, STAMP, offline)).toThrow(/dob: expected a date as YYYY-MM-DD/);
+    expect(() => mlswToContract({ ...example(), status: 'REVOKED' })).toThrow(/permit WP-VTE-2024-00871: unknown status "REVOKED" \(expected one of ACTIVE, EXPIRED, CANCELLED, TEMPORARY\)/);
+    expect(() => mlswToContract({ ...example(), nationality: 'Chinese' })).toThrow(/nationality: expected an ISO 3166-1 alpha-3 code, got "Chinese"/);
+    expect(() => mlswToContract({ ...example(), isco: 'ENG' })).toThrow(unreadable('WP-VTE-2024-00871'));
+    // An ISCO code above the unit group is an ISCO code still: the national code, and the class from its major group.
+    expect(mlswToContract({ ...example(), isco: '21' })).toMatchObject({ permitClass: 'PROFESSIONAL', occupation: { isco: null, national: '21' } });
+    expect(() => mlswToContract({ ...example(), expires: '28/02/2026' })).toThrow(/expires: expected a date as YYYY-MM-DD, got "28\/02\/2026"/);
+    expect(() => mlswToContract({ ...example(), dob: '' })).toThrow(/dob: expected a date as YYYY-MM-DD/);
   });
 
-  it('recognises permit numbers in the published shape only', () => {
-    const adapter = mlswAdapter(offline);
-    expect(adapter.isNativeId('WP-VTE-2024-00871')).toBe(true);
-    expect(adapter.isNativeId('WP-VTE-2024-871')).toBe(false);
-    expect(adapter.isNativeId('C-2024-00871')).toBe(false);
-    expect(adapter.isNativeId('LA-NVQF-2023-000456')).toBe(false);
+  it('reads a pending registration without dates and a row without an employer', () => {
+    expect(mlswToContract({ ...example(), status: 'TEMPORARY', issued: '', expires: '', employer: '', employer_license: '' })).toMatchObject({ status: 'ACTIVE', validFrom: null, validUntil: null, employer: null });
   });
 });
 
@@ -95,17 +105,45 @@ describe('indexExtract', () => {
     const second = EXAMPLE_LINE.replace('WP-VTE-2024-00871', 'WP-LPB-2025-00901').replace('E12345678', 'e1234-5678');
     const extract = indexExtract(`${EXAMPLE_CSV}${second}\r\n`, { etag: '"v1"', generatedAt: STAMP.generatedAt }, fail);
     expect([...extract.byPermitNo.keys()]).toEqual(['WP-VTE-2024-00871', 'WP-LPB-2025-00901']);
-    expect(extract.byDocument.get('E12345678')!.map((r) => r.permit_no)).toEqual(['WP-VTE-2024-00871', 'WP-LPB-2025-00901']);
-    expect(Object.keys(extract.byPermitNo.get('WP-VTE-2024-00871')!)).toEqual([...MLSW_COLUMNS]);
+    expect(extract.byDocument.get('E12345678')!.map((e) => e.row.permit_no)).toEqual(['WP-VTE-2024-00871', 'WP-LPB-2025-00901']);
+    expect(Object.keys(extract.byPermitNo.get('WP-VTE-2024-00871')!.row)).toEqual([...MLSW_COLUMNS]);
   });
 
-  it('refuses an extract that is not the whole register', () => {
+  it('refuses an extract that is not the register at all', () => {
     const meta = { etag: null, generatedAt: STAMP.generatedAt };
-    expect(() => indexExtract(`${HEADER.replace('isco', 'isco08')}\r\n${EXAMPLE_LINE}\r\n`, meta, fail)).toThrow(/the extract's header is ".*isco08.*", expected ".*,isco,.*"/);
-    expect(() => indexExtract(`${EXAMPLE_CSV}WP-VTE-2024-00872,C-2024-00872,WANG\r\n`, meta, fail)).toThrow('row 3 has 3 fields, expected 14');
-    expect(() => indexExtract(`${EXAMPLE_CSV}${EXAMPLE_LINE}\r\n`, meta, fail)).toThrow('row 3 repeats permit "WP-VTE-2024-00871"');
+    expect(() => indexExtract(`${HEADER.replace('isco', 'isco08')}\r\n${EXAMPLE_LINE}\r\n`, meta, fail)).toThrow(/the extract's header is ".*isco08.*", which lacks isco \(expected ".*,isco,.*"\)/);
     expect(() => indexExtract(`${EXAMPLE_CSV}WP-VTE-2024-00872,C-2024-00872,"WANG, XIAO`, meta, fail)).toThrow(/the extract is not RFC 4180 CSV: line 3: quoted field is not closed/);
     expect(() => indexExtract('', meta, fail)).toThrow(protocolError);
+  });
+
+  it('reads the extract as RFC 4180 allows: blank lines, a header in another case, a BOM, LF record ends', () => {
+    const meta = { etag: null, generatedAt: STAMP.generatedAt };
+    const text = `\uFEFF${HEADER.toUpperCase()}\n\n${EXAMPLE_LINE}\n\r\n${EXAMPLE_LINE.replace('WP-VTE-2024-00871', 'WP-VTE-2024-00872')}\n\n`;
+    const extract = indexExtract(text, meta, fail);
+    expect([...extract.byPermitNo.keys()]).toEqual(['WP-VTE-2024-00871', 'WP-VTE-2024-00872']);
+    expect([...extract.byPermitNo.values()].every((e) => e.problem === null)).toBe(true);
+  });
+
+  it('keeps the row issued last for a permit repeated by a renewal, whatever the row order', () => {
+    const meta = { etag: null, generatedAt: STAMP.generatedAt };
+    const renewal = EXAMPLE_LINE.replace('C-2024-00871', 'C-2026-00871').replace('2024-03-01,2026-02-28', '2026-03-01,2028-02-28');
+    for (const rows of [[EXAMPLE_LINE, renewal], [renewal, EXAMPLE_LINE]]) {
+      const extract = indexExtract(`${HEADER}\r\n${rows.join('\r\n')}\r\n`, meta, fail);
+      expect(extract.byPermitNo.get('WP-VTE-2024-00871')!.row).toMatchObject({ card_no: 'C-2026-00871', issued: '2026-03-01', expires: '2028-02-28' });
+      expect(extract.byDocument.get('E12345678')).toHaveLength(1);
+    }
+  });
+
+  it('lets a bad row cost only its own permit', () => {
+    const meta = { etag: null, generatedAt: STAMP.generatedAt };
+    const short = 'WP-VTE-2024-00872,C-2024-00872,WANG';
+    const strayQuote = 'WP-VTE-2024-00873,C-2024-00873,WANG "XM",E1,CHN,1987-05-06,x,y,z,p,2151,2024-03-01,2026-02-28,ACTIVE';
+    const extract = indexExtract(`${HEADER}\r\n${short}\r\n${strayQuote}\r\n,,,,,,,,,,,,,\r\n${EXAMPLE_LINE}\r\n`, meta, fail);
+    expect(extract.byPermitNo.get('WP-VTE-2024-00871')!.problem).toBeNull();
+    expect(extract.byPermitNo.get('WP-VTE-2024-00872')!.problem).toBe('row 2 has 3 fields, expected 14');
+    expect(extract.byPermitNo.get('WP-VTE-2024-00873')!.problem).toMatch(/line 3: a double quote inside an unquoted field/);
+    const native = mlswNative(extract.byPermitNo.get('WP-VTE-2024-00872')!, STAMP, AT);
+    expect(() => read(mlswAdapter, native)).toThrow(unreadable('WP-VTE-2024-00872'));
   });
 });
 
@@ -123,37 +161,39 @@ describe('mlswAdapter against the simulated MLSW extract', () => {
   afterAll(() => sim.close());
 
   it('answers a thousand permits, and unknown numbers, from one download', async () => {
-    const adapter = mlswAdapter(client);
+    const adapter = run(client);
     const numbers = natives().slice(0, 999).map((r) => r.permit_no);
     const records = await adapter.fetchByIds([...numbers, 'WP-VTE-2099-99999']);
     expect([...records.keys()]).toEqual(numbers);
     const first = natives()[0];
-    expect(records.get(first.permit_no)).toMatchObject({ holderName: first.full_name, holderDocumentNumber: first.passport, validFrom: first.issued, validUntil: first.expires, nativeStatus: first.status, cardNo: first.card_no, stale: false });
+    expect(records.get(first.permit_no)).toMatchObject({ holderName: first.full_name, holderDocumentNumber: first.passport, validFrom: first.issued || null, validUntil: first.expires || null, nativeStatus: first.status, cardNo: first.card_no, stale: false });
     expect(await downloads()).toBe(1);
-    await expect(adapter.fetchByIds(Array.from({ length: 1001 }, (_, i) => `WP-VTE-2024-${String(i).padStart(5, '0')}`))).rejects.toThrow('MLSW lookups take at most 1000 permit numbers, got 1001');
+    // Past the 1000 numbers one call answers, the kit splits the look-up; the index still costs one download.
+    const many = await adapter.loadMany(Array.from({ length: 1001 }, (_, i) => `WP-VTE-2099-${String(i).padStart(5, '0')}`));
+    expect(many.every((r) => r === null)).toBe(true);
+    expect(await downloads()).toBe(1);
   });
 
   it('reads every permit of the extract through the kit, with one download for concurrent callers', async () => {
-    const adapter = mlswAdapter(client);
-    const source = legacySource('LAO', adapter);
+    const adapter = run(client);
     const numbers = natives().map((r) => r.permit_no);
-    const [all, ...holders] = await Promise.all([source.loadMany(numbers), ...natives().slice(0, 5).map((r) => adapter.findByHolder({ nationality: r.nationality, documentNumber: r.passport, dateOfBirth: null }))]);
+    const [all, ...holders] = await Promise.all([adapter.loadMany(numbers), ...natives().slice(0, 5).map((r) => adapter.findByHolder({ nationality: r.nationality, documentNumber: r.passport, dateOfBirth: null }))]);
     expect(all.filter((r) => r !== null && !(r instanceof Error))).toHaveLength(numbers.length);
-    holders.forEach((found, i) => expect(found.map((r) => r.nativeId)).toContain(natives()[i].permit_no));
+    holders.forEach((found, i) => expect((found as Array<{ nativeId: string }>).map((r) => r.nativeId)).toContain(natives()[i].permit_no));
     expect(await downloads()).toBe(1);
   });
 
   it('finds a foreign worker by passport, however it is typed', async () => {
     const native = natives()[0];
-    const found = await mlswAdapter(client).findByHolder({ nationality: native.nationality, documentNumber: ` ${native.passport.toLowerCase()} `.replace(/(\d{3})/, '$1-'), dateOfBirth: null });
+    const found = await run(client).findByHolder({ nationality: native.nationality, documentNumber: ` ${native.passport.toLowerCase()} `.replace(/(\d{3})/, '$1-'), dateOfBirth: null });
     expect(found.map((r) => r.nativeId)).toContain(native.permit_no);
-    expect(await mlswAdapter(client).findByHolder({ nationality: 'CHN', documentNumber: 'X00000000', dateOfBirth: null })).toEqual([]);
+    expect(await run(client).findByHolder({ nationality: 'CHN', documentNumber: 'X00000000', dateOfBirth: null })).toEqual([]);
   });
 
   it('says how old the extract is: its Last-Modified, and when it was last confirmed', async () => {
     const response = await fetch(`${sim.url}/mlsw/extract/latest.csv`);
     const generatedAt = new Date(response.headers.get('last-modified')!).toISOString();
-    const record = (await mlswAdapter(client).fetchByIds([natives()[0].permit_no])).get(natives()[0].permit_no)!;
+    const record = (await run(client).fetchByIds([natives()[0].permit_no])).get(natives()[0].permit_no)!;
     expect(record.extractGeneratedAt).toBe(generatedAt);
     expect(record.extractAgeHours).toBeCloseTo((Date.now() - Date.parse(generatedAt)) / 3_600_000, 0);
     expect(record.extractAgeHours).toBeLessThan(24);
@@ -162,7 +202,7 @@ describe('mlswAdapter against the simulated MLSW extract', () => {
 
   it('checks for a new extract at most every refresh interval, and answers from it once it changed', async () => {
     let now = Date.now();
-    const adapter = createMlswAdapter(client, { refreshAfterMs: 60_000, now: () => now });
+    const adapter = run(client, { refreshAfterMs: 60_000, now: () => now });
     const permitNo = natives()[1].permit_no;
     expect((await adapter.fetchByIds([permitNo])).get(permitNo)!.nativeStatus).not.toBe('CANCELLED');
     const before = await adapter.extract.current();
@@ -187,7 +227,7 @@ describe('mlswAdapter against the simulated MLSW extract', () => {
     // The kit's client with its attempt hook, which sees each HTTP status the registry answered.
     const watched = new RegistryClient({ country: 'LAO', registry: 'mlsw', baseUrl: sim.url, timeoutMs: 2000, maxConcurrency: 2, ratePerSecond: 1000, onAttempt: (attempt) => attempts.push(attempt) });
     let now = Date.now();
-    const adapter = createMlswAdapter(watched, { refreshAfterMs: 1000, now: () => now });
+    const adapter = run(watched, { refreshAfterMs: 1000, now: () => now });
     const permitNo = natives()[4].permit_no;
     const first = (await adapter.fetchByIds([permitNo])).get(permitNo)!;
     const index = (await adapter.extract.current()).extract;
@@ -212,14 +252,14 @@ describe('mlswAdapter against the simulated MLSW extract', () => {
     try {
       // 300 ms is past this client's 150 ms budget, and within the download's.
       const hurried = clientFor(sim.url, 150);
-      expect((await createMlswAdapter(hurried).fetchByIds([natives()[0].permit_no])).size).toBe(1);
+      expect((await run(hurried).fetchByIds([natives()[0].permit_no])).size).toBe(1);
     } finally {
       await sim.configure({ latencyMs: [0, 0] });
     }
     await sim.configure({ hangRate: 1 });
     try {
       const started = Date.now();
-      const failure = await createMlswAdapter(clientFor(sim.url, 10_000), { downloadTimeoutMs: 400 }).fetchByIds([natives()[0].permit_no]).catch((error: unknown) => error);
+      const failure = await run(clientFor(sim.url, 10_000), { downloadTimeoutMs: 400 }).fetchByIds([natives()[0].permit_no]).catch((error: unknown) => error);
       expect(failure).toEqual(registryError('REGISTRY_UNAVAILABLE', { reason: 'timeout' }));
       expect((failure as Error).message).toContain(`${MLSW_EXTRACT_ROUTE} did not answer within 400 ms`);
       expect(Date.now() - started).toBeLessThan(2000);
@@ -230,7 +270,7 @@ describe('mlswAdapter against the simulated MLSW extract', () => {
 
   it('answers lookups from the index in hand while a slow refresh downloads', async () => {
     let now = Date.now();
-    const adapter = createMlswAdapter(client, { refreshAfterMs: 1000, now: () => now });
+    const adapter = run(client, { refreshAfterMs: 1000, now: () => now });
     const native = natives()[5];
     await adapter.fetchByIds([native.permit_no]);
     await sim.configure({ latencyMs: [600, 600] });
@@ -250,7 +290,7 @@ describe('mlswAdapter against the simulated MLSW extract', () => {
 
   it('keeps answering from the older index, marked stale, when a refresh fails, until one succeeds', async () => {
     let now = Date.now();
-    const adapter = createMlswAdapter(client, { refreshAfterMs: 1000, now: () => now });
+    const adapter = run(client, { refreshAfterMs: 1000, now: () => now });
     const permitNo = natives()[2].permit_no;
     await adapter.fetchByIds([permitNo]);
     await sim.configure({ faultRate: 1 });
@@ -268,9 +308,26 @@ describe('mlswAdapter against the simulated MLSW extract', () => {
 
   it('refuses a row the registry holds in a form the specification does not allow, and only for that permit', async () => {
     await sim.upsert([{ ...natives()[3], permit_no: 'WP-VTE-2024-99998', nationality: 'Chinese' }]);
-    const adapter = mlswAdapter(client);
+    const adapter = run(client);
     await expect(adapter.fetchByIds(['WP-VTE-2024-99998'])).rejects.toThrow(/permit WP-VTE-2024-99998: nationality: expected an ISO 3166-1 alpha-3 code, got "Chinese"/);
     expect((await adapter.fetchByIds([natives()[3].permit_no])).size).toBe(1);
+    const outcomes = await adapter.loadMany([natives()[3].permit_no, 'WP-VTE-2024-99998']);
+    expect(outcomes[0]).toMatchObject({ nativeId: natives()[3].permit_no });
+    expect(outcomes[1]).toEqual(unreadable('WP-VTE-2024-99998'));
+  });
+
+  it('loses only the unreadable permit of a holder\'s answer, naming it', async () => {
+    const holder = natives()[6];
+    await sim.upsert([{ ...holder, permit_no: 'WP-VTE-2024-99997', status: 'REVOKED' }]);
+    const answer = await run(client).source.findByHolder({ nationality: holder.nationality, documentNumber: holder.passport, dateOfBirth: null });
+    expect(answer.records.map((r) => r.nativeId)).toContain(holder.permit_no);
+    expect(answer.unreadable).toEqual([unreadable('WP-VTE-2024-99997')]);
+  });
+
+  it('reads the whole extract page by page, every permit once, from one download', async () => {
+    const seen = await numbersOfEveryPage(run(client).source);
+    expect(seen.sort()).toEqual([...new Set(natives().map((r) => r.permit_no))].sort());
+    expect(await downloads()).toBe(1);
   });
 });
 
@@ -286,7 +343,7 @@ describe('mlswAdapter against a registry that breaks its specification', () => {
 
   it('keeps the parsed index when a registry that ignores If-None-Match answers the same ETag again', async () => {
     extract(EXAMPLE_CSV);
-    const adapter = createMlswAdapter(clientFor(registry.url));
+    const adapter = run(clientFor(registry.url));
     const first = await adapter.extract.refresh();
     const asked = registry.asked.length;
     expect(await adapter.extract.refresh()).toBe(first);
@@ -295,17 +352,17 @@ describe('mlswAdapter against a registry that breaks its specification', () => {
 
   it('refuses a 304 to a request that asked for no version', async () => {
     registry.reply(304, '');
-    await expect(mlswAdapter(clientFor(registry.url)).fetchByIds(['WP-VTE-2024-00871'])).rejects.toThrow(/answered 304 Not Modified to a request without If-None-Match/);
+    await expect(run(clientFor(registry.url)).fetchByIds(['WP-VTE-2024-00871'])).rejects.toThrow(/answered 304 Not Modified to a request without If-None-Match/);
   });
 
   it('refuses an extract without Last-Modified, whose age cannot be told', async () => {
     extract(EXAMPLE_CSV, { etag: '"v1"' });
-    await expect(mlswAdapter(clientFor(registry.url)).fetchByIds(['WP-VTE-2024-00871'])).rejects.toThrow(/answered 200 without a Last-Modified date/);
+    await expect(run(clientFor(registry.url)).fetchByIds(['WP-VTE-2024-00871'])).rejects.toThrow(/answered 200 without a Last-Modified date/);
   });
 
   it('refuses a truncated download and keeps the index it has', async () => {
     extract(EXAMPLE_CSV);
-    const adapter = createMlswAdapter(clientFor(registry.url));
+    const adapter = run(clientFor(registry.url));
     await adapter.extract.refresh();
     extract(EXAMPLE_CSV.slice(0, -40), { etag: '"v2"', 'last-modified': LAST_MODIFIED });
     await expect(adapter.extract.refresh()).rejects.toThrow(protocolError);
@@ -314,7 +371,7 @@ describe('mlswAdapter against a registry that breaks its specification', () => {
 
   it('refuses a 404 for the extract', async () => {
     registry.reply(404, 'Not Found', { 'content-type': 'text/plain' });
-    await expect(mlswAdapter(clientFor(registry.url)).findByHolder({ nationality: 'CHN', documentNumber: 'E12345678', dateOfBirth: null })).rejects.toThrow(/GET \/mlsw\/extract\/latest.csv: answered 404: Not Found/);
+    await expect(run(clientFor(registry.url)).findByHolder({ nationality: 'CHN', documentNumber: 'E12345678', dateOfBirth: null })).rejects.toThrow(/GET \/mlsw\/extract\/latest.csv: answered 404: Not Found/);
   });
 });
 
@@ -324,10 +381,7 @@ describeRegistryFaults({
   // Each call from a cold index, as a subgraph starting up makes it: one index shares one download
   // among concurrent lookups (tested above), and the suite's rate-limit case needs every call to ask.
   // The download's own budget is cut to the suite's client budgets, so its hang ends in test time.
-  adapter: (client) => {
-    const cold = () => createMlswAdapter(client, { downloadTimeoutMs: 300 });
-    return { ...cold(), fetchByIds: (ids) => cold().fetchByIds(ids) };
-  },
+  adapter: { ...mlswAdapter, connect: (client) => ({ ...mlswAdapter.connect(client), fetchByIds: (ids) => createMlswAdapter({ downloadTimeoutMs: 300 }).connect(client).fetchByIds(ids) }) },
   route: MLSW_EXTRACT_ROUTE,
   call: (adapter, records) => adapter.fetchByIds([records[0].permit_no]),
 });

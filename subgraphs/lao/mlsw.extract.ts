@@ -1,28 +1,39 @@
+// The MLSW extract as an in-memory index (subgraphs/lao/README.md): MLSW publishes no lookup, only a
+// daily CSV of the whole register, so this is the only way to answer about a permit. Contract:
+// `current()` answers from the newest extract that downloaded completely; the first call waits for
+// the download, later calls never do. At most every `refreshAfterMs` a call starts a conditional GET
+// (If-None-Match) in the background, under its own time budget (the download is slow by nature, the
+// lookups are not); concurrent refreshes share one download. A failed refresh keeps the older index
+// and marks its answers stale until a refresh succeeds again. The reader is tolerant as RFC 4180
+// allows: blank lines are skipped, the header's case and column order do not matter, a row that is
+// not CSV or has the wrong number of fields is kept as unreadable for its own permit only, and a
+// permit repeated for a renewal is the row issued last. Only an extract that is not the register at
+// all (no header, a missing column, a truncated download) is refused whole.
 import type { RegistryError } from '../../schema/errors/index.js';
 import type { RegistryClient } from '../kit/registryClient.js';
 import { normalizeDocumentNumber } from '../../schema/ids/index.js';
-import { CsvError, parseCsv } from './csv.js';
+import { CsvError, readCsvRecords } from './csv.js';
 import { MLSW_COLUMNS, MLSW_EXTRACT_PATH, MLSW_EXTRACT_ROUTE, type MlswRow } from './mlsw.native.js';
 
-/**
- * The MLSW extract as an in-memory index: MLSW publishes no lookup, only a daily CSV of the whole
- * register, so this is the only way to answer about a permit. Contract: `current()` answers from
- * the newest extract that downloaded and parsed completely; the first call waits for the download,
- * later calls never do. At most every `refreshAfterMs` a call starts a conditional GET
- * (If-None-Match) in the background, under its own time budget (the download is slow by nature,
- * the lookups are not); concurrent refreshes share one download. A failed refresh
- * keeps the older index and marks its answers stale until a refresh succeeds again. A download
- * that is not the whole register (bad header, a row of the wrong width, an unterminated quote,
- * a repeated permit number) is refused as a protocol error, never half-indexed.
- */
+/** One permit of the extract: its row, and why the row cannot be read when it cannot (named by its `permit_no`). */
+export interface MlswEntry {
+  row: MlswRow;
+  /** Row numbers count the header as row 1, as a spreadsheet shows them. */
+  rowNumber: number;
+  problem: string | null;
+}
+
 export interface MlswExtract {
   /** The ETag that came with the download, sent back as If-None-Match. */
   etag: string | null;
   /** ISO instant the extract was generated (its Last-Modified). */
   generatedAt: string;
-  byPermitNo: Map<string, MlswRow>;
-  /** Rows by normalised travel-document number. */
-  byDocument: Map<string, MlswRow[]>;
+  /** The current row of every permit, in the extract's order. */
+  byPermitNo: Map<string, MlswEntry>;
+  /** Permits by normalised travel-document number. */
+  byDocument: Map<string, MlswEntry[]>;
+  /** Rows that name no permit number, so cannot be kept even as unreadable (counted for the logs). */
+  nameless: number;
 }
 
 /** How old an answer is: when the extract was generated, when the registry last confirmed it, and whether the latest refresh failed. */
@@ -63,31 +74,60 @@ export const DEFAULT_DOWNLOAD_TIMEOUT_MS = 7000;
 
 type Fail = (message: string) => Error;
 
+/** The header's column names, compared without case or surrounding space. */
+const headerKey = (name: string) => name.trim().toLowerCase();
+
+/** Which row wins for a permit number that appears twice: the one issued last (a renewal), else the later row. */
+function laterOf(a: MlswEntry, b: MlswEntry): MlswEntry {
+  if (a.problem === null && b.problem === null && a.row.issued !== b.row.issued) return a.row.issued > b.row.issued ? a : b;
+  if (a.problem !== null && b.problem === null) return b;
+  if (b.problem !== null && a.problem === null) return a;
+  return b;
+}
+
 /** Parses and indexes one downloaded extract. */
 export function indexExtract(csv: string, meta: { etag: string | null; generatedAt: string }, fail: Fail): MlswExtract {
-  let records: string[][];
+  let records;
   try {
-    records = parseCsv(csv);
+    records = readCsvRecords(csv);
   } catch (error) {
     if (error instanceof CsvError) throw fail(`the extract is not RFC 4180 CSV: ${error.message}`);
     throw error;
   }
-  const [header, ...rows] = records;
-  if (header === undefined || header.join(',') !== MLSW_COLUMNS.join(',')) {
-    throw fail(`the extract's header is ${JSON.stringify(header?.join(',') ?? '')}, expected ${JSON.stringify(MLSW_COLUMNS.join(','))}`);
+  const blank = (fields: string[]) => fields.every((field) => field.trim() === '');
+  const [header, ...rows] = records.map((record, i) => ({ ...record, rowNumber: i + 1 })).filter((record) => !blank(record.fields));
+  const positions = new Map((header?.problem === undefined ? header?.fields ?? [] : []).map((name, i) => [headerKey(name), i] as const));
+  const missing = MLSW_COLUMNS.filter((column) => !positions.has(column));
+  if (header === undefined || missing.length > 0) {
+    throw fail(`the extract's header is ${JSON.stringify(header?.fields.join(',') ?? '')}, which lacks ${missing.join(', ')} (expected ${JSON.stringify(MLSW_COLUMNS.join(','))})`);
   }
-  const byPermitNo = new Map<string, MlswRow>();
-  const byDocument = new Map<string, MlswRow[]>();
-  rows.forEach((fields, i) => {
-    // Row numbers count the header as row 1, as a spreadsheet would show them.
-    if (fields.length !== MLSW_COLUMNS.length) throw fail(`row ${i + 2} has ${fields.length} fields, expected ${MLSW_COLUMNS.length}`);
-    const row = Object.fromEntries(MLSW_COLUMNS.map((column, c) => [column, fields[c]])) as MlswRow;
-    if (byPermitNo.has(row.permit_no)) throw fail(`row ${i + 2} repeats permit ${JSON.stringify(row.permit_no)}`);
-    byPermitNo.set(row.permit_no, row);
-    const document = normalizeDocumentNumber(row.passport);
-    byDocument.set(document, [...(byDocument.get(document) ?? []), row]);
-  });
-  return { etag: meta.etag, generatedAt: meta.generatedAt, byPermitNo, byDocument };
+  const width = header.fields.length;
+  // RFC 4180 lets the last record end without a line break, but a short one there is a download cut off mid-row: no row of it can be trusted to be whole.
+  const last = rows.at(-1);
+  if (last !== undefined && !/[\r\n]$/.test(csv) && last.fields.length < width) {
+    throw fail(`the extract ends inside row ${last.rowNumber} (${last.fields.length} of ${width} fields, no final line break): a truncated download`);
+  }
+  const byPermitNo = new Map<string, MlswEntry>();
+  let nameless = 0;
+  for (const record of rows) {
+    const row = Object.fromEntries(MLSW_COLUMNS.map((column) => [column, record.fields[positions.get(column)!] ?? ''])) as MlswRow;
+    const { rowNumber } = record;
+    const problem = record.problem ?? (record.fields.length !== width ? `row ${rowNumber} has ${record.fields.length} fields, expected ${width}` : null);
+    if (row.permit_no === '') {
+      nameless += 1;
+      continue;
+    }
+    const entry: MlswEntry = { row, rowNumber, problem };
+    const held = byPermitNo.get(row.permit_no);
+    byPermitNo.set(row.permit_no, held ? laterOf(held, entry) : entry);
+  }
+  const byDocument = new Map<string, MlswEntry[]>();
+  for (const entry of byPermitNo.values()) {
+    if (entry.row.passport === '') continue;
+    const document = normalizeDocumentNumber(entry.row.passport);
+    byDocument.set(document, [...(byDocument.get(document) ?? []), entry]);
+  }
+  return { etag: meta.etag, generatedAt: meta.generatedAt, byPermitNo, byDocument, nameless };
 }
 
 export class MlswExtractIndex {

@@ -1,4 +1,7 @@
-/** The columns of the MLSW work-permit extract, in the order subgraphs/lao/README.md publishes them. */
+// The MLSW work-permit extract as subgraphs/lao/README.md publishes it: its columns, one row, the
+// manifest, and where the extract is downloaded.
+
+/** The columns of the extract, in the order the README publishes them. */
 export const MLSW_COLUMNS = [
   'permit_no',
   'card_no',
@@ -19,8 +22,7 @@ export const MLSW_COLUMNS = [
 export type MlswColumn = (typeof MLSW_COLUMNS)[number];
 
 /**
- * One row of the extract as an object keyed by column name (also the fixture format of
- * docs/registries.md). Every value is CSV text: dates `YYYY-MM-DD`, nationality ISO
+ * One row of the extract as an object keyed by column name. Every value is CSV text: dates `YYYY-MM-DD`, nationality ISO
  * alpha-3, names `FAMILY, GIVEN`.
  */
 export type MlswRow = Record<MlswColumn, string>;
@@ -34,9 +36,6 @@ export interface MlswManifest {
   rows: number;
   sha256: string;
 }
-
-/** The specification shows `WP-VTE-2024-00871` (province, year, serial) and publishes no pattern; this is the shape of that example. */
-export const MLSW_PERMIT_NO = /^WP-[A-Z]{3}-\d{4}-\d{5}$/;
 
 export const MLSW_EXTRACT_PATH = '/mlsw/extract/latest.csv';
 export const MLSW_EXTRACT_ROUTE = `GET ${MLSW_EXTRACT_PATH}`;

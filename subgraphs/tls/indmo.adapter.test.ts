@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { legacySource } from '../kit/registrySource.js';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
-import { indmoAdapter, indmoToContract } from './indmo.adapter.js';
+import { expectOnlyTheUnreadableLost, numbersOfEveryPage } from '../../sandbox/testing/recordChecks.js';
+import { indmoAdapter } from './indmo.adapter.js';
 import { indmoSimulator } from './sandbox/indmo.simulator.js';
 import type { IndmoRecord } from './indmo.native.js';
 
@@ -22,11 +22,12 @@ const EXAMPLE: IndmoRecord = {
   estado: 'válido',
 };
 
-const { clientFor, offline, protocolError, registryError } = registryTestKit('TLS', 'indmo');
+const { connect, read, unreadable, protocolError, registryError } = registryTestKit('TLS', 'indmo');
+const indmoToContract = (native: IndmoRecord) => read(indmoAdapter, native);
 
-describe('indmoToContract', () => {
+describe('reading INDMO records', () => {
   it('normalises the published example', () => {
-    const record = indmoToContract(EXAMPLE, offline);
+    const record = indmoToContract(EXAMPLE);
     expect(record).toMatchObject({
       __typename: 'TlsCertification',
       id: 'TLS:CERT:INDMO-CII-2024-0345',
@@ -63,11 +64,11 @@ describe('indmoToContract', () => {
     ['Certificado III', 3],
     ['Certificado IV', 4],
   ] as const)('reads %s as level %i and indicative AQRF level %i', (nivel, level) => {
-    expect(indmoToContract({ ...EXAMPLE, nivel }, offline)).toMatchObject({ nationalLevel: nivel, certificateLevel: level, aqrfLevel: level, aqrfBasis: 'INDICATIVE' });
+    expect(indmoToContract({ ...EXAMPLE, nivel })).toMatchObject({ nationalLevel: nivel, certificateLevel: level, aqrfLevel: level, aqrfBasis: 'INDICATIVE' });
   });
 
   it('reads revogado as REVOKED and keeps the native word; certificates never expire', () => {
-    expect(indmoToContract({ ...EXAMPLE, estado: 'revogado' }, offline)).toMatchObject({ status: 'REVOKED', nativeStatus: 'revogado', validUntil: null });
+    expect(indmoToContract({ ...EXAMPLE, estado: 'revogado' })).toMatchObject({ status: 'REVOKED', nativeStatus: 'revogado', validUntil: null });
   });
 
   it.each([
@@ -75,53 +76,48 @@ describe('indmoToContract', () => {
     ['Portugal', 'PRT'], ['Malásia', 'MYS'], ['Singapura', 'SGP'], ['Tailândia', 'THA'], ['Vietname', 'VNM'],
     ['Índia', 'IND'], ['Coreia do Sul', 'KOR'], ['Japão', 'JPN'], ['Brasil', 'BRA'], ['Bangladeche', 'BGD'],
   ] as const)('reads the Portuguese country name %s as %s', (nacionalidade, iso) => {
-    expect(indmoToContract({ ...EXAMPLE, nacionalidade, bi: null }, offline).holderNationality).toBe(iso);
+    expect(indmoToContract({ ...EXAMPLE, nacionalidade, bi: null }).holderNationality).toBe(iso);
   });
 
   it('compares accented Portuguese in NFC, keeping the native text as sent', () => {
-    const decomposed = indmoToContract({ ...EXAMPLE, nacionalidade: 'Indone\u0301sia', estado: 'va\u0301lido', bi: null }, offline);
+    const decomposed = indmoToContract({ ...EXAMPLE, nacionalidade: 'Indone\u0301sia', estado: 'va\u0301lido', bi: null });
     expect(decomposed).toMatchObject({ holderNationality: 'IDN', status: 'VALID', nativeStatus: 'va\u0301lido' });
   });
 
   it('keeps a citizen without a passport', () => {
-    expect(indmoToContract({ ...EXAMPLE, passaporte: null }, offline)).toMatchObject({ holderDocumentNumber: null, holderNationality: 'TLS' });
-    expect(indmoToContract({ ...EXAMPLE, passaporte: 'tl-001 2345' }, offline).holderDocumentNumber).toBe('TL0012345');
+    expect(indmoToContract({ ...EXAMPLE, passaporte: null })).toMatchObject({ holderDocumentNumber: null, holderNationality: 'TLS' });
+    expect(indmoToContract({ ...EXAMPLE, passaporte: 'tl-001 2345' }).holderDocumentNumber).toBe('TL0012345');
   });
 
   it('refuses what the specification does not allow', () => {
-    expect(() => indmoToContract({ ...EXAMPLE, estado: 'Válido' }, offline)).toThrow(/certificate INDMO-CII-2024-0345: unknown estado "Válido" \(expected one of válido, revogado\)/);
-    expect(() => indmoToContract({ ...EXAMPLE, estado: 'expirado' }, offline)).toThrow(/unknown estado "expirado"/);
-    expect(() => indmoToContract({ ...EXAMPLE, nivel: 'Certificado V' }, offline)).toThrow(/unknown nivel "Certificado V" \(expected one of Certificado I, Certificado II, Certificado III, Certificado IV\)/);
-    expect(() => indmoToContract({ ...EXAMPLE, nacionalidade: 'Timorense' }, offline)).toThrow(/unknown nacionalidade "Timorense"/);
-    expect(() => indmoToContract({ ...EXAMPLE, nacionalidade: 'TLS' }, offline)).toThrow(protocolError);
-    expect(() => indmoToContract({ ...EXAMPLE, dataEmissao: '2024-05-30' }, offline)).toThrow(/dataEmissao: expected a date as DD\/MM\/YYYY, got "2024-05-30"/);
-    expect(() => indmoToContract({ ...EXAMPLE, dataNascimento: '31/02/1996' }, offline)).toThrow(/dataNascimento: expected a date as DD\/MM\/YYYY/);
-    expect(() => indmoToContract({ ...EXAMPLE, codigoISCO: '513' }, offline)).toThrow(protocolError);
+    expect(() => indmoToContract({ ...EXAMPLE, estado: 'Válido' })).toThrow(/certificate INDMO-CII-2024-0345: unknown estado "Válido" \(expected one of válido, revogado\)/);
+    expect(() => indmoToContract({ ...EXAMPLE, estado: 'expirado' })).toThrow(/unknown estado "expirado"/);
+    expect(() => indmoToContract({ ...EXAMPLE, nivel: 'Certificado V' })).toThrow(/unknown nivel "Certificado V" \(expected one of Certificado I, Certificado II, Certificado III, Certificado IV\)/);
+    expect(() => indmoToContract({ ...EXAMPLE, nacionalidade: 'Timorense' })).toThrow(/unknown nacionalidade "Timorense"/);
+    expect(() => indmoToContract({ ...EXAMPLE, nacionalidade: 'TLS' })).toThrow(unreadable(EXAMPLE.numeroCertificado));
+    expect(() => indmoToContract({ ...EXAMPLE, dataEmissao: '2024-05-30' })).toThrow(/dataEmissao: expected a date as DD\/MM\/YYYY, got "2024-05-30"/);
+    expect(() => indmoToContract({ ...EXAMPLE, dataNascimento: '31/02/1996' })).toThrow(/dataNascimento: expected a date as DD\/MM\/YYYY/);
+    expect(() => indmoToContract({ ...EXAMPLE, codigoISCO: 'HOT1' })).toThrow(/codigoISCO: expected an ISCO-08 code of 1 to 4 digits/);
   });
 
-  it('recognises certificate numbers in the published shape only', () => {
-    const adapter = indmoAdapter(offline);
-    expect(adapter.isNativeId('INDMO-CII-2024-0345')).toBe(true);
-    expect(adapter.isNativeId('INDMO-CIV-2021-0001')).toBe(true);
-    expect(adapter.isNativeId('INDMO-CV-2024-0345')).toBe(false);
-    expect(adapter.isNativeId('INDMO-CII-2024-345')).toBe(false);
-    expect(adapter.isNativeId('SEFOPE/AT/2025/0099')).toBe(false);
+  it('reads an ISCO code above the unit group as the national code only, and a foreign holder named by the data set', () => {
+    expect(indmoToContract({ ...EXAMPLE, codigoISCO: '513' }).occupation).toEqual({ isco: null, national: '513', scheme: 'ISCO-08', title: 'Certificado II em Hotelaria' });
+    expect(indmoToContract({ ...EXAMPLE, nacionalidade: 'Alemanha', bi: undefined, passaporte: undefined })).toMatchObject({ holderNationality: 'DEU', holderDocumentNumber: null });
   });
 
-  it('takes exactly one certificate number per call, having no batch endpoint', async () => {
-    expect(indmoAdapter(offline).batchLimit).toBeNull();
-    await expect(indmoAdapter(offline).fetchByIds(['INDMO-CI-2024-0001', 'INDMO-CI-2024-0002'])).rejects.toThrow('TLS indmo has no batch endpoint: fetchByIds takes exactly one number, got 2');
+  it('takes one certificate number per call, having no batch endpoint', () => {
+    expect(connect(indmoAdapter, 'http://127.0.0.1:9').source.idsPerCall).toBe(1);
   });
 
-  it('finds nobody, without a call, for a nationality the specification gives no Portuguese name for', async () => {
+  it('says so, without a call, for a nationality it has no Portuguese name for', async () => {
     // The offline client would fail with REGISTRY_UNAVAILABLE if a call were made.
-    expect(await indmoAdapter(offline).findByHolder({ nationality: 'NPL', documentNumber: '12345678', dateOfBirth: null })).toEqual([]);
+    await expect(connect(indmoAdapter, 'http://127.0.0.1:9').findByHolder({ nationality: 'XXA', documentNumber: '12345678', dateOfBirth: null })).rejects.toEqual(registryError('NATIONALITY_NOT_EXPRESSIBLE', { nationality: 'XXA' }));
   });
 });
 
 describe('indmoAdapter against a registry that breaks its specification', () => {
   let fake: FakeRegistry;
-  const adapter = () => indmoAdapter(clientFor(fake.url));
+  const adapter = () => connect(indmoAdapter, fake.url);
   beforeAll(async () => {
     fake = await startFakeRegistry();
   });
@@ -143,7 +139,7 @@ describe('indmoAdapter against a registry that breaks its specification', () => 
     fake.reply(200, [EXAMPLE]);
     await expect(adapter().fetchByIds(['INDMO-CII-2024-0345'])).rejects.toThrow(/answered 200 with something that is not a record/);
     fake.reply(200, { certificados: [EXAMPLE] });
-    await expect(adapter().findByHolder({ nationality: 'TLS', documentNumber: 'TL0012345', dateOfBirth: null })).rejects.toThrow(/answered 200 without a resultados list/);
+    await expect(adapter().findByHolder({ nationality: 'TLS', documentNumber: 'TL0012345', dateOfBirth: null })).rejects.toThrow(/answered 200 without a "resultados" list/);
     fake.reply(200, 'não é JSON');
     await expect(adapter().findByHolder({ nationality: 'TLS', documentNumber: 'TL0012345', dateOfBirth: null })).rejects.toThrow(/with a body that is not JSON/);
   });
@@ -159,7 +155,7 @@ describe('indmoAdapter against a registry that breaks its specification', () => 
 describe('indmoAdapter against the simulated INDMO', () => {
   let sim: TestSimulator;
   const natives = () => sim.simulator.store.all() as IndmoRecord[];
-  const adapter = (timeoutMs = 2000) => indmoAdapter(clientFor(sim.url, timeoutMs));
+  const adapter = (timeoutMs = 2000) => connect(indmoAdapter, sim.url, timeoutMs);
 
   beforeAll(async () => {
     sim = await startTestSimulator(indmoSimulator);
@@ -176,19 +172,19 @@ describe('indmoAdapter against the simulated INDMO', () => {
   it('makes one call per certificate through the kit', async () => {
     await sim.resetStats();
     const numbers = natives().slice(0, 5).map((r) => r.numeroCertificado);
-    const loaded = await legacySource('TLS', adapter()).loadMany([...numbers, numbers[0]]);
+    const loaded = await adapter().loadMany([...numbers, numbers[0]]);
     expect(loaded.map((r) => (r as { nativeId: string }).nativeId)).toEqual([...numbers, numbers[0]]);
     expect((await sim.stats()).routes['GET /indmo/certificados/{numeroCertificado}']).toBe(5);
   });
 
   it('round-trips every generated certificate', async () => {
     const numbers = natives().map((r) => r.numeroCertificado);
-    const loaded = await legacySource('TLS', adapter()).loadMany(numbers);
+    const loaded = await adapter().loadMany(numbers);
     expect(loaded.filter((r) => r !== null && !(r instanceof Error))).toHaveLength(numbers.length);
   });
 
   it('finds a holder by passport and Portuguese nationality name, and nobody under another nationality', async () => {
-    const holder = natives().find((r) => r.passaporte !== null)!;
+    const holder = natives().find((r) => typeof r.passaporte === 'string')!;
     const found = await adapter().findByHolder({ nationality: 'TLS', documentNumber: holder.passaporte!, dateOfBirth: null });
     expect(found.map((r) => r.nativeId)).toContain(holder.numeroCertificado);
     expect(found.every((r) => r.holderDocumentNumber === holder.passaporte && r.holderNationality === 'TLS')).toBe(true);
@@ -196,7 +192,7 @@ describe('indmoAdapter against the simulated INDMO', () => {
   });
 
   it('refuses a 404 that is not INDMO\'s', async () => {
-    await expect(indmoAdapter(clientFor(`${sim.url}/elsewhere/`)).fetchByIds([natives()[0].numeroCertificado])).rejects.toThrow(/answered 404 without \{"erro":"Certificado não encontrado"\}/);
+    await expect(connect(indmoAdapter, `${sim.url}/elsewhere/`).fetchByIds([natives()[0].numeroCertificado])).rejects.toThrow(/answered 404 without \{"erro":"Certificado não encontrado"\}/);
   });
 
   // The shared suite below proves REGISTRY_RATE_LIMITED; this is what it leaves out: INDMO's Retry-After reaches the caller.
@@ -214,6 +210,25 @@ describe('indmoAdapter against the simulated INDMO', () => {
   it('refuses a record the registry holds in a form the specification does not allow', async () => {
     await sim.upsert([{ ...EXAMPLE, numeroCertificado: 'INDMO-CII-2024-9998', dataNascimento: '1996-02-14' }]);
     await expect(adapter().fetchByIds(['INDMO-CII-2024-9998'])).rejects.toThrow(/certificate INDMO-CII-2024-9998: dataNascimento: expected a date as DD\/MM\/YYYY/);
+  });
+
+  it('loses only the unreadable record of a look-up by numbers, naming it', async () => {
+    await sim.upsert([{ ...EXAMPLE, numeroCertificado: 'INDMO-CII-2024-9997', estado: 'suspenso' }]);
+    const good = natives().slice(0, 2).map((r) => r.numeroCertificado);
+    await expectOnlyTheUnreadableLost(adapter(), [good[0], 'INDMO-CII-2024-9997', good[1]], unreadable);
+  });
+
+  it('loses only the unreadable record of a holder\'s answer, naming it', async () => {
+    const holder = natives().find((r) => typeof r.passaporte === 'string' && r.nacionalidade === 'Timor-Leste')!;
+    await sim.upsert([{ ...EXAMPLE, numeroCertificado: 'INDMO-CII-2024-9996', passaporte: holder.passaporte, nivel: 'Certificado V' }]);
+    const answer = await adapter().source.findByHolder({ nationality: 'TLS', documentNumber: holder.passaporte!, dateOfBirth: null });
+    expect(answer.records.map((r) => r.nativeId)).toContain(holder.numeroCertificado);
+    expect(answer.unreadable).toEqual([unreadable('INDMO-CII-2024-9996')]);
+  });
+
+  it('reads the whole registry page by page through its pesquisa, every record once', async () => {
+    const seen = await numbersOfEveryPage(adapter().source);
+    expect(seen.sort()).toEqual(natives().map((r) => r.numeroCertificado).sort());
   });
 });
 

@@ -1,11 +1,14 @@
-/** The INDMO certificate record exactly as subgraphs/tls/README.md publishes it. */
+// The INDMO certificate record exactly as subgraphs/tls/README.md publishes it, and where INDMO keeps it.
+import { tlsCollection } from './registryApi.js';
+
+/** One certificate as INDMO sends it. */
 export interface IndmoRecord {
   numeroCertificado: string;
   nomeCompleto: string;
   /** Timorese identity card (bilhete de identidade): citizens only, null for anyone else. */
-  bi: string | null;
-  /** Null for a citizen who has no passport (the registry is also searchable by `bi`). */
-  passaporte: string | null;
+  bi?: string | null;
+  /** May be absent or null for a citizen who has no passport (the registry is also searchable by `bi`). */
+  passaporte?: string | null;
   /** The Portuguese name of the holder's country (`Timor-Leste`, `Indonésia`, …). */
   nacionalidade: string;
   /** DD/MM/YYYY, like every date of both Timorese registries. */
@@ -21,8 +24,5 @@ export interface IndmoRecord {
   estado: string;
 }
 
-/** The specification shows `INDMO-CII-2024-0345` (level in Roman numerals, year, serial) and publishes no pattern; this is the shape of that example. */
-export const INDMO_CERTIFICATE_NO = /^INDMO-C(?:I{1,3}|IV)-\d{4}-\d{4}$/;
-
 /** Where INDMO keeps certificates, what it calls their number, and the `erro` of its not-found 404, exactly as the specification writes it. */
-export const INDMO_API = { collection: '/indmo/certificados', number: 'numeroCertificado', what: 'certificate', notFound: 'Certificado não encontrado' } as const;
+export const INDMO_API = tlsCollection('/indmo/certificados', 'numeroCertificado', 'certificate', 'Certificado não encontrado');

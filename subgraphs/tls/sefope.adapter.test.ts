@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { legacySource } from '../kit/registrySource.js';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
-import { sefopeAdapter, sefopeToContract } from './sefope.adapter.js';
+import { expectOnlyTheUnreadableLost, numbersOfEveryPage } from '../../sandbox/testing/recordChecks.js';
+import { sefopeAdapter } from './sefope.adapter.js';
 import { sefopeSimulator } from './sandbox/sefope.simulator.js';
 import type { SefopeRecord } from './sefope.native.js';
 
@@ -21,11 +21,12 @@ const EXAMPLE: SefopeRecord = {
   estado: 'ativa',
 };
 
-const { clientFor, offline, protocolError } = registryTestKit('TLS', 'sefope');
+const { connect, read, unreadable, protocolError, registryError } = registryTestKit('TLS', 'sefope');
+const sefopeToContract = (native: SefopeRecord) => read(sefopeAdapter, native);
 
-describe('sefopeToContract', () => {
+describe('reading SEFOPE records', () => {
   it('normalises the published example', () => {
-    const record = sefopeToContract(EXAMPLE, offline);
+    const record = sefopeToContract(EXAMPLE);
     expect(record).toMatchObject({
       __typename: 'TlsWorkPermit',
       id: 'TLS:PERMIT:SEFOPE/AT/2025/0099',
@@ -55,7 +56,7 @@ describe('sefopeToContract', () => {
     ['caducada', 'EXPIRED'],
     ['cancelada', 'CANCELLED'],
   ] as const)('maps estado %s to %s and keeps the native word', (estado, status) => {
-    expect(sefopeToContract({ ...EXAMPLE, estado }, offline)).toMatchObject({ status, nativeStatus: estado });
+    expect(sefopeToContract({ ...EXAMPLE, estado })).toMatchObject({ status, nativeStatus: estado });
   });
 
   it.each([
@@ -67,55 +68,51 @@ describe('sefopeToContract', () => {
     ['9313', 'OTHER'],
     ['0110', 'OTHER'],
   ] as const)('classes a post coded %s as %s', (codigoISCO, permitClass) => {
-    expect(sefopeToContract({ ...EXAMPLE, codigoISCO }, offline)).toMatchObject({ permitClass, nativeType: 'Autorização de Trabalho' });
+    expect(sefopeToContract({ ...EXAMPLE, codigoISCO })).toMatchObject({ permitClass, nativeType: 'Autorização de Trabalho' });
   });
 
   it('compares accented Portuguese in NFC, keeping the native text as sent', () => {
-    expect(sefopeToContract({ ...EXAMPLE, nacionalidade: 'Austra\u0301lia' }, offline).holderNationality).toBe('AUS');
-    expect(sefopeToContract({ ...EXAMPLE, nacionalidade: 'Indonésia', passaporte: 'c 185-0203' }, offline)).toMatchObject({ holderNationality: 'IDN', holderDocumentNumber: 'C1850203' });
+    expect(sefopeToContract({ ...EXAMPLE, nacionalidade: 'Austra\u0301lia' }).holderNationality).toBe('AUS');
+    expect(sefopeToContract({ ...EXAMPLE, nacionalidade: 'Indonésia', passaporte: 'c 185-0203' })).toMatchObject({ holderNationality: 'IDN', holderDocumentNumber: 'C1850203' });
   });
 
   it('refuses what the specification does not allow', () => {
-    expect(() => sefopeToContract({ ...EXAMPLE, estado: 'revogada' }, offline)).toThrow(/authorisation SEFOPE\/AT\/2025\/0099: unknown estado "revogada" \(expected one of pendente, ativa, caducada, cancelada\)/);
-    expect(() => sefopeToContract({ ...EXAMPLE, estado: 'Ativa' }, offline)).toThrow(/unknown estado "Ativa"/);
-    expect(() => sefopeToContract({ ...EXAMPLE, nacionalidade: 'Portuguesa' }, offline)).toThrow(/unknown nacionalidade "Portuguesa"/);
-    expect(() => sefopeToContract({ ...EXAMPLE, nacionalidade: 'PRT' }, offline)).toThrow(protocolError);
-    expect(() => sefopeToContract({ ...EXAMPLE, dataFim: '2026-02-28' }, offline)).toThrow(/dataFim: expected a date as DD\/MM\/YYYY, got "2026-02-28"/);
-    expect(() => sefopeToContract({ ...EXAMPLE, dataInicio: '02/30/2025' }, offline)).toThrow(/dataInicio: expected a date as DD\/MM\/YYYY/);
-    expect(() => sefopeToContract({ ...EXAMPLE, codigoISCO: '21' }, offline)).toThrow(protocolError);
+    expect(() => sefopeToContract({ ...EXAMPLE, estado: 'revogada' })).toThrow(/authorisation SEFOPE\/AT\/2025\/0099: unknown estado "revogada" \(expected one of pendente, ativa, caducada, cancelada\)/);
+    expect(() => sefopeToContract({ ...EXAMPLE, estado: 'Ativa' })).toThrow(/unknown estado "Ativa"/);
+    expect(() => sefopeToContract({ ...EXAMPLE, nacionalidade: 'Portuguesa' })).toThrow(/unknown nacionalidade "Portuguesa"/);
+    expect(() => sefopeToContract({ ...EXAMPLE, nacionalidade: 'PRT' })).toThrow(unreadable(EXAMPLE.numero));
+    expect(() => sefopeToContract({ ...EXAMPLE, dataFim: '2026-02-28' })).toThrow(/dataFim: expected a date as DD\/MM\/YYYY, got "2026-02-28"/);
+    expect(() => sefopeToContract({ ...EXAMPLE, dataInicio: '02/30/2025' })).toThrow(/dataInicio: expected a date as DD\/MM\/YYYY/);
+    expect(() => sefopeToContract({ ...EXAMPLE, codigoISCO: 'ENG' })).toThrow(unreadable(EXAMPLE.numero));
   });
 
-  it('recognises authorisation numbers in the published shape only', () => {
-    const adapter = sefopeAdapter(offline);
-    expect(adapter.isNativeId('SEFOPE/AT/2025/0099')).toBe(true);
-    expect(adapter.isNativeId('SEFOPE-AT-2025-0099')).toBe(false);
-    expect(adapter.isNativeId('SEFOPE/AT/2025/99')).toBe(false);
-    expect(adapter.isNativeId('INDMO-CII-2024-0345')).toBe(false);
+  it('reads a pending authorisation without dates, and an ISCO code above the unit group', () => {
+    expect(sefopeToContract({ ...EXAMPLE, estado: 'pendente', dataInicio: null, dataFim: undefined })).toMatchObject({ status: 'PENDING', validFrom: null, validUntil: null });
+    expect(sefopeToContract({ ...EXAMPLE, codigoISCO: '21' })).toMatchObject({ permitClass: 'PROFESSIONAL', occupation: { isco: null, national: '21' } });
   });
 
-  it('takes exactly one authorisation number per call, having no batch endpoint', async () => {
-    expect(sefopeAdapter(offline).batchLimit).toBeNull();
-    await expect(sefopeAdapter(offline).fetchByIds(['SEFOPE/AT/2025/0001', 'SEFOPE/AT/2025/0002'])).rejects.toThrow('TLS sefope has no batch endpoint: fetchByIds takes exactly one number, got 2');
+  it('takes one authorisation number per call, having no batch endpoint', () => {
+    expect(connect(sefopeAdapter, 'http://127.0.0.1:9').source.idsPerCall).toBe(1);
   });
 
-  it('finds nobody, without a call, for a nationality the specification gives no Portuguese name for', async () => {
-    expect(await sefopeAdapter(offline).findByHolder({ nationality: 'USA', documentNumber: '512345678', dateOfBirth: null })).toEqual([]);
+  it('asks about any nationality the data set names in Portuguese, and says so for one it cannot name', async () => {
+    await expect(connect(sefopeAdapter, 'http://127.0.0.1:9').findByHolder({ nationality: 'XXA', documentNumber: '512345678', dateOfBirth: null })).rejects.toEqual(registryError('NATIONALITY_NOT_EXPRESSIBLE', { nationality: 'XXA' }));
   });
 });
 
 describe('sefopeAdapter against a registry that breaks its specification', () => {
   let fake: FakeRegistry;
-  const adapter = () => sefopeAdapter(clientFor(fake.url));
+  const adapter = () => connect(sefopeAdapter, fake.url);
   beforeAll(async () => {
     fake = await startFakeRegistry();
   });
   afterAll(() => fake.close());
 
-  it('sends the number percent-encoded, slashes included', async () => {
+  it('sends the number as SEFOPE\'s documented URLs show it, its slashes as path separators', async () => {
     fake.reply(200, EXAMPLE);
     fake.asked.length = 0;
     expect((await adapter().fetchByIds(['SEFOPE/AT/2025/0099'])).get('SEFOPE/AT/2025/0099')).toMatchObject({ holderNationality: 'PRT' });
-    expect(fake.asked).toEqual(['/sefope/autorizacoes/SEFOPE%2FAT%2F2025%2F0099']);
+    expect(fake.asked).toEqual(['/sefope/autorizacoes/SEFOPE/AT/2025/0099']);
   });
 
   it('sends the Portuguese country name to the holder search', async () => {
@@ -123,7 +120,8 @@ describe('sefopeAdapter against a registry that breaks its specification', () =>
     fake.asked.length = 0;
     await adapter().findByHolder({ nationality: 'PHL', documentNumber: 'P1234567A', dateOfBirth: null });
     await adapter().findByHolder({ nationality: 'AUS', documentNumber: 'N1234567', dateOfBirth: null });
-    expect(fake.asked.map((p) => new URL(p, fake.url).searchParams.get('nacionalidade'))).toEqual(['Filipinas', 'Austrália']);
+    await adapter().findByHolder({ nationality: 'USA', documentNumber: '512345678', dateOfBirth: null });
+    expect(fake.asked.map((p) => new URL(p, fake.url).searchParams.get('nacionalidade'))).toEqual(['Filipinas', 'Austrália', 'Estados Unidos']);
   });
 
   it('accepts its own 404 body as not found, and refuses any other 404', async () => {
@@ -149,7 +147,7 @@ describe('sefopeAdapter against a registry that breaks its specification', () =>
 describe('sefopeAdapter against the simulated SEFOPE', () => {
   let sim: TestSimulator;
   const natives = () => sim.simulator.store.all() as SefopeRecord[];
-  const adapter = () => sefopeAdapter(clientFor(sim.url, 2000));
+  const adapter = () => connect(sefopeAdapter, sim.url, 2000);
 
   beforeAll(async () => {
     sim = await startTestSimulator(sefopeSimulator);
@@ -166,14 +164,14 @@ describe('sefopeAdapter against the simulated SEFOPE', () => {
   it('makes one call per authorisation through the kit', async () => {
     await sim.resetStats();
     const numbers = natives().slice(0, 5).map((r) => r.numero);
-    const loaded = await legacySource('TLS', adapter()).loadMany([...numbers, numbers[0]]);
+    const loaded = await adapter().loadMany([...numbers, numbers[0]]);
     expect(loaded.map((r) => (r as { nativeId: string }).nativeId)).toEqual([...numbers, numbers[0]]);
     expect((await sim.stats()).routes['GET /sefope/autorizacoes/{numero}']).toBe(5);
   });
 
   it('round-trips every generated authorisation', async () => {
     const numbers = natives().map((r) => r.numero);
-    const loaded = await legacySource('TLS', adapter()).loadMany(numbers);
+    const loaded = await adapter().loadMany(numbers);
     expect(loaded.filter((r) => r !== null && !(r instanceof Error))).toHaveLength(numbers.length);
   });
 
@@ -186,7 +184,26 @@ describe('sefopeAdapter against the simulated SEFOPE', () => {
   });
 
   it('refuses a 404 that is not SEFOPE\'s', async () => {
-    await expect(sefopeAdapter(clientFor(`${sim.url}/elsewhere/`)).fetchByIds([natives()[0].numero])).rejects.toThrow(/answered 404 without \{"erro":"Autorização não encontrada"\}/);
+    await expect(connect(sefopeAdapter, `${sim.url}/elsewhere/`).fetchByIds([natives()[0].numero])).rejects.toThrow(/answered 404 without \{"erro":"Autorização não encontrada"\}/);
+  });
+
+  it('loses only the unreadable record of a look-up by numbers, naming it', async () => {
+    await sim.upsert([{ ...EXAMPLE, numero: 'SEFOPE/AT/2025/9997', estado: 'revogada' }]);
+    const good = natives().slice(0, 2).map((r) => r.numero);
+    await expectOnlyTheUnreadableLost(adapter(), [good[0], 'SEFOPE/AT/2025/9997', good[1]], unreadable);
+  });
+
+  it('loses only the unreadable record of a holder\'s answer, naming it', async () => {
+    const native = natives().find((r) => r.nacionalidade === 'Indonésia')!;
+    await sim.upsert([{ ...native, numero: 'SEFOPE/AT/2025/9996', dataFim: '2026-02-28' }]);
+    const answer = await adapter().source.findByHolder({ nationality: 'IDN', documentNumber: native.passaporte, dateOfBirth: null });
+    expect(answer.records.map((r) => r.nativeId)).toContain(native.numero);
+    expect(answer.unreadable).toEqual([unreadable('SEFOPE/AT/2025/9996')]);
+  });
+
+  it('reads the whole registry page by page through its pesquisa, every record once', async () => {
+    const seen = await numbersOfEveryPage(adapter().source);
+    expect(seen.sort()).toEqual(natives().map((r) => r.numero).sort());
   });
 });
 

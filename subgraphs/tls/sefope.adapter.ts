@@ -1,60 +1,60 @@
-import { legacyBatchLimit } from '../kit/adapter.js';
-import type { AdapterFactory } from '../kit/adapter.js';
-import { lookup, permitRecord, type PermitRecord } from '../kit/records.js';
+// SEFOPE work authorisations (subgraphs/tls/README.md). No batch endpoint: the kit gives
+// `fetchByIds` one number per call, which goes into the path as SEFOPE's documented URLs show it,
+// its slashes as path separators; a 404 must carry `{"erro":"Autorização não encontrada"}`. The
+// record has no permit type, so the shared class comes from the post's ISCO-08 major group (see
+// sefopeVocabulary.json). A pending authorisation may have no dates yet.
+// `GET /sefope/autorizacoes/pesquisa` pages the whole registry.
+import { defineAdapter } from '../kit/adapter.js';
+import { collectionCalls, numberedPage } from '../kit/collectionRegistry.js';
+import { lookup, type CountryExtras, type PermitFields } from '../kit/records.js';
 import type { RegistryClient } from '../kit/registryClient.js';
-import type { PermitClass, PermitStatus } from '../../schema/contract/index.js';
 import { nativeReader } from '../kit/nativeRecords.js';
+import type { PermitClass, PermitStatus, WorkPermit } from '../../schema/contract/index.js';
 import vocabulary from './sefopeVocabulary.json' with { type: 'json' };
-import { SEFOPE_API, SEFOPE_NUMBER, type SefopeRecord } from './sefope.native.js';
+import { SEFOPE_API, type SefopeRecord } from './sefope.native.js';
 import { sefopeProfile } from './profiles.js';
-import { DATE_FORMAT, nfc } from './nativeApi.js';
-import { fetchByNumber, findByPassport, nationalityOf, occupationOf } from './registryCalls.js';
+import { DATE_FORMAT, nationalityOf, nfc, pesquisa } from './registryApi.js';
+import type { TlsWorkPermit } from './types.js';
 
-/**
- * SEFOPE work authorisations. Contract: there is no batch endpoint, so `fetchByIds` takes exactly
- * one number, percent-encoded in the path (numbers contain slashes); a 404 must carry
- * `{"erro":"Autorização não encontrada"}`. The record has no permit type, so the shared class comes
- * from the post's ISCO-08 major group (see sefopeVocabulary.json).
- */
 const STATUS = vocabulary.status as Record<string, PermitStatus>;
 const CLASS_BY_MAJOR_GROUP = vocabulary.permitClassByIscoMajorGroup as Record<string, PermitClass>;
+const SEARCH = pesquisa(SEFOPE_API.collection);
 
-export type TlsPermitRecord = PermitRecord & { permitClassDerivation: string };
+/** What the SEFOPE adapter reads: the shared fields and TlsWorkPermit's own, declared once in types.ts. */
+export type TlsPermitFields = PermitFields & CountryExtras<TlsWorkPermit, WorkPermit>;
 
-export function sefopeToContract(native: SefopeRecord, client: Pick<RegistryClient, 'error'>): TlsPermitRecord {
-  const { fail, date } = nativeReader(client, `authorisation ${native.numero}`, DATE_FORMAT);
-  const occupation = occupationOf(native.codigoISCO, native.funcao, fail);
+export function readSefope(native: SefopeRecord, client: Pick<RegistryClient, 'error'>): TlsPermitFields {
+  const { fail, date, optionalDate, iscoCode } = nativeReader(client, `authorisation ${native.numero}`, DATE_FORMAT);
+  // `codigoISCO` is an ISCO code (the spec), at any level; neither registry has a national classification.
+  const occupation = iscoCode(native.codigoISCO, native.funcao, 'codigoISCO');
   const majorGroup = native.codigoISCO[0];
   const permitClass = lookup(CLASS_BY_MAJOR_GROUP, majorGroup, 'ISCO-08 major group', fail);
 
-  return permitRecord(
-    { country: 'TLS', registry: 'sefope', typename: 'TlsWorkPermit' },
-    {
-      nativeId: native.numero,
-      holderName: native.nome,
-      holderNationality: nationalityOf(native.nacionalidade, fail),
-      holderDocumentNumber: native.passaporte,
-      holderDateOfBirth: date(native.dataNascimento, 'dataNascimento'),
-      permitClass,
-      nativeType: vocabulary.nativeType,
-      status: lookup(STATUS, nfc(native.estado), 'estado', fail),
-      nativeStatus: native.estado,
-      validFrom: date(native.dataInicio, 'dataInicio'),
-      validUntil: date(native.dataFim, 'dataFim'),
-      employer: { name: native.entidadeEmpregadora, registrationNumber: null },
-      occupation,
-      sector: native.sector,
-      permitClassDerivation: `${permitClass} from ISCO-08 major group ${majorGroup} of the post (${native.codigoISCO}); SEFOPE records carry no permit type.`,
-    },
-  );
+  return {
+    nativeId: native.numero,
+    holderName: native.nome,
+    holderNationality: nationalityOf(native.nacionalidade, fail),
+    holderDocumentNumber: native.passaporte,
+    holderDateOfBirth: date(native.dataNascimento, 'dataNascimento'),
+    permitClass,
+    nativeType: vocabulary.nativeType,
+    status: lookup(STATUS, nfc(native.estado), 'estado', fail),
+    nativeStatus: native.estado,
+    validFrom: optionalDate(native.dataInicio, 'dataInicio'),
+    validUntil: optionalDate(native.dataFim, 'dataFim'),
+    employer: { name: native.entidadeEmpregadora, registrationNumber: null },
+    occupation,
+    sector: native.sector ?? null,
+    permitClassDerivation: `${permitClass} from ISCO-08 major group ${majorGroup} of the post (${native.codigoISCO}); SEFOPE records carry no permit type.`,
+  };
 }
 
-export const sefopeAdapter: AdapterFactory<TlsPermitRecord> = (client) => ({
-  registry: sefopeProfile.key,
-  kind: 'PERMIT',
-  batchLimit: legacyBatchLimit(sefopeProfile),
-  isNativeId: (id) => SEFOPE_NUMBER.test(id),
-
-  fetchByIds: (numbers) => fetchByNumber(client, SEFOPE_API, numbers, sefopeToContract),
-  findByHolder: (identity) => findByPassport(client, SEFOPE_API, identity, sefopeToContract),
+export const sefopeAdapter = defineAdapter<SefopeRecord, TlsPermitFields>({
+  profile: sefopeProfile,
+  idsOf: (native) => [native.numero],
+  read: readSefope,
+  connect: (client) => ({
+    ...collectionCalls<SefopeRecord>(client, SEFOPE_API),
+    listPage: (cursor, options) => numberedPage<SefopeRecord>(client, SEARCH, cursor, options),
+  }),
 });

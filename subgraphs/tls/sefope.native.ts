@@ -1,4 +1,8 @@
-/** The SEFOPE work-authorisation record exactly as subgraphs/tls/README.md publishes it. */
+// The SEFOPE work-authorisation record exactly as subgraphs/tls/README.md publishes it, and where
+// SEFOPE keeps it.
+import { tlsCollection } from './registryApi.js';
+
+/** One authorisation as SEFOPE sends it. */
 export interface SefopeRecord {
   numero: string;
   nome: string;
@@ -11,17 +15,19 @@ export interface SefopeRecord {
   codigoISCO: string;
   entidadeEmpregadora: string;
   sector: string;
-  dataInicio: string;
-  dataFim: string;
+  /** Absent or null while the authorisation is pending (`pendente`). */
+  dataInicio?: string | null;
+  dataFim?: string | null;
   /** `pendente`, `ativa`, `caducada` (expired) or `cancelada`. */
   estado: string;
 }
 
 /**
- * The specification shows `SEFOPE/AT/2025/0099` (work authorisation, year, serial) and publishes
- * no pattern; this is the shape of that example. Its slashes must be percent-encoded in a path.
+ * How a number goes into the path, as SEFOPE's documented URLs show it: the number's own slashes
+ * are path separators (`/sefope/autorizacoes/SEFOPE/AT/2025/0099`); anything else in a segment is
+ * percent-encoded.
  */
-export const SEFOPE_NUMBER = /^SEFOPE\/AT\/\d{4}\/\d{4}$/;
+export const sefopePathOf = (numero: string): string => numero.split('/').map(encodeURIComponent).join('/');
 
 /** Where SEFOPE keeps authorisations, what it calls their number, and the `erro` of its not-found 404, exactly as the specification writes it. */
-export const SEFOPE_API = { collection: '/sefope/autorizacoes', number: 'numero', what: 'authorisation', notFound: 'Autorização não encontrada' } as const;
+export const SEFOPE_API = tlsCollection('/sefope/autorizacoes', 'numero', 'authorisation', 'Autorização não encontrada', sefopePathOf);

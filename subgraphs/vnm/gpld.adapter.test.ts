@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { legacySource } from '../kit/registrySource.js';
 import { describeRegistryFaults, registryTestKit, startFakeRegistry, startTestSimulator, type FakeRegistry, type TestSimulator } from '../../sandbox/testing/registryTesting.js';
+import { expectOnlyTheUnreadableLost, numbersOfEveryPage } from '../../sandbox/testing/recordChecks.js';
 import { parseNativeDate } from '../../schema/dates/index.js';
-import { gpldAdapter, gpldToContract } from './gpld.adapter.js';
+import { gpldAdapter } from './gpld.adapter.js';
 import { gpldSimulator } from './sandbox/gpld.simulator.js';
 import { isoFromVietnameseName } from './countryNames.js';
 import type { GpldRecord } from './gpld.native.js';
@@ -26,11 +26,12 @@ const EXAMPLE: GpldRecord = {
 const EXEMPTION: GpldRecord = { ...EXAMPLE, so_giay_phep: 'MGP-HN-2025-012346', trang_thai: 'Miễn giấy phép' };
 const nfd = (text: string) => text.normalize('NFD');
 
-const { clientFor, offline, protocolError } = registryTestKit('VNM', 'gpld');
+const { connect, read, unreadable, registryError } = registryTestKit('VNM', 'gpld');
+const gpldToContract = (native: GpldRecord) => read(gpldAdapter, native);
 
-describe('gpldToContract', () => {
+describe('reading gpld permits', () => {
   it('normalises the published example', () => {
-    expect(gpldToContract(EXAMPLE, offline)).toMatchObject({
+    expect(gpldToContract(EXAMPLE)).toMatchObject({
       __typename: 'VnmWorkPermit',
       id: 'VNM:PERMIT:HN-2025-012345',
       country: 'VNM',
@@ -62,7 +63,7 @@ describe('gpldToContract', () => {
     ['Chuyên gia', 'PROFESSIONAL'],
     ['Lao động kỹ thuật', 'SKILLED'],
   ] as const)('classes the position %s as %s and keeps it as the native type', (position, permitClass) => {
-    expect(gpldToContract({ ...EXAMPLE, vi_tri_cong_viec: position }, offline)).toMatchObject({ permitClass, nativeType: position });
+    expect(gpldToContract({ ...EXAMPLE, vi_tri_cong_viec: position })).toMatchObject({ permitClass, nativeType: position });
   });
 
   it.each([
@@ -72,7 +73,7 @@ describe('gpldToContract', () => {
     ['Hết hạn', 'EXPIRED', false],
     ['Thu hồi', 'REVOKED', false],
   ] as const)('maps a work permit\'s trang_thai %s to %s and keeps the native word', (native, shared, extended) => {
-    expect(gpldToContract({ ...EXAMPLE, trang_thai: native }, offline)).toMatchObject({ status: shared, nativeStatus: native, extended, exemptionCertificate: false });
+    expect(gpldToContract({ ...EXAMPLE, trang_thai: native })).toMatchObject({ status: shared, nativeStatus: native, extended, exemptionCertificate: false });
   });
 
   it.each([
@@ -81,54 +82,51 @@ describe('gpldToContract', () => {
     ['Hết hạn', 'EXPIRED'],
     ['Thu hồi', 'REVOKED'],
   ] as const)('reads an MGP- exemption certificate\'s trang_thai %s as %s', (native, shared) => {
-    expect(gpldToContract({ ...EXEMPTION, trang_thai: native }, offline)).toMatchObject({ nativeId: 'MGP-HN-2025-012346', status: shared, nativeStatus: native, exemptionCertificate: true });
+    expect(gpldToContract({ ...EXEMPTION, trang_thai: native })).toMatchObject({ nativeId: 'MGP-HN-2025-012346', status: shared, nativeStatus: native, exemptionCertificate: true });
   });
 
-  it('refuses an exemption word on a permit number, and a permit word on an exemption certificate', () => {
-    expect(() => gpldToContract({ ...EXAMPLE, trang_thai: 'Miễn giấy phép' }, offline)).toThrow(/permit HN-2025-012345: unknown trang_thai for a work permit "Miễn giấy phép" \(expected one of Đang xử lý, Đã cấp, Đã gia hạn, Hết hạn, Thu hồi\)/);
-    expect(() => gpldToContract({ ...EXEMPTION, trang_thai: 'Đã cấp' }, offline)).toThrow(/permit MGP-HN-2025-012346: unknown trang_thai for an exemption certificate "Đã cấp"/);
-    expect(() => gpldToContract({ ...EXEMPTION, trang_thai: 'Đã gia hạn' }, offline)).toThrow(protocolError);
+  // The specification lists one set of six statuses and does not pair them with the MGP- prefix: the record says what it is.
+  it('reads every listed status on either kind of document', () => {
+    expect(gpldToContract({ ...EXAMPLE, trang_thai: 'Miễn giấy phép' })).toMatchObject({ status: 'EXEMPT', exemptionCertificate: false });
+    expect(gpldToContract({ ...EXEMPTION, trang_thai: 'Đã cấp' })).toMatchObject({ status: 'ACTIVE', exemptionCertificate: true });
+  });
+
+  it('reads a pending permit without dates, and an employer without a tax code', () => {
+    const pending = { ...EXAMPLE, trang_thai: 'Đang xử lý', tu_ngay: null, den_ngay: undefined, don_vi_su_dung: { ten: 'Công ty TNHH Điện tử Bắc Ninh' } } as GpldRecord;
+    expect(gpldToContract(pending)).toMatchObject({ status: 'PENDING', validFrom: null, validUntil: null, employer: { name: 'Công ty TNHH Điện tử Bắc Ninh', registrationNumber: null } });
   });
 
   it('reads decomposed (NFD) Vietnamese the same as precomposed, and hands out NFC', () => {
     const decomposed = { ...EXAMPLE, quoc_tich: nfd('Hàn Quốc'), vi_tri_cong_viec: nfd('Lao động kỹ thuật'), trang_thai: nfd('Đã gia hạn'), tinh: nfd('Bắc Ninh') } as GpldRecord;
     expect(decomposed.quoc_tich).not.toBe('Hàn Quốc');
-    expect(gpldToContract(decomposed, offline)).toMatchObject({ holderNationality: 'KOR', permitClass: 'SKILLED', nativeType: 'Lao động kỹ thuật', status: 'ACTIVE', nativeStatus: 'Đã gia hạn', extended: true, province: 'Bắc Ninh' });
+    expect(gpldToContract(decomposed)).toMatchObject({ holderNationality: 'KOR', permitClass: 'SKILLED', nativeType: 'Lao động kỹ thuật', status: 'ACTIVE', nativeStatus: 'Đã gia hạn', extended: true, province: 'Bắc Ninh' });
     expect(isoFromVietnameseName(nfd('Đông Timor'))).toBe('TLS');
   });
 
   it('refuses what the specification does not allow', () => {
-    expect(() => gpldToContract({ ...EXAMPLE, trang_thai: 'Đã hủy' as never }, offline)).toThrow(/unknown trang_thai for a work permit "Đã hủy"/);
-    expect(() => gpldToContract({ ...EXAMPLE, vi_tri_cong_viec: 'Lao động phổ thông' as never }, offline)).toThrow(/unknown vi_tri_cong_viec "Lao động phổ thông" \(expected one of Nhà quản lý, Giám đốc điều hành, Chuyên gia, Lao động kỹ thuật\)/);
-    expect(() => gpldToContract({ ...EXAMPLE, quoc_tich: 'Korea' }, offline)).toThrow(/unknown quoc_tich "Korea" \(not in the published list of Vietnamese country names\)/);
-    expect(() => gpldToContract({ ...EXAMPLE, quoc_tich: 'KOR' }, offline)).toThrow(protocolError);
-    expect(() => gpldToContract({ ...EXAMPLE, den_ngay: '2027-01-31' }, offline)).toThrow(/den_ngay: expected a date as DD\/MM\/YYYY/);
-    expect(() => gpldToContract({ ...EXAMPLE, ma_nghe: 'NQL' }, offline)).toThrow(/ma_nghe: expected an occupation code of 4 digits/);
+    expect(() => gpldToContract({ ...EXAMPLE, trang_thai: 'Đã hủy' as never })).toThrow(/unknown trang_thai "Đã hủy"/);
+    expect(() => gpldToContract({ ...EXAMPLE, vi_tri_cong_viec: 'Lao động phổ thông' as never })).toThrow(/unknown vi_tri_cong_viec "Lao động phổ thông" \(expected one of Nhà quản lý, Giám đốc điều hành, Chuyên gia, Lao động kỹ thuật\)/);
+    expect(() => gpldToContract({ ...EXAMPLE, quoc_tich: 'Korea' })).toThrow(/unknown quoc_tich "Korea" \(not a Vietnamese country name\)/);
+    expect(() => gpldToContract({ ...EXAMPLE, quoc_tich: 'KOR' })).toThrow(unreadable(EXAMPLE.so_giay_phep));
+    expect(() => gpldToContract({ ...EXAMPLE, den_ngay: '2027-01-31' })).toThrow(/den_ngay: expected a date as DD\/MM\/YYYY/);
   });
 
-  it('recognises permit and exemption numbers in the published shape only', () => {
-    const adapter = gpldAdapter(offline);
-    expect(adapter.isNativeId('HN-2025-012345')).toBe(true);
-    expect(adapter.isNativeId('MGP-HN-2025-012345')).toBe(true);
-    expect(adapter.isNativeId('HCM-2026-000001')).toBe(true);
-    expect(adapter.isNativeId('HN-2025-12345')).toBe(false);
-    expect(adapter.isNativeId('MGP-2025-012345')).toBe(false);
-    expect(adapter.isNativeId('KNQG-2024-HN-001234')).toBe(false);
+  it('reads an occupation code of any shape, as the ISCO unit group only when it has four digits', () => {
+    expect(gpldToContract({ ...EXAMPLE, ma_nghe: 'NQL' }).occupation).toEqual({ isco: null, national: 'NQL', scheme: 'VSCO 2020', title: 'Giám đốc nhà máy' });
   });
 
-  it('takes exactly one permit number per call, having no batch endpoint', async () => {
-    expect(gpldAdapter(offline).batchLimit).toBeNull();
-    await expect(gpldAdapter(offline).fetchByIds(['HN-2025-000001', 'HN-2025-000002'])).rejects.toThrow('VNM gpld has no batch endpoint: fetchByIds takes exactly one number, got 2');
+  it('takes one permit number per call, having no batch endpoint', () => {
+    expect(connect(gpldAdapter, 'http://127.0.0.1:9').source.idsPerCall).toBe(1);
   });
 
-  it('does not call the registry about a nationality it has no Vietnamese name for', async () => {
-    await expect(gpldAdapter(offline).findByHolder({ nationality: 'DEU', documentNumber: 'M12345678', dateOfBirth: null })).resolves.toEqual([]);
+  it('says so, without a call, for a nationality it has no Vietnamese name for', async () => {
+    await expect(connect(gpldAdapter, 'http://127.0.0.1:9').findByHolder({ nationality: 'XXA', documentNumber: 'M12345678', dateOfBirth: null })).rejects.toEqual(registryError('NATIONALITY_NOT_EXPRESSIBLE', { nationality: 'XXA' }));
   });
 });
 
 describe('gpldAdapter against a registry that breaks its specification', () => {
   let fake: FakeRegistry;
-  const adapter = () => gpldAdapter(clientFor(fake.url));
+  const adapter = () => connect(gpldAdapter, fake.url);
   beforeAll(async () => {
     fake = await startFakeRegistry();
   });
@@ -141,7 +139,7 @@ describe('gpldAdapter against a registry that breaks its specification', () => {
 
   it('refuses a 200 without a du_lieu list, or with a body that is not JSON', async () => {
     fake.reply(200, { du_lieu: null });
-    await expect(adapter().findByHolder({ nationality: 'KOR', documentNumber: 'M12345678', dateOfBirth: null })).rejects.toThrow(/answered 200 without a du_lieu list/);
+    await expect(adapter().findByHolder({ nationality: 'KOR', documentNumber: 'M12345678', dateOfBirth: null })).rejects.toThrow(/answered 200 without a "du_lieu" list/);
     fake.reply(200, '<html>');
     await expect(adapter().findByHolder({ nationality: 'KOR', documentNumber: 'M12345678', dateOfBirth: null })).rejects.toThrow(/with a body that is not JSON/);
   });
@@ -160,7 +158,7 @@ describe('gpldAdapter against a registry that breaks its specification', () => {
 describe('gpldAdapter against the simulated work-permit registry', () => {
   let sim: TestSimulator;
   const natives = () => sim.simulator.store.all() as GpldRecord[];
-  const adapter = () => gpldAdapter(clientFor(sim.url, 2000));
+  const adapter = () => connect(gpldAdapter, sim.url, 2000);
 
   beforeAll(async () => {
     sim = await startTestSimulator(gpldSimulator);
@@ -174,8 +172,8 @@ describe('gpldAdapter against the simulated work-permit registry', () => {
       holderName: native.ho_ten,
       holderNationality: isoFromVietnameseName(native.quoc_tich),
       holderDateOfBirth: parseNativeDate(native.ngay_sinh, 'DD/MM/YYYY'),
-      validFrom: parseNativeDate(native.tu_ngay, 'DD/MM/YYYY'),
-      validUntil: parseNativeDate(native.den_ngay, 'DD/MM/YYYY'),
+      validFrom: native.tu_ngay ? parseNativeDate(native.tu_ngay, 'DD/MM/YYYY') : null,
+      validUntil: native.den_ngay ? parseNativeDate(native.den_ngay, 'DD/MM/YYYY') : null,
       nativeStatus: native.trang_thai,
       province: native.tinh,
     });
@@ -185,7 +183,7 @@ describe('gpldAdapter against the simulated work-permit registry', () => {
   it('makes one call per permit through the kit, and round-trips every one, exemption certificates included', async () => {
     await sim.resetStats();
     const numbers = natives().map((r) => r.so_giay_phep);
-    const loaded = await legacySource('VNM', adapter()).loadMany(numbers);
+    const loaded = await adapter().loadMany(numbers);
     expect(loaded.map((r) => (r as { nativeId: string }).nativeId)).toEqual(numbers);
     expect((await sim.stats()).routes['GET /api/giay-phep/{so_giay_phep}']).toBe(numbers.length);
     expect(loaded.some((r) => (r as { status: string }).status === 'EXEMPT')).toBe(true);
@@ -202,7 +200,26 @@ describe('gpldAdapter against the simulated work-permit registry', () => {
   });
 
   it('refuses a 404 that is not the registry\'s own', async () => {
-    await expect(gpldAdapter(clientFor(`${sim.url}/elsewhere/`)).fetchByIds([natives()[0].so_giay_phep])).rejects.toThrow(/answered 404 without \{"loi":"Không tìm thấy giấy phép"\}/);
+    await expect(connect(gpldAdapter, `${sim.url}/elsewhere/`).fetchByIds([natives()[0].so_giay_phep])).rejects.toThrow(/answered 404 without \{"loi":"Không tìm thấy giấy phép"\}/);
+  });
+
+  it('loses only the unreadable record of a look-up by numbers, naming it', async () => {
+    await sim.upsert([{ ...EXAMPLE, so_giay_phep: 'HN-2025-999997', vi_tri_cong_viec: 'Lao động phổ thông' }]);
+    const good = natives().slice(0, 2).map((r) => r.so_giay_phep);
+    await expectOnlyTheUnreadableLost(adapter(), [good[0], 'HN-2025-999997', good[1]], unreadable);
+  });
+
+  it('loses only the unreadable record of a holder\'s answer, naming it', async () => {
+    const native = natives()[0];
+    await sim.upsert([{ ...native, so_giay_phep: 'HN-2025-999996', den_ngay: '2027-01-31' }]);
+    const answer = await adapter().source.findByHolder({ nationality: isoFromVietnameseName(native.quoc_tich)!, documentNumber: native.so_ho_chieu, dateOfBirth: null });
+    expect(answer.records.map((r) => r.nativeId)).toContain(native.so_giay_phep);
+    expect(answer.unreadable).toEqual([unreadable('HN-2025-999996')]);
+  });
+
+  it('reads the whole registry page by page through its search cursor, every record once', async () => {
+    const seen = await numbersOfEveryPage(adapter().source);
+    expect(seen.sort()).toEqual(natives().map((r) => r.so_giay_phep).sort());
   });
 });
 

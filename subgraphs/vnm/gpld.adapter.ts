@@ -1,66 +1,75 @@
-import { legacyBatchLimit } from '../kit/adapter.js';
-import type { AdapterFactory } from '../kit/adapter.js';
-import { lookup, permitRecord, type PermitRecord } from '../kit/records.js';
+// Provincial work permits and exemption certificates (subgraphs/vnm/README.md, `gpld`). No batch
+// endpoint: the kit gives `fetchByIds` one number per call; a 404 must carry
+// `{"loi":"Không tìm thấy giấy phép"}`. The job position is the native type and decides the shared
+// class; an `MGP-` number is an exemption certificate; words are read after NFC normalisation and a
+// status or position the specification does not list makes that record unreadable. A pending
+// permit may have no dates yet. The search `GET /api/giay-phep/tra-cuu` pages the whole registry by
+// the registry's own cursor.
+import { defineAdapter } from '../kit/adapter.js';
+import { collectionCalls, unexpectedAnswer } from '../kit/collectionRegistry.js';
+import { lookup, type CountryExtras, type PermitFields } from '../kit/records.js';
 import type { RegistryClient } from '../kit/registryClient.js';
-import { nativeReader } from '../kit/nativeRecords.js';
-import type { PermitClass, PermitStatus } from '../../schema/contract/index.js';
+import { listIn, nativeReader } from '../kit/nativeRecords.js';
+import { formatNativeDate } from '../../schema/dates/index.js';
+import type { PermitClass, PermitStatus, WorkPermit } from '../../schema/contract/index.js';
 import vocabulary from './gpldVocabulary.json' with { type: 'json' };
-import { EXEMPTION_PREFIX, GPLD_API, GPLD_NUMBER, type GpldRecord } from './gpld.native.js';
+import { EXEMPTION_PREFIX, GPLD_API, type GpldRecord } from './gpld.native.js';
 import { gpldProfile } from './profiles.js';
-import { DATE_FORMAT, nfc } from './nativeApi.js';
-import { fetchByNumber, findByPassport, nationalityOf, occupationOf } from './registryCalls.js';
+import { DATE_FORMAT, nationalityOf, nfc, occupationOf } from './registryApi.js';
+import type { VnmWorkPermit } from './types.js';
 
-/**
- * Provincial work permits and exemption certificates. Contract: there is no batch endpoint, so
- * `fetchByIds` takes exactly one number; 404 must carry `{"loi":"Không tìm thấy giấy phép"}`. The
- * job position is the native type and decides the shared class; statuses are read per kind of
- * document (an `MGP-` number is an exemption certificate, see gpldVocabulary.json), after NFC
- * normalisation, and anything the specification does not list is a protocol error.
- */
 const PERMIT_CLASS = vocabulary.permitClass as Record<string, PermitClass>;
-const STATUS = vocabulary.status as Record<'permit' | 'exemption', Record<string, PermitStatus>>;
+const STATUS = vocabulary.status as Record<string, PermitStatus>;
 const EXTENDED = 'Đã gia hạn';
 
-export type VnmPermitRecord = PermitRecord & { province: string; exemptionCertificate: boolean; extended: boolean };
+/** What the gpld adapter reads: the shared fields and VnmWorkPermit's own, declared once in types.ts. */
+export type VnmPermitFields = PermitFields & CountryExtras<VnmWorkPermit, WorkPermit>;
 
-export function gpldToContract(native: GpldRecord, client: Pick<RegistryClient, 'error'>): VnmPermitRecord {
-  const { fail, date } = nativeReader(client, `permit ${native.so_giay_phep}`, DATE_FORMAT);
+export function readGpld(native: GpldRecord, client: Pick<RegistryClient, 'error'>): VnmPermitFields {
+  const { fail, date, optionalDate } = nativeReader(client, `permit ${native.so_giay_phep}`, DATE_FORMAT);
   const nationality = nationalityOf(native.quoc_tich, fail);
-  const occupation = occupationOf(native.ma_nghe, nfc(native.chuc_danh), fail);
-  const exemption = native.so_giay_phep.startsWith(EXEMPTION_PREFIX);
   const position = nfc(native.vi_tri_cong_viec);
   const status = nfc(native.trang_thai);
+  const employer = native.don_vi_su_dung;
 
-  return permitRecord(
-    { country: 'VNM', registry: 'gpld', typename: 'VnmWorkPermit' },
-    {
-      nativeId: native.so_giay_phep,
-      holderName: nfc(native.ho_ten),
-      holderNationality: nationality,
-      holderDocumentNumber: native.so_ho_chieu,
-      holderDateOfBirth: date(native.ngay_sinh, 'ngay_sinh'),
-      permitClass: lookup(PERMIT_CLASS, position, 'vi_tri_cong_viec', fail),
-      nativeType: position,
-      status: lookup(STATUS[exemption ? 'exemption' : 'permit'], status, exemption ? 'trang_thai for an exemption certificate' : 'trang_thai for a work permit', fail),
-      nativeStatus: status,
-      validFrom: date(native.tu_ngay, 'tu_ngay'),
-      validUntil: date(native.den_ngay, 'den_ngay'),
-      employer: { name: nfc(native.don_vi_su_dung.ten), registrationNumber: native.don_vi_su_dung.ma_so_thue },
-      occupation,
-      sector: null,
-      province: nfc(native.tinh),
-      exemptionCertificate: exemption,
-      extended: status === EXTENDED,
-    },
-  );
+  return {
+    nativeId: native.so_giay_phep,
+    holderName: nfc(native.ho_ten),
+    holderNationality: nationality,
+    holderDocumentNumber: native.so_ho_chieu,
+    holderDateOfBirth: date(native.ngay_sinh, 'ngay_sinh'),
+    permitClass: lookup(PERMIT_CLASS, position, 'vi_tri_cong_viec', fail),
+    nativeType: position,
+    status: lookup(STATUS, status, 'trang_thai', fail),
+    nativeStatus: status,
+    validFrom: optionalDate(native.tu_ngay, 'tu_ngay'),
+    validUntil: optionalDate(native.den_ngay, 'den_ngay'),
+    employer: { name: nfc(employer.ten), registrationNumber: employer.ma_so_thue ?? null },
+    occupation: occupationOf(native.ma_nghe, nfc(native.chuc_danh)),
+    sector: null,
+    province: nfc(native.tinh),
+    exemptionCertificate: native.so_giay_phep.startsWith(EXEMPTION_PREFIX),
+    extended: status === EXTENDED,
+  };
 }
 
-export const gpldAdapter: AdapterFactory<VnmPermitRecord> = (client) => ({
-  registry: gpldProfile.key,
-  kind: 'PERMIT',
-  batchLimit: legacyBatchLimit(gpldProfile),
-  isNativeId: (id) => GPLD_NUMBER.test(id),
+export const gpldAdapter = defineAdapter<GpldRecord, VnmPermitFields>({
+  profile: gpldProfile,
+  idsOf: (native) => [native.so_giay_phep],
+  read: readGpld,
+  connect: (client) => ({
+    ...collectionCalls<GpldRecord>(client, GPLD_API),
 
-  fetchByIds: (numbers) => fetchByNumber(client, GPLD_API, numbers, gpldToContract),
-  findByHolder: (identity) => findByPassport(client, GPLD_API, identity, gpldToContract),
+    /** `GET /api/giay-phep/tra-cuu`: `gioi_han` at most 200, `con_tro` the registry's cursor, `con_tro_tiep` null after the last page. */
+    async listPage(cursor, options = {}) {
+      const route = 'GET /api/giay-phep/tra-cuu';
+      const query = { gioi_han: gpldProfile.bulk!.pageSize, con_tro: cursor ?? undefined, tu_ngay: options.issuedSince ? formatNativeDate(options.issuedSince, DATE_FORMAT) : undefined };
+      const response = await client.request('/api/giay-phep/tra-cuu', { route, query });
+      if (response.status !== 200) throw unexpectedAnswer(client, response, route, 'loi');
+      const records = listIn<GpldRecord>(client, response, route, 'du_lieu');
+      const next = client.json<{ con_tro_tiep?: unknown }>(response, route).con_tro_tiep;
+      if (next !== null && typeof next !== 'string') throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} answered a con_tro_tiep that is neither a cursor nor null`);
+      return { records, next };
+    },
+  }),
 });

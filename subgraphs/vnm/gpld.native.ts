@@ -1,4 +1,8 @@
-/** The provincial work permit record exactly as subgraphs/vnm/README.md publishes it (`gpld`, giấy phép lao động). */
+// The provincial work permit record exactly as subgraphs/vnm/README.md publishes it (`gpld`, giấy
+// phép lao động), and where the registry keeps it.
+import { vnmCollection } from './registryApi.js';
+
+/** One permit or exemption certificate as the registry sends it. */
 export interface GpldRecord {
   so_giay_phep: string;
   ho_ten: string;
@@ -10,21 +14,17 @@ export interface GpldRecord {
   vi_tri_cong_viec: 'Nhà quản lý' | 'Giám đốc điều hành' | 'Chuyên gia' | 'Lao động kỹ thuật';
   chuc_danh: string;
   ma_nghe: string;
-  don_vi_su_dung: { ten: string; ma_so_thue: string };
+  /** The employer: `ten` (name) and `ma_so_thue` (tax code). */
+  don_vi_su_dung: { ten: string; ma_so_thue?: string | null };
   tinh: string;
-  tu_ngay: string;
-  den_ngay: string;
+  /** Absent or null while the permit is pending (`Đang xử lý`). */
+  tu_ngay?: string | null;
+  den_ngay?: string | null;
   trang_thai: 'Đang xử lý' | 'Đã cấp' | 'Đã gia hạn' | 'Hết hạn' | 'Thu hồi' | 'Miễn giấy phép';
 }
 
-/**
- * The spec: `<province code>-<year>-<6 digits>`, exemption certificates with `MGP-` first
- * (`HN-2025-012345`, `MGP-HN-2025-012345`). It lists no province codes; two or three capitals
- * other than MGP itself, so an exemption number without its province is not taken for a permit.
- */
-export const GPLD_NUMBER = /^(?:MGP-)?(?!MGP-)[A-Z]{2,3}-\d{4}-\d{6}$/;
-
+/** The spec: exemption certificates put `MGP-` before the permit-number form. */
 export const EXEMPTION_PREFIX = 'MGP-';
 
 /** Where the registry keeps permits, what it calls their number, and the `loi` of its not-found 404 (the spec's words). */
-export const GPLD_API = { collection: '/api/giay-phep', number: 'so_giay_phep', what: 'permit', notFound: 'Không tìm thấy giấy phép' } as const;
+export const GPLD_API = vnmCollection('/api/giay-phep', 'so_giay_phep', 'permit', 'Không tìm thấy giấy phép');

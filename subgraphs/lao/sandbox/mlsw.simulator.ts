@@ -1,3 +1,4 @@
+// The MLSW work-permit extract of subgraphs/lao/README.md, over the synthetic population.
 import { createHash } from 'node:crypto';
 import type { RecordStore, SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { holdingsIn, recordRandom, SIMULATION_TODAY, type PermitHolding } from '../../../sandbox/population/population.js';
@@ -6,7 +7,6 @@ import { formatCsvRecord } from '../csv.js';
 import { MLSW_COLUMNS, MLSW_EXTRACT_PATH, type MlswManifest, type MlswRow, type MlswStatus } from '../mlsw.native.js';
 import { mlswProfile } from '../profiles.js';
 
-/** The MLSW work-permit extract of subgraphs/lao/README.md, over the synthetic population. */
 // Fictional employers with illustrative province codes; commas and quotes in the names exercise the CSV quoting.
 const EMPLOYERS = [
   { name: 'Vientiane Rail Signalling Co., Ltd.', license: 'ENT-0123', province: { code: 'VTE', name: 'Vientiane Capital' } },
@@ -63,6 +63,24 @@ export function mlswRows(holdings: ReturnType<typeof holdingsIn<'PERMIT'>>): Mls
   });
 }
 
+/**
+ * The extract's rows for the register's permits: a permit on a renewed card or registration (the
+ * card's year after the permit's) is preceded by the row of the one it replaced, expired the day before, as the
+ * register lists every card a permit was issued; a reader keeps the row issued last. Rows not in
+ * the simulator's own numbering (upserted by tests) are written as they are.
+ */
+export function extractRows(rows: readonly MlswRow[]): MlswRow[] {
+  return rows.flatMap((row) => {
+    const permit = /^WP-[A-Z]+-(\d{4})-(\d+)$/.exec(row.permit_no);
+    const card = /^C-(\d{4})-(\d+)$/.exec(row.card_no);
+    const renewed = permit !== null && card !== null && card[1] > permit[1] && (row.status === 'ACTIVE' || row.status === 'TEMPORARY') && /^\d{4}-\d{2}-\d{2}$/.test(row.issued);
+    if (!renewed) return [row];
+    // A card runs two years; a temporary registration at least three months.
+    const issued = addMonths(row.issued, row.status === 'ACTIVE' ? -CARD_MONTHS : -TEMPORARY_MONTHS[0]);
+    return [{ ...row, card_no: `C-${issued.slice(0, 4)}-${card[2]}`, issued, expires: addDays(row.issued, -1), status: 'EXPIRED' as const }, row];
+  });
+}
+
 interface PublishedExtract {
   /** How many changes of the store this extract includes. */
   changes: number;
@@ -98,7 +116,7 @@ const published = new WeakMap<RecordStore<MlswRow>, PublishedExtract>();
 function extractOf(store: RecordStore<MlswRow>): PublishedExtract {
   const current = published.get(store);
   if (current && current.changes === store.changes.length) return current;
-  const rows = store.all();
+  const rows = extractRows(store.all());
   const csv = [MLSW_COLUMNS.join(','), ...rows.map((row) => formatCsvRecord(MLSW_COLUMNS.map((column) => row[column])))].map((line) => `${line}\r\n`).join('');
   const sha256 = createHash('sha256').update(csv).digest('hex');
   const latestChange = store.changes.at(-1);

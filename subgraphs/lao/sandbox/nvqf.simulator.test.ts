@@ -59,7 +59,7 @@ describe('the simulated NVQF API', () => {
 
   it('finds certificates by passport (spaces, dashes and case ignored) and nationality, and wants both', async () => {
     const native = all()[0];
-    const loose = `${native.passport.slice(0, 2).toLowerCase()}-${native.passport.slice(2)}`;
+    const loose = `${native.passport!.slice(0, 2).toLowerCase()}-${native.passport!.slice(2)}`;
     const found = await get(`/nvqf/cert?passport=${loose}&nationality=${native.nationality.toLowerCase()}`);
     expect(found.status).toBe(200);
     expect((found.body.certs as NvqfRecord[]).map((r) => r.certNo)).toContain(native.certNo);

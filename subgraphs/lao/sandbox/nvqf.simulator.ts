@@ -1,3 +1,4 @@
+// The NVQF certificate API of subgraphs/lao/README.md, over the synthetic population.
 import type { NativeResponse, SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { holdingsIn, recordRandom, type CertHolding } from '../../../sandbox/population/population.js';
 import { normalizeDocumentNumber } from '../../../schema/ids/index.js';
@@ -5,7 +6,6 @@ import { formatNativeDate } from '../../../schema/dates/index.js';
 import { NVQF_DATE_FORMAT, type NvqfRecord } from '../nvqf.native.js';
 import { nvqfProfile } from '../profiles.js';
 
-/** The NVQF certificate API of subgraphs/lao/README.md, over the synthetic population. */
 // Illustrative TVET colleges; the first is the spec's example.
 const COLLEGES = [
   'Lao-German Technical College',
@@ -71,7 +71,7 @@ export const nvqfSimulator: SimulatorDefinition<NvqfRecord> = {
         const nationality = query.get('nationality');
         if (!passport || !nationality) return badRequest('give passport and nationality (ISO alpha-3)');
         const wanted = normalizeDocumentNumber(passport);
-        return { status: 200, json: { certs: store.all().filter((r) => normalizeDocumentNumber(r.passport) === wanted && r.nationality === nationality.toUpperCase()) } };
+        return { status: 200, json: { certs: store.all().filter((r) => typeof r.passport === 'string' && normalizeDocumentNumber(r.passport) === wanted && r.nationality === nationality.toUpperCase()) } };
       },
     },
   ],

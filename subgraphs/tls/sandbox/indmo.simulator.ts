@@ -1,12 +1,12 @@
+// The INDMO API of subgraphs/tls/README.md, over the synthetic population.
 import type { SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { holdingsIn, recordRandom, type CertHolding } from '../../../sandbox/population/population.js';
 import { formatNativeDate } from '../../../schema/dates/index.js';
 import vocabulary from '../indmoVocabulary.json' with { type: 'json' };
-import { DATE_FORMAT, erro, filterNfc, heldBy, nacionalidadeOf, numberRoute, pesquisaPage, rateLimited, SECTOR_LABELS } from '../nativeApi.js';
+import { DATE_FORMAT, erro, filterNfc, heldBy, nacionalidadeOf, numberRoute, pesquisaPage, rateLimited, SECTOR_LABELS } from './nativeApi.js';
 import { INDMO_API, type IndmoRecord } from '../indmo.native.js';
 import { indmoProfile } from '../profiles.js';
 
-/** The INDMO API of subgraphs/tls/README.md, over the synthetic population. */
 const CENTRES = [
   'Centro de Formação Profissional de Becora',
   'Centro Nacional de Emprego e Formação Profissional de Tibar',

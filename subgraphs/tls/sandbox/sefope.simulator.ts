@@ -1,11 +1,11 @@
+// The SEFOPE work-authorisation API of subgraphs/tls/README.md, over the synthetic population.
 import type { SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
-import { holdingsIn, type PermitHolding } from '../../../sandbox/population/population.js';
+import { holdingsIn, recordRandom, type PermitHolding } from '../../../sandbox/population/population.js';
 import { formatNativeDate } from '../../../schema/dates/index.js';
-import { DATE_FORMAT, erro, filterNfc, heldBy, nacionalidadeOf, numberRoute, pesquisaPage, rateLimited, SECTOR_LABELS } from '../nativeApi.js';
+import { DATE_FORMAT, erro, filterNfc, heldBy, nacionalidadeOf, numberRoute, pesquisaPage, rateLimited, SECTOR_LABELS } from './nativeApi.js';
 import { SEFOPE_API, type SefopeRecord } from '../sefope.native.js';
 import { sefopeProfile } from '../profiles.js';
 
-/** The SEFOPE work-authorisation API of subgraphs/tls/README.md, over the synthetic population. */
 // Fictional employers, in the style of the spec's `Construções Díli, Lda.`.
 const EMPLOYERS = [
   'Construções Díli, Lda.',
@@ -17,6 +17,8 @@ const EMPLOYERS = [
   'Energia de Hera, Lda.',
   'Sistemas Informáticos Lorosae, Lda.',
 ];
+// Share of pending authorisations recorded without dates, which the specification allows (illustrative).
+const UNDATED_PENDING_SHARE = 0.5;
 // SEFOPE has no revocation: an authorisation ended early by anyone shows as cancelada.
 const NATIVE_STATUS: Record<PermitHolding['status'], string> = { PENDING: 'pendente', ACTIVE: 'ativa', EXPIRED: 'caducada', CANCELLED: 'cancelada', REVOKED: 'cancelada' };
 
@@ -41,8 +43,10 @@ export const sefopeSimulator: SimulatorDefinition<SefopeRecord> = {
           codigoISCO: holding.occupation.isco,
           entidadeEmpregadora: EMPLOYERS[holding.employer % EMPLOYERS.length],
           sector: SECTOR_LABELS[holding.occupation.sector],
-          dataInicio: formatNativeDate(holding.validFrom, DATE_FORMAT),
-          dataFim: formatNativeDate(holding.validUntil, DATE_FORMAT),
+          // A pending authorisation may not have its dates yet (half of them here, seeded).
+          ...(holding.status === 'PENDING' && recordRandom('sefope', 'undated', holding.seq).chance(UNDATED_PENDING_SHARE)
+            ? {}
+            : { dataInicio: formatNativeDate(holding.validFrom, DATE_FORMAT), dataFim: formatNativeDate(holding.validUntil, DATE_FORMAT) }),
           estado: NATIVE_STATUS[holding.status],
         } satisfies SefopeRecord;
       }),

@@ -1,12 +1,12 @@
+// The provincial work-permit API of subgraphs/vnm/README.md, over the synthetic population.
 import type { SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { decodeCursor, encodeCursor, intParam } from '../../../sandbox/simulator/paging.js';
 import { holdingsIn, recordRandom, SIMULATION_TODAY, type PermitHolding } from '../../../sandbox/population/population.js';
 import { addDays, addMonths, formatNativeDate } from '../../../schema/dates/index.js';
-import { badRequest, DATE_FORMAT, filterText, heldBy, list, numberRoute, quocTichOf, tooMany, withinNativeDates } from '../nativeApi.js';
+import { badRequest, DATE_FORMAT, filterText, heldBy, list, numberRoute, quocTichOf, tooMany, withinNativeDates } from './nativeApi.js';
 import { EXEMPTION_PREFIX, GPLD_API, type GpldRecord } from '../gpld.native.js';
 import { gpldProfile } from '../profiles.js';
 
-/** The provincial work-permit API of subgraphs/vnm/README.md, over the synthetic population. */
 // Fictional employers (the first is the spec's example); the province code is the first part of the permit number, an illustrative code, not an official list.
 const EMPLOYERS = [
   { ten: 'Công ty TNHH Điện tử Bắc Ninh', ma_so_thue: '2300123456', tinh: 'Bắc Ninh', code: 'BN' },
@@ -22,6 +22,8 @@ const EMPLOYERS = [
 const TERM_MONTHS = 24;
 // Share of professional posts recorded as exemption certificates instead of permits (illustrative).
 const EXEMPTION_SHARE = 0.15;
+// Share of pending applications recorded without dates, which the specification allows (illustrative).
+const UNDATED_PENDING_SHARE = 0.5;
 const MAX_PAGE_SIZE = 200;
 const DEFAULT_PAGE_SIZE = 100;
 
@@ -75,8 +77,10 @@ export const gpldSimulator: SimulatorDefinition<GpldRecord> = {
           ma_nghe: holding.occupation.isco,
           don_vi_su_dung: { ten: employer.ten, ma_so_thue: employer.ma_so_thue },
           tinh: employer.tinh,
-          tu_ngay: formatNativeDate(term.tu_ngay, DATE_FORMAT),
-          den_ngay: formatNativeDate(term.den_ngay, DATE_FORMAT),
+          // A pending application may not have its dates yet (half of them here, seeded).
+          ...(holding.status === 'PENDING' && recordRandom('gpld', 'undated', holding.seq).chance(UNDATED_PENDING_SHARE)
+            ? {}
+            : { tu_ngay: formatNativeDate(term.tu_ngay, DATE_FORMAT), den_ngay: formatNativeDate(term.den_ngay, DATE_FORMAT) }),
           trang_thai: nativeStatus(holding.status, exemption, term.extended),
         } satisfies GpldRecord;
       }),

@@ -1,12 +1,12 @@
+// The national occupational skills certificate API of subgraphs/vnm/README.md, over the synthetic population.
 import type { SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { intParam } from '../../../sandbox/simulator/paging.js';
 import { holdingsIn, recordRandom, type CertHolding, type Person } from '../../../sandbox/population/population.js';
 import { formatNativeDate } from '../../../schema/dates/index.js';
-import { badRequest, DATE_FORMAT, filterText, heldBy, list, numberRoute, quocTichOf, tooMany, withinNativeDates } from '../nativeApi.js';
+import { badRequest, DATE_FORMAT, filterText, heldBy, list, numberRoute, quocTichOf, tooMany, withinNativeDates } from './nativeApi.js';
 import { CCCD, KYNANG_API, type KynangRecord } from '../kynang.native.js';
 import { kynangProfile } from '../profiles.js';
 
-/** The national occupational skills certificate API of subgraphs/vnm/README.md, over the synthetic population. */
 // Fictional assessment organisations; the code is the province part of the certificate number.
 const ORGANISATIONS = [
   { code: 'HN', name: 'Trung tâm Đánh giá Kỹ năng nghề Hà Nội' },
