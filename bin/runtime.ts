@@ -15,7 +15,7 @@ import { SharedPacing } from '../subgraphs/kit/registry/sharedPacing.js';
 import type { RegistryTable } from '../gateway/limits/registryBudget.js';
 import { countryEntries, loadCountry, type CountryEntry } from '../subgraphs/countries.js';
 import { profileOf } from '../subgraphs/kit/country.js';
-import { legacyBatchLimit } from '../subgraphs/kit/adapter.js';
+import { batchLimitOf } from '../subgraphs/kit/adapter.js';
 
 /**
  * Turns configuration into each service's runtime: its metrics, its cache store (Redis or
@@ -92,7 +92,7 @@ export async function registryTable(entries: readonly CountryEntry[] = countryEn
   const table: RegistryTable = {};
   for (const entry of entries) {
     const { country } = await loadCountry(entry.code);
-    table[entry.code] = [country.certifications, country.permits].map(profileOf).map((profile) => ({ registry: profile.key, kind: profile.kind, batchLimit: legacyBatchLimit(profile) }));
+    table[entry.code] = [country.certifications, country.permits].map(profileOf).map((profile) => ({ registry: profile.key, kind: profile.kind, batchLimit: batchLimitOf(profile) }));
   }
   return table;
 }

@@ -6,13 +6,14 @@ import { logger, requestIdFrom, withRequestId } from './logger.js';
 import { SpanKind, callerContext, inSpan } from './tracing.js';
 import type { Admission, RequestGuard } from './trust/admission.js';
 import { Refusal } from './trust/admission.js';
+import { sendJson, type RouteHandler } from './httpResponses.js';
 import { internalErrorBody, logInternalError } from './maskedErrors.js';
 
 /**
  * The one HTTP layer of Rantau's GraphQL services (gateway, regional, countries): Apollo Server's
  * integration API over node:http, plus a few plain routes (`/health`, `/metrics`, assets).
  */
-export type RouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => void | Promise<void>;
+export type { RouteHandler } from './httpResponses.js';
 
 export interface ServeOptions<C extends BaseContext> {
   server: ApolloServer<C>;
@@ -119,10 +120,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
   });
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-  res.end(JSON.stringify(body));
-}
+export { sendJson } from './httpResponses.js';
 
 function graphqlError(res: ServerResponse, status: number, message: string, code: string, extensions: Record<string, unknown> = {}, headers: Record<string, string> = {}): void {
   sendJson(res, status, { errors: [{ message, extensions: { code, ...extensions } }] }, headers);

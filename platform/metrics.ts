@@ -1,6 +1,6 @@
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import type { RouteHandler } from './httpServer.js';
+import type { RouteHandler } from './httpResponses.js';
 
 /**
  * The Prometheus metrics of one service (gateway, regional or a country subgraph). Each service

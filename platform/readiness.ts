@@ -9,8 +9,7 @@
  * a degraded dependency is the same for every replica, and taking them all out of rotation would
  * turn partial answers into none.
  */
-import type { RouteHandler } from './httpServer.js';
-import { sendJson } from './httpServer.js';
+import { sendJson, type RouteHandler } from './httpResponses.js';
 
 export interface ReadinessCheck {
   name: string;

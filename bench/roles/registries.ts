@@ -1,4 +1,4 @@
-import { batchEndpoint, legacyBatchLimit } from '../../subgraphs/kit/adapter.js';
+import { batchEndpoint, batchLimitOf } from '../../subgraphs/kit/adapter.js';
 import 'reflect-metadata';
 import { countryEntries } from '../../subgraphs/countries.js';
 import { loadSimulators } from '../../sandbox/countrySimulators.js';
@@ -33,7 +33,7 @@ runChild<RegistriesReady>(async () => {
           country: entry.code,
           registry: profile.key,
           url: simulator.url,
-          batchLimit: legacyBatchLimit(profile),
+          batchLimit: batchLimitOf(profile),
           batchRoute: batchEndpoint(profile)?.route ?? null,
           changeFeedRoute: profile.changeFeed?.route ?? null,
           ratePerSecond: simulator.config.ratePerSecond,

@@ -4,7 +4,7 @@ import { countryEntries, loadCountry } from '../../subgraphs/countries.js';
 import { buildCountrySubgraph, startCountrySubgraph } from '../../subgraphs/kit/buildCountrySubgraph.js';
 import { buildRegionalSubgraph, startRegionalSubgraph } from '../../subgraphs/regional/index.js';
 import { composeSupergraph, type SubgraphSource } from '../../gateway/compose.js';
-import { isLegacyBinding, profileOf, type AnyRegistryBinding, type CountryDefinition } from '../../subgraphs/kit/country.js';
+import type { CountryDefinition, RegistryBinding } from '../../subgraphs/kit/country.js';
 import type { RunningServer } from '../../platform/httpServer.js';
 import { readConfig } from '../../platform/config.js';
 import { countryRuntime, regionalOptions } from '../../bin/runtime.js';
@@ -20,10 +20,9 @@ import { readChildInput, type SubgraphsInput, type SubgraphsReady } from './prot
  */
 
 /** Client pacing follows the simulators' limits when the benchmark raises both together. */
-function withRateScale(binding: AnyRegistryBinding, scale: number): AnyRegistryBinding {
+function withRateScale(binding: RegistryBinding, scale: number): RegistryBinding {
   if (scale === 1) return binding;
-  const profile = { ...profileOf(binding), ratePerSecond: profileOf(binding).ratePerSecond * scale };
-  return isLegacyBinding(binding) ? { ...binding, profile } : { ...binding, adapter: { ...binding.adapter, profile } };
+  return { ...binding, adapter: { ...binding.adapter, profile: { ...binding.adapter.profile, ratePerSecond: binding.adapter.profile.ratePerSecond * scale } } };
 }
 
 function scaled(country: CountryDefinition, scale: number): CountryDefinition {

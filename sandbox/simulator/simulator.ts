@@ -1,4 +1,4 @@
-import { legacyBatchLimit } from '../../subgraphs/kit/adapter.js';
+import { batchLimitOf } from '../../subgraphs/kit/adapter.js';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -170,7 +170,7 @@ export function configFromEnvironment(profile: RegistryProfile, behaviour: Simul
   return {
     latencyMs: [behaviour.latencyMs[0] * scale, behaviour.latencyMs[1] * scale],
     ratePerSecond: profile.ratePerSecond,
-    batchLimit: legacyBatchLimit(profile),
+    batchLimit: batchLimitOf(profile),
     faultRate: faults ? behaviour.faultRate : 0,
     hangRate: faults ? (behaviour.hangRate ?? 0) : 0,
     down: false,

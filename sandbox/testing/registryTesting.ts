@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AdapterFactory, LegacyRegistryAdapter, RegistryAdapter } from '../../subgraphs/kit/adapter.js';
+import type { RegistryAdapter } from '../../subgraphs/kit/adapter.js';
 import { RegistryClient } from '../../subgraphs/kit/registryClient.js';
 import { nativeRecordReader, registrySource, type RecordSource } from '../../subgraphs/kit/registrySource.js';
 import type { ContractRecord } from '../../subgraphs/kit/records.js';
@@ -153,12 +153,12 @@ export async function startFakeRegistry(): Promise<FakeRegistry> {
 }
 
 /** What the shared fault suite calls: an adapter of either contract, as tests see it. */
-export type CallableAdapter = Pick<TestAdapter, 'fetchByIds' | 'findByHolder'> | LegacyRegistryAdapter;
+export type CallableAdapter = Pick<TestAdapter, 'fetchByIds' | 'findByHolder'>;
 
 export interface FaultSuite<N> {
   country: string;
   simulator: SimulatorDefinition<N>;
-  adapter: AdapterFactory | RegistryAdapter;
+  adapter: RegistryAdapter;
   /** One registry call through the adapter, for records the simulator holds. */
   call(adapter: CallableAdapter, records: N[]): Promise<unknown>;
   /** The route `call` uses, as the simulator's stats name it. */
@@ -173,7 +173,7 @@ export interface FaultSuite<N> {
  */
 export function describeRegistryFaults<N>(suite: FaultSuite<N>): void {
   const { registryError, clientFor } = registryTestKit(suite.country, suite.simulator.profile.key);
-  const connect = (client: RegistryClient): CallableAdapter => (typeof suite.adapter === 'function' ? suite.adapter(client) : testAdapter(registrySource(suite.country, suite.adapter, client)));
+  const connect = (client: RegistryClient): CallableAdapter => testAdapter(registrySource(suite.country, suite.adapter, client));
   describe(`${suite.country} ${suite.simulator.profile.key}: shared registry faults`, () => {
     let sim: TestSimulator;
     let natives: N[] | undefined;

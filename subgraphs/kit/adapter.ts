@@ -133,24 +133,8 @@ export function defineAdapter<N, F extends CertificationFields | PermitFields>(a
   return adapter;
 }
 
-/**
- * Transitional: the first adapter contract, in which every adapter restated its registry, kind,
- * batch limit and origin and converted records itself. Countries move to `RegistryAdapter` one by
- * one; the kit serves both until the last has moved.
- */
-export interface LegacyRegistryAdapter<R = unknown> {
-  readonly registry: string;
-  readonly kind: RecordKind;
-  readonly batchLimit: number | null;
-  isNativeId(nativeId: string): boolean;
-  fetchByIds(nativeIds: readonly string[]): Promise<Map<string, R>>;
-  findByHolder(identity: HolderIdentity): Promise<R[]>;
-  changesSince?(since: string): Promise<RegistryChange[]>;
-}
 
-export type AdapterFactory<R = unknown> = (client: RegistryClient) => LegacyRegistryAdapter<R>;
-
-/** Transitional: the batch limit as the first contract stated it (null without a batch endpoint). */
-export function legacyBatchLimit(profile: Pick<RegistryProfile, 'lookup'>): number | null {
+/** Most numbers one call takes, or null for a registry without a batch endpoint (what demand control and the simulators read). */
+export function batchLimitOf(profile: Pick<RegistryProfile, 'lookup'>): number | null {
   return profile.lookup.style === 'single' ? null : idsPerCall(profile);
 }

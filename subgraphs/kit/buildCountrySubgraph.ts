@@ -4,9 +4,9 @@
 // calls and reference resolvers for the gateway.
 import type { RecordKind } from '../../schema/ids/index.js';
 import { RegistryClient } from './registryClient.js';
-import { legacySource, registrySource, type RecordSource } from './registrySource.js';
+import { registrySource, type RecordSource } from './registrySource.js';
 import { CountryRequest, type CountryContext } from './countryContext.js';
-import { internalFieldNames, isLegacyBinding, profileOf, type CountryDefinition } from './country.js';
+import { internalFieldNames, profileOf, type CountryDefinition } from './country.js';
 import { internalSchema } from './internalSchema.js';
 import { buildFederatedSchema, type FederatedSchema } from './federation.js';
 import type { RunningServer } from '../../platform/httpServer.js';
@@ -85,7 +85,7 @@ export async function buildCountrySubgraph(definition: CountryDefinition, runtim
       onAttempt: (attempt) => plugins.forEach((plugin) => plugin.onRegistryAttempt?.(attempt)),
     });
     const onFetch = (size: number) => plugins.forEach((plugin) => plugin.onRegistryFetch?.({ country: definition.code, registry: profile.key }, size));
-    const source = isLegacyBinding(binding) ? legacySource(definition.code, binding.adapter(client) as never, onFetch) : registrySource(definition.code, binding.adapter, client, onFetch);
+    const source = registrySource(definition.code, binding.adapter, client, onFetch);
     sources[profile.kind] = plugins.reduce((wrapped, plugin) => plugin.wrapSource?.(wrapped) ?? wrapped, source);
   }
   const watchers = plugins.flatMap((plugin) => plugin.start?.([sources.CERT, sources.PERMIT]) ?? []);

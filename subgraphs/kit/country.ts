@@ -2,7 +2,7 @@
 // (`subgraphs/<cc>/`): its two GraphQL types and its two registry adapters; the kit turns this into
 // a federated subgraph.
 import type { ClassType } from 'type-graphql';
-import type { AdapterFactory, RegistryAdapter, RegistryProfile } from './adapter.js';
+import type { RegistryAdapter, RegistryProfile } from './adapter.js';
 
 /** One registry of a country: its GraphQL type and its adapter (which carries the registry's profile). */
 export interface RegistryBinding {
@@ -10,30 +10,17 @@ export interface RegistryBinding {
   adapter: RegistryAdapter;
 }
 
-/** Transitional: a binding of the first adapter contract, which needed the profile beside it. */
-export interface LegacyRegistryBinding {
-  type: ClassType;
-  adapter: AdapterFactory;
-  profile: RegistryProfile;
-}
-
-export type AnyRegistryBinding = RegistryBinding | LegacyRegistryBinding;
-
-export function isLegacyBinding(binding: AnyRegistryBinding): binding is LegacyRegistryBinding {
-  return typeof binding.adapter === 'function';
-}
-
-/** The profile of a binding, whichever contract its adapter follows. */
-export function profileOf(binding: AnyRegistryBinding): RegistryProfile {
-  return isLegacyBinding(binding) ? binding.profile : binding.adapter.profile;
+/** The registry profile of a binding (its adapter carries it). */
+export function profileOf(binding: RegistryBinding): RegistryProfile {
+  return binding.adapter.profile;
 }
 
 export interface CountryDefinition {
   /** ISO 3166-1 alpha-3. */
   code: string;
   name: string;
-  certifications: AnyRegistryBinding;
-  permits: AnyRegistryBinding;
+  certifications: RegistryBinding;
+  permits: RegistryBinding;
 }
 
 /** Checks, once and loudly, what the kit relies on: each binding's kind matches its slot. */

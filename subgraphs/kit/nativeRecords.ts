@@ -1,8 +1,7 @@
-import { legacyBatchLimit } from './adapter.js';
 import { parseNativeDate, type NativeDateFormat } from '../../schema/dates/index.js';
 import { isAlpha3 } from '../../schema/countries/index.js';
 import type { Occupation } from '../../schema/contract/index.js';
-import type { RegistryChange, RegistryProfile } from './adapter.js';
+import type { RegistryChange } from './adapter.js';
 import type { RegistryClient, RegistryResponse } from './registryClient.js';
 
 /**
@@ -57,36 +56,8 @@ export function nativeReader(client: Pick<RegistryClient, 'error'>, what: string
   };
 }
 
-/** For registries with a batch endpoint: refuses, before any call, more ids than the registry accepts. */
-export function withinBatchLimit(ids: readonly string[], profile: Pick<RegistryProfile, 'key' | 'lookup'>): readonly string[] {
-  const limit = legacyBatchLimit(profile);
-  if (limit !== null && ids.length > limit) throw new Error(`${profile.key} takes at most ${limit} numbers a batch, got ${ids.length}`);
-  return ids;
-}
 
-/**
- * For registries without a batch endpoint: the one number `fetchByIds` may be given (the kit
- * never gives more; a caller that does has a bug, so this is a plain Error, not a registry one).
- */
-export function theOnlyId(ids: readonly string[], registry: string): string {
-  if (ids.length !== 1) throw new Error(`${registry} has no batch endpoint: fetchByIds takes exactly one number, got ${ids.length}`);
-  return ids[0];
-}
 
-/**
- * A batch answer keyed by native id, refusing any record for a number that was not asked: a
- * registry that answers something else is broken, and keeping the record would be guessing.
- */
-export function askedOnly<N>(client: Pick<RegistryClient, 'error'>, route: string, asked: readonly string[], natives: readonly N[], idOf: (native: N) => string): Map<string, N> {
-  const wanted = new Set(asked);
-  const byId = new Map<string, N>();
-  for (const native of natives) {
-    const id = idOf(native);
-    if (!wanted.has(id)) throw client.error('REGISTRY_PROTOCOL_ERROR', `${route} returned ${JSON.stringify(id)}, which was not among the ${asked.length} numbers asked`);
-    byId.set(id, native);
-  }
-  return byId;
-}
 
 /** How a registry without a batch endpoint serves one record. */
 export interface OneRecordRoute<N> {
@@ -138,11 +109,6 @@ export async function fetchOneNative<N>(client: RegistryClient, id: string, spec
   return [native];
 }
 
-/** Transitional (first adapter contract): `fetchOneNative`, converted and keyed by number. */
-export async function fetchOnlyRecord<N, R>(client: RegistryClient, ids: readonly string[], spec: OneRecordRoute<N>, toContract: (native: N, client: RegistryClient) => R): Promise<Map<string, R>> {
-  const id = theOnlyId(ids, spec.name ?? `${client.country} ${client.registry}`);
-  return new Map((await fetchOneNative(client, id, spec)).map((native) => [id, toContract(native, client)]));
-}
 
 /**
  * The list a registry answers under `key` in a 200 JSON body (`{"data":[…]}`), or

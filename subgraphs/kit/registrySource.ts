@@ -6,7 +6,7 @@
 // other records of a holder.
 import type { HolderIdentity, RecordKind } from '../../schema/ids/index.js';
 import { RantauError, RegistryError, isRegistryError } from '../../schema/errors/index.js';
-import { idsPerCall, UnreadableRecord, type BulkOptions, type LegacyRegistryAdapter, type NativeBatch, type RegistryAdapter, type RegistryChange } from './adapter.js';
+import { idsPerCall, UnreadableRecord, type BulkOptions, type NativeBatch, type RegistryAdapter, type RegistryChange } from './adapter.js';
 import { completeRecord, type ContractRecord } from './records.js';
 import type { RegistryClient } from './registryClient.js';
 import { typePrefix } from './country.js';
@@ -196,50 +196,3 @@ export function registrySource(country: string, adapter: RegistryAdapter, client
       : {}),
   };
 }
-
-/** Transitional: whatever a first-contract adapter throws that is not a RegistryError is the registry's protocol error, never a crash. */
-function asRegistryError(country: string, registry: string, error: unknown): RegistryError {
-  if (isRegistryError(error)) return error;
-  const errorId = logInternalError(`subgraph-${country.toLowerCase()}`, error, 'REGISTRY_PROTOCOL_ERROR');
-  return new RegistryError('REGISTRY_PROTOCOL_ERROR', country, registry, `answered something the adapter could not read (error id ${errorId})`);
-}
-
-async function guarded<T>(country: string, registry: string, call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    throw asRegistryError(country, registry, error);
-  }
-}
-
-/** Transitional: a RecordSource over an adapter of the first contract (see LegacyRegistryAdapter). */
-export function legacySource(country: string, adapter: LegacyRegistryAdapter<ContractRecord>, onFetch?: FetchListener): RecordSource {
-  // Without a batch endpoint every id is its own call; the client's limiter paces them.
-  const size = adapter.batchLimit ?? 1;
-  return {
-    country,
-    registry: adapter.registry,
-    kind: adapter.kind,
-    idsPerCall: size,
-    async loadMany(nativeIds) {
-      const unique = [...new Set(nativeIds)];
-      const found = new Map<string, ContractRecord | Error>();
-      await Promise.all(
-        chunk(unique, size).map(async (ids) => {
-          try {
-            onFetch?.(ids.length);
-            const records = await adapter.fetchByIds(ids);
-            for (const [id, record] of records) found.set(id, record);
-          } catch (error) {
-            const failure = asRegistryError(country, adapter.registry, error);
-            for (const id of ids) found.set(id, failure);
-          }
-        }),
-      );
-      return nativeIds.map((id) => found.get(id) ?? null);
-    },
-    findByHolder: async (identity) => ({ records: await guarded(country, adapter.registry, () => adapter.findByHolder(identity)), unreadable: [] }),
-    ...(adapter.changesSince ? { changesSince: (since: string) => guarded(country, adapter.registry, () => adapter.changesSince!(since)) } : {}),
-  };
-}
-

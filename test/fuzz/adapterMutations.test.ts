@@ -9,9 +9,9 @@ import { servedRecordIds } from '../../sandbox/simulator/simulator.js';
 import { defaultPopulation } from '../../sandbox/population/population.js';
 import { sampleCandidates } from '../../bin/sampleWorker.js';
 import { RegistryClient } from '../../subgraphs/kit/registryClient.js';
-import { legacySource, registrySource } from '../../subgraphs/kit/registrySource.js';
+import { registrySource } from '../../subgraphs/kit/registrySource.js';
 import { idsPerCall } from '../../subgraphs/kit/adapter.js';
-import { isLegacyBinding, profileOf } from '../../subgraphs/kit/country.js';
+import { profileOf } from '../../subgraphs/kit/country.js';
 import { matchesIdentity } from '../../subgraphs/kit/countryContext.js';
 import { isRegistryError } from '../../schema/errors/index.js';
 import { parseHolderIdentity } from '../../schema/ids/index.js';
@@ -65,11 +65,9 @@ describe.each(countryEntries.map((entry) => entry.code))('%s adapters under muta
       const proxy = await mutatingProxy(simulator.url);
       started.push(simulator, proxy);
       const client = new RegistryClient({ country: code, registry: profile.key, baseUrl: proxy.url, timeoutMs: 3000, maxConcurrency: 4, ratePerSecond: 10_000 });
-      const source = isLegacyBinding(binding) ? legacySource(code, binding.adapter(client) as never) : registrySource(code, binding.adapter, client);
+      const source = registrySource(code, binding.adapter, client);
       // The adapter's own calls and reading, without the kit's guard, so a crash is named.
-      const direct = isLegacyBinding(binding)
-        ? binding.adapter(client)
-        : (() => {
+      const direct = (() => {
             const adapter = binding.adapter;
             const calls = adapter.connect(client);
             const readAll = (natives: unknown[]) => natives.forEach((native) => adapter.read(native, client));

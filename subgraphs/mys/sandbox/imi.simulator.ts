@@ -1,5 +1,5 @@
 // The Immigration Department pass API of subgraphs/mys/README.md, over the synthetic population.
-import { idsPerCall, legacyBatchLimit } from '../../kit/adapter.js';
+import { idsPerCall, batchLimitOf } from '../../kit/adapter.js';
 import type { SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { decodeCursor, encodeCursor, filterBy, intParam, withinDates } from '../../../sandbox/simulator/paging.js';
 import { holdingsIn, recordRandom, SIMULATION_TODAY, type PermitHolding } from '../../../sandbox/population/population.js';
@@ -105,7 +105,7 @@ export const imiSimulator: SimulatorDefinition<ImiRecord> = {
       handle({ body }, store) {
         const numbers = (body as { passNos?: unknown })?.passNos;
         if (!Array.isArray(numbers) || numbers.some((n) => typeof n !== 'string')) return imiBadRequest('body must be {"passNos":[...]}');
-        if (numbers.length > idsPerCall(imiProfile)) return imiBadRequest(`passNos: at most ${legacyBatchLimit(imiProfile)} pass numbers per request`);
+        if (numbers.length > idsPerCall(imiProfile)) return imiBadRequest(`passNos: at most ${batchLimitOf(imiProfile)} pass numbers per request`);
         const unique = [...new Set(numbers as string[])];
         return {
           status: 200,
