@@ -38,6 +38,18 @@ export interface CacheSettings {
   keyPrefix: string;
 }
 
+/** The tamper-evident audit log (docs/security.md, "Audit"). */
+export interface AuditSettings {
+  /** PostgreSQL server holding the log; unset means PGlite in `dataDir` (AUDIT_DATABASE_URL). */
+  databaseUrl: string | undefined;
+  /** Folder of the embedded log and of generated keys; `memory://` keeps the log in memory (AUDIT_DATA_DIR). */
+  dataDir: string;
+  /** Key of the workers' identity HMACs; shared by every writer of one log; generated into `dataDir` when unset (AUDIT_HMAC_KEY). */
+  hmacKey: string | undefined;
+  /** Ed25519 private key (PKCS#8 PEM file) signing exported extracts; generated into `dataDir` when unset (AUDIT_EXPORT_KEY_FILE). */
+  exportKeyFile: string | undefined;
+}
+
 export interface RantauConfig {
   /** Gateway port (PORT). */
   port: number;
@@ -59,6 +71,7 @@ export interface RantauConfig {
   /** Keys the hashes under which the regional subgraph caches identities; share it between replicas (LOCATOR_CACHE_SECRET). */
   locatorCacheSecret: string | undefined;
   cache: CacheSettings;
+  audit: AuditSettings;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): RantauConfig {
@@ -72,6 +85,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RantauConfig {
     resolvers: choiceFrom(env, 'RESOLVERS', ['cached', 'naive'] as const, 'cached'),
     queryPlanCacheMiB: intFrom(env, 'QUERY_PLAN_CACHE_MIB', 30),
     locatorCacheSecret: env.LOCATOR_CACHE_SECRET || undefined,
+    audit: {
+      databaseUrl: env.AUDIT_DATABASE_URL || undefined,
+      dataDir: env.AUDIT_DATA_DIR || '.data/audit',
+      hmacKey: env.AUDIT_HMAC_KEY || undefined,
+      exportKeyFile: env.AUDIT_EXPORT_KEY_FILE || undefined,
+    },
     cache: {
       certTtlS: intFrom(env, 'CACHE_TTL_CERT_S', 3600),
       permitTtlS: intFrom(env, 'CACHE_TTL_PERMIT_S', 600),
