@@ -4,3 +4,4 @@ export { canonicalJson, chainHash, identityHmac, operationHash, GENESIS_HASH, ty
 export { verifyAudit, type AuditVerification, type AuditProblem } from './verify.js';
 export { exportExtract, type SignedExtract } from './exportExtract.js';
 export { auditLocation, auditHmacKey, auditExportKeyPem } from './settings.js';
+export { leaseAuditLog, type AuditLogLease } from './sharedLog.js';

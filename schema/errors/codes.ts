@@ -30,6 +30,12 @@ export const errorCodes = {
   SUBGRAPH_UNAVAILABLE: {
     description: "A country's subgraph could not be reached from the regional subgraph. `extensions.country` names it.",
   },
+  POLICY_WITHHELD: {
+    description: "The owning member state's sharing policy does not release this to the caller (its member state, role and declared purpose): a record (NONE), a field (`extensions.field`), or a search by identity. `extensions.country` names the owner and `extensions.policy` the rule that decided. Nothing withheld leaves the owner's subgraph.",
+  },
+  AUDIT_UNAVAILABLE: {
+    description: 'The audit log could not record this personal-data access, so the answer is refused (fail closed): no personal data leaves without its audit entry. Retry later.',
+  },
   INTERNAL_SERVER_ERROR: {
     description: 'A fault inside Rantau. The message is generic; details are in the server log, never in the response.',
   },

@@ -16,6 +16,7 @@ import { ResponseCacheHint, cacheHintPlugin, recordCacheHint } from './cacheHint
 import type { Background, CountryPlugin } from './plugins/index.js';
 import type { ContractRecord } from './records.js';
 import type { Caller } from '../../platform/caller.js';
+import type { IncomingMessage } from 'node:http';
 
 /**
  * Calls are paced a little under each registry's published rate: paced at exactly the rate, the
@@ -94,13 +95,19 @@ export async function buildCountrySubgraph(definition: CountryDefinition, runtim
   for (const typeName of [names.certificationType, names.permitType]) {
     if (!federated.schema.getType(typeName)) throw new Error(`${definition.code}: expected a GraphQL type named ${typeName} (the kit's naming convention)`);
   }
+  plugins.forEach((plugin) => plugin.bindSchema?.(federated.schema, [names.certificationType, names.permitType]));
+  const createContext = (caller: Caller | null = null): CountryContext => {
+    const context: CountryContext = { country: new CountryRequest(definition.code, sources), cacheHint: new ResponseCacheHint(), caller };
+    context.country = plugins.reduce((access, plugin) => plugin.wrapRequest?.(access, context) ?? access, context.country);
+    return context;
+  };
   return {
     ...federated,
     code: definition.code,
     metrics,
     watchers,
     plugins,
-    createContext: (caller = null) => ({ country: new CountryRequest(definition.code, sources), cacheHint: new ResponseCacheHint(), caller }),
+    createContext,
     close: async () => {
       watchers.forEach((watcher) => watcher.stop());
       await Promise.all(plugins.map((plugin) => plugin.close?.()));
@@ -108,10 +115,14 @@ export async function buildCountrySubgraph(definition: CountryDefinition, runtim
   };
 }
 
-export async function startCountrySubgraph(subgraph: CountrySubgraph, port: number, host?: string): Promise<RunningServer> {
+/**
+ * Serves a country subgraph. `callerOf` says who asks from the incoming request (the verified
+ * signed caller context; tests pass their own); without it every request has no caller.
+ */
+export async function startCountrySubgraph(subgraph: CountrySubgraph, port: number, host?: string, callerOf?: (req: IncomingMessage) => Caller | null | Promise<Caller | null>): Promise<RunningServer> {
   const running = await serveSubgraph({
     schema: subgraph.schema,
-    context: () => subgraph.createContext(),
+    context: async (req) => subgraph.createContext(callerOf ? await callerOf(req) : null),
     plugins: [cacheHintPlugin(), ...subgraph.plugins.flatMap((plugin) => plugin.serverPlugins?.() ?? [])],
     metrics: subgraph.metrics,
     health: { country: subgraph.code },

@@ -2,6 +2,7 @@
 // with `/health`, `/metrics` and the kit's settings for subgraphs.
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
+import type { IncomingMessage } from 'node:http';
 import { serveGraphQL, sendJson, type RunningServer } from '../../platform/httpServer.js';
 import { metricsPlugin, type ServiceMetrics } from '../../platform/metrics.js';
 
@@ -18,7 +19,7 @@ const subgraphLogger = {
 /** Starts an Apollo Server for a subgraph (country or regional) with `/health`, the one way subgraphs are served. */
 export async function serveSubgraph<C extends BaseContext>(options: {
   schema: GraphQLSchema;
-  context: () => C;
+  context: (req: IncomingMessage) => C | Promise<C>;
   plugins?: ApolloServerPlugin<C>[];
   /** Served at `/metrics`, and fed by every operation. */
   metrics: ServiceMetrics;

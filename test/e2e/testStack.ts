@@ -4,7 +4,8 @@ import { readConfig, type CacheSettings, type RantauConfig } from '../../platfor
 
 /** Settings for a test stack: the defaults, with cache settings and other fields overridden. */
 export function testConfig(cache: Partial<CacheSettings> = {}, rest: Partial<Omit<RantauConfig, 'cache'>> = {}): RantauConfig {
-  const base = readConfig({});
+  // The audit log of the run's own database (test/globalSetup.ts); everything else at its default.
+  const base = readConfig({ AUDIT_DATABASE_URL: process.env.AUDIT_DATABASE_URL, AUDIT_HMAC_KEY: process.env.AUDIT_HMAC_KEY });
   return { ...base, ...rest, cache: { ...base.cache, ...cache } };
 }
 

@@ -4,3 +4,5 @@ export { registryMetrics } from './registryMetrics.js';
 export { recordCache, type RecordCachePlugin } from './recordCachePlugin.js';
 export { changeFeed } from './changeFeedPlugin.js';
 export { unbatched } from './unbatched.js';
+export { ownerPolicy, releaseNoteOf, type OwnerPolicyOptions } from './ownerPolicy.js';
+export { auditTrail, type AuditTrailOptions } from './auditTrail.js';
