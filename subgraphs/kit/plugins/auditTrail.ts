@@ -35,7 +35,9 @@ function unavailable(writer: string): RantauError {
 
 export function auditTrail(options: AuditTrailOptions): CountryPlugin {
   const { lease, writer, hmacKey } = options;
-  const accesses = new WeakMap<CountryContext, Access[]>();
+  // On the context itself, not in a WeakMap keyed by it: Apollo Server hands plugins a shallow copy of the context.
+  const ACCESSES = Symbol('audited accesses');
+  const accessesOf = (context: CountryContext) => (context as unknown as Record<symbol, Access[] | undefined>)[ACCESSES];
   const hmac = (nationality: string | null, documentNumber: string | null) => (nationality && documentNumber ? [identityHmac(hmacKey, nationality, documentNumber)] : []);
 
   const noteRecord = (record: ContractRecord): Access => {
@@ -48,7 +50,7 @@ export function auditTrail(options: AuditTrailOptions): CountryPlugin {
 
   const recorded = (inner: RecordAccess, context: CountryContext): RecordAccess => {
     const log: Access[] = [];
-    accesses.set(context, log);
+    Object.defineProperty(context, ACCESSES, { value: log, enumerable: true });
     return {
       code: inner.code,
       async record(globalId) {
@@ -104,7 +106,7 @@ export function auditTrail(options: AuditTrailOptions): CountryPlugin {
   /** One entry per kind of access in the request, naming every record and worker concerned. */
   const events = (context: CountryContext, operation: string | null): AuditEvent[] => {
     const groups = new Map<string, Access>();
-    for (const access of accesses.get(context) ?? []) {
+    for (const access of accessesOf(context) ?? []) {
       const key = `${access.action}/${access.level}/${access.outcome}`;
       const group = groups.get(key);
       if (!group) groups.set(key, { ...access, recordIds: [...access.recordIds], subjects: [...access.subjects] });
