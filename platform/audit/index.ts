@@ -5,3 +5,4 @@ export { verifyAudit, type AuditVerification, type AuditProblem } from './verify
 export { exportExtract, type SignedExtract } from './exportExtract.js';
 export { auditLocation, auditHmacKey, auditExportKeyPem } from './settings.js';
 export { leaseAuditLog, type AuditLogLease } from './sharedLog.js';
+export { serviceAudit, auditUnavailable, type ServiceAudit } from './serviceAudit.js';

@@ -7,10 +7,14 @@ import { internalFieldNames } from '../kit/country.js';
 import type { PartialErrorsContext } from '../kit/partialErrors.js';
 import type { CacheHintContext } from '../kit/cacheHints.js';
 import { RegionalNode, Worker, WorkerIdentityInput, type Reference } from './contract.js';
-import { failureError, type CountryLocator } from './countryLocator.js';
+import { failureError, type CountryEndpoint, type CountryLocator } from './countryLocator.js';
 
 export interface RegionalContext extends PartialErrorsContext, CacheHintContext {
   locators: Map<string, CountryLocator>;
+  /** Every country subgraph, for fan-outs that are not locate or check (who looked at me). */
+  countries: CountryEndpoint[];
+  /** Time the regional subgraph waits for one country subgraph. */
+  countryTimeoutMs: number;
   /** How long a gateway may reuse an answer built from located ids (the locator cache's TTL). */
   responseMaxAgeS: number;
 }

@@ -9,6 +9,28 @@ import { identityHmac, leaseAuditLog } from '../../platform/audit/index.js';
 import { internalFieldNames } from '../../subgraphs/kit/country.js';
 import { startTrustedCountry, testCaller, type TrustedCountry } from '../support/trustedCountries.js';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase.js';
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { buildRegionalSubgraph, startRegionalSubgraph } from '../../subgraphs/regional/index.js';
+import { graphqlRequest } from '../../platform/graphqlRequest.js';
+import type { Caller } from '../../platform/caller.js';
+
+/**
+ * Stands in for the signed caller context between the regional subgraph and the countries, until
+ * that lands: forwards every request to `target` with the test caller header added.
+ */
+async function callerProxy(target: string, caller: Caller): Promise<{ url: string; server: Server }> {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', target);
+    const upstream = httpRequest(url, { method: req.method, headers: { ...req.headers, host: url.host, 'x-test-caller': Buffer.from(JSON.stringify(caller)).toString('base64url') } }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    req.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}
 
 const HMAC_KEY = 'sharing-policies-test-key';
 const PERMIT_FIELDS = 'id country status nativeStatus validFrom validUntil holderName holderNationality holderDocumentNumber employer { name registrationNumber }';
@@ -190,6 +212,30 @@ describe('sharing policies, enforced by each owner on its raw answers', () => {
     ]));
     const notSubject = await country.ask(testCaller('case-officer', 'IDN', 'PERMIT_APPLICATION'), '{ vnmAccessHistory { at } }');
     expect(notSubject.body.errors?.[0]?.extensions?.code).toBe('POLICY_WITHHELD');
+  });
+
+  it('answers a subject\'s myAccessHistory at the regional subgraph from every owner\'s log, and nobody else\'s', async () => {
+    const { permitId, person } = samples.get('VNM')!;
+    const subject = testCaller('subject', person.nationality, 'WORKER_REQUEST', { subject: { nationality: person.nationality, documentNumber: person.passportNo! } });
+    const ask = async (caller: Caller) => {
+      const proxies = await Promise.all([...countries.values()].map(async (country) => ({ code: country.code, ...(await callerProxy(country.server.url, caller)) })));
+      const regional = await startRegionalSubgraph(await buildRegionalSubgraph({ countries: proxies.map(({ code, url }) => ({ code, url })), countryTimeoutMs: 10_000 }), 0);
+      try {
+        return await graphqlRequest<{ myAccessHistory: Array<Record<string, unknown>> }>(`${regional.url}/graphql`, '{ myAccessHistory { at owner memberState role purpose action recordIds level outcome } }', {}, 20_000);
+      } finally {
+        await regional.close();
+        await Promise.all(proxies.map(({ server }) => new Promise((resolve) => server.close(resolve))));
+      }
+    };
+    const mine = await ask(subject);
+    expect(mine.errors).toBeUndefined();
+    expect(mine.data!.myAccessHistory).toEqual(expect.arrayContaining([
+      expect.objectContaining({ owner: 'VNM', memberState: 'IDN', role: 'case-officer', purpose: 'PERMIT_APPLICATION', recordIds: [permitId], level: 'VERIFY' }),
+    ]));
+    const times = mine.data!.myAccessHistory.map((access) => access.at as string);
+    expect(times).toEqual([...times].sort().reverse());
+    const officer = await ask(testCaller('case-officer', 'IDN', 'PERMIT_APPLICATION'));
+    expect(officer.errors?.map((error) => error.extensions?.code)).toEqual(['POLICY_WITHHELD']);
   });
 
   it('writes every access to the owner\'s chain with the caller, the purpose, the level and the worker only as a keyed HMAC', async () => {

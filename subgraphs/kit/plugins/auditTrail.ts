@@ -5,7 +5,7 @@
 // appear only as keyed HMACs of their identity; "who looked at me" reads them back for a subject.
 import type { ApolloServerPlugin } from '@apollo/server';
 import { RantauError } from '../../../schema/errors/index.js';
-import { identityHmac, operationHash, type AuditEvent, type AuditLevel, type AuditOutcome, type AuditAction } from '../../../platform/audit/index.js';
+import { auditUnavailable as unavailable, identityHmac, operationHash, type AuditEvent, type AuditLevel, type AuditOutcome, type AuditAction } from '../../../platform/audit/index.js';
 import type { AuditLogLease } from '../../../platform/audit/index.js';
 import type { AccessView, CountryContext, RecordAccess } from '../countryContext.js';
 import type { ContractRecord } from '../records.js';
@@ -27,10 +27,6 @@ interface Access {
   outcome: AuditOutcome;
   recordIds: string[];
   subjects: string[];
-}
-
-function unavailable(writer: string): RantauError {
-  return new RantauError('AUDIT_UNAVAILABLE', 'the audit log could not record this access, so no personal data is released', { writer });
 }
 
 export function auditTrail(options: AuditTrailOptions): CountryPlugin {
