@@ -7,8 +7,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AuditSettings } from '../config.js';
 
+/** The PostgreSQL URL, or the embedded database's folder (`<AUDIT_DATA_DIR>/pglite`, keys beside it). */
 export function auditLocation(settings: AuditSettings): string {
-  return settings.databaseUrl ?? settings.dataDir;
+  if (settings.databaseUrl) return settings.databaseUrl;
+  return settings.dataDir === 'memory://' ? 'memory://' : join(settings.dataDir, 'pglite');
 }
 
 function keyFile(settings: AuditSettings, name: string, create: () => string): string {

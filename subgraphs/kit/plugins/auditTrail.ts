@@ -152,6 +152,11 @@ export function auditTrail(options: AuditTrailOptions): CountryPlugin {
 
   return {
     name: 'audit-trail',
+    // Opens the log at start (an embedded PGlite takes seconds to start), not on the first request; a failure here is retried then.
+    start: () => {
+      lease.log().catch(() => undefined);
+      return [];
+    },
     wrapRequest: recorded,
     serverPlugins: () => [serverPlugin],
     close: () => lease.release(),
