@@ -11,7 +11,8 @@ const MIGRATIONS = fileURLToPath(new URL('./migrations/', import.meta.url));
 /** Most entries one transaction appends; more wait for the next one. */
 const MAX_BATCH = 1000;
 
-interface EntryRow {
+/** A row of `audit_entries` as the drivers return it. */
+export interface EntryRow {
   writer: string;
   seq: string | number;
   at: Date | string;

@@ -3,6 +3,7 @@
 // or a chain shorter than its recorded head) or reordered (an entry whose body says another place).
 import { GENESIS_HASH, chainHash, type AuditEntry } from './entry.js';
 import type { SqlQueryable } from '../sql/database.js';
+import type { EntryRow } from './auditLog.js';
 
 export type AuditProblemKind = 'altered' | 'removed' | 'reordered';
 
@@ -20,15 +21,7 @@ export interface AuditVerification {
   problems: AuditProblem[];
 }
 
-interface Row {
-  writer: string;
-  seq: string | number;
-  at: Date | string;
-  subjects: string[];
-  body: string;
-  prev_hash: string;
-  hash: string;
-}
+type Row = EntryRow;
 
 /** Reads the chains page by page (a chain may hold millions of entries). */
 export async function verifyAudit(db: SqlQueryable, pageSize = 5000): Promise<AuditVerification> {
