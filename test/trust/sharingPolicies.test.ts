@@ -142,6 +142,21 @@ describe('sharing policies, enforced by each owner on its raw answers', () => {
     }
   });
 
+  it('decides by purpose and by the requesting member state, as each policy says', async () => {
+    // Lao PDR releases to other member states' case officers for skills recognition, not for a permit application.
+    const lao = samples.get('LAO')!;
+    const asked = (purpose: 'PERMIT_APPLICATION' | 'SKILLS_RECOGNITION') => entities(countries.get('LAO')!, testCaller('case-officer', 'IDN', purpose), lao.typename, lao.permitId, `${PERMIT_FIELDS} ... on ${lao.typename} { cardNo }`);
+    const [forPermit, forRecognition] = await Promise.all([asked('PERMIT_APPLICATION'), asked('SKILLS_RECOGNITION')]);
+    expect((forPermit.body.data!._entities as PermitView[])[0]).toMatchObject({ status: lao.full.status, holderName: null, employer: null, cardNo: null });
+    expect(forPermit.raw).not.toContain(lao.full.holderName!);
+    expect((forRecognition.body.data!._entities as PermitView[])[0]).toMatchObject({ holderName: lao.full.holderName, employer: null, cardNo: null });
+    // Thailand's own inspectors see the employer; another member state's inspector gets a verification answer.
+    const tha = samples.get('THA')!;
+    const foreignInspector = await entities(countries.get('THA')!, testCaller('inspector', 'MYS', 'LABOUR_INSPECTION'), tha.typename, tha.permitId);
+    expect((foreignInspector.body.data!._entities as PermitView[])[0]).toMatchObject({ status: tha.full.status, holderName: null, employer: null });
+    expect(tha.full.employer).not.toBeNull();
+  });
+
   it('gives a verifier statuses only, and a country field it does not release is refused by name', async () => {
     const { permitId, full, typename } = samples.get('MYS')!;
     const country = countries.get('MYS')!;

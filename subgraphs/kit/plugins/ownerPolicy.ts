@@ -111,15 +111,18 @@ export function ownerPolicy(options: OwnerPolicyOptions): CountryPlugin {
       nonNull = map;
     },
     wrapRequest(access, context) {
-      if (context.caller) return guarded(access, context.caller);
-      if (options.withoutCaller === 'release') return access;
-      const refusal = withheld(owner, `${owner} releases no record to a request without a verified caller`, { level: 'NONE', withhold: [], mask: {}, locate: false, reason: 'kit: no caller' });
+      // Decided at each call from `context.caller`, so a caller set on the context after it was created is still seen.
+      const current = (): RecordAccess => {
+        if (context.caller) return guarded(access, context.caller);
+        if (options.withoutCaller === 'release') return access;
+        throw withheld(owner, `${owner} releases no record to a request without a verified caller`, { level: 'NONE', withhold: [], mask: {}, locate: false, reason: 'kit: no caller' });
+      };
       return {
         code: access.code,
-        record: () => Promise.reject(refusal),
-        locate: () => Promise.reject(refusal),
-        check: () => Promise.reject(refusal),
-        accessHistory: () => Promise.reject(refusal),
+        record: async (globalId) => current().record(globalId),
+        locate: async (identities) => current().locate(identities),
+        check: async (ids) => current().check(ids),
+        accessHistory: async () => current().accessHistory(),
       };
     },
   };
