@@ -77,8 +77,10 @@ async function startIn(dir: string, options: BenchOptions, log: (line: string) =
     CACHE_KEY_PREFIX: keyPrefix,
     // Shared by restarts of the cached subgraphs, so a restart does not empty the locator cache.
     LOCATOR_CACHE_SECRET: randomBytes(16).toString('hex'),
+    // An embedded audit log belongs to one process: each subgraphs process keeps its own, in the run's folder.
+    AUDIT_DATA_DIR: join(dir, 'audit-cached'),
   };
-  const naiveEnv = { RESOLVERS: 'naive', REDIS_URL: '' };
+  const naiveEnv = { RESOLVERS: 'naive', REDIS_URL: '', AUDIT_DATA_DIR: join(dir, 'audit-naive') };
 
   log('starting registries…');
   const registries = await startChild<RegistriesReady>('registries', 'registries', { rateScale: options.rateScale });
