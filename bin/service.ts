@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { loadCountry } from '../subgraphs/countries.js';
 import { loadSimulators } from '../sandbox/countrySimulators.js';
 import { buildCountrySubgraph, startCountrySubgraph } from '../subgraphs/kit/buildCountrySubgraph.js';
@@ -19,7 +18,9 @@ import { countryRuntime, gatewayCaching, regionalOptions } from './runtime.js';
  * HOST (default 0.0.0.0) and PORT choose where it listens.
  */
 const [role, code, key] = process.argv.slice(2);
-const config = readConfig();
+const settings = readConfig();
+// An embedded (PGlite) audit log belongs to one process: each service keeps its own (`.data/audit/pglite-subgraph-idn`), beside the keys they share.
+const config = { ...settings, audit: { ...settings.audit, embedded: `pglite-${[role, code, key].filter(Boolean).join('-').toLowerCase()}` } };
 const host = process.env.HOST ?? '0.0.0.0';
 const port = (fallback: number) => (process.env.PORT ? Number(process.env.PORT) : fallback);
 
@@ -36,9 +37,7 @@ async function main(): Promise<RunningServer> {
     case 'subgraph': {
       const entry = entryFor(code ?? '');
       const registryUrls = Object.fromEntries(Object.keys(entry.registryPorts).map((k) => [k, registryUrl(entry.code, k)]));
-      // An embedded (PGlite) audit log belongs to one process: each country process keeps its own folder.
-      const audit = config.audit.databaseUrl ? config.audit : { ...config.audit, dataDir: join(config.audit.dataDir, entry.code.toLowerCase()) };
-      const subgraph = await buildCountrySubgraph((await loadCountry(entry.code)).country, countryRuntime({ ...config, audit }, entry.code, registryUrls));
+      const subgraph = await buildCountrySubgraph((await loadCountry(entry.code)).country, countryRuntime(config, entry.code, registryUrls));
       const running = await startCountrySubgraph(subgraph, port(entry.subgraphPort), host);
       console.log(`[subgraph ${entry.code}] ${running.url}/graphql`);
       return running;

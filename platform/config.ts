@@ -44,6 +44,8 @@ export interface AuditSettings {
   databaseUrl: string | undefined;
   /** Folder of the embedded log and of generated keys; `memory://` keeps the log in memory (AUDIT_DATA_DIR). */
   dataDir: string;
+  /** The embedded log's folder inside `dataDir`: one per process, since an embedded database belongs to one process (`pglite`; `npm run service` names one per service). */
+  embedded: string;
   /** Key of the workers' identity HMACs; shared by every writer of one log; generated into `dataDir` when unset (AUDIT_HMAC_KEY). */
   hmacKey: string | undefined;
   /** Ed25519 private key (PKCS#8 PEM file) signing exported extracts; generated into `dataDir` when unset (AUDIT_EXPORT_KEY_FILE). */
@@ -88,6 +90,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RantauConfig {
     audit: {
       databaseUrl: env.AUDIT_DATABASE_URL || undefined,
       dataDir: env.AUDIT_DATA_DIR || '.data/audit',
+      embedded: 'pglite',
       hmacKey: env.AUDIT_HMAC_KEY || undefined,
       exportKeyFile: env.AUDIT_EXPORT_KEY_FILE || undefined,
     },

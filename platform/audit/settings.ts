@@ -10,7 +10,7 @@ import type { AuditSettings } from '../config.js';
 /** The PostgreSQL URL, or the embedded database's folder (`<AUDIT_DATA_DIR>/pglite`, keys beside it). */
 export function auditLocation(settings: AuditSettings): string {
   if (settings.databaseUrl) return settings.databaseUrl;
-  return settings.dataDir === 'memory://' ? 'memory://' : join(settings.dataDir, 'pglite');
+  return settings.dataDir === 'memory://' ? 'memory://' : join(settings.dataDir, settings.embedded);
 }
 
 function keyFile(settings: AuditSettings, name: string, create: () => string): string {
