@@ -10,6 +10,7 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     setupFiles: ['./test/setup.ts'],
+    globalSetup: ['./test/globalSetup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     env: { SIM_FAULTS: '0' },

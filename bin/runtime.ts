@@ -1,6 +1,8 @@
 import type { RantauConfig } from '../platform/config.js';
 import type { CountryRuntime } from '../subgraphs/kit/buildCountrySubgraph.js';
-import { changeFeed, recordCache, registryMetrics, unbatched, verifierFields, type CountryPlugin } from '../subgraphs/kit/plugins/index.js';
+import { auditTrail, changeFeed, ownerPolicy, recordCache, registryMetrics, unbatched, verifierFields, type CountryPlugin } from '../subgraphs/kit/plugins/index.js';
+import { auditHmacKey, auditLocation, leaseAuditLog } from '../platform/audit/index.js';
+import { loadPolicy } from '../subgraphs/countries.js';
 import { ServiceMetrics } from '../platform/metrics.js';
 import { createStore } from '../platform/store/createStore.js';
 import { redisTarget } from '../platform/store/redisConnection.js';
@@ -29,14 +31,30 @@ function storeFor(config: RantauConfig, metrics: ServiceMetrics, secrets: CacheS
 }
 
 /**
+ * The owner's trust concerns, last in the list so that they wrap everything else: the member
+ * state's sharing policy decides what leaves, and the audit trail (outermost) writes down what
+ * left. Every request carries a verified signed caller context (docs/security.md); one without a
+ * caller is refused.
+ */
+function trustPlugins(config: RantauConfig, code: string): CountryPlugin[] {
+  return [
+    // A verifier's fixed limit (statuses and validity only), whatever a policy says.
+    verifierFields(),
+    ownerPolicy({ policy: loadPolicy(code), withoutCaller: 'refuse' }),
+    auditTrail({ lease: leaseAuditLog(auditLocation(config.audit)), writer: `country:${code}`, hmacKey: auditHmacKey(config.audit) }),
+  ];
+}
+
+/**
  * The one place a country subgraph's plugins are chosen. `cached` (every deployment): registry
  * metrics, the record cache and the change feeds that keep it current. `naive` (the benchmark's
- * baseline only): registry metrics, and every record its own registry call.
+ * baseline only): registry metrics, and every record its own registry call. Both end with the
+ * owner's policy and audit.
  */
-export function countryPlugins(config: RantauConfig, metrics: ServiceMetrics): CountryPlugin[] {
-  if (config.resolvers === 'naive') return [registryMetrics(metrics), unbatched(), verifierFields()];
+export function countryPlugins(config: RantauConfig, metrics: ServiceMetrics, code: string): CountryPlugin[] {
+  if (config.resolvers === 'naive') return [registryMetrics(metrics), unbatched(), ...trustPlugins(config, code)];
   const cache = recordCache({ store: storeFor(config, metrics), settings: config.cache, metrics });
-  return [registryMetrics(metrics), cache, changeFeed(cache.cache, config.cache.changePollMs), verifierFields()];
+  return [registryMetrics(metrics), cache, changeFeed(cache.cache, config.cache.changePollMs), ...trustPlugins(config, code)];
 }
 
 export function countryRuntime(config: RantauConfig, code: string, registryUrls: Record<string, string>, overrides: Partial<CountryRuntime> = {}): CountryRuntime {
@@ -47,7 +65,7 @@ export function countryRuntime(config: RantauConfig, code: string, registryUrls:
     registryTimeoutMs: config.registryTimeoutMs,
     maxConcurrency: config.registryMaxConcurrency,
     metrics,
-    plugins: countryPlugins(config, metrics),
+    plugins: countryPlugins(config, metrics, code),
     breaker: config.breaker,
     // Pacing is shared whenever replicas can share it, naive resolvers included: a registry's rate is not negotiable.
     ...(redis && config.registryPacing === 'shared' ? { pacing: new SharedPacing(redis, config.cache.keyPrefix, () => metrics.cacheErrors.inc({ operation: 'pacing' })) } : {}),

@@ -25,7 +25,9 @@ import { accessTokenVerifier, devIssuerFromSettings, signerFromSettings, verifie
  * SHUTDOWN_GRACE_MS), then the process exits.
  */
 const [role, code, key] = process.argv.slice(2);
-const config = readConfig();
+const settings = readConfig();
+// An embedded (PGlite) audit log belongs to one process: each service keeps its own (`.data/audit/pglite-subgraph-idn`), beside the keys they share.
+const config = { ...settings, audit: { ...settings.audit, embedded: `pglite-${[role, code, key].filter(Boolean).join('-').toLowerCase()}` } };
 const serviceName = config.tracing.serviceName ?? ['rantau', role, code?.toLowerCase(), key].filter(Boolean).join('-');
 const log = logger(serviceName);
 configureLogs({ level: config.logLevel });

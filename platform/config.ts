@@ -125,6 +125,20 @@ function booleanFrom(env: NodeJS.ProcessEnv, name: string, fallback: boolean): b
   return choiceFrom(env, name, ['true', 'false'] as const, fallback ? 'true' : 'false') === 'true';
 }
 
+/** The tamper-evident audit log (docs/security.md, "Audit"). */
+export interface AuditSettings {
+  /** PostgreSQL server holding the log; unset means PGlite in `dataDir` (AUDIT_DATABASE_URL). */
+  databaseUrl: string | undefined;
+  /** Folder of the embedded log and of generated keys; `memory://` keeps the log in memory (AUDIT_DATA_DIR). */
+  dataDir: string;
+  /** The embedded log's folder inside `dataDir`: one per process, since an embedded database belongs to one process (`pglite`; `npm run service` names one per service). */
+  embedded: string;
+  /** Key of the workers' identity HMACs; shared by every writer of one log; generated into `dataDir` when unset (AUDIT_HMAC_KEY). */
+  hmacKey: string | undefined;
+  /** Ed25519 private key (PKCS#8 PEM file) signing exported extracts; generated into `dataDir` when unset (AUDIT_EXPORT_KEY_FILE). */
+  exportKeyFile: string | undefined;
+}
+
 export interface RantauConfig {
   /** Gateway port (PORT). */
   port: number;
@@ -167,6 +181,7 @@ export interface RantauConfig {
   cache: CacheSettings;
   trust: TrustSettings;
   limits: LimitSettings;
+  audit: AuditSettings;
 }
 
 /** A hash tag in the prefix would put every key of a Redis Cluster in one slot. */
@@ -217,6 +232,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RantauConfig {
       registryCallQuota: intFrom(env, 'REGISTRY_CALL_QUOTA', 30_000),
       registryCallQuotaWindowS: Math.max(1, intFrom(env, 'REGISTRY_CALL_QUOTA_WINDOW_S', 60)),
       operationLabels: intFrom(env, 'METRICS_OPERATION_LABELS', 100),
+    },
+    audit: {
+      databaseUrl: env.AUDIT_DATABASE_URL || undefined,
+      dataDir: env.AUDIT_DATA_DIR || '.data/audit',
+      embedded: 'pglite',
+      hmacKey: env.AUDIT_HMAC_KEY || undefined,
+      exportKeyFile: env.AUDIT_EXPORT_KEY_FILE || undefined,
     },
     cache: {
       certTtlS: intFrom(env, 'CACHE_TTL_CERT_S', 3600),

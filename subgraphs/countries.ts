@@ -1,5 +1,7 @@
 import list from './countries.json' with { type: 'json' };
+import { fileURLToPath } from 'node:url';
 import type { CountryDefinition } from './kit/country.js';
+import { readSharingPolicy, type SharingPolicy } from './kit/policy/sharingPolicy.js';
 
 /** One entry of subgraphs/countries.json. */
 export interface CountryEntry {
@@ -24,4 +26,9 @@ export async function loadCountry(code: string): Promise<CountryModule> {
   const module = (await import(`./${code.toLowerCase()}/index.ts`)) as CountryModule;
   if (module.country?.code !== code) throw new Error(`subgraphs/${code.toLowerCase()}/index.ts must export a country whose code is ${code}`);
   return module;
+}
+
+/** Reads and checks `subgraphs/<cc>/policy.json`, the member state's sharing policy (docs/security.md). */
+export function loadPolicy(code: string): SharingPolicy {
+  return readSharingPolicy(fileURLToPath(new URL(`./${code.toLowerCase()}/policy.json`, import.meta.url)), code);
 }

@@ -73,7 +73,7 @@ export async function startTopology(options: BenchOptions, log: (line: string) =
 }
 
 /** What every process of one run shares: its Redis key prefix and the environment of each mode. */
-function runEnvironment(options: BenchOptions): { keyPrefix: string; cachedEnv: Record<string, string>; naiveEnv: Record<string, string> } {
+function runEnvironment(options: BenchOptions, dir: string): { keyPrefix: string; cachedEnv: Record<string, string>; naiveEnv: Record<string, string> } {
   const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
   const keyPrefix = `rantau-bench:${runId}:`;
   // The benchmark measures capacity from one load generator: per-caller limits would measure the limits.
@@ -85,8 +85,11 @@ function runEnvironment(options: BenchOptions): { keyPrefix: string; cachedEnv: 
     CACHE_KEY_PREFIX: keyPrefix,
     // Shared by restarts of the cached subgraphs, so a restart does not empty the locator cache.
     LOCATOR_CACHE_SECRET: randomBytes(16).toString('hex'),
+    // An embedded audit log belongs to one process: each subgraphs process keeps its own, in the run's folder.
+    AUDIT_DATA_DIR: join(dir, 'audit-cached'),
   };
-  return { keyPrefix, cachedEnv, naiveEnv: { ...unlimited, RESOLVERS: 'naive', REDIS_URL: '' } };
+  // Each mode keeps its own embedded audit log (one PGlite folder belongs to one process tree).
+  return { keyPrefix, cachedEnv, naiveEnv: { ...unlimited, RESOLVERS: 'naive', REDIS_URL: '', AUDIT_DATA_DIR: join(dir, 'audit-naive') } };
 }
 
 /**
@@ -116,7 +119,7 @@ async function startRegistries(options: BenchOptions, log: (line: string) => voi
 }
 
 async function startIn(dir: string, options: BenchOptions, log: (line: string) => void): Promise<Topology> {
-  const { keyPrefix, cachedEnv, naiveEnv } = runEnvironment(options);
+  const { keyPrefix, cachedEnv, naiveEnv } = runEnvironment(options, dir);
   const { registries, registryUrls } = await startRegistries(options, log);
 
   const supergraphFile = join(dir, 'supergraph.graphql');
@@ -150,7 +153,7 @@ async function startIn(dir: string, options: BenchOptions, log: (line: string) =
 export async function startRantauTopology(options: BenchOptions, log: (line: string) => void): Promise<Topology> {
   const dir = mkdtempSync(join(tmpdir(), 'rantau-soak-'));
   try {
-    const { keyPrefix, cachedEnv } = runEnvironment(options);
+    const { keyPrefix, cachedEnv } = runEnvironment(options, dir);
     const { registries, registryUrls } = await startRegistries(options, log);
     const supergraphFile = join(dir, 'supergraph.graphql');
     log('starting cached subgraphs…');

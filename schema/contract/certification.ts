@@ -27,8 +27,8 @@ export abstract class Certification {
   @Field(() => String, { description: 'The certificate number exactly as the registry writes it.' })
   nativeId!: string;
 
-  @Field(() => String, { description: 'The holder\'s name as the registry writes it (Latin script where the registry has one).' })
-  holderName!: string;
+  @Field(() => String, { nullable: true, description: 'The holder\'s name as the registry writes it (Latin script where the registry has one). Null when the owner\'s sharing policy withholds it from the caller (a verification answer).' })
+  holderName!: string | null;
 
   @Field(() => CountryCodeScalar, { nullable: true, description: 'The holder\'s nationality, ISO alpha-3.' })
   holderNationality!: string | null;

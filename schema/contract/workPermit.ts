@@ -23,8 +23,8 @@ export abstract class WorkPermit {
   @Field(() => String, { description: 'The permit number exactly as the registry writes it.' })
   nativeId!: string;
 
-  @Field(() => String, { description: 'The holder\'s name as the registry writes it.' })
-  holderName!: string;
+  @Field(() => String, { nullable: true, description: 'The holder\'s name as the registry writes it. Null when the owner\'s sharing policy withholds it from the caller (a verification answer).' })
+  holderName!: string | null;
 
   @Field(() => CountryCodeScalar, { nullable: true, description: 'The holder\'s nationality, ISO alpha-3 (translated from national names or demonyms at the edge).' })
   holderNationality!: string | null;

@@ -72,6 +72,12 @@ export const errorCodes = {
   RATE_LIMITED: {
     description: 'This caller sent more requests than `RATE_LIMIT_REQUESTS` per `RATE_LIMIT_WINDOW_S`, or caused more registry calls than `REGISTRY_CALL_QUOTA` per `REGISTRY_CALL_QUOTA_WINDOW_S`. HTTP 429 with `Retry-After`; `extensions.retryAfterSeconds` says the same.',
   },
+  POLICY_WITHHELD: {
+    description: "The owning member state's sharing policy does not release this to the caller (its member state, role and declared purpose): a record (NONE), a field (`extensions.field`), or a search by identity. `extensions.country` names the owner and `extensions.policy` the rule that decided. Nothing withheld leaves the owner's subgraph.",
+  },
+  AUDIT_UNAVAILABLE: {
+    description: 'The audit log could not record this personal-data access, so the answer is refused (fail closed): no personal data leaves without its audit entry. Retry later.',
+  },
   INTERNAL_SERVER_ERROR: {
     description: 'A fault inside Rantau, or in a service behind the gateway. The message is generic; `extensions.errorId` is the id under which the server logged the details, never sent in the response.',
   },

@@ -13,11 +13,11 @@ export class BrnCertification extends Certification {
   @Field(() => String, { description: 'The field of study exactly as the registry writes it (`bidang`, for example KEJURUTERAAN, engineering).' })
   fieldOfStudy!: string;
 
-  @Field(() => String, { description: 'The colour of the holder\'s Brunei identity card exactly as the registry writes it (`warnaIC`): KUNING (yellow), UNGU (purple) or HIJAU (green). The card number itself is not exposed.' })
-  identityCardColour!: string;
+  @Field(() => String, { nullable: true, description: 'The colour of the holder\'s Brunei identity card exactly as the registry writes it (`warnaIC`): KUNING (yellow), UNGU (purple) or HIJAU (green). The card number itself is not exposed. Null when Rantau\'s sharing policy for this member state (policy.json) withholds it from the caller.' })
+  identityCardColour!: string | null;
 
-  @Field(() => String, { description: 'What the identity card colour says about the holder: citizen (yellow), permanent resident (purple) or foreign resident (green).' })
-  residency!: string;
+  @Field(() => String, { nullable: true, description: 'What the identity card colour says about the holder: citizen (yellow), permanent resident (purple) or foreign resident (green). Null when Rantau\'s sharing policy for this member state (policy.json) withholds it from the caller.' })
+  residency!: string | null;
 }
 
 @Directive('@key(fields: "id")')

@@ -37,8 +37,8 @@ export class KhmWorkPermit extends WorkPermit {
   @Field(() => Int, { description: 'The year the permit covers, exactly as FWCMS gives it. FWCMS returns no dates: every permit ends on 31 December of its year, so `validFrom` is 1 January and `validUntil` 31 December of this year. The permit may have been approved after 1 January; the approval date is not published.' })
   permitYear!: number;
 
-  @Field(() => String, { description: 'The employment card number issued with the permit.' })
-  employmentCardNo!: string;
+  @Field(() => String, { nullable: true, description: 'The employment card number issued with the permit. Null when Rantau\'s sharing policy for this member state (policy.json) withholds it from the caller.' })
+  employmentCardNo!: string | null;
 
   @Field(() => String, { description: 'The employer\'s quota the worker counts against, exactly as FWCMS writes it: OFFICE (3% of staff), SKILLED (6%) or UNSKILLED (1%). Also `nativeType`; OFFICE is class OTHER, since office staff may be managers or clerks.' })
   quotaCategory!: string;

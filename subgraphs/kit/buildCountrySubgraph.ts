@@ -110,6 +110,12 @@ export async function buildCountrySubgraph(definition: CountryDefinition, runtim
   for (const typeName of [names.certificationType, names.permitType]) {
     if (!federated.schema.getType(typeName)) throw new Error(`${definition.code}: expected a GraphQL type named ${typeName} (the kit's naming convention)`);
   }
+  plugins.forEach((plugin) => plugin.bindSchema?.(federated.schema, [names.certificationType, names.permitType]));
+  const createContext = (admission: Admission = { caller: null }): CountryContext => {
+    const context: CountryContext = { country: new CountryRequest(definition.code, sources), cacheHint: new ResponseCacheHint(), caller: admission.caller, admission };
+    context.country = plugins.reduce((access, plugin) => plugin.wrapRequest?.(access, context) ?? access, context.country);
+    return context;
+  };
   return {
     ...federated,
     code: definition.code,
@@ -117,7 +123,7 @@ export async function buildCountrySubgraph(definition: CountryDefinition, runtim
     watchers,
     plugins,
     readiness: [...plugins.flatMap((plugin) => plugin.readiness?.() ?? []), breakers.probe, ...(runtime.pacing ? [runtime.pacing.probe] : [])],
-    createContext: (admission = { caller: null }) => ({ country: new CountryRequest(definition.code, sources), cacheHint: new ResponseCacheHint(), caller: admission.caller, admission }),
+    createContext,
     close: async () => {
       watchers.forEach((watcher) => watcher.stop());
       await Promise.all(plugins.map((plugin) => plugin.close?.()));

@@ -44,6 +44,7 @@ export function internalFieldNames(code: string) {
   return {
     locate: `${lower}Locate`,
     check: `${lower}Check`,
+    accessHistory: `${lower}AccessHistory`,
     identityInput: `${prefix}IdentityInput`,
     certificationType: `${prefix}Certification`,
     permitType: `${prefix}WorkPermit`,

@@ -7,6 +7,7 @@ import { normalizeDocumentNumber } from '../../schema/ids/index.js';
 import type { CacheHintContext } from './cacheHints.js';
 import type { Caller } from '../../platform/caller.js';
 import type { Admission } from '../../platform/trust/admission.js';
+import { RantauError } from '../../schema/errors/index.js';
 
 export interface RegistryFailureView {
   registry: string;
@@ -50,11 +51,37 @@ export function matchesIdentity(record: ContractRecord, identity: HolderIdentity
   return true;
 }
 
+/** One access to a subject's records, as "who looked at me" shows it (never who the officer is). */
+export interface AccessView {
+  at: string;
+  memberState: string | null;
+  role: string | null;
+  purpose: string | null;
+  action: string;
+  recordIds: string[];
+  level: string | null;
+  outcome: string;
+}
+
+/**
+ * What a request may do with the country's records. The kit's CountryRequest does it against the
+ * registries; plugins wrap it per request (plugin.ts `wrapRequest`) — the owner's policy decides
+ * what leaves, the audit writes down what left.
+ */
+export interface RecordAccess {
+  readonly code: string;
+  record(globalId: string): Promise<ContractRecord | null>;
+  locate(identities: HolderIdentity[]): Promise<LocatedView[]>;
+  check(ids: string[]): Promise<RecordCheckView[]>;
+  /** Accesses to the calling subject's own records, newest first (answered by the audit plugin). */
+  accessHistory(): Promise<AccessView[]>;
+}
+
 /**
  * Everything one GraphQL request to a country subgraph needs: a DataLoader per registry (so N
  * references become ⌈N / batch limit⌉ calls) and the internal locate and check operations.
  */
-export class CountryRequest {
+export class CountryRequest implements RecordAccess {
   private readonly loaders: Record<RecordKind, DataLoader<string, ContractRecord | null>>;
 
   constructor(
@@ -127,10 +154,15 @@ export class CountryRequest {
       }),
     );
   }
+
+  async accessHistory(): Promise<AccessView[]> {
+    throw new RantauError('AUDIT_UNAVAILABLE', `${this.code} keeps no audit log here, so it cannot say who looked at a record`, { country: this.code });
+  }
 }
 
 export interface CountryContext extends CacheHintContext {
-  country: CountryRequest;
+  /** The country's records as this request may use them (the kit's CountryRequest, wrapped by the plugins). */
+  country: RecordAccess;
   /**
    * Who is asking, verified from the signed caller context the gateway (or, on the internal
    * locate and check fields, the regional subgraph) sent with this request; null for an anonymous

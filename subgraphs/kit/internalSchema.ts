@@ -1,7 +1,7 @@
 import { Arg, Ctx, Directive, Field, ID, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { DateScalar } from '../../schema/contract/index.js';
 import { typePrefix, internalFieldNames } from './country.js';
-import type { CountryContext } from './countryContext.js';
+import type { AccessView, CountryContext } from './countryContext.js';
 
 /**
  * The country's internal entry points for the regional subgraph: locate a batch of identities,
@@ -88,8 +88,42 @@ export function internalSchema(code: string) {
     isco!: string | null;
   }
 
+  @Directive('@inaccessible')
+  @ObjectType(`${prefix}Access`, { description: `Internal: one access to the calling subject's records in ${code}, from ${code}'s audit log.` })
+  class Access {
+    @Field(() => String, { description: 'When (ISO 8601).' })
+    at!: string;
+
+    @Field(() => String, { nullable: true, description: 'The member state that asked (ISO alpha-3).' })
+    memberState!: string | null;
+
+    @Field(() => String, { nullable: true, description: 'Its role.' })
+    role!: string | null;
+
+    @Field(() => String, { nullable: true, description: 'The purpose it declared.' })
+    purpose!: string | null;
+
+    @Field(() => String, { description: 'READ (records by id), LOCATE (records by identity) or CHECK.' })
+    action!: string;
+
+    @Field(() => [ID], { description: 'The records concerned.' })
+    recordIds!: string[];
+
+    @Field(() => String, { nullable: true, description: "What the owner's policy released: FULL, VERIFY, NONE or SUBJECT." })
+    level!: string | null;
+
+    @Field(() => String, { description: 'RELEASED, WITHHELD, NOT_FOUND or ERROR.' })
+    outcome!: string;
+  }
+
   @Resolver()
   class InternalResolver {
+    @Directive('@inaccessible')
+    @Query(() => [Access], { name: names.accessHistory, description: `Internal: who accessed the calling subject's records in ${code}, newest first (the caller must be a subject).` })
+    accessHistory(@Ctx() context: CountryContext): Promise<AccessView[]> {
+      return context.country.accessHistory();
+    }
+
     @Directive('@inaccessible')
     @Query(() => [Located], { name: names.locate, description: `Internal: locate identities in ${code}'s two registries, in one call.` })
     locate(@Arg('identities', () => [IdentityInput]) identities: IdentityInput[], @Ctx() context: CountryContext): Promise<Located[]> {
@@ -103,5 +137,5 @@ export function internalSchema(code: string) {
     }
   }
 
-  return { resolver: InternalResolver, types: [IdentityInput, RegistryFailure, Located, RecordCheck] };
+  return { resolver: InternalResolver, types: [IdentityInput, RegistryFailure, Located, RecordCheck, Access] };
 }

@@ -26,8 +26,8 @@ export class LaoCertification extends Certification {
   description: 'A work-permit card (Lao PDR) from the Ministry of Labour and Social Welfare\'s daily register extract: two years, renewable for two more, or a 3-, 6- or 12-month TEMPORARY registration. MLSW publishes no lookup, so every answer comes from the latest extract; `extractGeneratedAt` and `extractAgeHours` say how old it is.',
 })
 export class LaoWorkPermit extends WorkPermit {
-  @Field(() => String, { description: 'The number of the physical card currently issued under the permit (`card_no`); a renewal issues a new card.' })
-  cardNo!: string;
+  @Field(() => String, { nullable: true, description: 'The number of the physical card currently issued under the permit (`card_no`); a renewal issues a new card. Null when Rantau\'s sharing policy for this member state (policy.json) withholds it from the caller.' })
+  cardNo!: string | null;
 
   @Field(() => String, { description: 'The province where the permit was registered, as MLSW writes it.' })
   province!: string;

@@ -38,6 +38,6 @@ export class MysWorkPermit extends WorkPermit {
   @Field(() => String, { nullable: true, description: 'What the PLKS sector in `sector` (e.g. PEMBUATAN) means, in English; null for passes other than PLKS, which have no sector.' })
   sectorDescription!: string | null;
 
-  @Field(() => String, { description: 'The monthly salary band exactly as the department writes it (e.g. `RM1700-2999`).' })
-  salaryBand!: string;
+  @Field(() => String, { nullable: true, description: 'The monthly salary band exactly as the department writes it (e.g. `RM1700-2999`). Null when Rantau\'s sharing policy for this member state (policy.json) withholds it from the caller.' })
+  salaryBand!: string | null;
 }

@@ -4,6 +4,7 @@ import type { RunningServer } from '../../platform/httpServer.js';
 import { serveSubgraph } from '../kit/serveSubgraph.js';
 import { RegionalResolver, type RegionalContext } from './resolvers.js';
 import { ReferenceResolver } from './referenceResolver.js';
+import { AccessHistoryResolver } from './accessHistory.js';
 import { WorkerIdentityInput, countryStubs } from './contract.js';
 import { CountryLocator, type CountryEndpoint } from './countryLocator.js';
 import type { LocatorCache } from './locatorCache.js';
@@ -40,7 +41,7 @@ export interface RegionalSubgraph extends FederatedSchema {
 /** The regional subgraph: Worker and the cross-country entry points, fanning out to every country. */
 export async function buildRegionalSubgraph(options: RegionalOptions): Promise<RegionalSubgraph> {
   const federated = await buildFederatedSchema({
-    resolvers: [RegionalResolver, ReferenceResolver],
+    resolvers: [RegionalResolver, ReferenceResolver, AccessHistoryResolver],
     orphanedTypes: [WorkerIdentityInput, ...countryStubs(options.countries.map((c) => c.code))],
   });
   const locatorOptions = { cache: options.locatorCache, batching: options.batching };
@@ -56,6 +57,9 @@ export async function buildRegionalSubgraph(options: RegionalOptions): Promise<R
         cacheHint: new ResponseCacheHint(),
         responseMaxAgeS: options.responseMaxAgeS ?? 0,
         caller: admission.caller,
+        forward,
+        countries: options.countries,
+        countryTimeoutMs: options.countryTimeoutMs,
         locators: new Map(options.countries.map((endpoint) => [endpoint.code, new CountryLocator(endpoint, options.countryTimeoutMs, { ...locatorOptions, forward })])),
       };
     },

@@ -8,12 +8,18 @@ import type { PartialErrorsContext } from '../kit/partialErrors.js';
 import type { CacheHintContext } from '../kit/cacheHints.js';
 import type { Caller } from '../../platform/caller.js';
 import { RegionalNode, Worker, WorkerIdentityInput, type Reference } from './contract.js';
-import { failureError, type CountryLocator } from './countryLocator.js';
+import { failureError, type CountryEndpoint, type CountryLocator, type ForwardedCaller } from './countryLocator.js';
 
 export interface RegionalContext extends PartialErrorsContext, CacheHintContext {
   locators: Map<string, CountryLocator>;
   /** Who is asking, from the gateway's signed context; forwarded, re-signed, to every country asked. */
   caller: Caller | null;
+  /** Every country subgraph, for fan-outs that are not locate or check (who looked at me). */
+  countries: CountryEndpoint[];
+  /** Time the regional subgraph waits for one country subgraph. */
+  countryTimeoutMs: number;
+  /** How calls to countries vouch for the caller (the regional subgraph's re-signed context), when the stack signs them. */
+  forward?: ForwardedCaller;
   /** How long a gateway may reuse an answer built from located ids (the locator cache's TTL). */
   responseMaxAgeS: number;
 }

@@ -41,8 +41,8 @@ export class SgpWorkPermit extends WorkPermit {
   @Field(() => String, { description: 'The pass type in words (Employment Pass, S Pass, Work Permit, …).' })
   passTypeName!: string;
 
-  @Field(() => String, { description: 'The monthly salary band MOM records, as it writes it (for example `S$3300-4499`).' })
-  monthlySalaryBand!: string;
+  @Field(() => String, { nullable: true, description: 'The monthly salary band MOM records, as it writes it (for example `S$3300-4499`). Null when Rantau\'s sharing policy for this member state (policy.json) withholds it from the caller.' })
+  monthlySalaryBand!: string | null;
 
   @Field(() => String, { description: 'The holder\'s FIN in the partial form Singapore accepts (last three digits and the letter, e.g. `*****567X`); PDPA treats FINs like NRIC numbers, so the full number is never given.' })
   holderIdMasked!: string;

@@ -15,7 +15,8 @@ import { randomUUID } from 'node:crypto';
 export const TEST_LIMITS_ENV = { GRAPHQL_INTROSPECTION: 'true', GRAPHQL_MAX_DOCUMENT_CHARS: '1000000', GRAPHQL_MAX_TOKENS: '200000', GRAPHQL_MAX_ALIASES: '5000' };
 
 export function testConfig(cache: Partial<CacheSettings> = {}, rest: Partial<Omit<RantauConfig, 'cache'>> = {}): RantauConfig {
-  const base = readConfig(TEST_LIMITS_ENV);
+  // The audit log of the run's own database (test/globalSetup.ts); limits raised as documented above.
+  const base = readConfig({ ...TEST_LIMITS_ENV, AUDIT_DATABASE_URL: process.env.AUDIT_DATABASE_URL, AUDIT_HMAC_KEY: process.env.AUDIT_HMAC_KEY });
   return { ...base, ...rest, cache: { ...base.cache, ...cache } };
 }
 

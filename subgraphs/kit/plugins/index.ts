@@ -5,3 +5,5 @@ export { recordCache, type RecordCachePlugin } from './recordCachePlugin.js';
 export { changeFeed } from './changeFeedPlugin.js';
 export { unbatched } from './unbatched.js';
 export { verifierFields } from './verifierFields.js';
+export { ownerPolicy, releaseNoteOf, type OwnerPolicyOptions } from './ownerPolicy.js';
+export { auditTrail, type AuditTrailOptions } from './auditTrail.js';

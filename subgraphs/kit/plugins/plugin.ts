@@ -6,7 +6,8 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { RecordKind } from '../../../schema/ids/index.js';
 import type { RegistryAttempt } from '../registryClient.js';
 import type { RecordSource } from '../registrySource.js';
-import type { CountryContext } from '../countryContext.js';
+import type { GraphQLSchema } from 'graphql';
+import type { CountryContext, RecordAccess } from '../countryContext.js';
 import type { ReadinessProbe } from '../../../platform/readiness.js';
 
 /** Background work a plugin started (a change-feed watcher), stopped when the subgraph closes. */
@@ -33,6 +34,13 @@ export interface CountryPlugin {
   responseMaxAgeS?(kind: RecordKind): number | undefined;
   /** What `/ready` should check for this plugin (a store it needs). */
   readiness?(): ReadinessProbe[];
+  /**
+   * Wraps what one request may do with the records (read by id, locate by identity, check ids);
+   * plugins wrap in list order, so the first is the innermost. `context.caller` is who asks.
+   */
+  wrapRequest?(access: RecordAccess, context: CountryContext): RecordAccess;
+  /** Sees the country's built schema and record type names once, before the first request (checks that fail loudly at start). */
+  bindSchema?(schema: GraphQLSchema, recordTypes: string[]): void;
   /** Per-request concerns, as Apollo Server plugins of the country's subgraph (they see `context.caller`). */
   serverPlugins?(country: { code: string }): ApolloServerPlugin<CountryContext>[];
   close?(): Promise<void>;
