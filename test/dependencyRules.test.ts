@@ -22,7 +22,7 @@ describe('dependency rules', () => {
     const output: IReporterOutput = await cruise(['platform/metrics.ts'], {
       ...ruleSet.options,
       validate: true,
-      ruleSet: { forbidden: [{ name: 'metrics-may-not-know-the-http-layer', severity: 'error', from: { path: '^platform/metrics' }, to: { path: '^platform/httpServer' } }] },
+      ruleSet: { forbidden: [{ name: 'metrics-may-not-know-the-http-layer', severity: 'error', from: { path: '^platform/metrics' }, to: { path: '^platform/httpResponses' } }] },
     } as never);
     expect((output.output as ICruiseResult).summary.violations.map((v) => v.rule.name)).toContain('metrics-may-not-know-the-http-layer');
   }, 60_000);

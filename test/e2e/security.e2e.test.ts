@@ -140,7 +140,8 @@ describe('abuse resistance', () => {
     it('keeps a bounded set of operation names as metric labels, each cut short', async () => {
       const gateway = await gatewayWith({ operationLabels: 5 });
       for (let i = 0; i < 40; i++) await post(gateway.url, { query: `query Op${i}${'x'.repeat(2000)} { __typename }` });
-      const metrics = await (await fetch(`${gateway.url}/metrics`)).text();
+      // The gateway's /metrics answers operators only.
+      const metrics = await (await fetch(`${gateway.url}/metrics`, { headers: { authorization: `Bearer ${await stack.token({ role: 'operator' })}` } })).text();
       const labels = new Set([...metrics.matchAll(/rantau_graphql_requests_total\{operation="([^"]*)"/g)].map((m) => m[1]));
       expect(labels.size).toBeLessThanOrEqual(6);
       expect(labels).toContain('other');
@@ -171,7 +172,9 @@ describe('abuse resistance', () => {
   describe('per-caller rate limits and quotas', () => {
     it('answers 429 with Retry-After and RATE_LIMITED past the limit, per caller, in memory without Redis', async () => {
       const gateway = await gatewayWith({ rateLimitRequests: 3, rateLimitWindowS: 60 });
-      const as = (token: string) => post(gateway.url, { query: '{ __typename }' }, { authorization: `Bearer ${token}` });
+      // Two callers, each with a valid token of its own client.
+      const tokens = { one: await stack.token({ client: 'one' }), two: await stack.token({ client: 'two' }) };
+      const as = (client: keyof typeof tokens) => post(gateway.url, { query: '{ __typename }' }, { authorization: `Bearer ${tokens[client]}` });
       for (let i = 0; i < 3; i++) expect((await as('one')).status).toBe(200);
       const refused = await as('one');
       expect(refused.status).toBe(429);
@@ -187,7 +190,8 @@ describe('abuse resistance', () => {
       // Let both connect, so the count is Redis's and not each replica's fallback.
       await new Promise((r) => setTimeout(r, 300));
       const statuses = [];
-      for (const gateway of [a, b, a, b, a]) statuses.push((await post(gateway.url, { query: '{ __typename }' }, { authorization: 'Bearer shared' })).status);
+      const shared = await stack.token({ client: 'shared' });
+      for (const gateway of [a, b, a, b, a]) statuses.push((await post(gateway.url, { query: '{ __typename }' }, { authorization: `Bearer ${shared}` })).status);
       expect(statuses).toEqual([200, 200, 200, 200, 429]);
       const redis = new Redis('redis://127.0.0.1:6379');
       try {
