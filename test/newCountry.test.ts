@@ -181,6 +181,12 @@ describe('npm run new-country', () => {
     writeFileSync(join(fixturesDir, 'PNG', 'pngcert.jsonl'), `${JSON.stringify(certificate)}\n`);
     writeFileSync(join(fixturesDir, 'PNG', 'pngpermit.jsonl'), `${JSON.stringify(permit)}\n`);
     writeFileSync(join(copy, 'queryStack.ts'), QUERY_SCRIPT);
+    // The integrator writes down the new member state's own sharing choices: here, that other member
+    // states' case officers see its records in full (the template's default is VERIFY).
+    const policyFile = join(copy, 'subgraphs/png/policy.json');
+    const policy = JSON.parse(readFileSync(policyFile, 'utf8')) as { rules: Array<Record<string, unknown>> };
+    policy.rules.unshift({ memberStates: ['*'], roles: ['case-officer'], purposes: ['PERMIT_APPLICATION'], level: 'FULL', why: 'Test: PNG shares its records with every member state\'s permit officers.' });
+    writeFileSync(policyFile, `${JSON.stringify(policy, null, 2)}\n`);
 
     const query = `{
       cert: node(id: "PNG:CERT:PNG-C-2025-000001") { id __typename ... on PngCertification { country registry holderName status nativeStatus validUntil aqrfBasis provider } }

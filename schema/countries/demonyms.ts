@@ -5,8 +5,11 @@
 // from the data set, and a registry's own spellings are added as data beside its adapter.
 import table from './demonyms.json' with { type: 'json' };
 import { normalizeCountryName } from './countryNames.js';
+import { isAlpha3 } from './isoCountries.js';
 
-const byCountry = table.demonyms as Record<string, string[]>;
+// Only ISO 3166-1 codes: the data set also files Kosovo under `UNK`, a placeholder no ISO list
+// holds, which the contract's CountryCode could not carry.
+const byCountry = Object.fromEntries(Object.entries(table.demonyms as Record<string, string[]>).filter(([alpha3]) => isAlpha3(alpha3)));
 
 /** Every demonym of the data set, normalised → the alpha-3 codes it names (two for CONGOLESE, DOMINICAN). */
 const byDemonym = new Map<string, string[]>();

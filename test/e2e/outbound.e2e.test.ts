@@ -29,7 +29,9 @@ describe('outbound connections', () => {
 
   const allowed = () => {
     const ports = [stack.gateway.port, stack.regional.port, ...[...stack.subgraphs.values()].map((s) => s.port), ...[...stack.simulators.values()].map((s) => s.port)];
-    return new Set(ports.flatMap((port) => ['127.0.0.1', 'localhost', '::1'].map((host) => `${host}:${port}`)));
+    // The configured stores are the stack's own services too: the audit log's PostgreSQL (test/globalSetup.ts).
+    const stores = [process.env.AUDIT_DATABASE_URL].filter((url): url is string => !!url).map((url) => `${new URL(url).hostname}:${new URL(url).port || '5432'}`);
+    return new Set([...ports.flatMap((port) => ['127.0.0.1', 'localhost', '::1'].map((host) => `${host}:${port}`)), ...stores]);
   };
 
   it('notices a connection nobody configured (the watch itself works)', async () => {

@@ -65,7 +65,10 @@ export async function startTestStack(options: StackOptions = {}): Promise<TestSt
     ...options,
     devIssuer,
   });
-  const defaultToken = await devIssuer.issue(DEFAULT_CALLER);
+  // A stack of one country asks as that country's own case officer, whom its policy lets see its
+  // records in full (conformance checks every field); a stack of several asks as DEFAULT_CALLER.
+  const only = options.countries?.length === 1 ? options.countries[0].code : undefined;
+  const defaultToken = await devIssuer.issue(only ? { ...DEFAULT_CALLER, memberState: only } : DEFAULT_CALLER);
   ideHeaders = JSON.stringify({ Authorization: `Bearer ${defaultToken}`, 'Rantau-Purpose': 'SKILLS_RECOGNITION' }, null, 2);
   const operator = operatorHeaders(stack.operatorToken);
   const headersFor = (options: QueryOptions = {}): Record<string, string> => {

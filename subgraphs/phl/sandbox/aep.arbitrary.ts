@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { addDays, addMonths } from '../../../schema/dates/index.js';
 import world from '../../../schema/countries/demonyms.json' with { type: 'json' };
+import { isAlpha3 } from '../../../schema/countries/index.js';
 import type { RegistryArbitrary } from '../../../sandbox/testing/generated.js';
 import { documentNumber, isoDateBetween, sampleCounter } from '../../../sandbox/testing/nativeArbitraries.js';
 import own from '../aepDemonyms.json' with { type: 'json' };
@@ -20,7 +21,7 @@ function demonymPairs(): Array<[string, string]> {
   const ownPairs = Object.entries(own.demonyms);
   const counts = new Map<string, number>();
   for (const names of Object.values(world.demonyms)) for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
-  const worldPairs = Object.entries(world.demonyms as Record<string, string[]>).flatMap(([alpha3, names]) => names.filter((name) => counts.get(name) === 1 && !(name in own.demonyms)).map((name): [string, string] => [name, alpha3]));
+  const worldPairs = Object.entries(world.demonyms as Record<string, string[]>).filter(([alpha3]) => isAlpha3(alpha3)).flatMap(([alpha3, names]) => names.filter((name) => counts.get(name) === 1 && !(name in own.demonyms)).map((name): [string, string] => [name, alpha3]));
   return [...ownPairs, ...worldPairs];
 }
 
