@@ -1,6 +1,6 @@
 import type { RantauConfig } from '../platform/config.js';
 import type { CountryRuntime } from '../subgraphs/kit/buildCountrySubgraph.js';
-import { changeFeed, recordCache, registryMetrics, unbatched, type CountryPlugin } from '../subgraphs/kit/plugins/index.js';
+import { changeFeed, countryIndexPlugin, recordCache, registryMetrics, unbatched, type CountryPlugin } from '../subgraphs/kit/plugins/index.js';
 import { ServiceMetrics } from '../platform/metrics.js';
 import { createStore } from '../platform/store/createStore.js';
 import type { CacheStore } from '../platform/store/store.js';
@@ -20,13 +20,29 @@ function storeFor(config: RantauConfig, metrics: ServiceMetrics): CacheStore {
 
 /**
  * The one place a country subgraph's plugins are chosen. `cached` (every deployment): registry
- * metrics, the record cache and the change feeds that keep it current. `naive` (the benchmark's
- * baseline only): registry metrics, and every record its own registry call.
+ * metrics, the record cache and the change feeds that keep it current, and the country index
+ * (INDEX=on) that locates identities without searching. `naive` (the benchmark's baseline only):
+ * registry metrics, and every record its own registry call.
  */
 export function countryPlugins(config: RantauConfig, metrics: ServiceMetrics): CountryPlugin[] {
   if (config.resolvers === 'naive') return [registryMetrics(metrics), unbatched()];
   const cache = recordCache({ store: storeFor(config, metrics), settings: config.cache, metrics });
-  return [registryMetrics(metrics), cache, changeFeed(cache.cache, config.cache.changePollMs)];
+  const plugins: CountryPlugin[] = [registryMetrics(metrics), cache, changeFeed(cache.cache, config.cache.changePollMs)];
+  if (config.index.enabled) plugins.push(countryIndex(config, metrics));
+  return plugins;
+}
+
+function countryIndex(config: RantauConfig, metrics: ServiceMetrics): CountryPlugin {
+  const { index } = config;
+  return countryIndexPlugin({
+    location: index.databaseUrl,
+    hmacKey: index.hmacKey,
+    freshnessS: index.freshnessS,
+    rateShare: index.syncRateShare,
+    intervalMs: index.syncIntervalMs,
+    reconcileS: index.reconcileS,
+    metrics,
+  });
 }
 
 export function countryRuntime(config: RantauConfig, code: string, registryUrls: Record<string, string>, overrides: Partial<CountryRuntime> = {}): CountryRuntime {

@@ -13,7 +13,7 @@ import type { RunningServer } from '../../platform/httpServer.js';
 import { serveSubgraph } from './serveSubgraph.js';
 import { ServiceMetrics } from '../../platform/metrics.js';
 import { ResponseCacheHint, cacheHintPlugin, recordCacheHint } from './cacheHints.js';
-import type { Background, CountryPlugin } from './plugins/index.js';
+import type { Background, BackgroundSources, CountryPlugin } from './plugins/plugin.js';
 import type { ContractRecord } from './records.js';
 import type { Caller } from '../../platform/caller.js';
 
@@ -23,6 +23,9 @@ import type { Caller } from '../../platform/caller.js';
  * arrival turns into 429s.
  */
 export const RATE_MARGIN = 0.9;
+
+/** Background work never takes more than this share of a registry's rate: live requests keep the rest. */
+const MAX_BACKGROUND_SHARE = 0.9;
 
 /** Deployment settings of one country subgraph (from the environment or the embedded launcher). */
 export interface CountryRuntime {
@@ -55,24 +58,36 @@ export async function buildCountrySubgraph(definition: CountryDefinition, runtim
   const metrics = runtime.metrics ?? new ServiceMetrics(`subgraph-${definition.code.toLowerCase()}`);
   const plugins = runtime.plugins ?? [];
   const sources = {} as Record<RecordKind, RecordSource>;
+  const background: BackgroundSources = { CERT: null, PERMIT: null };
+  // Background work (the index's sync) takes its share of a registry's rate only where the registry has a bulk interface to read.
+  const backgroundShare = Math.min(MAX_BACKGROUND_SHARE, plugins.reduce((sum, plugin) => sum + (plugin.backgroundRateShare ?? 0), 0));
   for (const binding of [definition.certifications, definition.permits]) {
     const profile = profileOf(binding);
     const baseUrl = runtime.registryUrls[profile.key];
     if (!baseUrl) throw new Error(`${definition.code}: no base URL configured for registry "${profile.key}"`);
-    const client = new RegistryClient({
-      country: definition.code,
-      registry: profile.key,
-      baseUrl,
-      timeoutMs: runtime.registryTimeoutMs,
-      maxConcurrency: runtime.maxConcurrency,
-      ratePerSecond: runtime.ratePerSecond ?? profile.ratePerSecond * RATE_MARGIN,
-      onAttempt: (attempt) => plugins.forEach((plugin) => plugin.onRegistryAttempt?.(attempt)),
-    });
+    const rate = runtime.ratePerSecond ?? profile.ratePerSecond * RATE_MARGIN;
+    const shared = backgroundShare > 0 && profile.bulk !== undefined && !isLegacyBinding(binding);
+    const clientFor = (ratePerSecond: number, timeoutMs: number) =>
+      new RegistryClient({
+        country: definition.code,
+        registry: profile.key,
+        baseUrl,
+        timeoutMs,
+        maxConcurrency: runtime.maxConcurrency,
+        ratePerSecond,
+        onAttempt: (attempt) => plugins.forEach((plugin) => plugin.onRegistryAttempt?.(attempt)),
+      });
+    const client = clientFor(shared ? rate * (1 - backgroundShare) : rate, runtime.registryTimeoutMs);
     const onFetch = (size: number) => plugins.forEach((plugin) => plugin.onRegistryFetch?.({ country: definition.code, registry: profile.key }, size));
     const source = isLegacyBinding(binding) ? legacySource(definition.code, binding.adapter(client) as never, onFetch) : registrySource(definition.code, binding.adapter, client, onFetch);
     sources[profile.kind] = plugins.reduce((wrapped, plugin) => plugin.wrapSource?.(wrapped) ?? wrapped, source);
+    if (shared && !isLegacyBinding(binding)) {
+      // A longer budget than a user's request: background work can wait out a Retry-After instead of failing.
+      background[profile.kind] = registrySource(definition.code, binding.adapter, clientFor(rate * backgroundShare, Math.max(runtime.registryTimeoutMs * 4, 10_000)));
+    }
   }
-  const watchers = plugins.flatMap((plugin) => plugin.start?.([sources.CERT, sources.PERMIT]) ?? []);
+  const watchers = plugins.flatMap((plugin) => plugin.start?.([sources.CERT, sources.PERMIT], background) ?? []);
+  const index = plugins.find((plugin) => plugin.index)?.index ?? null;
   const maxAge: Partial<Record<RecordKind, number>> = {};
   for (const kind of ['CERT', 'PERMIT'] as const) {
     const opinions = plugins.map((plugin) => plugin.responseMaxAgeS?.(kind)).filter((age): age is number => age !== undefined);
@@ -100,7 +115,7 @@ export async function buildCountrySubgraph(definition: CountryDefinition, runtim
     metrics,
     watchers,
     plugins,
-    createContext: (caller = null) => ({ country: new CountryRequest(definition.code, sources), cacheHint: new ResponseCacheHint(), caller }),
+    createContext: (caller = null) => ({ country: new CountryRequest(definition.code, sources, index), cacheHint: new ResponseCacheHint(), caller }),
     close: async () => {
       watchers.forEach((watcher) => watcher.stop());
       await Promise.all(plugins.map((plugin) => plugin.close?.()));

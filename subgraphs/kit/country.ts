@@ -57,6 +57,7 @@ export function internalFieldNames(code: string) {
   return {
     locate: `${lower}Locate`,
     check: `${lower}Check`,
+    qualifications: `${lower}Qualifications`,
     identityInput: `${prefix}IdentityInput`,
     certificationType: `${prefix}Certification`,
     permitType: `${prefix}WorkPermit`,

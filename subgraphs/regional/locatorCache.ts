@@ -13,6 +13,8 @@ import type { CacheOutcome } from '../../platform/metrics.js';
 interface CachedLocation {
   c: string[];
   p: string[];
+  /** How each registry was asked when the answer was made (no personal data). */
+  s?: LocatedView['sources'];
 }
 
 export class LocatorCache {
@@ -47,7 +49,7 @@ export class LocatorCache {
       if (value === null) return null;
       try {
         const cached = JSON.parse(value) as CachedLocation;
-        return { key: identityKey(identities[i]), certificationIds: cached.c, permitIds: cached.p, failures: [] };
+        return { key: identityKey(identities[i]), certificationIds: cached.c, permitIds: cached.p, failures: [], sources: cached.s ?? [] };
       } catch {
         return null;
       }
@@ -67,7 +69,7 @@ export class LocatorCache {
       .filter(({ located }) => located.failures.length === 0)
       .map(({ identity, located }) => ({
         key: this.key(country, identity),
-        value: JSON.stringify({ c: located.certificationIds, p: located.permitIds } satisfies CachedLocation),
+        value: JSON.stringify({ c: located.certificationIds, p: located.permitIds, s: located.sources } satisfies CachedLocation),
         ttlMs: this.ttlS * 1000,
       }));
     await this.store.setMany(entries);

@@ -2,9 +2,17 @@ import { startStack, type Stack, type StackOptions } from '../../bin/stack.js';
 import { graphqlRequest, type GraphQLResponse } from '../../platform/graphqlRequest.js';
 import { readConfig, type CacheSettings, type RantauConfig } from '../../platform/config.js';
 
-/** Settings for a test stack: the defaults, with cache settings and other fields overridden. */
+function withoutIndex(config: RantauConfig): RantauConfig {
+  return { ...config, index: { ...config.index, enabled: false } };
+}
+
+/**
+ * Settings for a test stack: the defaults, with cache settings and other fields overridden. The
+ * country index is off unless a test switches it on (it needs its own database): a stack without
+ * it searches every registry live, which is what the counts of the other tests assert.
+ */
 export function testConfig(cache: Partial<CacheSettings> = {}, rest: Partial<Omit<RantauConfig, 'cache'>> = {}): RantauConfig {
-  const base = readConfig({});
+  const base = withoutIndex(readConfig({}));
   return { ...base, ...rest, cache: { ...base.cache, ...cache } };
 }
 
@@ -25,6 +33,7 @@ export async function startTestStack(options: StackOptions = {}): Promise<TestSt
     registryTimeoutMs: 5000,
     countryTimeoutMs: 10_000,
     ...options,
+    config: options.config ?? withoutIndex(readConfig()),
   });
   return Object.assign(stack, {
     query: <T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}) => graphqlRequest<T>(`${stack.gateway.url}/graphql`, query, variables, 20_000) as Promise<GraphQLResponse<T>>,

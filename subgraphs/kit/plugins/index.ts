@@ -4,3 +4,4 @@ export { registryMetrics } from './registryMetrics.js';
 export { recordCache, type RecordCachePlugin } from './recordCachePlugin.js';
 export { changeFeed } from './changeFeedPlugin.js';
 export { unbatched } from './unbatched.js';
+export { countryIndexPlugin, type CountryIndexPlugin, type CountryIndexOptions } from './countryIndexPlugin.js';
