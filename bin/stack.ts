@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { countryEntries, loadCountry, type CountryEntry } from '../subgraphs/countries.js';
-import { buildCountrySubgraph, startCountrySubgraph } from '../subgraphs/kit/buildCountrySubgraph.js';
+import { buildCountrySubgraph, startCountrySubgraph, type CountrySubgraph } from '../subgraphs/kit/buildCountrySubgraph.js';
 import { loadSimulators } from '../sandbox/countrySimulators.js';
 import { buildRegionalSubgraph, startRegionalSubgraph } from '../subgraphs/regional/index.js';
 import { startSimulator, type RunningSimulator, type SimulatorConfig } from '../sandbox/simulator/simulator.js';
@@ -39,6 +39,8 @@ export interface Stack {
   gateway: RunningGateway;
   regional: RunningServer;
   subgraphs: Map<string, RunningServer>;
+  /** Each country's subgraph as built (its plugins: tests drive the index's sync by hand). */
+  countries: Map<string, CountrySubgraph>;
   /** Simulators keyed `IDN/bnsp`. */
   simulators: Map<string, RunningSimulator>;
   supergraphSdl: string;
@@ -53,6 +55,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const entries = options.countries ?? countryEntries;
   const simulators = new Map<string, RunningSimulator>();
   const subgraphs = new Map<string, RunningServer>();
+  const countries = new Map<string, CountrySubgraph>();
   const sources: SubgraphSource[] = [];
   const started: RunningServer[] = [];
   const close = async () => {
@@ -76,6 +79,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
           ...(options.registryRatePerSecond !== undefined ? { ratePerSecond: options.registryRatePerSecond } : {}),
         }),
       );
+      countries.set(entry.code, subgraph);
       const running = await startCountrySubgraph(subgraph, ephemeral ? 0 : entry.subgraphPort);
       started.push(running);
       subgraphs.set(entry.code, running);
@@ -101,7 +105,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       ...gatewayCaching(config),
     });
     started.push(gateway);
-    return { gateway, regional, subgraphs, simulators, supergraphSdl, close };
+    return { gateway, regional, subgraphs, countries, simulators, supergraphSdl, close };
   } catch (error) {
     await close();
     throw error;
