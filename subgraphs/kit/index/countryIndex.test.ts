@@ -153,3 +153,44 @@ describe.each([
     if (level) expect((await index.qualifications(isco, [level], 50))!.every((q) => q.nationalLevel === level)).toBe(true);
   });
 });
+
+describe('a sync that meets a failing registry or a broken record', () => {
+  let db: SqlDatabase;
+  let store: IndexStore;
+  const digest = new IdentityDigest('test-key');
+  beforeAll(async () => {
+    db = await openDatabase('memory://');
+    store = await IndexStore.open(db, 'IDN', digest);
+  });
+  afterAll(async () => db?.close());
+
+  it('slows down while the registry answers 503 and 429, and completes its pass once it recovers', async () => {
+    await control(() => tka.configure({ down: true }));
+    const lines: string[] = [];
+    const sync = new RegistrySync(store, sourceOf(tkaAdapter, tka.url), { ...syncOptions, intervalMs: 60_000, log: (line) => lines.push(line) });
+    sync.start();
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(lines.some((line) => line.includes('sync slowed: REGISTRY_UNAVAILABLE'))).toBe(true);
+    expect((await store.state('tka')).syncedAt).toBeNull();
+    // Back, but with a rate limit of one request a second: 429s with Retry-After, waited out.
+    await control(() => tka.configure({ down: false, ratePerSecond: 1 }));
+    for (let i = 0; i < 100 && (await store.state('tka')).syncedAt === null; i++) await new Promise((r) => setTimeout(r, 100));
+    await sync.stop();
+    await control(() => tka.configure({ ratePerSecond: 1000 }));
+    expect((await store.state('tka')).syncedAt).not.toBeNull();
+    expect(await store.countRecords('tka')).toBe(tka.simulator.store.all().length);
+    // Log lines say what happened, never whose record.
+    for (const line of lines) for (const record of tka.simulator.store.all() as Array<{ paspor: string; nama_tka: string }>) expect(line.includes(record.paspor) || line.includes(record.nama_tka)).toBe(false);
+  });
+
+  it('leaves out only a record that cannot be read, naming it by its number in the log', async () => {
+    const broken = { ...(bnsp.simulator.store.all()[1] as BnspRecord), nomor_sertifikat: '77777.0000.0.0000001.2026', status: 'TIDAK_DIKENAL' };
+    await control(() => bnsp.upsert([broken]));
+    const lines: string[] = [];
+    await new RegistrySync(store, sourceOf(bnspAdapter, bnsp.url), { ...syncOptions, log: (line) => lines.push(line) }).runPass();
+    expect(lines).toContainEqual(expect.stringContaining(`record "${broken.nomor_sertifikat}" could not be read (RECORD_UNREADABLE)`));
+    const held = await db.query<{ native_id: string }>(`SELECT native_id FROM rantau_index_idn.records WHERE registry = 'bnsp'`);
+    expect(held.map((r) => r.native_id)).not.toContain(broken.nomor_sertifikat);
+    expect(held.length).toBe(bnsp.simulator.store.all().length - 1);
+  });
+});
