@@ -141,6 +141,17 @@ describe.each([
     expect(calls['GET /sertifikat/cari']).toBeUndefined();
   });
 
+  it('empties an index written under another key, instead of answering from identities it cannot read', async () => {
+    const other = await IndexStore.open(db, 'IDN', new IdentityDigest('another-key'));
+    expect(await other.countRecords('bnsp')).toBe(0);
+    expect((await other.state('bnsp')).syncedAt).toBeNull();
+    // Opened again under the deployment's key: emptied once more, and synchronised again.
+    store = await IndexStore.open(db, 'IDN', digest);
+    expect(await store.countRecords('bnsp')).toBe(0);
+    await new RegistrySync(store, sourceOf(bnspAdapter, bnsp.url), syncOptions).runPass();
+    expect(await store.countRecords('bnsp')).toBeGreaterThan(0);
+  });
+
   it('answers the qualifications certified in an occupation, most issued first, from facts alone', async () => {
     const certificates = await everything(sourceOf(bnspAdapter, bnsp.url));
     const isco = certificates.find((c) => c.occupation.isco)!.occupation.isco!;

@@ -20,6 +20,11 @@ export class IdentityDigest {
     return createHmac('sha256', this.key).update(`${nationality}:${normalizeDocumentNumber(documentNumber)}`).digest('base64url');
   }
 
+  /** A digest that tells whether an index was written under this key, without revealing it. */
+  keyCheck(): string {
+    return createHmac('sha256', this.key).update('rantau index key check').digest('base64url');
+  }
+
   /** Every identity a record names: its holder's document and each document the registry links to the holder. */
   ofRecord(record: ContractRecord): string[] {
     const nationality = record.holderNationality ?? ANY_NATIONALITY;

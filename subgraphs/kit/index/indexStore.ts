@@ -70,12 +70,26 @@ export class IndexStore {
     const store = new IndexStore(db, country, digest);
     const migrations = migrationsIn(MIGRATIONS).map((m) => ({ ...m, sql: m.sql.replaceAll('{{schema}}', store.schema) }));
     await migrate(db, `index:${country}`, migrations);
+    await store.claimKey();
     return store;
+  }
+
+  /** An index written under another HMAC key cannot be read: it is emptied, and the sync starts again. */
+  private async claimKey(): Promise<void> {
+    const check = this.digest.keyCheck();
+    await this.db.transaction(async (tx) => {
+      const [row] = await tx.query<{ key_check: string }>(`SELECT key_check FROM ${this.schema}.index_key FOR UPDATE`);
+      if (row?.key_check === check) return;
+      await tx.query(`DELETE FROM ${this.schema}.identities`);
+      await tx.query(`DELETE FROM ${this.schema}.records`);
+      await tx.query(`DELETE FROM ${this.schema}.sync_state`);
+      await tx.query(`INSERT INTO ${this.schema}.index_key (only_row, key_check) VALUES (true, $1) ON CONFLICT (only_row) DO UPDATE SET key_check = EXCLUDED.key_check`, [check]);
+    });
   }
 
   /** Table names of this country's index (the privacy test scans them all). */
   get tables(): string[] {
-    return ['records', 'identities', 'sync_state'].map((t) => `${this.schema}.${t}`);
+    return ['records', 'identities', 'sync_state', 'index_key'].map((t) => `${this.schema}.${t}`);
   }
 
   async state(registry: string): Promise<SyncState> {
