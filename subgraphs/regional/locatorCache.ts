@@ -13,8 +13,6 @@ import type { CacheOutcome } from '../../platform/metrics.js';
 interface CachedLocation {
   c: string[];
   p: string[];
-  /** How each registry was asked when the answer was made (no personal data). */
-  s?: LocatedView['sources'];
 }
 
 export class LocatorCache {
@@ -42,14 +40,21 @@ export class LocatorCache {
     return `rantau:loc:v1:${country}:${digest}`;
   }
 
+  /** How each registry was asked when the answer was made (`Worker.sources`), beside the ids under a key of its own. */
+  private sourcesKey(country: string, identity: HolderIdentity): string {
+    return this.key(country, identity).replace('rantau:loc:v1:', 'rantau:locsrc:v1:');
+  }
+
   /** One round trip; null where the country must be asked. */
   async getMany(country: string, identities: readonly HolderIdentity[]): Promise<Array<LocatedView | null>> {
-    const values = await this.store.getMany(identities.map((identity) => this.key(country, identity)));
+    const all = await this.store.getMany(identities.flatMap((identity) => [this.key(country, identity), this.sourcesKey(country, identity)]));
+    const values = identities.map((_, i) => all[2 * i]);
     const found = values.map((value, i): LocatedView | null => {
       if (value === null) return null;
       try {
         const cached = JSON.parse(value) as CachedLocation;
-        return { key: identityKey(identities[i]), certificationIds: cached.c, permitIds: cached.p, failures: [], sources: cached.s ?? [] };
+        const sources = all[2 * i + 1] === null ? [] : (JSON.parse(all[2 * i + 1]!) as LocatedView['sources']);
+        return { key: identityKey(identities[i]), certificationIds: cached.c, permitIds: cached.p, failures: [], sources };
       } catch {
         return null;
       }
@@ -67,11 +72,10 @@ export class LocatorCache {
   async setMany(country: string, answers: ReadonlyArray<{ identity: HolderIdentity; located: LocatedView }>): Promise<void> {
     const entries = answers
       .filter(({ located }) => located.failures.length === 0)
-      .map(({ identity, located }) => ({
-        key: this.key(country, identity),
-        value: JSON.stringify({ c: located.certificationIds, p: located.permitIds, s: located.sources } satisfies CachedLocation),
-        ttlMs: this.ttlS * 1000,
-      }));
+      .flatMap(({ identity, located }) => [
+        { key: this.key(country, identity), value: JSON.stringify({ c: located.certificationIds, p: located.permitIds } satisfies CachedLocation), ttlMs: this.ttlS * 1000 },
+        { key: this.sourcesKey(country, identity), value: JSON.stringify(located.sources), ttlMs: this.ttlS * 1000 },
+      ]);
     await this.store.setMany(entries);
   }
 }
