@@ -14,7 +14,7 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import pg from 'pg';
 import { loadCountry } from '../subgraphs/countries.js';
 import { buildCountrySubgraph, RATE_MARGIN, startCountrySubgraph } from '../subgraphs/kit/buildCountrySubgraph.js';
-import { countryIndexPlugin, registryMetrics, type CountryIndexPlugin } from '../subgraphs/kit/plugins/index.js';
+import { countryIndexPlugin, registryMetrics, sharedBatching, type CountryIndexPlugin } from '../subgraphs/kit/plugins/index.js';
 import { profileOf } from '../subgraphs/kit/country.js';
 import { ServiceMetrics } from '../platform/metrics.js';
 import { graphqlRequest } from '../platform/graphqlRequest.js';
@@ -73,7 +73,7 @@ async function main(): Promise<void> {
     const baseline = process.memoryUsage().rss;
     peakRss = baseline;
     const syncStart = Date.now();
-    const subgraph = await buildCountrySubgraph(country, { registryUrls, registryTimeoutMs: 5000, maxConcurrency: 8, plugins: [registryMetrics(metrics), index as CountryIndexPlugin], metrics });
+    const subgraph = await buildCountrySubgraph(country, { registryUrls, registryTimeoutMs: 5000, maxConcurrency: 8, plugins: [registryMetrics(metrics), sharedBatching(2), index as CountryIndexPlugin], metrics });
     const { store } = await index.ready;
     const done = async () => (await store.syncedAt()).size === profiles.length;
     while (!(await done())) await new Promise((r) => setTimeout(r, 250));

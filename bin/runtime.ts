@@ -1,6 +1,6 @@
 import type { RantauConfig } from '../platform/config.js';
 import type { CountryRuntime } from '../subgraphs/kit/buildCountrySubgraph.js';
-import { changeFeed, countryIndexPlugin, recordCache, registryMetrics, unbatched, type CountryPlugin } from '../subgraphs/kit/plugins/index.js';
+import { changeFeed, countryIndexPlugin, recordCache, registryMetrics, sharedBatching, unbatched, type CountryPlugin } from '../subgraphs/kit/plugins/index.js';
 import { ServiceMetrics } from '../platform/metrics.js';
 import { createStore } from '../platform/store/createStore.js';
 import type { CacheStore } from '../platform/store/store.js';
@@ -20,17 +20,22 @@ function storeFor(config: RantauConfig, metrics: ServiceMetrics): CacheStore {
 
 /**
  * The one place a country subgraph's plugins are chosen. `cached` (every deployment): registry
- * metrics, the record cache and the change feeds that keep it current, and the country index
+ * metrics, reads by number batched across requests, the record cache and the change feeds that
+ * keep it current, and the country index
  * (INDEX=on) that locates identities without searching. `naive` (the benchmark's baseline only):
  * registry metrics, and every record its own registry call.
  */
 export function countryPlugins(config: RantauConfig, metrics: ServiceMetrics): CountryPlugin[] {
   if (config.resolvers === 'naive') return [registryMetrics(metrics), unbatched()];
   const cache = recordCache({ store: storeFor(config, metrics), settings: config.cache, metrics });
-  const plugins: CountryPlugin[] = [registryMetrics(metrics), cache, changeFeed(cache.cache, config.cache.changePollMs)];
+  // Batching across requests sits inside the record cache: only misses wait for the window.
+  const plugins: CountryPlugin[] = [registryMetrics(metrics), sharedBatching(SHARED_BATCH_WINDOW_MS), cache, changeFeed(cache.cache, config.cache.changePollMs)];
   if (config.index.enabled) plugins.push(countryIndex(config, metrics));
   return plugins;
 }
+
+/** How long a read by number waits for others to share its registry call: far below a registry's latency (40–500 ms). */
+const SHARED_BATCH_WINDOW_MS = 2;
 
 function countryIndex(config: RantauConfig, metrics: ServiceMetrics): CountryPlugin {
   const { index } = config;

@@ -5,3 +5,4 @@ export { recordCache, type RecordCachePlugin } from './recordCachePlugin.js';
 export { changeFeed } from './changeFeedPlugin.js';
 export { unbatched } from './unbatched.js';
 export { countryIndexPlugin, type CountryIndexPlugin, type CountryIndexOptions } from './countryIndexPlugin.js';
+export { sharedBatching } from './sharedBatching.js';
