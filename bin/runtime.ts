@@ -1,6 +1,6 @@
 import type { RantauConfig } from '../platform/config.js';
 import type { CountryRuntime } from '../subgraphs/kit/buildCountrySubgraph.js';
-import { auditTrail, changeFeed, ownerPolicy, recordCache, registryMetrics, unbatched, verifierFields, type CountryPlugin } from '../subgraphs/kit/plugins/index.js';
+import { auditTrail, changeFeed, countryIndexPlugin, ownerPolicy, recordCache, registryMetrics, sharedBatching, unbatched, verifierFields, type CountryPlugin } from '../subgraphs/kit/plugins/index.js';
 import { auditHmacKey, auditLocation, leaseAuditLog } from '../platform/audit/index.js';
 import { loadPolicy } from '../subgraphs/countries.js';
 import { ServiceMetrics } from '../platform/metrics.js';
@@ -47,14 +47,35 @@ function trustPlugins(config: RantauConfig, code: string): CountryPlugin[] {
 
 /**
  * The one place a country subgraph's plugins are chosen. `cached` (every deployment): registry
- * metrics, the record cache and the change feeds that keep it current. `naive` (the benchmark's
- * baseline only): registry metrics, and every record its own registry call. Both end with the
- * owner's policy and audit.
+ * metrics, reads by number batched across requests, the record cache and the change feeds that
+ * keep it current, and the country index (INDEX=on) that locates identities without searching.
+ * `naive` (the benchmark's baseline only): registry metrics, and every record its own registry
+ * call. Both end with the owner's policy and audit.
  */
 export function countryPlugins(config: RantauConfig, metrics: ServiceMetrics, code: string): CountryPlugin[] {
   if (config.resolvers === 'naive') return [registryMetrics(metrics), unbatched(), ...trustPlugins(config, code)];
   const cache = recordCache({ store: storeFor(config, metrics), settings: config.cache, metrics });
-  return [registryMetrics(metrics), cache, changeFeed(cache.cache, config.cache.changePollMs), ...trustPlugins(config, code)];
+  // Batching across requests sits inside the record cache: only misses wait for the window.
+  const plugins: CountryPlugin[] = [registryMetrics(metrics), sharedBatching(SHARED_BATCH_WINDOW_MS), cache, changeFeed(cache.cache, config.cache.changePollMs)];
+  if (config.index.enabled) plugins.push(countryIndex(config, metrics));
+  plugins.push(...trustPlugins(config, code));
+  return plugins;
+}
+
+/** How long a read by number waits for others to share its registry call: far below a registry's latency (40–500 ms). */
+const SHARED_BATCH_WINDOW_MS = 2;
+
+function countryIndex(config: RantauConfig, metrics: ServiceMetrics): CountryPlugin {
+  const { index } = config;
+  return countryIndexPlugin({
+    location: index.databaseUrl,
+    hmacKey: index.hmacKey,
+    freshnessS: index.freshnessS,
+    rateShare: index.syncRateShare,
+    intervalMs: index.syncIntervalMs,
+    reconcileS: index.reconcileS,
+    metrics,
+  });
 }
 
 export function countryRuntime(config: RantauConfig, code: string, registryUrls: Record<string, string>, overrides: Partial<CountryRuntime> = {}): CountryRuntime {

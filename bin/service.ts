@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadCountry } from '../subgraphs/countries.js';
 import { loadSimulators } from '../sandbox/countrySimulators.js';
 import { buildCountrySubgraph, startCountrySubgraph } from '../subgraphs/kit/buildCountrySubgraph.js';
@@ -49,7 +50,9 @@ async function main(): Promise<RunningServer> {
     case 'subgraph': {
       const entry = entryFor(code ?? '');
       const registryUrls = Object.fromEntries(Object.keys(entry.registryPorts).map((k) => [k, registryUrl(entry.code, k)]));
-      const subgraph = await buildCountrySubgraph((await loadCountry(entry.code)).country, countryRuntime(config, entry.code, registryUrls));
+      // One process per country: an embedded index folder is this country's own (a PGlite folder opens in one process only).
+      const own = /^(postgres(ql)?|memory):\/\//.test(config.index.databaseUrl) ? config : { ...config, index: { ...config.index, databaseUrl: join(config.index.databaseUrl, entry.code.toLowerCase()) } };
+      const subgraph = await buildCountrySubgraph((await loadCountry(entry.code)).country, countryRuntime(own, entry.code, registryUrls));
       const running = await startCountrySubgraph(subgraph, port(entry.subgraphPort), verifierFromSettings(config.trust, entry.code.toLowerCase()), host);
       log.info('country subgraph listening', { url: `${running.url}/graphql` });
       return running;

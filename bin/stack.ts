@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { countryEntries, loadCountry, type CountryEntry } from '../subgraphs/countries.js';
-import { buildCountrySubgraph, startCountrySubgraph } from '../subgraphs/kit/buildCountrySubgraph.js';
+import { buildCountrySubgraph, startCountrySubgraph, type CountrySubgraph } from '../subgraphs/kit/buildCountrySubgraph.js';
 import { loadSimulators } from '../sandbox/countrySimulators.js';
 import { buildRegionalSubgraph, startRegionalSubgraph } from '../subgraphs/regional/index.js';
 import { startSimulator, type RunningSimulator, type SimulatorConfig } from '../sandbox/simulator/simulator.js';
@@ -46,6 +46,8 @@ export interface Stack {
   gateway: RunningGateway;
   regional: RunningServer;
   subgraphs: Map<string, RunningServer>;
+  /** Each country's subgraph as built (its plugins: tests drive the index's sync by hand). */
+  countries: Map<string, CountrySubgraph>;
   /** Simulators keyed `IDN/bnsp`. */
   simulators: Map<string, RunningSimulator>;
   supergraphSdl: string;
@@ -66,6 +68,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const entries = options.countries ?? countryEntries;
   const simulators = new Map<string, RunningSimulator>();
   const subgraphs = new Map<string, RunningServer>();
+  const countries = new Map<string, CountrySubgraph>();
   const sources: SubgraphSource[] = [];
   const started: RunningServer[] = [];
   const close = async () => {
@@ -92,6 +95,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
           ...(options.registryRatePerSecond !== undefined ? { ratePerSecond: options.registryRatePerSecond } : {}),
         }),
       );
+      countries.set(entry.code, subgraph);
       const running = await startCountrySubgraph(subgraph, ephemeral ? 0 : entry.subgraphPort, trust.verifierFor(entry.code.toLowerCase()));
       started.push(running);
       subgraphs.set(entry.code, running);
@@ -120,7 +124,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       ...(await gatewayLimits(config, entries)),
     });
     started.push(gateway);
-    return { gateway, regional, subgraphs, simulators, supergraphSdl, trust, devIssuer, operatorToken, close };
+    return { gateway, regional, subgraphs, countries, simulators, supergraphSdl, trust, devIssuer, operatorToken, close };
   } catch (error) {
     await close();
     throw error;

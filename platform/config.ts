@@ -49,6 +49,32 @@ export interface TrustSettings {
   simOperatorToken: string | undefined;
 }
 
+function fractionFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0 || value >= 1) throw new Error(`${name}: expected a fraction between 0 and 1 (exclusive), got ${JSON.stringify(raw)}`);
+  return value;
+}
+
+/** The country index (subgraphs/kit/index/): where it lives, how fresh it must be to answer alone, how it syncs. */
+export interface IndexSettings {
+  /** `on` (default) or `off` (INDEX). */
+  enabled: boolean;
+  /** `postgres://…` (a PostgreSQL server), `memory://`, or a folder for the embedded PGlite (INDEX_DATABASE_URL; default `data/index`). */
+  databaseUrl: string;
+  /** Keys the identity HMACs; every replica reading one index must share it. Unset: random per process, so nothing is shared (INDEX_HMAC_KEY). */
+  hmacKey: string | undefined;
+  /** How old a registry's index may be and still answer alone; older, the registry is searched live (INDEX_FRESHNESS_S). */
+  freshnessS: number;
+  /** Share of each registry's published rate the sync uses; live requests keep the rest (INDEX_SYNC_RATE_SHARE). */
+  syncRateShare: number;
+  /** Between two reads of a change feed or issue-date window (INDEX_SYNC_INTERVAL_MS). */
+  syncIntervalMs: number;
+  /** Between two full reconciliation passes (INDEX_RECONCILE_S). */
+  reconcileS: number;
+}
+
 /** How long cached things live, in seconds. */
 export interface CacheSettings {
   /** Certifications change rarely (CACHE_TTL_CERT_S). */
@@ -179,6 +205,7 @@ export interface RantauConfig {
   /** Keys the hashes under which the regional subgraph caches identities; share it between replicas (LOCATOR_CACHE_SECRET). */
   locatorCacheSecret: string | undefined;
   cache: CacheSettings;
+  index: IndexSettings;
   trust: TrustSettings;
   limits: LimitSettings;
   audit: AuditSettings;
@@ -239,6 +266,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RantauConfig {
       embedded: 'pglite',
       hmacKey: env.AUDIT_HMAC_KEY || undefined,
       exportKeyFile: env.AUDIT_EXPORT_KEY_FILE || undefined,
+    },
+    index: {
+      enabled: choiceFrom(env, 'INDEX', ['on', 'off'] as const, 'on') === 'on',
+      databaseUrl: env.INDEX_DATABASE_URL || 'data/index',
+      hmacKey: env.INDEX_HMAC_KEY || undefined,
+      freshnessS: intFrom(env, 'INDEX_FRESHNESS_S', 300),
+      syncRateShare: fractionFrom(env, 'INDEX_SYNC_RATE_SHARE', 0.3),
+      syncIntervalMs: intFrom(env, 'INDEX_SYNC_INTERVAL_MS', 10_000),
+      reconcileS: intFrom(env, 'INDEX_RECONCILE_S', 86_400),
     },
     cache: {
       certTtlS: intFrom(env, 'CACHE_TTL_CERT_S', 3600),

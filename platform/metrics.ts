@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { RouteHandler } from './httpResponses.js';
 
@@ -51,6 +51,14 @@ export class ServiceMetrics {
   readonly batchSize: Histogram<'country' | 'registry'>;
   /** The `operation` label of the two request metrics. */
   readonly operations: BoundedLabel;
+  /** The country index (subgraphs/kit/index/): records held, pages and records synchronised, failures, and how far behind each registry it is. */
+  readonly indexRecords: Gauge<'country' | 'registry'>;
+  readonly indexPages: Counter<'country' | 'registry'>;
+  readonly indexSynced: Counter<'country' | 'registry' | 'phase'>;
+  readonly indexSyncFailures: Counter<'country' | 'registry' | 'reason'>;
+  readonly indexLagSeconds: Gauge<'country' | 'registry'>;
+  /** When each registry's index was last complete (`<country>/<registry>` → ISO instant), read at scrape time for the lag. */
+  readonly indexSyncedAt = new Map<string, string>();
 
   constructor(
     readonly service: string,
@@ -67,6 +75,23 @@ export class ServiceMetrics {
     this.registryCalls = new Counter({ name: 'rantau_registry_calls_total', help: 'HTTP calls to national registries, by route and status (HTTP status, timeout or connection).', labelNames: ['country', 'registry', 'route', 'status'], registers });
     this.registryErrors = new Counter({ name: 'rantau_registry_errors_total', help: 'Registry calls that failed: 5xx, 429, timeout or dropped connection.', labelNames: ['country', 'registry', 'reason'], registers });
     this.registrySeconds = new Histogram({ name: 'rantau_registry_call_duration_seconds', help: 'Latency of registry calls.', labelNames: ['country', 'registry'], buckets: LATENCY_BUCKETS, registers });
+    this.indexRecords = new Gauge({ name: 'rantau_index_records', help: 'Records in the country index after its last full pass, by registry.', labelNames: ['country', 'registry'], registers });
+    this.indexPages = new Counter({ name: 'rantau_index_pages_total', help: 'Pages of a registry\'s bulk interface written to the country index (full passes).', labelNames: ['country', 'registry'], registers });
+    this.indexSynced = new Counter({ name: 'rantau_index_records_synced_total', help: 'Records written to the country index, by phase (full: a full pass; incremental: change feed or issue-date window). Its rate is the sync rate.', labelNames: ['country', 'registry', 'phase'], registers });
+    this.indexSyncFailures = new Counter({ name: 'rantau_index_sync_failures_total', help: 'Sync rounds that failed and were retried later (the registry\'s error code, or index store).', labelNames: ['country', 'registry', 'reason'], registers });
+    const syncedAt = this.indexSyncedAt;
+    this.indexLagSeconds = new Gauge({
+      name: 'rantau_index_lag_seconds',
+      help: 'Seconds since the country index last held the registry completely (absent before a first full pass).',
+      labelNames: ['country', 'registry'],
+      registers,
+      collect() {
+        for (const [key, at] of syncedAt) {
+          const [country, registry] = key.split('/');
+          this.set({ country, registry }, Math.max(0, (Date.now() - Date.parse(at)) / 1000));
+        }
+      },
+    });
     this.batchSize = new Histogram({ name: 'rantau_registry_batch_size', help: 'Ids asked per registry fetch (1 for registries without a batch endpoint).', labelNames: ['country', 'registry'], buckets: [1, 2, 5, 10, 20, 25, 40, 50, 100, 200], registers });
   }
 

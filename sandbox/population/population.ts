@@ -91,7 +91,7 @@ export const SIMULATION_TODAY = '2026-11-01';
 
 export const MEMBER_STATES = ['BRN', 'KHM', 'IDN', 'LAO', 'MYS', 'MMR', 'PHL', 'SGP', 'THA', 'VNM', 'TLS'] as const;
 
-type Corridor = [string, string, number, [number, number, number]];
+export type Corridor = [string, string, number, [number, number, number]];
 
 const corridors = corridorData.corridors as Corridor[];
 const occupations = occupationData.occupations as Occupation[];
@@ -168,17 +168,22 @@ function permitStatusFor(r: Random, validUntil: string, today: string): PermitHo
   return r.weighted([['ACTIVE', 0.9], ['PENDING', 0.04], ['CANCELLED', 0.04], ['REVOKED', 0.02]] as const);
 }
 
-export function generatePopulation(seed = 20251026): Population {
-  const r = new Random(seed);
-  const today = SIMULATION_TODAY;
-  const people: Person[] = [];
-  const sequences = new Map<string, number>();
-  const nextSeq = (country: string, kind: string) => {
-    const key = `${country}:${kind}`;
-    const n = (sequences.get(key) ?? 0) + 1;
-    sequences.set(key, n);
-    return n;
-  };
+/** Where a person comes from: a citizen who never left, or a migrant of one corridor. */
+export type Segment = { type: 'resident'; country: string } | { type: 'migrant'; corridor: Corridor };
+
+/** The segments of the population in order, each with how many people it has (`scale` multiplies them all, keeping the corridors' proportions). */
+export function segments(scale = 1): Array<{ segment: Segment; count: number }> {
+  return [
+    ...MEMBER_STATES.map((country) => ({ segment: { type: 'resident', country } as Segment, count: corridorData.residentsPerMember * scale })),
+    ...corridors.map((corridor) => ({ segment: { type: 'migrant', corridor } as Segment, count: corridor[2] * scale })),
+  ];
+}
+
+/**
+ * One person and their holdings, drawn from `r`. `nextSeq` numbers each holding within its
+ * registry (the scaled population numbers them afterwards, and passes a placeholder).
+ */
+export function makePersonOf(r: Random, pid: number, segment: Segment, nextSeq: (country: string, kind: string) => number, today = SIMULATION_TODAY): Person {
   const addCert = (person: Person, country: string, home: boolean, occupation: Occupation, latestIssue: string) => {
     const issuedOn = addDays(latestIssue, -r.int(30, 5 * 365));
     person.holdings.push({ kind: 'CERT', country, seq: nextSeq(country, 'CERT'), occupation, level: r.weighted([[1, 2], [2, 4], [3, 3], [4, 1]] as const), issuedOn, status: certStatus(r), home });
@@ -190,38 +195,48 @@ export function generatePopulation(seed = 20251026): Population {
     person.holdings.push({ kind: 'PERMIT', country, seq: nextSeq(country, 'PERMIT'), permitClass: cls, occupation, employer: r.int(0, 999), validFrom, validUntil, status: permitStatusFor(r, validUntil, today) });
   };
 
-  // Residents: citizens with a home certificate who never left.
-  for (const country of MEMBER_STATES) {
-    for (let i = 0; i < corridorData.residentsPerMember; i += 1) {
-      const person = makePerson(r, people.length + 1, country, 20, 58, false);
-      addCert(person, country, true, occupationFor(r, 'SKILLED', true), today);
-      if (r.chance(0.2)) addCert(person, country, true, occupationFor(r, 'SKILLED', true), today);
-      people.push(person);
-    }
+  if (segment.type === 'resident') {
+    // Residents: citizens with a home certificate who never left.
+    const { country } = segment;
+    const person = makePerson(r, pid, country, 20, 58, false);
+    addCert(person, country, true, occupationFor(r, 'SKILLED', true), today);
+    if (r.chance(0.2)) addCert(person, country, true, occupationFor(r, 'SKILLED', true), today);
+    return person;
   }
-
   // Migrants, corridor by corridor.
-  for (const [host, origin, weight, classShares] of corridors) {
-    for (let i = 0; i < weight; i += 1) {
-      const person = makePerson(r, people.length + 1, origin, 21, 55, true);
-      const cls = r.weighted([['PROFESSIONAL', classShares[0]], ['SKILLED', classShares[1]], ['LOWER_SKILLED', classShares[2]]] as const);
-      const occupation = occupationFor(r, cls, false);
-      const homeShare = (corridorData.homeCertificateShare as Record<string, number>)[origin] ?? 0;
-      if ((MEMBER_STATES as readonly string[]).includes(origin) && r.chance(homeShare)) {
-        addCert(person, origin, true, occupationFor(r, cls, true), addDays(today, -r.int(200, 900)));
-      }
-      const earlier = (corridorData.earlierHostShare as Record<string, number>)[origin] ?? 0;
-      if (r.chance(earlier)) {
-        const otherHosts = [...new Set(corridors.filter(([h, o]) => o === origin && h !== host).map(([h]) => h))];
-        if (otherHosts.length > 0) addPermit(person, r.pick(otherHosts), cls, occupationFor(r, cls, false), addDays(today, -r.int(400, 900)));
-      }
-      addPermit(person, host, cls, occupation, null);
-      const hostShare = (corridorData.hostCertificateShare as Record<string, Partial<Record<PermitClassName, number>>>)[host]?.[cls] ?? 0;
-      if (r.chance(hostShare)) addCert(person, host, false, occupationFor(r, cls, true), today);
-      people.push(person);
-    }
+  const [host, origin, , classShares] = segment.corridor;
+  const person = makePerson(r, pid, origin, 21, 55, true);
+  const cls = r.weighted([['PROFESSIONAL', classShares[0]], ['SKILLED', classShares[1]], ['LOWER_SKILLED', classShares[2]]] as const);
+  const occupation = occupationFor(r, cls, false);
+  const homeShare = (corridorData.homeCertificateShare as Record<string, number>)[origin] ?? 0;
+  if ((MEMBER_STATES as readonly string[]).includes(origin) && r.chance(homeShare)) {
+    addCert(person, origin, true, occupationFor(r, cls, true), addDays(today, -r.int(200, 900)));
   }
-  return { seed, today, people };
+  const earlier = (corridorData.earlierHostShare as Record<string, number>)[origin] ?? 0;
+  if (r.chance(earlier)) {
+    const otherHosts = [...new Set(corridors.filter(([h, o]) => o === origin && h !== host).map(([h]) => h))];
+    if (otherHosts.length > 0) addPermit(person, r.pick(otherHosts), cls, occupationFor(r, cls, false), addDays(today, -r.int(400, 900)));
+  }
+  addPermit(person, host, cls, occupation, null);
+  const hostShare = (corridorData.hostCertificateShare as Record<string, Partial<Record<PermitClassName, number>>>)[host]?.[cls] ?? 0;
+  if (r.chance(hostShare)) addCert(person, host, false, occupationFor(r, cls, true), today);
+  return person;
+}
+
+export function generatePopulation(seed = 20251026): Population {
+  const r = new Random(seed);
+  const people: Person[] = [];
+  const sequences = new Map<string, number>();
+  const nextSeq = (country: string, kind: string) => {
+    const key = `${country}:${kind}`;
+    const n = (sequences.get(key) ?? 0) + 1;
+    sequences.set(key, n);
+    return n;
+  };
+  for (const { segment, count } of segments()) {
+    for (let i = 0; i < count; i += 1) people.push(makePersonOf(r, people.length + 1, segment, nextSeq));
+  }
+  return { seed, today: SIMULATION_TODAY, people };
 }
 
 /** Every (person, holding) pair held in one country's registry of one kind, in sequence order. */

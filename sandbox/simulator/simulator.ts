@@ -7,7 +7,12 @@ import { join } from 'node:path';
 import type { RegistryProfile } from '../../subgraphs/kit/adapter.js';
 import { listen, type RunningServer } from '../../platform/httpServer.js';
 import { logger } from '../../platform/logger.js';
-import { defaultPopulation, type Population } from '../population/population.js';
+import { defaultPopulation, type Holding, type Person, type Population } from '../population/population.js';
+import { simScale } from '../population/scaledPopulation.js';
+import { ScaledRecordStore, sharedScaledPopulation } from './scaledRecordStore.js';
+import { RecordStore } from './recordStore.js';
+
+export { RecordStore };
 
 /**
  * The simulator kit: a national registry's native API over HTTP, with the behaviour its
@@ -56,36 +61,18 @@ export interface SimulatorDefinition<N> {
   recordIdsOf?(record: N): string[];
   /** What the registry answers when a client exceeds its rate limit (429). */
   rateLimited: NativeResponse;
+  /**
+   * For SIM_SCALE: how one record of the scaled population is written (null when this registry
+   * would not hold it) and which place in the registry a number names, so that the store can draw
+   * any record on demand instead of holding them all. Without it, the registry serves the small
+   * population whatever SIM_SCALE says.
+   */
+  atScale?: {
+    kind: 'CERT' | 'PERMIT';
+    recordFor(person: Person, holding: Holding): N | null;
+    seqOf(id: string): number | null;
+  };
   routes: SimRoute<N>[];
-}
-
-/** Native records by id, with the change feed a registry publishes. */
-export class RecordStore<N> {
-  private readonly byId = new Map<string, N>();
-  readonly changes: Array<{ id: string; at: string }> = [];
-
-  constructor(private readonly idOf: (record: N) => string, records: N[]) {
-    for (const record of records) this.byId.set(idOf(record), record);
-  }
-
-  get(id: string): N | undefined {
-    return this.byId.get(id);
-  }
-
-  all(): N[] {
-    return [...this.byId.values()];
-  }
-
-  /** Adds or replaces a record and logs the change (what `/perubahan`-style feeds publish). */
-  put(record: N, at = new Date().toISOString()): void {
-    const id = this.idOf(record);
-    this.byId.set(id, record);
-    this.changes.push({ id, at });
-  }
-
-  changedSince(since: string): Array<{ id: string; at: string }> {
-    return this.changes.filter((change) => change.at > since);
-  }
 }
 
 export interface SimulatedBehaviour {
@@ -116,6 +103,8 @@ export interface SimulatorOptions {
   config?: Partial<SimulatorConfig>;
   /** The bearer credential `/__sim/*` answers; a random one when unset (read it from RunningSimulator). */
   operatorToken?: string;
+  /** Population scale (SIM_SCALE by default); above 1, registries that can draw records on demand serve the scaled population. */
+  scale?: number;
 }
 
 export interface RunningSimulator extends RunningServer {
@@ -210,7 +199,15 @@ export async function startSimulator<N>(definition: SimulatorDefinition<N>, opti
   const config: SimulatorConfig = { ...configFromEnvironment(profile, definition.behaviour), ...options.config };
   const population = options.population ?? defaultPopulation();
   const fixtures = loadFixtures<N>(options.fixturesDir ?? process.env.FIXTURES_DIR, definition.country, profile.key);
-  const store = new RecordStore<N>(definition.idOf, [...definition.records(population), ...fixtures]);
+  const scale = options.scale ?? simScale();
+  let store: RecordStore<N>;
+  if (scale > 1 && definition.atScale) {
+    store = new ScaledRecordStore<N>(definition.idOf, definition.atScale, sharedScaledPopulation(population.seed, scale).registry(definition.country, definition.atScale.kind));
+    for (const record of fixtures) store.put(record, '1970-01-01T00:00:00.000Z');
+  } else {
+    if (scale > 1) console.warn(`[sim ${definition.country} ${profile.key}] SIM_SCALE=${scale}: this registry cannot draw records on demand yet; it serves the small population`);
+    store = new RecordStore<N>(definition.idOf, [...definition.records(population), ...fixtures]);
+  }
   const routes = definition.routes.map(compileRoute);
   const counts = new Map<string, number>();
   let rateLimited = 0;

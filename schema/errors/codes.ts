@@ -27,6 +27,9 @@ export const errorCodes = {
   IDENTITY_ATTRIBUTES_REQUIRED: {
     description: 'The registry will not match a person on the attributes given; `extensions.required` lists what it needs (for example `dateOfBirth`).',
   },
+  INDEX_UNAVAILABLE: {
+    description: "A question only the country index answers (the qualifications a country certifies) was asked of a country that keeps no index of that registry yet: its first full pass has not completed, or the index is switched off. `extensions.country` names it.",
+  },
   SUBGRAPH_UNAVAILABLE: {
     description: "A country's subgraph could not be reached from the regional subgraph. `extensions.country` names it.",
   },

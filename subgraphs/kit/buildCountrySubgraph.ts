@@ -13,7 +13,7 @@ import type { RunningServer } from '../../platform/httpServer.js';
 import { serveSubgraph } from './serveSubgraph.js';
 import { ServiceMetrics } from '../../platform/metrics.js';
 import { ResponseCacheHint, cacheHintPlugin, recordCacheHint } from './cacheHints.js';
-import type { Background, CountryPlugin } from './plugins/index.js';
+import type { Background, BackgroundSources, CountryPlugin } from './plugins/plugin.js';
 import type { ContractRecord } from './records.js';
 import { BreakerBoard } from './registry/circuitBreaker.js';
 import type { SharedPacing } from './registry/sharedPacing.js';
@@ -28,6 +28,9 @@ import type { ContextVerifier } from '../../platform/trust/callerContext.js';
  * arrival turns into 429s.
  */
 export const RATE_MARGIN = 0.9;
+
+/** Background work never takes more than this share of a registry's rate: live requests keep the rest. */
+const MAX_BACKGROUND_SHARE = 0.9;
 
 /** Deployment settings of one country subgraph (from the environment or the embedded launcher). */
 export interface CountryRuntime {
@@ -68,27 +71,40 @@ export async function buildCountrySubgraph(definition: CountryDefinition, runtim
   const plugins = runtime.plugins ?? [];
   const sources = {} as Record<RecordKind, RecordSource>;
   const breakers = new BreakerBoard(runtime.breaker, metrics.registry);
+  const background: BackgroundSources = { CERT: null, PERMIT: null };
+  // Background work (the index's sync) takes its share of a registry's rate only where the registry has a bulk interface to read.
+  const backgroundShare = Math.min(MAX_BACKGROUND_SHARE, plugins.reduce((sum, plugin) => sum + (plugin.backgroundRateShare ?? 0), 0));
   for (const binding of [definition.certifications, definition.permits]) {
     const profile = profileOf(binding);
     const baseUrl = runtime.registryUrls[profile.key];
     if (!baseUrl) throw new Error(`${definition.code}: no base URL configured for registry "${profile.key}"`);
-    const ratePerSecond = runtime.ratePerSecond ?? profile.ratePerSecond * RATE_MARGIN;
-    const client = new RegistryClient({
-      country: definition.code,
-      registry: profile.key,
-      baseUrl,
-      timeoutMs: runtime.registryTimeoutMs,
-      maxConcurrency: runtime.maxConcurrency,
-      ratePerSecond,
-      breaker: breakers.for(definition.code, profile.key),
-      pacer: runtime.pacing?.pacer(definition.code, profile.key, ratePerSecond),
-      onAttempt: (attempt) => plugins.forEach((plugin) => plugin.onRegistryAttempt?.(attempt)),
-    });
+    const rate = runtime.ratePerSecond ?? profile.ratePerSecond * RATE_MARGIN;
+    const shared = backgroundShare > 0 && profile.bulk !== undefined;
+    const breaker = breakers.for(definition.code, profile.key);
+    const clientFor = (ratePerSecond: number, timeoutMs: number, pacer?: ReturnType<NonNullable<CountryRuntime['pacing']>['pacer']>) =>
+      new RegistryClient({
+        country: definition.code,
+        registry: profile.key,
+        baseUrl,
+        timeoutMs,
+        maxConcurrency: runtime.maxConcurrency,
+        ratePerSecond,
+        breaker,
+        pacer,
+        onAttempt: (attempt) => plugins.forEach((plugin) => plugin.onRegistryAttempt?.(attempt)),
+      });
+    const liveRate = shared ? rate * (1 - backgroundShare) : rate;
+    const client = clientFor(liveRate, runtime.registryTimeoutMs, runtime.pacing?.pacer(definition.code, profile.key, liveRate));
     const onFetch = (size: number) => plugins.forEach((plugin) => plugin.onRegistryFetch?.({ country: definition.code, registry: profile.key }, size));
     const source = registrySource(definition.code, binding.adapter, client, onFetch);
     sources[profile.kind] = plugins.reduce((wrapped, plugin) => plugin.wrapSource?.(wrapped) ?? wrapped, source);
+    if (shared) {
+      // A longer budget than a user's request: background work can wait out a Retry-After instead of failing.
+      background[profile.kind] = registrySource(definition.code, binding.adapter, clientFor(rate * backgroundShare, Math.max(runtime.registryTimeoutMs * 4, 10_000)));
+    }
   }
-  const watchers = plugins.flatMap((plugin) => plugin.start?.([sources.CERT, sources.PERMIT]) ?? []);
+  const watchers = plugins.flatMap((plugin) => plugin.start?.([sources.CERT, sources.PERMIT], background) ?? []);
+  const index = plugins.find((plugin) => plugin.index)?.index ?? null;
   const maxAge: Partial<Record<RecordKind, number>> = {};
   for (const kind of ['CERT', 'PERMIT'] as const) {
     const opinions = plugins.map((plugin) => plugin.responseMaxAgeS?.(kind)).filter((age): age is number => age !== undefined);
@@ -112,7 +128,7 @@ export async function buildCountrySubgraph(definition: CountryDefinition, runtim
   }
   plugins.forEach((plugin) => plugin.bindSchema?.(federated.schema, [names.certificationType, names.permitType]));
   const createContext = (admission: Admission = { caller: null }): CountryContext => {
-    const context: CountryContext = { country: new CountryRequest(definition.code, sources), cacheHint: new ResponseCacheHint(), caller: admission.caller, admission };
+    const context: CountryContext = { country: new CountryRequest(definition.code, sources, index), cacheHint: new ResponseCacheHint(), caller: admission.caller, admission };
     context.country = plugins.reduce((access, plugin) => plugin.wrapRequest?.(access, context) ?? access, context.country);
     return context;
   };

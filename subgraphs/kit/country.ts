@@ -45,6 +45,7 @@ export function internalFieldNames(code: string) {
     locate: `${lower}Locate`,
     check: `${lower}Check`,
     accessHistory: `${lower}AccessHistory`,
+    qualifications: `${lower}Qualifications`,
     identityInput: `${prefix}IdentityInput`,
     certificationType: `${prefix}Certification`,
     permitType: `${prefix}WorkPermit`,

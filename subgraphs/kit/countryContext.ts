@@ -8,6 +8,8 @@ import type { CacheHintContext } from './cacheHints.js';
 import type { Caller } from '../../platform/caller.js';
 import type { Admission } from '../../platform/trust/admission.js';
 import { RantauError } from '../../schema/errors/index.js';
+import type { CountryIndex } from './index/countryIndex.js';
+import type { QualificationCount } from './index/indexStore.js';
 
 export interface RegistryFailureView {
   registry: string;
@@ -20,12 +22,25 @@ export interface RegistryFailureView {
   nativeId: string | null;
 }
 
+/** How one registry was asked for an identity: from the country index, or by the registry's holder search. */
+export interface LocatedSourceView {
+  registry: string;
+  locatedBy: 'INDEX' | 'LIVE_SEARCH';
+  /** For INDEX: the instant up to which the index held the registry. */
+  indexedAt: string | null;
+}
+
 export interface LocatedView {
   key: string;
   certificationIds: string[];
   permitIds: string[];
   failures: RegistryFailureView[];
+  /** One entry per registry of the country. */
+  sources: LocatedSourceView[];
 }
+
+/** `INDEXED`: the index answers where it is fresh; `LIVE`: every registry's holder search is asked. */
+export type Consistency = 'INDEXED' | 'LIVE';
 
 export interface RecordCheckView {
   id: string;
@@ -71,8 +86,11 @@ export interface AccessView {
 export interface RecordAccess {
   readonly code: string;
   record(globalId: string): Promise<ContractRecord | null>;
-  locate(identities: HolderIdentity[]): Promise<LocatedView[]>;
+  /** `LIVE` asks every registry's holder search, whatever the country index holds. */
+  locate(identities: HolderIdentity[], consistency?: Consistency): Promise<LocatedView[]>;
   check(ids: string[]): Promise<RecordCheckView[]>;
+  /** Counts of qualifications certified in an ISCO unit group, from the country index (null without one); no personal data. */
+  qualifications(isco: string, nationalLevels: readonly string[] | null, first: number): Promise<QualificationCount[] | null>;
   /** Accesses to the calling subject's own records, newest first (answered by the audit plugin). */
   accessHistory(): Promise<AccessView[]>;
 }
@@ -87,6 +105,7 @@ export class CountryRequest implements RecordAccess {
   constructor(
     readonly code: string,
     private readonly sources: Record<RecordKind, RecordSource>,
+    private readonly index: CountryIndex | null = null,
   ) {
     // A batch never larger than one registry call takes; a registry without a batch endpoint gets
     // the whole tick's ids at once, and its source makes one paced call per id.
@@ -108,19 +127,44 @@ export class CountryRequest implements RecordAccess {
     return this.loaders[parsed.kind].load(parsed.nativeId);
   }
 
-  async locate(identities: HolderIdentity[]): Promise<LocatedView[]> {
+  /**
+   * Where the index is fresh, it alone says which records an identity has (one query for every
+   * identity, no holder search); the records are then read by number through the batched, cached
+   * loaders and kept only if they still match. Elsewhere, and always for `LIVE`, each registry's
+   * holder search is asked.
+   */
+  async locate(identities: HolderIdentity[], consistency: Consistency = 'INDEXED'): Promise<LocatedView[]> {
+    const status = consistency === 'LIVE' || !this.index ? new Map() : await this.index.status();
+    const indexed = (['CERT', 'PERMIT'] as const).filter((kind) => status.get(this.sources[kind].registry)?.fresh === true);
+    const hits = indexed.length > 0 ? await this.index!.locate(identities, indexed.map((kind) => this.sources[kind].registry)) : new Map<string, Map<string, string[]>>();
     return Promise.all(
       identities.map(async (identity) => {
-        const located: LocatedView = { key: identityKey(identity), certificationIds: [], permitIds: [], failures: [] };
+        const key = identityKey(identity);
+        const located: LocatedView = { key, certificationIds: [], permitIds: [], failures: [], sources: [] };
+        const found = (kind: RecordKind, record: ContractRecord) => (kind === 'CERT' ? located.certificationIds : located.permitIds).push(record.id);
         await Promise.all(
           (['CERT', 'PERMIT'] as const).map(async (kind) => {
+            const source = this.sources[kind];
             try {
-              const holder = await this.sources[kind].findByHolder(identity);
+              if (indexed.includes(kind)) {
+                located.sources.push({ registry: source.registry, locatedBy: 'INDEX', indexedAt: status.get(source.registry)!.indexedAt });
+                const ids = hits.get(key)?.get(source.registry) ?? [];
+                const records = await this.loaders[kind].loadMany(ids);
+                for (const record of records) {
+                  if (record instanceof Error) {
+                    if (!isRegistryError(record)) throw record;
+                    located.failures.push(failureView(record));
+                  } else if (record !== null && matchesIdentity(record, identity)) found(kind, record);
+                }
+                return;
+              }
+              located.sources.push({ registry: source.registry, locatedBy: 'LIVE_SEARCH', indexedAt: null });
+              const holder = await source.findByHolder(identity);
               // A record that could not be read is reported on its own; the holder's other records are still located.
               for (const error of holder.unreadable) located.failures.push(failureView(error));
               for (const record of holder.records.filter((r) => matchesIdentity(r, identity))) {
                 this.loaders[kind].prime(record.nativeId, record);
-                (kind === 'CERT' ? located.certificationIds : located.permitIds).push(record.id);
+                found(kind, record);
               }
             } catch (error) {
               if (!isRegistryError(error)) throw error;
@@ -128,9 +172,17 @@ export class CountryRequest implements RecordAccess {
             }
           }),
         );
+        // The same registry failing for several records of one identity is one failure to report.
+        located.failures = located.failures.filter((f, i, all) => all.findIndex((g) => g.registry === f.registry && g.code === f.code && g.nativeId === f.nativeId) === i);
+        located.sources.sort((a, b) => a.registry.localeCompare(b.registry));
         return located;
       }),
     );
+  }
+
+  /** Qualifications certified in an ISCO unit group, from the index's facts; null when the country keeps no index of its certifications. */
+  async qualifications(isco: string, nationalLevels: readonly string[] | null, first: number): Promise<QualificationCount[] | null> {
+    return this.index ? this.index.qualifications(isco, nationalLevels, first) : null;
   }
 
   async check(ids: string[]): Promise<RecordCheckView[]> {

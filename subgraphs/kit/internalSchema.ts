@@ -1,5 +1,6 @@
 import { Arg, Ctx, Directive, Field, ID, InputType, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import { DateScalar } from '../../schema/contract/index.js';
+import { DateScalar, DateTimeScalar } from '../../schema/contract/index.js';
+import { RantauError, badUserInput } from '../../schema/errors/index.js';
 import { typePrefix, internalFieldNames } from './country.js';
 import type { AccessView, CountryContext } from './countryContext.js';
 
@@ -8,6 +9,9 @@ import type { AccessView, CountryContext } from './countryContext.js';
  * check a batch of global ids. They are @inaccessible, so they never appear in the public API,
  * and their types are named per country so that eleven subgraphs compose without sharing them.
  */
+const DEFAULT_QUALIFICATIONS = 20;
+const MAX_QUALIFICATIONS = 200;
+
 export function internalSchema(code: string) {
   const prefix = typePrefix(code);
   const names = internalFieldNames(code);
@@ -51,6 +55,35 @@ export function internalSchema(code: string) {
   }
 
   @Directive('@inaccessible')
+  @ObjectType(`${prefix}LocatedSource`, { description: `Internal: how one of ${code}'s registries was asked for an identity.` })
+  class LocatedSource {
+    @Field(() => String, { description: 'Registry key.' })
+    registry!: string;
+
+    @Field(() => String, { description: 'INDEX (the country index, no search call) or LIVE_SEARCH (the registry\'s holder search).' })
+    locatedBy!: string;
+
+    @Field(() => DateTimeScalar, { nullable: true, description: 'For INDEX: the instant up to which the index held the registry.' })
+    indexedAt!: string | null;
+  }
+
+  @Directive('@inaccessible')
+  @ObjectType(`${prefix}Qualification`, { description: `Internal: a qualification ${code} certifies, from the country index (no personal data).` })
+  class Qualification {
+    @Field(() => String, { nullable: true, description: 'The national qualification or scheme code.' })
+    qualificationCode!: string | null;
+
+    @Field(() => String, { description: 'The qualification title in the registry\'s language.' })
+    title!: string;
+
+    @Field(() => String, { nullable: true, description: 'The national level as the registry writes it.' })
+    nationalLevel!: string | null;
+
+    @Field(() => Int, { description: 'Certificates of this qualification the registry holds (every status).' })
+    issued!: number;
+  }
+
+  @Directive('@inaccessible')
   @ObjectType(`${prefix}Located`, { description: `Internal: the ids of ${code}'s records that belong to one identity.` })
   class Located {
     @Field(() => String, { description: 'The identity key the regional subgraph asked for.' })
@@ -64,6 +97,9 @@ export function internalSchema(code: string) {
 
     @Field(() => [RegistryFailure], { description: 'Registries that could not answer for this identity.' })
     failures!: RegistryFailure[];
+
+    @Field(() => [LocatedSource], { description: 'How each registry was asked: from the index or by a live holder search.' })
+    sources!: LocatedSource[];
   }
 
   @Directive('@inaccessible')
@@ -126,8 +162,28 @@ export function internalSchema(code: string) {
 
     @Directive('@inaccessible')
     @Query(() => [Located], { name: names.locate, description: `Internal: locate identities in ${code}'s two registries, in one call.` })
-    locate(@Arg('identities', () => [IdentityInput]) identities: IdentityInput[], @Ctx() context: CountryContext): Promise<Located[]> {
-      return context.country.locate(identities);
+    locate(
+      @Arg('identities', () => [IdentityInput]) identities: IdentityInput[],
+      @Arg('live', () => Boolean, { defaultValue: false, description: 'True: ask every registry\'s holder search, whatever the index holds.' }) live: boolean,
+      @Ctx() context: CountryContext,
+    ): Promise<Located[]> {
+      return context.country.locate(identities, live ? 'LIVE' : 'INDEXED');
+    }
+
+    @Directive('@inaccessible')
+    @Query(() => [Qualification], { name: names.qualifications, description: `Internal: the qualifications ${code} certifies in an ISCO-08 unit group, most issued first, from the country index (for recognition; no personal data).` })
+    async qualifications(
+      @Arg('isco', () => String, { description: 'ISCO-08 unit group, 4 digits.' }) isco: string,
+      @Arg('nationalLevels', () => [String], { nullable: true, description: 'Only these national levels, as the registry writes them.' }) nationalLevels: string[] | null,
+      @Arg('first', () => Int, { nullable: true, description: `At most this many (1-${MAX_QUALIFICATIONS}, default ${DEFAULT_QUALIFICATIONS}).` }) first: number | null,
+      @Ctx() context: CountryContext,
+    ): Promise<Qualification[]> {
+      if (!/^\d{4}$/.test(isco)) throw badUserInput('isco', `expected an ISCO-08 unit group of 4 digits, got ${JSON.stringify(isco.slice(0, 20))}`);
+      const limit = first ?? DEFAULT_QUALIFICATIONS;
+      if (!(limit >= 1 && limit <= MAX_QUALIFICATIONS)) throw badUserInput('first', `expected 1 to ${MAX_QUALIFICATIONS}, got ${limit}`);
+      const found = await context.country.qualifications(isco, nationalLevels && nationalLevels.length > 0 ? nationalLevels : null, limit);
+      if (found === null) throw new RantauError('INDEX_UNAVAILABLE', `${code} keeps no index of its certifications yet`, { country: code });
+      return found;
     }
 
     @Directive('@inaccessible')
@@ -137,5 +193,5 @@ export function internalSchema(code: string) {
     }
   }
 
-  return { resolver: InternalResolver, types: [IdentityInput, RegistryFailure, Located, RecordCheck, Access] };
+  return { resolver: InternalResolver, types: [IdentityInput, RegistryFailure, LocatedSource, Qualification, Located, RecordCheck, Access] };
 }

@@ -1,5 +1,5 @@
-import { Directive, Field, ID, InputType, InterfaceType, ObjectType } from 'type-graphql';
-import { CountryCodeScalar, DateScalar } from '../../schema/contract/index.js';
+import { Directive, Field, ID, InputType, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
+import { CountryCodeScalar, DateScalar, DateTimeScalar } from '../../schema/contract/index.js';
 import { internalFieldNames } from '../kit/country.js';
 
 /**
@@ -32,6 +32,47 @@ export interface Reference {
   id: string;
 }
 
+export enum LocatedBy {
+  INDEX = 'INDEX',
+  LIVE_SEARCH = 'LIVE_SEARCH',
+}
+registerEnumType(LocatedBy, {
+  name: 'LocatedBy',
+  description: 'How a registry was asked for a worker.',
+  valuesConfig: {
+    INDEX: { description: "From the country's index of the registry, within its freshness bound: no search call; the records themselves were read live by number." },
+    LIVE_SEARCH: { description: "By the registry's holder search, at the time of the query." },
+  },
+});
+
+export enum Consistency {
+  INDEXED = 'INDEXED',
+  LIVE = 'LIVE',
+}
+registerEnumType(Consistency, {
+  name: 'Consistency',
+  description: 'How current the list of a worker\'s records must be. Records are always read live; this is about finding them.',
+  valuesConfig: {
+    INDEXED: { description: "Default: each country's index answers where it is within its freshness bound (records issued in the last minutes may be missing); registries without one are searched live." },
+    LIVE: { description: "Every registry's holder search is asked now: records created minutes ago are found, at the cost of a search call per registry (charged by the registry-call budget)." },
+  },
+});
+
+@ObjectType('WorkerSource', { description: 'How one registry of one country was asked for this worker.' })
+export class WorkerSource {
+  @Field(() => CountryCodeScalar, { description: 'The member state.' })
+  country!: string;
+
+  @Field(() => String, { description: 'The registry key (`bnsp`, `tka`, …).' })
+  registry!: string;
+
+  @Field(() => LocatedBy, { description: 'From the country index, or by a live holder search.' })
+  locatedBy!: LocatedBy;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'For INDEX: the instant up to which the index held the registry (records issued after it may be missing; ask with `consistency: LIVE`).' })
+  indexedAt!: string | null;
+}
+
 @ObjectType('Worker', { description: 'One person, found by travel document across every member state\'s registries. Only what the registries hold is returned; nothing is guessed.' })
 export class Worker {
   @Field(() => ID, { description: 'Stable id of this identity: `WORKER:<nationality>:<document number>`.' })
@@ -54,6 +95,9 @@ export class Worker {
 
   @Field(() => [CountryCodeScalar], { description: 'Member states whose registries hold at least one record of this worker.' })
   countries!: string[];
+
+  @Field(() => [WorkerSource], { description: 'How each registry of each member state that answered was asked for this worker: from the country index (`indexedAt` says how current it was) or by a live search.' })
+  sources!: WorkerSource[];
 }
 
 @InputType('WorkerIdentityInput', { description: 'The attributes that identify one worker.' })

@@ -43,6 +43,8 @@ export function failureError(country: string, failure: RegistryFailureView): Ran
 
 export class CountryLocator {
   readonly locate: DataLoader<HolderIdentity, LocatedView, string>;
+  /** `consistency: LIVE`: every registry searched now, past both the locator cache and the index. */
+  readonly locateLive: DataLoader<HolderIdentity, LocatedView, string>;
   readonly check: DataLoader<string, RecordCheckView>;
 
   constructor(
@@ -54,11 +56,12 @@ export class CountryLocator {
     const { cache, forward } = options;
     this.forward = forward;
     const batch = options.batching ?? true;
-    const ask = async (identities: readonly HolderIdentity[]): Promise<Array<LocatedView | Error>> => {
-      const query = `query Locate($identities: [${names.identityInput}!]!) { ${names.locate}(identities: $identities) { key certificationIds permitIds failures { ${FAILURE_FIELDS} } } }`;
-      const data = await this.call<Record<string, LocatedView[]>>(query, { identities });
+    const ask = async (identities: readonly HolderIdentity[], live = false): Promise<Array<LocatedView | Error>> => {
+      const query = `query Locate($identities: [${names.identityInput}!]!, $live: Boolean!) { ${names.locate}(identities: $identities, live: $live) { key certificationIds permitIds failures { ${FAILURE_FIELDS} } sources { registry locatedBy indexedAt } } }`;
+      const data = await this.call<Record<string, LocatedView[]>>(query, { identities, live });
       const byKey = new Map(data[names.locate].map((located) => [located.key, located]));
       const answers = identities.map((identity) => byKey.get(identityKey(identity)) ?? this.unavailable(`answered no entry for ${identityKey(identity)}`));
+      if (live) return answers;
       await cache?.setMany(endpoint.code, identities.flatMap((identity, i) => {
         const located = answers[i];
         return located instanceof Error ? [] : [{ identity, located }];
@@ -76,6 +79,7 @@ export class CountryLocator {
       },
       { cacheKeyFn: identityKey, batch },
     );
+    this.locateLive = new DataLoader<HolderIdentity, LocatedView, string>((identities) => ask(identities, true), { cacheKeyFn: identityKey, batch });
     this.check = new DataLoader<string, RecordCheckView>(async (ids) => {
       const query = `query Check($ids: [ID!]!) { ${names.check}(ids: $ids) { id found wellFormed nationalLevel isco failure { ${FAILURE_FIELDS} } } }`;
       const data = await this.call<Record<string, RecordCheckView[]>>(query, { ids });

@@ -42,6 +42,11 @@ export class LocatorCache {
     return `rantau:loc:v1:{${country}}:${digest}`;
   }
 
+  /** How each registry was asked when the answer was made (`Worker.sources`), beside the ids under a key of its own. */
+  private sourcesKey(country: string, identity: HolderIdentity): string {
+    return this.key(country, identity).replace('rantau:loc:v1:', 'rantau:locsrc:v1:');
+  }
+
   /** One round trip; null where the country must be asked. */
   getMany(country: string, identities: readonly HolderIdentity[]): Promise<Array<LocatedView | null>> {
     return inSpan('cache locator', { attributes: { 'rantau.country': country, 'rantau.cache.keys': identities.length } }, async (span) => {
@@ -53,12 +58,14 @@ export class LocatorCache {
   }
 
   private async lookup(country: string, identities: readonly HolderIdentity[]): Promise<Array<LocatedView | null>> {
-    const values = await this.store.getMany(identities.map((identity) => this.key(country, identity)));
+    const all = await this.store.getMany(identities.flatMap((identity) => [this.key(country, identity), this.sourcesKey(country, identity)]));
+    const values = identities.map((_, i) => all[2 * i]);
     const found = values.map((value, i): LocatedView | null => {
       if (value === null) return null;
       try {
         const cached = JSON.parse(value) as CachedLocation;
-        return { key: identityKey(identities[i]), certificationIds: cached.c, permitIds: cached.p, failures: [] };
+        const sources = all[2 * i + 1] === null ? [] : (JSON.parse(all[2 * i + 1]!) as LocatedView['sources']);
+        return { key: identityKey(identities[i]), certificationIds: cached.c, permitIds: cached.p, failures: [], sources };
       } catch {
         return null;
       }
@@ -76,11 +83,10 @@ export class LocatorCache {
   async setMany(country: string, answers: ReadonlyArray<{ identity: HolderIdentity; located: LocatedView }>): Promise<void> {
     const entries = answers
       .filter(({ located }) => located.failures.length === 0)
-      .map(({ identity, located }) => ({
-        key: this.key(country, identity),
-        value: JSON.stringify({ c: located.certificationIds, p: located.permitIds } satisfies CachedLocation),
-        ttlMs: this.ttlS * 1000,
-      }));
+      .flatMap(({ identity, located }) => [
+        { key: this.key(country, identity), value: JSON.stringify({ c: located.certificationIds, p: located.permitIds } satisfies CachedLocation), ttlMs: this.ttlS * 1000 },
+        { key: this.sourcesKey(country, identity), value: JSON.stringify(located.sources), ttlMs: this.ttlS * 1000 },
+      ]);
     await this.store.setMany(entries);
   }
 }

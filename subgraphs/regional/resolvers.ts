@@ -7,7 +7,7 @@ import { internalFieldNames } from '../kit/country.js';
 import type { PartialErrorsContext } from '../kit/partialErrors.js';
 import type { CacheHintContext } from '../kit/cacheHints.js';
 import type { Caller } from '../../platform/caller.js';
-import { RegionalNode, Worker, WorkerIdentityInput, type Reference } from './contract.js';
+import { Consistency, LocatedBy, RegionalNode, Worker, WorkerIdentityInput, type Reference, type WorkerSource } from './contract.js';
 import { failureError, type CountryEndpoint, type CountryLocator, type ForwardedCaller } from './countryLocator.js';
 
 export interface RegionalContext extends PartialErrorsContext, CacheHintContext {
@@ -48,15 +48,18 @@ async function findNode(id: string, argument: string, context: RegionalContext):
 }
 
 /** Asks every country at once; a country that fails adds an error naming it and the rest still answer. */
-async function findWorker(identity: HolderIdentity, context: RegionalContext, info: GraphQLResolveInfo): Promise<Worker | null> {
-  context.cacheHint.restrict(context.responseMaxAgeS);
+async function findWorker(identity: HolderIdentity, consistency: Consistency, context: RegionalContext, info: GraphQLResolveInfo): Promise<Worker | null> {
+  // A live answer is for a caller who must see the registries as they are now: never reused.
+  context.cacheHint.restrict(consistency === Consistency.LIVE ? 0 : context.responseMaxAgeS);
   const certifications: Reference[] = [];
   const permits: Reference[] = [];
   const countries: string[] = [];
+  const sources: WorkerSource[] = [];
   await Promise.all(
     [...context.locators].map(async ([code, locator]) => {
       try {
-        const located = await locator.locate.load(identity);
+        const located = await (consistency === Consistency.LIVE ? locator.locateLive : locator.locate).load(identity);
+        for (const source of located.sources ?? []) sources.push({ country: code, registry: source.registry, locatedBy: source.locatedBy as LocatedBy, indexedAt: source.indexedAt });
         certifications.push(...located.certificationIds.map(reference));
         permits.push(...located.permitIds.map(reference));
         if (located.certificationIds.length + located.permitIds.length > 0) countries.push(code);
@@ -77,6 +80,7 @@ async function findWorker(identity: HolderIdentity, context: RegionalContext, in
     certifications: certifications.sort(byId),
     permits: permits.sort(byId),
     countries: countries.sort(),
+    sources: sources.sort((a, b) => a.country.localeCompare(b.country) || a.registry.localeCompare(b.registry)),
   };
 }
 
@@ -90,10 +94,11 @@ export class RegionalResolver {
     @Arg('nationality', () => String, { description: 'ISO 3166-1 alpha-3 nationality, e.g. "IDN".' }) nationality: string,
     @Arg('documentNumber', () => String, { description: 'Travel-document number; case, spaces and dashes are ignored.' }) documentNumber: string,
     @Arg('dateOfBirth', () => DateScalar, { nullable: true, description: 'Date of birth `YYYY-MM-DD`; required by some registries (Singapore MOM), used by all to match.' }) dateOfBirth: string | null,
+    @Arg('consistency', () => Consistency, { defaultValue: Consistency.INDEXED, description: 'INDEXED (default): country indexes answer where fresh. LIVE: every registry searched now.' }) consistency: Consistency,
     @Ctx() context: RegionalContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Worker | null> {
-    return findWorker(parseHolderIdentity({ nationality, documentNumber, dateOfBirth }), context, info);
+    return findWorker(parseHolderIdentity({ nationality, documentNumber, dateOfBirth }), consistency, context, info);
   }
 
   @Query(() => [Worker], {
@@ -102,6 +107,7 @@ export class RegionalResolver {
   })
   workers(
     @Arg('identities', () => [WorkerIdentityInput], { description: 'The workers to look up.' }) identities: WorkerIdentityInput[],
+    @Arg('consistency', () => Consistency, { defaultValue: Consistency.INDEXED, description: 'INDEXED (default): country indexes answer where fresh. LIVE: every registry searched now.' }) consistency: Consistency,
     @Ctx() context: RegionalContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Array<Worker | null>> {
@@ -114,7 +120,7 @@ export class RegionalResolver {
         throw badUserInput(`identities[${i}].${String(e.extensions.argument)}`, e.message);
       }
     });
-    return Promise.all(parsed.map((identity) => findWorker(identity, context, info)));
+    return Promise.all(parsed.map((identity) => findWorker(identity, consistency, context, info)));
   }
 
   @Query(() => RegionalNode, { nullable: true, description: 'Any certification or permit by its global id (`IDN:CERT:…`, `MYS:PERMIT:…`). Null when the registry does not hold it.' })

@@ -14,9 +14,18 @@ import { randomUUID } from 'node:crypto';
  */
 export const TEST_LIMITS_ENV = { GRAPHQL_INTROSPECTION: 'true', GRAPHQL_MAX_DOCUMENT_CHARS: '1000000', GRAPHQL_MAX_TOKENS: '200000', GRAPHQL_MAX_ALIASES: '5000' };
 
+function withoutIndex(config: RantauConfig): RantauConfig {
+  return { ...config, index: { ...config.index, enabled: false } };
+}
+
+/**
+ * Settings for a test stack: the defaults, with cache settings and other fields overridden. The
+ * country index is off unless a test switches it on (it needs its own database): a stack without
+ * it searches every registry live, which is what the counts of the other tests assert.
+ */
 export function testConfig(cache: Partial<CacheSettings> = {}, rest: Partial<Omit<RantauConfig, 'cache'>> = {}): RantauConfig {
   // The audit log of the run's own database (test/globalSetup.ts); limits raised as documented above.
-  const base = readConfig({ ...TEST_LIMITS_ENV, AUDIT_DATABASE_URL: process.env.AUDIT_DATABASE_URL, AUDIT_HMAC_KEY: process.env.AUDIT_HMAC_KEY });
+  const base = withoutIndex(readConfig({ ...TEST_LIMITS_ENV, AUDIT_DATABASE_URL: process.env.AUDIT_DATABASE_URL, AUDIT_HMAC_KEY: process.env.AUDIT_HMAC_KEY }));
   return { ...base, ...rest, cache: { ...base.cache, ...cache } };
 }
 

@@ -2,7 +2,7 @@
 import { idsPerCall } from '../../kit/adapter.js';
 import type { SimulatorDefinition, NativeResponse } from '../../../sandbox/simulator/simulator.js';
 import { filterBy, intParam, withinDates } from '../../../sandbox/simulator/paging.js';
-import { holdingsIn, recordRandom, SIMULATION_TODAY } from '../../../sandbox/population/population.js';
+import { holdingsIn, recordRandom, SIMULATION_TODAY, type CertHolding, type Person } from '../../../sandbox/population/population.js';
 import { normalizeDocumentNumber } from '../../../schema/ids/index.js';
 import { addDays, addMonths, formatNativeDate, parseNativeDate } from '../../../schema/dates/index.js';
 import { BNSP_NUMBER, type BnspRecord } from '../bnsp.native.js';
@@ -21,6 +21,38 @@ const STATUS: Record<string, BnspRecord['status']> = { VALID: 'AKTIF', EXPIRED: 
 const notFound: NativeResponse = { status: 404, json: { pesan: 'Sertifikat tidak ditemukan' } };
 const dmy = (iso: string) => formatNativeDate(iso, 'DD-MM-YYYY');
 
+/** One certificate of the synthetic population, as BNSP writes it. */
+function bnspRecord(person: Person, holding: CertHolding): BnspRecord {
+  const r = recordRandom('bnsp', holding.seq);
+  const jenis = r.weighted([['KKNI', 0.7], ['OKUPASI', 0.2], ['KLASTER', 0.1]] as const);
+  const jenjang = jenis === 'KKNI' ? holding.level : null;
+  const year = holding.issuedOn.slice(0, 4);
+  const lsp = r.pick(LSP);
+  const until = addDays(addMonths(holding.issuedOn, 12 * (r.chance(0.2) ? 5 : 3)), 0);
+  // A certificate past its date is KEDALUWARSA whatever else it was.
+  const status = holding.status === 'VALID' && until < SIMULATION_TODAY ? 'KEDALUWARSA' : STATUS[holding.status];
+  const citizen = person.nationality === 'IDN';
+  return {
+    nomor_sertifikat: `${holding.occupation.isco}${r.int(1, 9)}.${lsp.kode.slice(-4)}.${jenjang ?? 0}.${String(holding.seq).padStart(7, '0')}.${year}`,
+    nomor_registrasi: `${r.letters(3)}.000.${String(holding.seq).padStart(6, '0')}.${year}`,
+    nama_lengkap: person.fullName,
+    nik: citizen ? `3${recordRandom('nik', person.pid).digits(5)}${person.dateOfBirth.slice(8, 10)}${person.dateOfBirth.slice(5, 7)}${person.dateOfBirth.slice(2, 4)}${recordRandom('nik4', person.pid).digits(4)}` : null,
+    nomor_paspor: person.passportNo,
+    kewarganegaraan: citizen ? 'WNI' : 'WNA',
+    ...(citizen ? {} : { negara_asal: person.nationality }),
+    tanggal_lahir: dmy(person.dateOfBirth),
+    skema: { kode: `SKM.${holding.occupation.isco}.${String(holding.level).padStart(2, '0')}`, nama: holding.occupation.id, jenis },
+    jenjang_kkni: jenjang,
+    kode_kbji: holding.occupation.isco,
+    lsp,
+    tuk: r.pick(TUK),
+    rekomendasi: 'K',
+    tanggal_terbit: dmy(holding.issuedOn),
+    berlaku_sampai: dmy(until),
+    status,
+  } satisfies BnspRecord;
+}
+
 export const bnspSimulator: SimulatorDefinition<BnspRecord> = {
   country: 'IDN',
   profile: bnspProfile,
@@ -29,39 +61,16 @@ export const bnspSimulator: SimulatorDefinition<BnspRecord> = {
   rateLimited: { status: 429, json: { pesan: 'Terlalu banyak permintaan' } },
 
   records: (population) => [
-    ...holdingsIn(population, 'IDN', 'CERT').map(({ person, holding }) => {
-      const r = recordRandom('bnsp', holding.seq);
-      const jenis = r.weighted([['KKNI', 0.7], ['OKUPASI', 0.2], ['KLASTER', 0.1]] as const);
-      const jenjang = jenis === 'KKNI' ? holding.level : null;
-      const year = holding.issuedOn.slice(0, 4);
-      const lsp = r.pick(LSP);
-      const until = addDays(addMonths(holding.issuedOn, 12 * (r.chance(0.2) ? 5 : 3)), 0);
-      // A certificate past its date is KEDALUWARSA whatever else it was.
-      const status = holding.status === 'VALID' && until < SIMULATION_TODAY ? 'KEDALUWARSA' : STATUS[holding.status];
-      const citizen = person.nationality === 'IDN';
-      return {
-        nomor_sertifikat: `${holding.occupation.isco}${r.int(1, 9)}.${lsp.kode.slice(-4)}.${jenjang ?? 0}.${String(holding.seq).padStart(7, '0')}.${year}`,
-        nomor_registrasi: `${r.letters(3)}.000.${String(holding.seq).padStart(6, '0')}.${year}`,
-        nama_lengkap: person.fullName,
-        nik: citizen ? `3${recordRandom('nik', person.pid).digits(5)}${person.dateOfBirth.slice(8, 10)}${person.dateOfBirth.slice(5, 7)}${person.dateOfBirth.slice(2, 4)}${recordRandom('nik4', person.pid).digits(4)}` : null,
-        nomor_paspor: person.passportNo,
-        kewarganegaraan: citizen ? 'WNI' : 'WNA',
-        ...(citizen ? {} : { negara_asal: person.nationality }),
-        tanggal_lahir: dmy(person.dateOfBirth),
-        skema: { kode: `SKM.${holding.occupation.isco}.${String(holding.level).padStart(2, '0')}`, nama: holding.occupation.id, jenis },
-        jenjang_kkni: jenjang,
-        kode_kbji: holding.occupation.isco,
-        lsp,
-        tuk: r.pick(TUK),
-        rekomendasi: 'K',
-        tanggal_terbit: dmy(holding.issuedOn),
-        berlaku_sampai: dmy(until),
-        status,
-      } satisfies BnspRecord;
-    }),
+    ...holdingsIn(population, 'IDN', 'CERT').map(({ person, holding }) => bnspRecord(person, holding)),
     // Beyond the population: a seeded sample of the whole space the specification allows (every status, optional field and number shape).
     ...sampleNatives(bnspGenerator(sequence('9')), 11, 60),
   ],
+  atScale: {
+    kind: 'CERT',
+    recordFor: (person, holding) => (holding.kind === 'CERT' ? bnspRecord(person, holding) : null),
+    // The seven-digit part of the number is the record's place in the registry.
+    seqOf: (id) => (BNSP_NUMBER.test(id) ? Number(id.split('.')[3]) : null),
+  },
 
   routes: [
     {
@@ -79,6 +88,9 @@ export const bnspSimulator: SimulatorDefinition<BnspRecord> = {
         } catch {
           return { status: 400, json: { pesan: 'Format tanggal harus DD-MM-YYYY' } };
         }
+        const unfiltered = ['jenjang_kkni', 'kode_kbji', 'status'].every((name) => !query.get(name)) && from === null && to === null;
+        // The whole registry, page by page (the country index's full pass): read only the page asked.
+        if (unfiltered) return { status: 200, json: { data: store.slice((page - 1) * perPage, perPage), halaman: page, per_halaman: perPage, total: store.size() } };
         const matching = withinDates(
           filterBy(store.all(), query, { jenjang_kkni: (r) => r.jenjang_kkni ?? '', kode_kbji: (r) => r.kode_kbji, status: (r) => r.status }),
           from,

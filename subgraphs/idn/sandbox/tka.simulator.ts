@@ -2,7 +2,7 @@
 import { idsPerCall } from '../../kit/adapter.js';
 import type { SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { filterBy, intParam, withinDates } from '../../../sandbox/simulator/paging.js';
-import { holdingsIn, recordRandom } from '../../../sandbox/population/population.js';
+import { holdingsIn, recordRandom, type PermitHolding, type Person } from '../../../sandbox/population/population.js';
 import { normalizeDocumentNumber } from '../../../schema/ids/index.js';
 import { isIsoDate } from '../../../schema/dates/index.js';
 import { indonesianNameFromIso } from '../countryNames.js';
@@ -22,6 +22,30 @@ const EMPLOYERS = [
 const COUNTERPARTS = ['Andi Saputra', 'Dewi Lestari', 'Budi Santoso', 'Rina Wijaya', 'Agus Pratama'];
 const STATUS: Record<string, TkaRecord['status']> = { PENDING: 'DIAJUKAN', ACTIVE: 'DISAHKAN', EXPIRED: 'BERAKHIR', CANCELLED: 'DIBATALKAN', REVOKED: 'DIBATALKAN' };
 
+/** One permit of the synthetic population, as TKA Online writes it; null for a holder TKA could not record (no passport, no Indonesian country name). */
+function tkaRecord(person: Person, holding: PermitHolding): TkaRecord | null {
+  if (person.passportNo === null || indonesianNameFromIso(person.nationality) === undefined) return null;
+  const r = recordRandom('tka', holding.seq);
+  const employer = EMPLOYERS[holding.employer % EMPLOYERS.length];
+  const extended = holding.status === 'ACTIVE' && r.chance(0.2);
+  return {
+    // Seven apart from 10000: five digits in the small population, more at scale.
+    nomor_pengesahan: `KEP.${10000 + holding.seq * 7}/PPTKA/PTK/${holding.validFrom.slice(0, 4)}`,
+    nama_tka: person.fullName.toUpperCase(),
+    paspor: person.passportNo,
+    kewarganegaraan: indonesianNameFromIso(person.nationality)!,
+    tanggal_lahir: person.dateOfBirth,
+    jabatan: holding.occupation.id,
+    kode_kbji: holding.occupation.isco,
+    pemberi_kerja: { nama: employer.nama, npwp: `0${holding.employer % 10}.${r.digits(3)}.${r.digits(3)}.${r.digits(1)}-${r.digits(3)}.000`, kbli: employer.kbli },
+    lokasi_kerja: employer.lokasi,
+    pendamping: r.chance(0.9) ? r.pick(COUNTERPARTS) : null,
+    tanggal_mulai: holding.validFrom,
+    tanggal_berakhir: holding.validUntil,
+    status: extended ? 'DIPERPANJANG' : STATUS[holding.status],
+  };
+}
+
 export const tkaSimulator: SimulatorDefinition<TkaRecord> = {
   country: 'IDN',
   profile: tkaProfile,
@@ -30,31 +54,18 @@ export const tkaSimulator: SimulatorDefinition<TkaRecord> = {
   rateLimited: { status: 429, json: { kode: 'BATAS_PERMINTAAN' } },
 
   records: (population) => [
-    ...holdingsIn(population, 'IDN', 'PERMIT')
-      .filter(({ person }) => person.passportNo !== null && indonesianNameFromIso(person.nationality) !== undefined)
-      .map(({ person, holding }) => {
-        const r = recordRandom('tka', holding.seq);
-        const employer = EMPLOYERS[holding.employer % EMPLOYERS.length];
-        const extended = holding.status === 'ACTIVE' && r.chance(0.2);
-        return {
-          nomor_pengesahan: `KEP.${String(10000 + holding.seq * 7).slice(-5)}/PPTKA/PTK/${holding.validFrom.slice(0, 4)}`,
-          nama_tka: person.fullName.toUpperCase(),
-          paspor: person.passportNo!,
-          kewarganegaraan: indonesianNameFromIso(person.nationality)!,
-          tanggal_lahir: person.dateOfBirth,
-          jabatan: holding.occupation.id,
-          kode_kbji: holding.occupation.isco,
-          pemberi_kerja: { nama: employer.nama, npwp: `0${holding.employer % 10}.${r.digits(3)}.${r.digits(3)}.${r.digits(1)}-${r.digits(3)}.000`, kbli: employer.kbli },
-          lokasi_kerja: employer.lokasi,
-          pendamping: r.chance(0.9) ? r.pick(COUNTERPARTS) : null,
-          tanggal_mulai: holding.validFrom,
-          tanggal_berakhir: holding.validUntil,
-          status: extended ? 'DIPERPANJANG' : STATUS[holding.status],
-        } satisfies TkaRecord;
-      }),
+    ...holdingsIn(population, 'IDN', 'PERMIT').flatMap(({ person, holding }) => tkaRecord(person, holding) ?? []),
     // Beyond the population: a seeded sample of the whole space the specification allows (every status, optional field and number shape).
     ...sampleNatives(tkaGenerator(sequence('9')), 12, 60),
   ],
+  atScale: {
+    kind: 'PERMIT',
+    recordFor: (person, holding) => (holding.kind === 'PERMIT' ? tkaRecord(person, holding) : null),
+    seqOf: (id) => {
+      const n = Number(/^KEP\.(\d+)\/PPTKA\/PTK\/\d{4}$/.exec(id)?.[1] ?? Number.NaN);
+      return Number.isInteger(n) && n > 10000 && (n - 10000) % 7 === 0 ? (n - 10000) / 7 : null;
+    },
+  },
 
   routes: [
     {
@@ -96,6 +107,8 @@ export const tkaSimulator: SimulatorDefinition<TkaRecord> = {
         const from = query.get('mulai_dari');
         const to = query.get('mulai_sampai');
         if ((from && !isIsoDate(from)) || (to && !isIsoDate(to))) return { status: 400, json: { kode: 'FORMAT_TANGGAL' } };
+        // The whole registry, page by page (the country index's full pass): read only the page asked.
+        if (['status', 'kbli', 'negara'].every((name) => !query.get(name)) && !from && !to) return { status: 200, json: { hasil: store.slice(offset, limit), offset, limit, jumlah: store.size() } };
         const matching = withinDates(
           filterBy(store.all(), query, { status: (r) => r.status, kbli: (r) => r.pemberi_kerja.kbli, negara: (r) => r.kewarganegaraan }),
           from,

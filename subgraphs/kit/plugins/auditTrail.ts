@@ -59,10 +59,10 @@ export function auditTrail(options: AuditTrailOptions): CountryPlugin {
           throw error;
         }
       },
-      async locate(identities) {
+      async locate(identities, consistency) {
         const subjects = identities.flatMap((identity) => hmac(identity.nationality, identity.documentNumber));
         try {
-          const located = await inner.locate(identities);
+          const located = await inner.locate(identities, consistency);
           const refused = located.some((view) => view.failures.some((failure) => failure.code === 'POLICY_WITHHELD'));
           const recordIds = located.flatMap((view) => [...view.certificationIds, ...view.permitIds]);
           log.push({ action: 'LOCATE', level: null, outcome: refused ? 'WITHHELD' : recordIds.length > 0 ? 'RELEASED' : 'NOT_FOUND', recordIds, subjects });
@@ -83,6 +83,8 @@ export function auditTrail(options: AuditTrailOptions): CountryPlugin {
           throw error;
         }
       },
+      // Counts of qualifications name no one: nothing to audit.
+      qualifications: (isco, levels, first) => inner.qualifications(isco, levels, first),
       async accessHistory(): Promise<AccessView[]> {
         const caller = context.caller;
         if (caller?.role !== 'subject' || caller.subject === null) {

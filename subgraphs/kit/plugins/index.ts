@@ -7,3 +7,5 @@ export { unbatched } from './unbatched.js';
 export { verifierFields } from './verifierFields.js';
 export { ownerPolicy, releaseNoteOf, type OwnerPolicyOptions } from './ownerPolicy.js';
 export { auditTrail, type AuditTrailOptions } from './auditTrail.js';
+export { countryIndexPlugin, type CountryIndexPlugin, type CountryIndexOptions } from './countryIndexPlugin.js';
+export { sharedBatching } from './sharedBatching.js';

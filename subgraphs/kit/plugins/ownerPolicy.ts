@@ -7,7 +7,7 @@ import { isNonNullType, isObjectType, type GraphQLSchema } from 'graphql';
 import { RantauError } from '../../../schema/errors/index.js';
 import { normalizeDocumentNumber, identityKey, type HolderIdentity } from '../../../schema/ids/index.js';
 import type { Caller } from '../../../platform/caller.js';
-import { matchesIdentity, type LocatedView, type RecordAccess, type RegistryFailureView } from '../countryContext.js';
+import { matchesIdentity, type Consistency, type LocatedView, type RecordAccess, type RegistryFailureView } from '../countryContext.js';
 import type { ContractRecord } from '../records.js';
 import { checkPolicyFields, decide, SUBJECT_OTHERS, SUBJECT_RELEASE, type Release, type SharingPolicy } from '../policy/sharingPolicy.js';
 import { redact, type NonNullFields } from '../policy/redact.js';
@@ -66,6 +66,7 @@ export function ownerPolicy(options: OwnerPolicyOptions): CountryPlugin {
 
   const guarded = (inner: RecordAccess, caller: Caller): RecordAccess => ({
     code: inner.code,
+    qualifications: (isco, levels, first) => inner.qualifications(isco, levels, first),
     async record(globalId) {
       // A caller the policy gives nothing is refused before the registry is even asked.
       const upfront = caller.role === 'subject' ? null : decide(policy, caller);
@@ -78,16 +79,16 @@ export function ownerPolicy(options: OwnerPolicyOptions): CountryPlugin {
       Object.defineProperty(copy, RELEASE_NOTE, { enumerable: false, value: { level: release.level, holder: { nationality: record.holderNationality, documentNumber: record.holderDocumentNumber } } satisfies ReleaseNote });
       return copy;
     },
-    async locate(identities: HolderIdentity[]): Promise<LocatedView[]> {
+    async locate(identities: HolderIdentity[], consistency?: Consistency): Promise<LocatedView[]> {
       const release = caller.role === 'subject' ? SUBJECT_RELEASE : decide(policy, caller);
       const allowed = (identity: HolderIdentity) => release.locate && (caller.role !== 'subject' || isSubjectOf(caller, identity));
       const asked = identities.filter(allowed);
-      const located = new Map((asked.length > 0 ? await inner.locate(asked) : []).map((view) => [view.key, view]));
+      const located = new Map((asked.length > 0 ? await inner.locate(asked, consistency) : []).map((view) => [view.key, view]));
       return identities.map((identity) => {
         const key = identityKey(identity);
         if (allowed(identity)) return located.get(key)!;
         const why = caller.role === 'subject' ? 'a subject may look up only their own records' : `the sharing policy does not let a ${who(caller)} find a person's records by identity`;
-        return { key, certificationIds: [], permitIds: [], failures: [policyFailure(owner, why, caller.role === 'subject' ? SUBJECT_OTHERS : release)] };
+        return { key, certificationIds: [], permitIds: [], sources: [], failures: [policyFailure(owner, why, caller.role === 'subject' ? SUBJECT_OTHERS : release)] };
       });
     },
     async check(ids) {
@@ -120,7 +121,9 @@ export function ownerPolicy(options: OwnerPolicyOptions): CountryPlugin {
       return {
         code: access.code,
         record: async (globalId) => current().record(globalId),
-        locate: async (identities) => current().locate(identities),
+        locate: async (identities, consistency) => current().locate(identities, consistency),
+        // Counts of qualifications name no one; the owner's policy governs personal data only.
+        qualifications: async (isco, levels, first) => access.qualifications(isco, levels, first),
         check: async (ids) => current().check(ids),
         accessHistory: async () => current().accessHistory(),
       };

@@ -9,6 +9,14 @@ import type { RecordSource } from '../registrySource.js';
 import type { GraphQLSchema } from 'graphql';
 import type { CountryContext, RecordAccess } from '../countryContext.js';
 import type { ReadinessProbe } from '../../../platform/readiness.js';
+import type { CountryIndex } from '../index/countryIndex.js';
+
+/**
+ * Record sources over registry clients of their own, for background work (the country index's
+ * sync), paced at the plugin's `backgroundRateShare` of the registry's rate; null for a registry
+ * without a bulk interface.
+ */
+export type BackgroundSources = Record<RecordKind, RecordSource | null>;
 
 /** Background work a plugin started (a change-feed watcher), stopped when the subgraph closes. */
 export interface Background {
@@ -25,8 +33,15 @@ export interface CountryPlugin {
   onRegistryFetch?(source: Pick<RecordSource, 'country' | 'registry'>, size: number): void;
   /** Wraps a registry's record source; plugins wrap in list order, so the first is the innermost. */
   wrapSource?(source: RecordSource): RecordSource;
-  /** Starts background work over the country's wrapped sources. */
-  start?(sources: readonly RecordSource[]): Background[];
+  /** Starts background work over the country's wrapped sources (and, for plugins with a `backgroundRateShare`, sources of their own). */
+  start?(sources: readonly RecordSource[], background: BackgroundSources): Background[];
+  /**
+   * Share (0–1) of each registry's rate that this plugin's background work uses, on registries with
+   * a bulk interface; the live client keeps the rest.
+   */
+  readonly backgroundRateShare?: number;
+  /** The country index that locating consults before searching live (one plugin provides it). */
+  readonly index?: CountryIndex;
   /**
    * How long (seconds) a gateway may reuse an answer holding a record of this kind; the kit takes
    * the smallest opinion, and with none the answer is not reusable.
