@@ -14,7 +14,7 @@ export const ECHO_CHARS = 24;
 const MESSAGE_CHARS = 400;
 
 /** Extensions a client may see; everything else a subgraph or library adds is dropped. */
-const PUBLIC_EXTENSIONS = ['code', 'argument', 'country', 'registry', 'reason', 'retryAfterSeconds', 'required', 'estimatedRegistryCalls', 'limit', 'errorId'] as const;
+const PUBLIC_EXTENSIONS = ['code', 'argument', 'country', 'registry', 'reason', 'retryAfterSeconds', 'required', 'estimatedRegistryCalls', 'limit', 'errorId', 'role', 'field', 'allowed', 'nationality'] as const;
 
 /** Codes whose detail is for the server's log only. */
 const DETAIL_IN_LOG_ONLY = new Set<string>(['INTERNAL_SERVER_ERROR', 'REGISTRY_PROTOCOL_ERROR']);

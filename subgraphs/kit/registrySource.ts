@@ -151,6 +151,9 @@ export function registrySource(country: string, adapter: RegistryAdapter, client
       for (const result of reads) if (asked.has(result.id)) answered.set(result.id, 'record' in result ? result.record : result.error);
     }
     if (batch.notFound !== undefined) {
+      // The adapter passes the registry's "not found" list through as it came; a registry that
+      // sends something other than a list breaks its specification, which is a protocol error.
+      if (!Array.isArray(batch.notFound)) throw protocolError(`${lookupRoute} answered a "not found" list that is not a list`);
       const missing = new Set(batch.notFound);
       const unaccounted = ids.filter((id) => !answered.has(id) && !missing.has(id));
       if (unaccounted.length > 0) throw protocolError(`${lookupRoute} returned ${answered.size} records for ${ids.length} numbers and did not list ${unaccounted.length} of them as not found`);

@@ -48,7 +48,7 @@ describe('the Caller in a country subgraph\'s context', () => {
   });
 
   it('reaches the country through the regional subgraph, re-signed, with the gateway context as parent', async () => {
-    const caller: Caller = { client: 'client-7', memberState: 'MYS', role: 'inspector', purposes: ['LABOUR_INSPECTION'], purpose: 'LABOUR_INSPECTION', officer: 'officer-9', subject: null, requestId: randomUUID() };
+    const caller: Caller = { client: 'client-7', memberState: 'MYS', role: 'case-officer', purposes: ['PERMIT_APPLICATION'], purpose: 'PERMIT_APPLICATION', officer: 'officer-9', subject: null, requestId: randomUUID() };
     let gatewayJti = '';
     const answer = await graphqlRequest<{ worker: { id: string } | null }>(regionalUrl, 'query($n: String!, $d: String!) { worker(nationality: $n, documentNumber: $d) { id } }', { n: worker.nationality, d: worker.documentNumber }, 20_000, async (body) => {
       const headers = await stack.trust.gateway.signer.headerFor({ caller }, 'regional', regionalUrl, body);

@@ -308,8 +308,9 @@ describe('trust: callers, signed calls between services, data at rest', () => {
         expect(entries.some(([key]) => key.includes('rantau:resp:'))).toBe(true);
         expect(entries.some(([key]) => key.includes('rantau:rec:'))).toBe(true);
         for (const [key, value] of entries) {
-          // Pacing counters (how many calls a registry had this window) hold a number and nothing else.
-          if (key.includes('rantau:pace:')) expect(value, `${key} is a counter`).toMatch(/^\d+$/);
+          // Pacing counters (how many calls a registry had this window) and callers' rate-limit
+          // counters (keyed by a keyed hash of the caller) hold a number and nothing else.
+          if (key.includes('rantau:pace:') || key.includes('rantau:rl:')) expect(value, `${key} is a counter`).toMatch(/^\d+$/);
           else expect(value.startsWith('e1.'), `${key} is sealed`).toBe(true);
           for (const secret of secrets) {
             expect(key.toUpperCase()).not.toContain(secret.toUpperCase());
