@@ -13,7 +13,9 @@ describe('the encrypted store', () => {
     const redis = new RedisStore('redis://127.0.0.1:6379', { keyPrefix: prefix });
     const raw = new RedisStore('redis://127.0.0.1:6379', { keyPrefix: prefix });
     try {
+      // Both connections up before either is used: a store not yet connected answers absent, by design.
       expect(await redis.ready()).toBe(true);
+      expect(await raw.ready()).toBe(true);
       const key = randomBytes(32).toString('base64');
       const store = new EncryptedStore(redis, cacheSecrets(key).encryption);
       await store.setMany([{ key: 'rantau:rec:v1:MMR:PERMIT:1', value: '{"holderName":"Aung Aung","holderDocumentNumber":"MA1234567"}', ttlMs: 10_000 }]);

@@ -46,6 +46,9 @@ describe('the GraphQL IDE in a real browser', () => {
     await page.locator('[role="tab"][aria-selected="true"]', { hasText: 'Worker' }).waitFor({ timeout: 20_000 });
     // The query editor is Monaco: it has loaded when the example's text is on screen.
     await page.locator('.graphiql-query-editor').getByText('worker(nationality: "MMR"').first().waitFor({ timeout: 20_000 });
+    // GraphiQL works out the tab's operation name from the editor after a debounce; a click before
+    // that sends the previous tab's name, and the gateway rightly refuses it. A person reads first.
+    await page.waitForTimeout(1500);
     const sent = page.waitForRequest((r) => r.url().endsWith('/graphql') && r.method() === 'POST' && (r.postData() ?? '').includes('MA660928'));
     await page.locator('.graphiql-execute-button').click();
     const request = await sent;

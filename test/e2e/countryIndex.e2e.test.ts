@@ -5,7 +5,6 @@ import { profileOf } from '../../subgraphs/kit/country.js';
 import type { CountryIndexPlugin } from '../../subgraphs/kit/plugins/index.js';
 import { indexSchemaName } from '../../subgraphs/kit/index/indexStore.js';
 import { openDatabase } from '../../platform/sql/database.js';
-import { graphqlRequest } from '../../platform/graphqlRequest.js';
 import { createTestDatabase, type TestDatabase } from '../support/postgresDatabase.js';
 import type { TkaRecord } from '../../subgraphs/idn/tka.native.js';
 
@@ -97,7 +96,7 @@ describe('locating through the country index', () => {
     const serial = String(Date.now()).slice(-6);
     const passport = `E${serial}9`;
     const issued: TkaRecord = { ...permit, nomor_pengesahan: `KEP.${serial}/PPTKA/PTK/2026`, paspor: passport };
-    await fetch(`${stack.simulators.get('IDN/tka')!.url}/__sim/records`, { method: 'POST', body: JSON.stringify([issued]) });
+    await stack.upsert('IDN/tka', [issued]);
     const nationality = await findNationality(permit.paspor);
 
     expect((await ask(nationality, passport)).data!.worker).toBeNull();
@@ -114,14 +113,13 @@ describe('locating through the country index', () => {
   });
 
   it('answers the qualifications Indonesia certifies in an occupation from the index, with counts only', async () => {
-    const subgraph = stack.subgraphs.get('IDN')!;
     const cert = stack.simulators.get('IDN/bnsp')!.store.all()[0] as { kode_kbji: string };
     const query = `query($isco: String!) { idnQualifications(isco: $isco, first: 5) { qualificationCode title nationalLevel issued } }`;
-    const answer = await graphqlRequest<{ idnQualifications: Array<{ qualificationCode: string | null; title: string; issued: number }> }>(`${subgraph.url}/graphql`, query, { isco: cert.kode_kbji.slice(0, 4) }, 10_000);
+    const answer = await stack.subgraphQuery<{ idnQualifications: Array<{ qualificationCode: string | null; title: string; issued: number }> }>('IDN', query, { isco: cert.kode_kbji.slice(0, 4) });
     expect(answer.errors).toBeUndefined();
     expect(answer.data!.idnQualifications.length).toBeGreaterThan(0);
     expect(answer.data!.idnQualifications[0].issued).toBeGreaterThan(0);
-    const bad = await graphqlRequest(`${subgraph.url}/graphql`, query, { isco: '12' }, 10_000);
+    const bad = await stack.subgraphQuery('IDN', query, { isco: '12' });
     expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 

@@ -39,7 +39,7 @@ describe('graceful shutdown on SIGTERM', () => {
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
     child = spawn(process.execPath, ['--import', 'tsx', 'bin/service.ts', 'subgraph', 'IDN'], {
-      env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), REGISTRY_URL_IDN_BNSP: simulator.url, REGISTRY_URL_IDN_TKA: 'http://127.0.0.1:9', REDIS_URL: '', SHUTDOWN_DELAY_MS: '400', SHUTDOWN_GRACE_MS: '10000', ...serviceKeyEnvironment(keys, 'country') },
+      env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), REGISTRY_URL_IDN_BNSP: simulator.url, REGISTRY_URL_IDN_TKA: 'http://127.0.0.1:9', REDIS_URL: '', INDEX: 'off', SHUTDOWN_DELAY_MS: '400', SHUTDOWN_GRACE_MS: '10000', ...serviceKeyEnvironment(keys, 'country') },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
