@@ -34,6 +34,8 @@ export interface Recognition {
   hostFrameworkName: string;
   /** The host's levels at the same AQRF level ("SKM 3"); empty when none can be named. */
   hostLevels: string[];
+  /** The same levels as the host's certifications carry them in `nationalLevel` ("3"). */
+  hostNationalLevels: string[];
   /** The ASEAN MRA covering the certificate's ISCO-08 unit group, if any. */
   mutualRecognition: MutualRecognitionArrangement | null;
   /** Why the basis is what it is, and what the answer does not say, in plain words. */
@@ -106,13 +108,16 @@ export function recognise(question: RecognitionQuestion): Recognition {
   const caveats: string[] = [];
   let basis: AqrfBasis = 'NOT_REFERENCED';
   let hostLevels: string[] = [];
+  let hostNationalLevels: string[] = [];
 
   if (level === undefined || aqrfLevel === null) {
     const what = level ? level.name : `${home.framework} ${nationalLevel ?? '(no level)'}`;
     caveats.push(`${what} has no AQRF level, so it cannot be placed in the host's ${host.framework}.${level?.note ? ` ${level.note}` : ''}`);
   } else {
     basis = weakerBasis(home.basis, host.basis);
-    hostLevels = host.basis === 'NOT_REFERENCED' ? [] : host.levels.filter((hostLevel) => hostLevel.aqrfLevel === aqrfLevel).map((hostLevel) => hostLevel.name);
+    const atLevel = host.basis === 'NOT_REFERENCED' ? [] : host.levels.filter((hostLevel) => hostLevel.aqrfLevel === aqrfLevel);
+    hostLevels = atLevel.map((hostLevel) => hostLevel.name);
+    hostNationalLevels = atLevel.flatMap((hostLevel) => (hostLevel.nationalLevel === null ? [] : [hostLevel.nationalLevel]));
     if (level.note) caveats.push(level.note);
     if (hostCountry === country) {
       caveats.push('The certificate is from the host country itself: its level is the host\'s own.');
@@ -140,6 +145,7 @@ export function recognise(question: RecognitionQuestion): Recognition {
     hostFramework: host.framework,
     hostFrameworkName: host.name,
     hostLevels,
+    hostNationalLevels,
     mutualRecognition: arrangement ?? null,
     caveats,
   };

@@ -41,6 +41,17 @@ export function failureError(country: string, failure: RegistryFailureView): Ran
   });
 }
 
+/** A country's errors the regional subgraph passes on with their own code (they say what the caller can do). */
+const PASSED_ON = new Set(['INDEX_UNAVAILABLE']);
+
+/** One qualification a country certifies, as its internal qualifications query answers it. */
+export interface QualificationView {
+  qualificationCode: string | null;
+  title: string;
+  nationalLevel: string | null;
+  issued: number;
+}
+
 export class CountryLocator {
   readonly locate: DataLoader<HolderIdentity, LocatedView, string>;
   /** `consistency: LIVE`: every registry searched now, past both the locator cache and the index. */
@@ -90,6 +101,18 @@ export class CountryLocator {
 
   private readonly forward: ForwardedCaller | undefined;
 
+  /**
+   * The qualifications the country certifies in an ISCO-08 unit group at these national levels,
+   * most issued first, from its index (counts and titles only: nothing personal). A country that
+   * keeps no index yet answers INDEX_UNAVAILABLE, passed on as it is.
+   */
+  async qualifications(isco: string, nationalLevels: string[], first: number): Promise<QualificationView[]> {
+    const names = internalFieldNames(this.endpoint.code);
+    const query = `query Qualifications($isco: String!, $levels: [String!], $first: Int) { ${names.qualifications}(isco: $isco, nationalLevels: $levels, first: $first) { qualificationCode title nationalLevel issued } }`;
+    const data = await this.call<Record<string, QualificationView[]>>(query, { isco, levels: nationalLevels, first });
+    return data[names.qualifications];
+  }
+
   private unavailable(why: string): RantauError {
     return new RantauError('SUBGRAPH_UNAVAILABLE', `${this.endpoint.code} subgraph ${why}`, { country: this.endpoint.code });
   }
@@ -105,6 +128,8 @@ export class CountryLocator {
       const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
       throw this.unavailable(timedOut ? `did not answer within ${this.timeoutMs} ms` : 'could not be reached');
     }
+    const refusal = response.errors?.find((error) => PASSED_ON.has(String(error.extensions?.code)));
+    if (!response.data && refusal) throw new RantauError(String(refusal.extensions!.code) as 'INDEX_UNAVAILABLE', `${this.endpoint.code}: ${refusal.message}`, { country: this.endpoint.code });
     if (!response.data) throw this.unavailable(`failed: ${response.errors?.map((e) => e.message).join('; ') ?? 'no data'}`);
     return response.data;
   }

@@ -204,6 +204,24 @@ export function permitTypeOf(type: NativePermitType): PermitType {
   };
 }
 
+@ObjectType('ComparableQualification', { description: "A qualification the host member state certifies in the same ISCO-08 unit group at the same AQRF level, with how many its registry holds (counts only, from the host country's index)." })
+export class ComparableQualification {
+  @Field(() => String, { description: 'The host member state, ISO alpha-3.' })
+  country!: string;
+
+  @Field(() => String, { nullable: true, description: 'The scheme or qualification code as the host registry writes it, where it has one.' })
+  qualificationCode!: string | null;
+
+  @Field(() => String, { description: 'Its title, as the host registry writes it.' })
+  title!: string;
+
+  @Field(() => String, { nullable: true, description: 'Its national level, as certifications carry it in `nationalLevel`.' })
+  nationalLevel!: string | null;
+
+  @Field(() => Int, { description: 'How many certifications of it the host registry holds.' })
+  issued!: number;
+}
+
 @ObjectType('Recognition', { description: "What a member state's certification corresponds to in a host member state's framework, on what basis, and what may be relied on (docs/recognition.md)." })
 export class Recognition {
   @Field(() => RegionalCertification, { description: 'The certification compared; its fields come from its own country, under that country\'s sharing policy.' })
@@ -235,4 +253,8 @@ export class Recognition {
 
   @Field(() => [String], { description: 'Why the basis is what it is, and what the answer does not say, in plain words.' })
   caveats!: string[];
+
+  /** The certification's ISCO-08 unit group and the host's national levels at its AQRF level, for `comparableQualifications`. */
+  isco!: string | null;
+  hostNationalLevels!: string[];
 }

@@ -2,16 +2,19 @@
 // and permit types are public reference data. Recognising a named worker's certificate is
 // personal data: the certificate is checked through its own country (whose policy and audit
 // apply), then compared with the host framework by the pure rules of `schema/reference/`.
-import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { RantauError, badUserInput } from '../../schema/errors/index.js';
 import { parseGlobalId } from '../../schema/ids/index.js';
 import { memberStateArgument, mutualRecognitionArrangements, permitTypes, qualificationFrameworks, recognise } from '../../schema/reference/index.js';
 import { internalFieldNames } from '../kit/country.js';
 import { failureError } from './countryLocator.js';
-import { MutualRecognitionArrangement, PermitType, QualificationFramework, Recognition, arrangementOf, frameworkOf, permitTypeOf } from './reference.js';
+import { ComparableQualification, MutualRecognitionArrangement, PermitType, QualificationFramework, Recognition, arrangementOf, frameworkOf, permitTypeOf } from './reference.js';
 import type { RegionalContext } from './resolvers.js';
 
-@Resolver()
+/** At most this many comparable qualifications in one answer. */
+const MAX_COMPARABLE = 50;
+
+@Resolver(() => Recognition)
 export class ReferenceResolver {
   @Query(() => [QualificationFramework], { description: "Every member state's qualification framework, its levels and its AQRF referencing, with sources." })
   qualificationFrameworks(): QualificationFramework[] {
@@ -56,6 +59,23 @@ export class ReferenceResolver {
       hostLevels: compared.hostLevels,
       mutualRecognition: compared.mutualRecognition ? arrangementOf(compared.mutualRecognition) : null,
       caveats: compared.caveats,
+      isco: check.isco,
+      hostNationalLevels: compared.hostNationalLevels,
     };
+  }
+
+  // Nullable: a host country without an index yet (INDEX_UNAVAILABLE) costs this field only, not the comparison.
+  @FieldResolver(() => [ComparableQualification], { nullable: true, description: "The host's qualifications in the certification's ISCO-08 unit group at the host levels above, most issued first, from the host country's index. Empty where the certification has no ISCO code or no host level can be named." })
+  async comparableQualifications(
+    @Root() recognition: Recognition,
+    @Arg('first', () => Int, { defaultValue: 10, description: `At most this many (1-${MAX_COMPARABLE}).` }) first: number,
+    @Ctx() context: RegionalContext,
+  ): Promise<ComparableQualification[]> {
+    if (!(first >= 1 && first <= MAX_COMPARABLE)) throw badUserInput('first', `expected 1 to ${MAX_COMPARABLE}, got ${first}`);
+    if (recognition.isco === null || recognition.hostNationalLevels.length === 0) return [];
+    const host = context.locators.get(recognition.hostCountry);
+    if (!host) throw new RantauError('INDEX_UNAVAILABLE', `${recognition.hostCountry} is not served by this deployment, so its qualifications cannot be listed`, { country: recognition.hostCountry });
+    const found = await host.qualifications(recognition.isco, recognition.hostNationalLevels, first);
+    return found.map((qualification) => ({ country: recognition.hostCountry, ...qualification }));
   }
 }
