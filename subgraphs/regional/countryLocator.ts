@@ -44,6 +44,12 @@ export function failureError(country: string, failure: RegistryFailureView): Ran
 /** A country's errors the regional subgraph passes on with their own code (they say what the caller can do). */
 const PASSED_ON = new Set(['INDEX_UNAVAILABLE']);
 
+export interface QualificationQuestion {
+  isco: string;
+  nationalLevels: string[];
+  first: number;
+}
+
 /** One qualification a country certifies, as its internal qualifications query answers it. */
 export interface QualificationView {
   qualificationCode: string | null;
@@ -103,10 +109,16 @@ export class CountryLocator {
 
   /**
    * The qualifications the country certifies in an ISCO-08 unit group at these national levels,
-   * most issued first, from its index (counts and titles only: nothing personal). A country that
-   * keeps no index yet answers INDEX_UNAVAILABLE, passed on as it is.
+   * most issued first, from its index (counts and titles only: nothing personal). One call per
+   * distinct question in a request, however many recognitions ask it. A country that keeps no
+   * index yet answers INDEX_UNAVAILABLE, passed on as it is.
    */
-  async qualifications(isco: string, nationalLevels: string[], first: number): Promise<QualificationView[]> {
+  readonly qualifications = new DataLoader<QualificationQuestion, QualificationView[], string>(
+    (questions) => Promise.all(questions.map((question) => this.askQualifications(question).catch((error: Error) => error))),
+    { cacheKeyFn: (question) => JSON.stringify([question.isco, question.nationalLevels, question.first]) },
+  );
+
+  private async askQualifications({ isco, nationalLevels, first }: QualificationQuestion): Promise<QualificationView[]> {
     const names = internalFieldNames(this.endpoint.code);
     const query = `query Qualifications($isco: String!, $levels: [String!], $first: Int) { ${names.qualifications}(isco: $isco, nationalLevels: $levels, first: $first) { qualificationCode title nationalLevel issued } }`;
     const data = await this.call<Record<string, QualificationView[]>>(query, { isco, levels: nationalLevels, first });

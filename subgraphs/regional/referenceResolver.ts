@@ -75,7 +75,7 @@ export class ReferenceResolver {
     if (recognition.isco === null || recognition.hostNationalLevels.length === 0) return [];
     const host = context.locators.get(recognition.hostCountry);
     if (!host) throw new RantauError('INDEX_UNAVAILABLE', `${recognition.hostCountry} is not served by this deployment, so its qualifications cannot be listed`, { country: recognition.hostCountry });
-    const found = await host.qualifications(recognition.isco, recognition.hostNationalLevels, first);
+    const found = await host.qualifications.load({ isco: recognition.isco, nationalLevels: recognition.hostNationalLevels, first });
     return found.map((qualification) => ({ country: recognition.hostCountry, ...qualification }));
   }
 }
