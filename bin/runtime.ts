@@ -1,7 +1,7 @@
 import type { RantauConfig } from '../platform/config.js';
 import type { CountryRuntime } from '../subgraphs/kit/buildCountrySubgraph.js';
 import { auditTrail, changeFeed, countryIndexPlugin, ownerPolicy, recordCache, registryMetrics, sharedBatching, unbatched, verifierFields, type CountryPlugin } from '../subgraphs/kit/plugins/index.js';
-import { auditHmacKey, auditLocation, leaseAuditLog } from '../platform/audit/index.js';
+import { auditHmacKey, auditLocation, leaseAuditLog, serviceAudit } from '../platform/audit/index.js';
 import { loadPolicy } from '../subgraphs/countries.js';
 import { ServiceMetrics } from '../platform/metrics.js';
 import { createStore } from '../platform/store/createStore.js';
@@ -121,6 +121,11 @@ export function gatewayCaching(config: RantauConfig): Pick<GatewayOptions, 'cach
     queryPlanCacheMiB: config.queryPlanCacheMiB,
     ...(config.resolvers === 'cached' ? { cache: { store: storeFor(config, metrics, secrets), settings: config.cache, keySecret: secrets.keyHashing } } : {}),
   };
+}
+
+/** The gateway's own audit chain, `gateway`, in the same log as the owners' chains. */
+export function gatewayAudit(config: RantauConfig): Pick<GatewayOptions, 'audit'> {
+  return { audit: serviceAudit(config.audit, 'gateway') };
 }
 
 /**

@@ -13,7 +13,7 @@ import { configureLogs, logger } from '../platform/logger.js';
 import { startTracing } from '../platform/tracing.js';
 import { countryEntries } from '../subgraphs/countries.js';
 import { REGIONAL_PORT, entryFor, registryUrl, subgraphUrl } from './topology.js';
-import { countryRuntime, gatewayCaching, gatewayLimits, regionalOptions } from './runtime.js';
+import { countryRuntime, gatewayAudit, gatewayCaching, gatewayLimits, regionalOptions } from './runtime.js';
 import { accessTokenVerifier, devIssuerFromSettings, signerFromSettings, verifierFromSettings } from './trustRuntime.js';
 
 /**
@@ -73,7 +73,7 @@ async function main(): Promise<RunningServer> {
         signer: await signerFromSettings(config.trust, 'rantau-gateway'),
         ...(devIssuer ? { devIssuerJwks: () => devIssuer.jwks() } : {}),
       };
-      const running = await startGateway({ supergraph: { kind: 'file', path: file }, port: config.port, host, trust, ...gatewayCaching(config), ...(await gatewayLimits(config)) });
+      const running = await startGateway({ supergraph: { kind: 'file', path: file }, port: config.port, host, trust, ...gatewayCaching(config), ...gatewayAudit(config), ...(await gatewayLimits(config)) });
       log.info('gateway listening', { url: `${running.url}/graphql`, supergraph: file });
       return running;
     }

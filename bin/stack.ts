@@ -8,7 +8,7 @@ import { composeSupergraph, type SubgraphSource } from '../gateway/compose.js';
 import { startGateway, type RunningGateway } from '../gateway/server.js';
 import type { RunningServer } from '../platform/httpServer.js';
 import { readConfig, type RantauConfig } from '../platform/config.js';
-import { countryRuntime, gatewayCaching, gatewayLimits, regionalOptions } from './runtime.js';
+import { countryRuntime, gatewayAudit, gatewayCaching, gatewayLimits, regionalOptions } from './runtime.js';
 import type { Population } from '../sandbox/population/population.js';
 import { devIssuerFromSettings, embeddedTrust, type EmbeddedTrust } from './trustRuntime.js';
 import type { DevIssuer } from '../platform/trust/devIssuer.js';
@@ -121,6 +121,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       ideHeaders: options.ideHeaders,
       trust: trust.gateway,
       ...gatewayCaching(config),
+      ...gatewayAudit(config),
       ...(await gatewayLimits(config, entries)),
     });
     started.push(gateway);

@@ -6,6 +6,8 @@ import { ApolloGateway } from '@apollo/gateway';
 import { SignedDataSource } from './auth/signedDataSource.js';
 import { accessPlugin, type GatewayContext } from './auth/accessPlugin.js';
 import { tokenGuard } from './auth/tokenGuard.js';
+import { gatewayAuditPlugin } from './auth/gatewayAudit.js';
+import type { ServiceAudit } from '../platform/audit/index.js';
 import { operatorOnly } from './auth/operatorRoute.js';
 import type { AccessTokenVerifier } from '../platform/trust/accessToken.js';
 import type { ContextSigner } from '../platform/trust/callerContext.js';
@@ -42,6 +44,12 @@ export interface GatewayOptions {
     /** The development issuer's public keys, served at /dev-issuer/jwks.json when it is enabled. */
     devIssuerJwks?: () => JsonWebKeySet;
   };
+  /**
+   * The gateway's audit chain: every personal-data operation of an authenticated caller is written
+   * before its answer leaves, cache hits included (gateway/auth/gatewayAudit.ts). Absent, the
+   * gateway writes none (the owners still write theirs).
+   */
+  audit?: ServiceAudit;
   routes?: Record<string, RouteHandler>;
   /** Persisted queries and the response cache live here; absent, neither is kept. `keySecret` keys the HMAC of response-cache keys. */
   cache?: { store: CacheStore; settings: CacheSettings; keySecret: Buffer };
@@ -112,6 +120,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ...noReportingPlugins(),
       // First: nothing is planned, cached or fetched for a caller who may not ask.
       accessPlugin(),
+      // Before the response cache in the list, so that its willSendResponse sees a cache hit too.
+      ...(options.audit ? [gatewayAuditPlugin(options.audit)] : []),
       metricsPlugin(metrics),
       queryOnlyPlugin(),
       ...(shape.plugins ?? []),
@@ -159,6 +169,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await server.stop();
       callerLimits.close();
       await cache?.store.close();
+      await options.audit?.close();
     },
   };
 }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { startGateway } from '../../gateway/server.js';
 import { readConfig } from '../../platform/config.js';
-import { gatewayCaching, gatewayLimits } from '../../bin/runtime.js';
+import { gatewayAudit, gatewayCaching, gatewayLimits } from '../../bin/runtime.js';
 import { accessTokenVerifier, devIssuerFromSettings, signerFromSettings } from '../../bin/trustRuntime.js';
 import { runChild } from './childLifecycle.js';
 import { readChildInput, type GatewayInput, type GatewayReady } from './protocol.js';
@@ -12,6 +12,6 @@ runChild<GatewayReady>(async () => {
   const config = readConfig();
   // Keys and the development issuer's key file come from the benchmark's topology (bench/processes/topology.ts).
   const trust = { tokens: accessTokenVerifier(config.trust, await devIssuerFromSettings(config.trust)), signer: await signerFromSettings(config.trust, 'rantau-gateway') };
-  const running = await startGateway({ supergraph: { kind: 'file', path: input.supergraphFile }, port: 0, trust, ...gatewayCaching(config), ...(await gatewayLimits(config)) });
+  const running = await startGateway({ supergraph: { kind: 'file', path: input.supergraphFile }, port: 0, trust, ...gatewayCaching(config), ...gatewayAudit(config), ...(await gatewayLimits(config)) });
   return { ready: { url: `${running.url}/graphql` }, close: running.close };
 });

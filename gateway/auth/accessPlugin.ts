@@ -50,7 +50,7 @@ const refuse = (code: 'UNAUTHENTICATED' | 'FORBIDDEN' | 'PURPOSE_REQUIRED' | 'PU
   new RantauError(code, message, { ...extensions, http: { status } });
 
 /** The identities a `worker` or `workers` field names (arguments as the schema coerces them). */
-function identitiesAsked(field: FieldNode, schema: GraphQLSchema, variables: Record<string, unknown>): Array<{ nationality: unknown; documentNumber: unknown }> {
+export function identitiesAsked(field: FieldNode, schema: GraphQLSchema, variables: Record<string, unknown>): Array<{ nationality: unknown; documentNumber: unknown }> {
   const definition = schema.getQueryType()?.getFields()[field.name.value];
   if (!definition) return [];
   const args = getArgumentValues(definition, field, variables);
