@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { ApolloServerPlugin, BaseContext, GraphQLRequestContext } from '@apollo/server';
-import type { Caller } from '../platform/caller.js';
+import { entitlement, type Caller } from '../platform/caller.js';
 import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import type { CacheStore } from '../platform/store/store.js';
 import { StoreKeyValueCache } from '../platform/store/keyValueCache.js';
@@ -25,10 +25,7 @@ import { trace } from '@opentelemetry/api';
  * which anyone could recompute for a guessed passport number; here the key is an HMAC under the
  * deployment's cache secret, so a key in Redis says nothing about whom it is for.
  */
-export function entitlement(caller: Caller): string {
-  const subject = caller.subject ? `${caller.subject.nationality}:${caller.subject.documentNumber}` : '';
-  return JSON.stringify([caller.role, caller.memberState, caller.purpose, subject]);
-}
+export { entitlement };
 
 export function persistedQueries(store: CacheStore, settings: Pick<CacheSettings, 'apqTtlS'>) {
   return { cache: new StoreKeyValueCache(store, 'rantau:apq:v1:', settings.apqTtlS), ttl: settings.apqTtlS };

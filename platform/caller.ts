@@ -29,3 +29,14 @@ export interface Caller {
   /** Id of the incoming request, the same in every service's log and audit line. */
   requestId: string;
 }
+
+/**
+ * What an owner's policy decides by: the caller's role, member state and declared purpose, and for
+ * a subject the identity the token is bound to. Two callers with the same entitlement are shown
+ * the same thing, so a cached answer (the gateway's response cache, the regional locator cache) is
+ * reused only between them. Personal for a subject: only ever hashed into a key, never stored.
+ */
+export function entitlement(caller: Caller): string {
+  const subject = caller.subject ? `${caller.subject.nationality}:${caller.subject.documentNumber}` : '';
+  return JSON.stringify([caller.role, caller.memberState, caller.purpose, subject]);
+}

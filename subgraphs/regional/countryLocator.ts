@@ -3,6 +3,7 @@ import { RantauError } from '../../schema/errors/index.js';
 import { identityKey, type HolderIdentity } from '../../schema/ids/index.js';
 import { internalFieldNames } from '../kit/country.js';
 import { graphqlRequest } from '../../platform/graphqlRequest.js';
+import { entitlement } from '../../platform/caller.js';
 import type { ContextClaims, ContextSigner } from '../../platform/trust/callerContext.js';
 import type { LocatedView, RecordCheckView, RegistryFailureView } from '../kit/countryContext.js';
 import type { LocatorCache } from './locatorCache.js';
@@ -72,6 +73,8 @@ export class CountryLocator {
     const names = internalFieldNames(endpoint.code);
     const { cache, forward } = options;
     this.forward = forward;
+    // Without a forwarded caller (composition only) every country refuses: nothing is cached then anyway.
+    const entitled = forward?.claims.caller ? entitlement(forward.claims.caller) : 'nobody';
     const batch = options.batching ?? true;
     const ask = async (identities: readonly HolderIdentity[], live = false): Promise<Array<LocatedView | Error>> => {
       const query = `query Locate($identities: [${names.identityInput}!]!, $live: Boolean!) { ${names.locate}(identities: $identities, live: $live) { key certificationIds permitIds failures { ${FAILURE_FIELDS} } sources { registry locatedBy indexedAt } } }`;
@@ -82,13 +85,13 @@ export class CountryLocator {
       await cache?.setMany(endpoint.code, identities.flatMap((identity, i) => {
         const located = answers[i];
         return located instanceof Error ? [] : [{ identity, located }];
-      }));
+      }), entitled);
       return answers;
     };
     this.locate = new DataLoader<HolderIdentity, LocatedView, string>(
       async (identities) => {
         if (!cache) return ask(identities);
-        const cached = await cache.getMany(endpoint.code, identities);
+        const cached = await cache.getMany(endpoint.code, identities, entitled);
         const missing = identities.filter((_, i) => cached[i] === null);
         const asked = missing.length > 0 ? await ask(missing) : [];
         let next = 0;

@@ -10,6 +10,10 @@ import { inSpan } from '../../platform/tracing.js';
  * the key is an HMAC of the identity (never a document number in clear), the value the global
  * ids the country answered. Answers that carry a registry failure are never stored, so a
  * registry that was down is asked again on the next request.
+ *
+ * What a country answers depends on who asks (its policy may locate nothing for a member state it
+ * shares nothing with), so the key covers the caller's entitlement too: an answer is reused only
+ * for a caller the owner would have answered the same way (platform/caller.ts `entitlement`).
  */
 interface CachedLocation {
   c: string[];
@@ -29,36 +33,39 @@ export class LocatorCache {
     this.secret = secret ? Buffer.from(secret) : randomBytes(32);
   }
 
-  /** Every country's locator is handed the same identity object: its HMAC is computed once, not once per country. */
-  private readonly digests = new WeakMap<HolderIdentity, string>();
+  /**
+   * Every country's locator is handed the same identity object within a request (one caller, one
+   * entitlement): its HMAC is computed once, not once per country.
+   */
+  private readonly digests = new WeakMap<HolderIdentity, { entitlement: string; digest: string }>();
 
-  private key(country: string, identity: HolderIdentity): string {
-    let digest = this.digests.get(identity);
-    if (digest === undefined) {
-      digest = createHmac('sha256', this.secret).update(identityKey(identity)).digest('base64url');
-      this.digests.set(identity, digest);
+  private key(country: string, identity: HolderIdentity, entitlement: string): string {
+    let known = this.digests.get(identity);
+    if (known === undefined || known.entitlement !== entitlement) {
+      known = { entitlement, digest: createHmac('sha256', this.secret).update(entitlement).update('\n').update(identityKey(identity)).digest('base64url') };
+      this.digests.set(identity, known);
     }
     // The country is the Redis Cluster hash tag: one batch of identities is one `MGET`.
-    return `rantau:loc:v1:{${country}}:${digest}`;
+    return `rantau:loc:v2:{${country}}:${known.digest}`;
   }
 
   /** How each registry was asked when the answer was made (`Worker.sources`), beside the ids under a key of its own. */
-  private sourcesKey(country: string, identity: HolderIdentity): string {
-    return this.key(country, identity).replace('rantau:loc:v1:', 'rantau:locsrc:v1:');
+  private sourcesKey(country: string, identity: HolderIdentity, entitlement: string): string {
+    return this.key(country, identity, entitlement).replace('rantau:loc:v2:', 'rantau:locsrc:v2:');
   }
 
   /** One round trip; null where the country must be asked. */
-  getMany(country: string, identities: readonly HolderIdentity[]): Promise<Array<LocatedView | null>> {
+  getMany(country: string, identities: readonly HolderIdentity[], entitlement: string): Promise<Array<LocatedView | null>> {
     return inSpan('cache locator', { attributes: { 'rantau.country': country, 'rantau.cache.keys': identities.length } }, async (span) => {
-      const found = await this.lookup(country, identities);
+      const found = await this.lookup(country, identities, entitlement);
       const hits = found.filter((entry) => entry !== null).length;
       span.setAttributes({ 'rantau.cache.outcome': hits === found.length ? 'hit' : hits === 0 ? 'miss' : 'partial', 'rantau.cache.hits': hits });
       return found;
     });
   }
 
-  private async lookup(country: string, identities: readonly HolderIdentity[]): Promise<Array<LocatedView | null>> {
-    const all = await this.store.getMany(identities.flatMap((identity) => [this.key(country, identity), this.sourcesKey(country, identity)]));
+  private async lookup(country: string, identities: readonly HolderIdentity[], entitlement: string): Promise<Array<LocatedView | null>> {
+    const all = await this.store.getMany(identities.flatMap((identity) => [this.key(country, identity, entitlement), this.sourcesKey(country, identity, entitlement)]));
     const values = identities.map((_, i) => all[2 * i]);
     const found = values.map((value, i): LocatedView | null => {
       if (value === null) return null;
@@ -80,12 +87,12 @@ export class LocatorCache {
     return this.store.close();
   }
 
-  async setMany(country: string, answers: ReadonlyArray<{ identity: HolderIdentity; located: LocatedView }>): Promise<void> {
+  async setMany(country: string, answers: ReadonlyArray<{ identity: HolderIdentity; located: LocatedView }>, entitlement: string): Promise<void> {
     const entries = answers
       .filter(({ located }) => located.failures.length === 0)
       .flatMap(({ identity, located }) => [
-        { key: this.key(country, identity), value: JSON.stringify({ c: located.certificationIds, p: located.permitIds } satisfies CachedLocation), ttlMs: this.ttlS * 1000 },
-        { key: this.sourcesKey(country, identity), value: JSON.stringify(located.sources), ttlMs: this.ttlS * 1000 },
+        { key: this.key(country, identity, entitlement), value: JSON.stringify({ c: located.certificationIds, p: located.permitIds } satisfies CachedLocation), ttlMs: this.ttlS * 1000 },
+        { key: this.sourcesKey(country, identity, entitlement), value: JSON.stringify(located.sources), ttlMs: this.ttlS * 1000 },
       ]);
     await this.store.setMany(entries);
   }
