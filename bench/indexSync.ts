@@ -30,6 +30,8 @@ const BENCH_CALLER: Omit<Caller, 'requestId'> = { client: 'bench-idn-case-office
 const SCALE = Number(process.env.BENCH_INDEX_SCALE ?? 400);
 const SHARE = Number(process.env.INDEX_SYNC_RATE_SHARE ?? 0.3);
 const LOOKUPS = Number(process.env.BENCH_INDEX_LOOKUPS ?? 200);
+/** Clients asking at once, each one look-up after another (a capacity measure: enough clients to keep the registries at their rate). */
+const CLIENTS = Number(process.env.BENCH_INDEX_CLIENTS ?? 25);
 const SERVER = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 function startRegistry(key: string): Promise<{ url: string; child: ChildProcess }> {
@@ -39,7 +41,7 @@ function startRegistry(key: string): Promise<{ url: string; child: ChildProcess 
   });
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
-      const url = /(http:\/\/\S+)/.exec(chunk.toString())?.[1];
+      const url = /(http:\/\/[^\s"]+)/.exec(chunk.toString())?.[1];
       if (url) resolve({ url, child });
     });
     child.once('exit', (code) => reject(new Error(`registry ${key} exited (${code})`)));
@@ -105,14 +107,18 @@ async function main(): Promise<void> {
     let located = 0;
     let viaIndex = 0;
     const query = 'query($i: [IdnIdentityInput!]!) { idnLocate(identities: $i) { certificationIds permitIds sources { locatedBy } } }';
-    await Promise.all(Array.from({ length: 10 }, async (_, worker) => {
-      for (let i = worker; i < identities.length; i += 10) {
+    const latencies: number[] = [];
+    await Promise.all(Array.from({ length: CLIENTS }, async (_, worker) => {
+      for (let i = worker; i < identities.length; i += CLIENTS) {
+        const askedAt = Date.now();
         const answer = await graphqlRequest<{ idnLocate: Array<{ certificationIds: string[]; permitIds: string[]; sources: Array<{ locatedBy: string }> }> }>(`${running.url}/graphql`, query, { i: [identities[i]] }, 30_000, signed);
         const one = answer.data?.idnLocate[0];
         if (one && one.certificationIds.length + one.permitIds.length > 0) located += 1;
         if (one?.sources.every((s) => s.locatedBy === 'INDEX')) viaIndex += 1;
+        latencies.push(Date.now() - askedAt);
       }
     }));
+    latencies.sort((a, b) => a - b);
     const lookS = (Date.now() - lookStart) / 1000;
     const lookupCalls = (await calls()) - before;
     await running.close();
@@ -132,7 +138,10 @@ async function main(): Promise<void> {
       coldLookups: identities.length,
       located,
       locatedByIndex: viaIndex,
+      coldLookupClients: CLIENTS,
       coldLookupsPerSecond: Number((identities.length / lookS).toFixed(1)),
+      coldLookupP50Ms: latencies[Math.floor(latencies.length / 2)],
+      coldLookupP99Ms: latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.99))],
       registryCallsPerColdLookup: Number((lookupCalls / identities.length).toFixed(2)),
       targets: [] as string[],
     };

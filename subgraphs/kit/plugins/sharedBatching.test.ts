@@ -37,4 +37,32 @@ describe('reads by number batched across requests', () => {
     expect(answers.every((a) => a[0] !== null && !(a[0] instanceof Error))).toBe(true);
     expect((await tka.stats()).routes['POST /v1/pengesahan/batch']).toBe(Math.ceil(80 / 50));
   });
+
+  it('gathers the numbers asked while the registry is at its rate into the next call, instead of queueing a call each', async () => {
+    const numbers = (tka.simulator.store.all() as TkaRecord[]).slice(0, 24).map((r) => r.nomor_pengesahan);
+    // The registry's published pace, 2 calls a second, and one call at a time from this source.
+    const slow = sharedBatching({ windowMs: 5, maxOutstanding: 1 }).wrapSource!(registrySource('IDN', tkaAdapter, new RegistryClient({ country: 'IDN', registry: 'tka', baseUrl: tka.url, timeoutMs: 5000, maxConcurrency: 4, ratePerSecond: 2 })));
+    await tka.resetStats();
+    const started = Date.now();
+    // Look-ups arriving one every 20 ms: a window of 5 ms alone would make 24 calls, 12 seconds at 2 a second.
+    const answers = await Promise.all(numbers.map(async (n, i) => {
+      await new Promise((resolve) => setTimeout(resolve, i * 20));
+      return slow.loadMany([n]);
+    }));
+    const elapsed = Date.now() - started;
+    answers.forEach((answer, i) => expect((answer[0] as { nativeId: string }).nativeId).toBe(numbers[i]));
+    const calls = (await tka.stats()).routes['POST /v1/pengesahan/batch'];
+    expect(calls).toBeLessThanOrEqual(6);
+    expect(elapsed).toBeLessThan(4000);
+  });
+
+  it('answers an idle registry after the window alone, and the same number asked twice with one entry', async () => {
+    const [n] = (tka.simulator.store.all() as TkaRecord[]).map((r) => r.nomor_pengesahan);
+    const shared = source();
+    await tka.resetStats();
+    const [a, b] = await Promise.all([shared.loadMany([n]), shared.loadMany([n, n])]);
+    expect((a[0] as { nativeId: string }).nativeId).toBe(n);
+    expect(b.map((r) => (r as { nativeId: string }).nativeId)).toEqual([n, n]);
+    expect((await tka.stats()).routes['POST /v1/pengesahan/batch']).toBe(1);
+  });
 });
