@@ -84,6 +84,7 @@ export function countryRuntime(config: RantauConfig, code: string, registryUrls:
   return {
     registryUrls,
     registryTimeoutMs: config.registryTimeoutMs,
+    registryQueueWaitMs: config.registryQueueWaitMs,
     maxConcurrency: config.registryMaxConcurrency,
     metrics,
     plugins: countryPlugins(config, metrics, code),

@@ -170,6 +170,8 @@ export interface RantauConfig {
   port: number;
   /** Time budget of one registry call, retries included (REGISTRY_TIMEOUT_MS). */
   registryTimeoutMs: number;
+  /** Longest a live registry call waits for its turn under the registry's rate before failing as REGISTRY_RATE_LIMITED (REGISTRY_QUEUE_WAIT_MS). */
+  registryQueueWaitMs: number;
   /** Calls in flight per registry per subgraph (REGISTRY_MAX_CONCURRENCY). */
   registryMaxConcurrency: number;
   /** Time the regional subgraph waits for one country subgraph (COUNTRY_TIMEOUT_MS). */
@@ -223,6 +225,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RantauConfig {
   return {
     port: intFrom(env, 'PORT', 4000),
     registryTimeoutMs,
+    registryQueueWaitMs: intFrom(env, 'REGISTRY_QUEUE_WAIT_MS', 1000),
     registryMaxConcurrency: intFrom(env, 'REGISTRY_MAX_CONCURRENCY', 8),
     countryTimeoutMs: intFrom(env, 'COUNTRY_TIMEOUT_MS', registryTimeoutMs + 1500),
     redisUrl: env.REDIS_URL || undefined,

@@ -38,6 +38,8 @@ export interface CountryRuntime {
   registryUrls: Record<string, string>;
   /** Time budget of one registry call, retries included. */
   registryTimeoutMs: number;
+  /** Live calls that would wait longer than this for their turn fail at once with REGISTRY_RATE_LIMITED (REGISTRY_QUEUE_WAIT_MS); absent, they wait. */
+  registryQueueWaitMs?: number;
   /** Calls in flight per registry. */
   maxConcurrency: number;
   /** Overrides each registry's published rate (tests and benchmarks raise it together with the simulators'). */
@@ -81,8 +83,9 @@ export async function buildCountrySubgraph(definition: CountryDefinition, runtim
     const rate = runtime.ratePerSecond ?? profile.ratePerSecond * RATE_MARGIN;
     const shared = backgroundShare > 0 && profile.bulk !== undefined;
     const breaker = breakers.for(definition.code, profile.key);
-    const clientFor = (ratePerSecond: number, timeoutMs: number, pacer?: ReturnType<NonNullable<CountryRuntime['pacing']>['pacer']>) =>
+    const clientFor = (ratePerSecond: number, timeoutMs: number, pacer?: ReturnType<NonNullable<CountryRuntime['pacing']>['pacer']>, maxQueueWaitMs?: number) =>
       new RegistryClient({
+        maxQueueWaitMs,
         country: definition.code,
         registry: profile.key,
         baseUrl,
@@ -94,7 +97,7 @@ export async function buildCountrySubgraph(definition: CountryDefinition, runtim
         onAttempt: (attempt) => plugins.forEach((plugin) => plugin.onRegistryAttempt?.(attempt)),
       });
     const liveRate = shared ? rate * (1 - backgroundShare) : rate;
-    const client = clientFor(liveRate, runtime.registryTimeoutMs, runtime.pacing?.pacer(definition.code, profile.key, liveRate));
+    const client = clientFor(liveRate, runtime.registryTimeoutMs, runtime.pacing?.pacer(definition.code, profile.key, liveRate), runtime.registryQueueWaitMs);
     const onFetch = (size: number) => plugins.forEach((plugin) => plugin.onRegistryFetch?.({ country: definition.code, registry: profile.key }, size));
     const source = registrySource(definition.code, binding.adapter, client, onFetch);
     sources[profile.kind] = plugins.reduce((wrapped, plugin) => plugin.wrapSource?.(wrapped) ?? wrapped, source);

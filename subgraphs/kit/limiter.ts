@@ -33,6 +33,19 @@ export class Limiter {
     this.tokens = Math.max(1, options.ratePerSecond);
   }
 
+  /**
+   * Roughly how long a call `caller` asks now would wait for its turn (ms): the caller's own calls
+   * already waiting, taken in turn with every other waiting caller's, at the registry's rate, less
+   * the tokens in hand. Concurrency is not counted: registries are paced by rate long before it.
+   */
+  expectedWaitMs(caller = ''): number {
+    this.refill();
+    const own = this.waiting.get(caller)?.length ?? 0;
+    const others = this.waiting.size - (this.waiting.has(caller) ? 1 : 0);
+    const ahead = (own + 1) * (others + 1) - this.tokens;
+    return ahead <= 0 ? 0 : (ahead / this.options.ratePerSecond) * 1000;
+  }
+
   /** Runs `task` in its turn; `caller` names whose share it comes from. */
   async run<T>(task: () => Promise<T>, caller = ''): Promise<T> {
     await new Promise<void>((resolve) => {

@@ -26,6 +26,12 @@ export interface RegistryClientOptions {
   pacer?: Pacer;
   /** Called once per HTTP attempt; metrics hang here. */
   onAttempt?: (attempt: RegistryAttempt) => void;
+  /**
+   * A call that would wait longer than this for its turn under the registry's rate fails at once
+   * with REGISTRY_RATE_LIMITED (and when to retry), instead of holding its whole answer past the
+   * country's time budget; absent, calls wait their turn however long (the index's sync).
+   */
+  maxQueueWaitMs?: number;
 }
 
 export interface RegistryAttempt {
@@ -81,7 +87,14 @@ export class RegistryClient {
   }
 
   request(path: string, request: RegistryRequest = {}): Promise<RegistryResponse> {
-    const { breaker, pacer } = this.options;
+    const { breaker, pacer, maxQueueWaitMs } = this.options;
+    if (maxQueueWaitMs !== undefined) {
+      const waitMs = this.limiter.expectedWaitMs(currentCallerKey());
+      if (waitMs > maxQueueWaitMs) {
+        const route = request.route ?? `${request.method ?? 'GET'} ${path}`;
+        return Promise.reject(this.error('REGISTRY_RATE_LIMITED', `${route}: ${this.registry} is at its published rate; this call would wait about ${Math.ceil(waitMs / 100) / 10} s for its turn`, { retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)), reason: 'queue' }));
+      }
+    }
     const call = () =>
       // Each caller queues behind its own share of the registry (the caller the request runs as).
       this.limiter.run(async () => {
