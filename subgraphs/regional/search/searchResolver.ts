@@ -32,13 +32,14 @@ function inspectorOf(context: RegionalContext, field: string): string {
   return caller.memberState;
 }
 
-async function search(kind: RecordKind, filter: RecordSearchFilter, first: number, after: string | null, context: RegionalContext, field: string, rename: Record<string, string> = {}): Promise<Connection> {
+async function search(kind: RecordKind, filter: RecordSearchFilter, first: number, after: string | null | undefined, context: RegionalContext, field: string, rename: Record<string, string> = {}): Promise<Connection> {
   const country = inspectorOf(context, field);
   const max = context.searchMaxPage ?? DEFAULT_SEARCH_MAX_PAGE;
   if (!(Number.isInteger(first) && first >= 1 && first <= max)) throw badUserInput('first', `expected 1 to ${max} records per page, got ${first}`);
   const checked = checkSearchFilter(filter, (argument, message) => badUserInput(rename[argument] ?? argument, message));
   const key = { country, kind, digest: filterDigest(country, kind, checked) };
-  const position = after === null ? null : decodeCursor(after, key);
+  // An argument left out arrives undefined, one sent as null arrives null: both start at the beginning.
+  const position = after === null || after === undefined ? null : decodeCursor(after, key);
   const locator = context.locators.get(country);
   if (!locator) throw new RantauError('INDEX_UNAVAILABLE', `Rantau serves no subgraph of ${country}, so its records cannot be searched here`, { country });
   // Which records match changes with every sync, and every search is audited by the owner: never reused.
