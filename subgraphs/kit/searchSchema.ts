@@ -88,15 +88,16 @@ export function searchSchema(code: string) {
       @Arg('kind', () => String, { description: 'CERT or PERMIT.' }) kind: string,
       @Arg('filter', () => SearchFilter) filter: SearchFilter,
       @Arg('first', () => Int, { description: `Records in the page (1-${MAX_SEARCH_PAGE}).` }) first: number,
-      @Arg('afterRegistry', () => String, { nullable: true, description: 'Registry of the last record of the previous page.' }) afterRegistry: string | null,
-      @Arg('afterNativeId', () => String, { nullable: true, description: 'Number of the last record of the previous page.' }) afterNativeId: string | null,
+      @Arg('afterRegistry', () => String, { nullable: true, description: 'Registry of the last record of the previous page.' }) afterRegistry: string | null | undefined,
+      @Arg('afterNativeId', () => String, { nullable: true, description: 'Number of the last record of the previous page.' }) afterNativeId: string | null | undefined,
       @Ctx() context: CountryContext,
     ): Promise<RecordSearchView> {
       if (!KINDS.includes(kind as RecordKind)) throw badUserInput('kind', `expected CERT or PERMIT, got ${JSON.stringify(kind.slice(0, 24))}`);
       if (!(Number.isInteger(first) && first >= 1 && first <= MAX_SEARCH_PAGE)) throw badUserInput('first', `expected 1 to ${MAX_SEARCH_PAGE}, got ${first}`);
-      if ((afterRegistry === null) !== (afterNativeId === null)) throw badUserInput('afterNativeId', 'expected both afterRegistry and afterNativeId, or neither');
+      // An argument left out arrives undefined, one sent as null arrives null: both mean "from the start".
+      const after = afterRegistry != null && afterNativeId != null ? { registry: afterRegistry, nativeId: afterNativeId } : null;
+      if (after === null && (afterRegistry != null || afterNativeId != null)) throw badUserInput('afterNativeId', 'expected both afterRegistry and afterNativeId, or neither');
       const checked = checkSearchFilter(filter, badUserInput);
-      const after = afterRegistry !== null && afterNativeId !== null ? { registry: afterRegistry, nativeId: afterNativeId } : null;
       const page = await context.country.search(kind as RecordKind, { filter: checked, first, after });
       if (page === null) throw new RantauError('INDEX_UNAVAILABLE', `${code} keeps no index of its ${kind === 'CERT' ? 'certification' : 'permit'} registry yet, so its records cannot be searched`, { country: code });
       // Never reused by a gateway: which records match changes with every sync.
