@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import pg from 'pg';
 import { startTestStack, testConfig, type TestStack } from './testStack.js';
 import { countryEntries } from '../../subgraphs/countries.js';
@@ -10,6 +12,7 @@ import { graphqlRequest } from '../../platform/graphqlRequest.js';
 import { createTestDatabase, type TestDatabase } from '../support/postgresDatabase.js';
 import type { Caller } from '../../platform/caller.js';
 import type { TkaRecord } from '../../subgraphs/idn/tka.native.js';
+import { EXAMPLES_DIR } from '../../gateway/ide/examples.js';
 
 // Record search for labour inspectors, end to end over real HTTP with the country index on:
 // Indonesia and Malaysia (both registries indexed) beside Laos (whose certification registry
@@ -135,6 +138,19 @@ describe('record search for inspectors', () => {
     expect(narrowed.data!.searchCertifications.totalCount).toBeLessThanOrEqual(connection.totalCount);
     expect(narrowed.data!.searchCertifications.edges.length).toBeGreaterThan(0);
     for (const { node } of narrowed.data!.searchCertifications.edges) expect(node!.holderNationality).toBe(nationality);
+
+    const level = connection.edges.find((edge) => edge.node!.aqrfLevel !== null)!.node!.aqrfLevel!;
+    const dated = await stack.query<{ searchCertifications: Connection<{ aqrfLevel: number; issuedOn: string }> }>(
+      'query($f: CertificationSearchFilter!) { searchCertifications(filter: $f, first: 100) { totalCount edges { node { ... on Certification { aqrfLevel issuedOn } } } } }',
+      { f: { aqrfLevels: [level], issuedFrom: '2020-01-01', issuedTo: '2024-12-31' } },
+      { token: inspector, purpose: 'LABOUR_INSPECTION' },
+    );
+    expect(dated.errors).toBeUndefined();
+    expect(dated.data!.searchCertifications.totalCount).toBeGreaterThan(0);
+    for (const { node } of dated.data!.searchCertifications.edges) {
+      expect(node!.aqrfLevel).toBe(level);
+      expect(node!.issuedOn >= '2020-01-01' && node!.issuedOn <= '2024-12-31').toBe(true);
+    }
   });
 
   it('keeps its cursors stable while records are added, changed and removed between pages: no unchanged record skipped or listed twice', async () => {
@@ -229,6 +245,42 @@ describe('record search for inspectors', () => {
     }
     const own = await askCountry('IDN', callerOf('inspector', 'IDN', 'LABOUR_INSPECTION'), direct);
     expect(own.errors).toBeUndefined();
+  });
+
+  it('filters by sector (case ignored), ISCO-08 major group and validity date as the records say', async () => {
+    const token = await asInspector('MYS');
+    const ask = (filter: Record<string, unknown>) => stack.query<{ searchPermits: Connection<{ id: string; sector: string | null; validFrom: string | null; validUntil: string | null; occupation: { isco: string } | null }> }>(
+      'query($f: PermitSearchFilter!) { searchPermits(filter: $f, first: 100) { totalCount edges { node { id ... on WorkPermit { sector validFrom validUntil occupation { isco } } } } } }',
+      { f: filter },
+      { token, purpose: 'LABOUR_INSPECTION' },
+    );
+    const construction = (await ask({ sector: 'pembinaan' })).data!.searchPermits;
+    expect(construction.totalCount).toBeGreaterThan(0);
+    for (const { node } of construction.edges) expect(node!.sector).toBe('PEMBINAAN');
+    const crafts = (await ask({ iscoMajorGroup: '7' })).data!.searchPermits;
+    expect(crafts.totalCount).toBeGreaterThan(0);
+    for (const { node } of crafts.edges) expect(node!.occupation!.isco[0]).toBe('7');
+    const on = '2025-06-30';
+    const valid = (await ask({ validOn: on })).data!.searchPermits;
+    expect(valid.totalCount).toBeGreaterThan(0);
+    for (const { node } of valid.edges) expect((node!.validFrom ?? on) <= on && (node!.validUntil ?? on) >= on).toBe(true);
+    const all = (await ask({})).data!.searchPermits.totalCount;
+    expect(valid.totalCount).toBeLessThan(all);
+  });
+
+  it("answers the IDE's saved example for a Malaysian inspector, page after page", async () => {
+    const example = readFileSync(join(EXAMPLES_DIR, 'searchPermits.graphql'), 'utf8');
+    const token = await asInspector('MYS');
+    const first = await stack.query<{ searchPermits: Connection<PermitNode & { holderNationality: string }> }>(example, {}, { token, purpose: 'LABOUR_INSPECTION' });
+    expect(first.errors).toBeUndefined();
+    const page = first.data!.searchPermits;
+    expect(page.totalCount).toBeGreaterThan(0);
+    for (const { node } of page.edges) expect(node).toMatchObject({ status: 'ACTIVE', permitClass: 'LOWER_SKILLED', holderNationality: 'MMR' });
+    if (page.pageInfo.hasNextPage) {
+      const next = await stack.query<{ searchPermits: Connection<PermitNode> }>(example, { after: page.pageInfo.endCursor }, { token, purpose: 'LABOUR_INSPECTION' });
+      expect(next.errors).toBeUndefined();
+      expect(next.data!.searchPermits.edges.map((e) => e.node!.id)).not.toContain(page.edges[0].node!.id);
+    }
   });
 
   it('says INDEX_UNAVAILABLE, naming the country, where the member state keeps no index to search', async () => {
