@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
+import fc from 'fast-check';
 import { startTestStack, testConfig, type TestStack } from './testStack.js';
 import { countryEntries } from '../../subgraphs/countries.js';
 import { internalFieldNames } from '../../subgraphs/kit/country.js';
@@ -313,6 +314,21 @@ describe('record search for inspectors', () => {
     expect(certs.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'filter.issuedTo' });
     const certCursor = await stack.query(CERTIFICATIONS, { filter: {}, after: cursor }, { token: inspector, purpose: 'LABOUR_INSPECTION' });
     expect(certCursor.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'after' });
+  });
+
+  it('answers generated hostile filters and cursors with documented codes only, never an internal error', async () => {
+    const text = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('\u0000', "'; DROP TABLE records; --", '%', '_', '\\', 'ＭＭＲ', '\ud800'));
+    const filter = fc.record({
+      nationalities: fc.option(fc.array(text, { maxLength: 3 }), { nil: undefined }),
+      sector: fc.option(text, { nil: undefined }),
+      iscoMajorGroup: fc.option(text, { nil: undefined }),
+      validOn: fc.option(fc.constantFrom('2026-02-30', '0000-00-00', '2026-11-01', 'today'), { nil: undefined }),
+    }, { requiredKeys: [] });
+    const samples = fc.sample(fc.tuple(filter, fc.option(fc.integer({ min: -5, max: 200 }), { nil: undefined }), fc.option(text, { nil: undefined })), { numRuns: 60, seed: 42 });
+    for (const [f, first, after] of samples) {
+      const answer = await searchPermits(f, first, after);
+      for (const error of answer.errors ?? []) expect(['BAD_USER_INPUT'], JSON.stringify([f, first, after])).toContain(error.extensions?.code);
+    }
   });
 
   it("writes every search and every record read to the owner's audit log, naming the records", async () => {

@@ -138,6 +138,8 @@ export function checkSearchFilter(filter: RecordSearchFilter, badInput: (argumen
   if (filter.sector !== null && filter.sector !== undefined) {
     const sector = filter.sector.trim();
     if (sector === '' || sector.length > 100) throw badInput(`${prefix}.sector`, `expected a sector of 1 to 100 characters, got ${sector.length}`);
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f]/.test(sector)) throw badInput(`${prefix}.sector`, 'expected a sector name, got one with a control character');
     checked.sector = sector;
   }
   if (filter.iscoMajorGroup !== null && filter.iscoMajorGroup !== undefined) {

@@ -9,6 +9,8 @@ import { MAX_NATIVE_ID_LENGTH, type RecordKind } from '../../../schema/ids/index
 import type { RecordPosition, RecordSearchFilter } from '../../kit/index/recordSearch.js';
 
 const VERSION = 'r1';
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
 /** Longer than any cursor this module writes (a record number is at most MAX_NATIVE_ID_LENGTH characters). */
 const MAX_CURSOR_CHARS = 512;
 
@@ -40,7 +42,8 @@ export function decodeCursor(cursor: string, key: SearchQuestionKey): RecordPosi
   }
   if (!Array.isArray(parts) || parts.length !== 6 || parts.some((part) => typeof part !== 'string') || parts[0] !== VERSION) throw malformed();
   const [, country, kind, registry, nativeId, digest] = parts as string[];
-  if (registry === '' || nativeId === '' || nativeId.length > MAX_NATIVE_ID_LENGTH) throw malformed();
+  // Only what this module could have written: no empty part, nothing longer than a record number, no control character (PostgreSQL refuses NUL in text).
+  if ([registry, nativeId].some((part) => part === '' || part.length > MAX_NATIVE_ID_LENGTH || CONTROL.test(part))) throw malformed();
   if (country !== key.country) throw badUserInput('after', `expected a cursor of a search of ${key.country}'s records, got one of another member state's`);
   if (kind !== key.kind || digest !== key.digest) throw badUserInput('after', 'expected a cursor of this search; this one belongs to a search with another filter (start again without `after`)');
   return { registry, nativeId };
