@@ -83,7 +83,8 @@ describe('record search for inspectors', () => {
     // The default caches, response cache included: a search must never be answered from it.
     const config = testConfig({}, {});
     config.index = { ...config.index, enabled: true, databaseUrl: database.url, hmacKey: 'e2e-search-key', freshnessS: 600, syncIntervalMs: 600_000, syncRateShare: 0.3 };
-    config.limits = { ...config.limits, searchMaxPage: 100 };
+    // A bound other than the default, so that the setting is seen to reach the regional subgraph.
+    config.limits = { ...config.limits, searchMaxPage: 90 };
     stack = await startTestStack({ countries: countryEntries.filter((e) => ['IDN', 'MYS', 'LAO'].includes(e.code)), config });
     for (const code of ['IDN', 'MYS']) {
       const index = stack.countries.get(code)!.plugins.find((p) => p.name === 'country-index') as CountryIndexPlugin;
@@ -128,13 +129,13 @@ describe('record search for inspectors', () => {
   });
 
   it('lists certifications by status and holder nationality, with the shared filter fields', async () => {
-    const all = await stack.query<{ searchCertifications: Connection<{ id: string; status: string; holderNationality: string | null; aqrfLevel: number | null }> }>(CERTIFICATIONS, { filter: { statuses: ['VALID'] }, first: 100 }, { token: inspector, purpose: 'LABOUR_INSPECTION' });
+    const all = await stack.query<{ searchCertifications: Connection<{ id: string; status: string; holderNationality: string | null; aqrfLevel: number | null }> }>(CERTIFICATIONS, { filter: { statuses: ['VALID'] }, first: 90 }, { token: inspector, purpose: 'LABOUR_INSPECTION' });
     expect(all.errors).toBeUndefined();
     const connection = all.data!.searchCertifications;
     expect(connection.totalCount).toBeGreaterThan(0);
     for (const { node } of connection.edges) expect(node!.status).toBe('VALID');
     const nationality = connection.edges[0].node!.holderNationality!;
-    const narrowed = await stack.query<{ searchCertifications: Connection<{ id: string; holderNationality: string | null }> }>(CERTIFICATIONS, { filter: { statuses: ['VALID'], holderNationalities: [nationality] }, first: 100 }, { token: inspector, purpose: 'LABOUR_INSPECTION' });
+    const narrowed = await stack.query<{ searchCertifications: Connection<{ id: string; holderNationality: string | null }> }>(CERTIFICATIONS, { filter: { statuses: ['VALID'], holderNationalities: [nationality] }, first: 90 }, { token: inspector, purpose: 'LABOUR_INSPECTION' });
     expect(narrowed.errors).toBeUndefined();
     expect(narrowed.data!.searchCertifications.totalCount).toBeLessThanOrEqual(connection.totalCount);
     expect(narrowed.data!.searchCertifications.edges.length).toBeGreaterThan(0);
@@ -142,7 +143,7 @@ describe('record search for inspectors', () => {
 
     const level = connection.edges.find((edge) => edge.node!.aqrfLevel !== null)!.node!.aqrfLevel!;
     const dated = await stack.query<{ searchCertifications: Connection<{ aqrfLevel: number; issuedOn: string }> }>(
-      'query($f: CertificationSearchFilter!) { searchCertifications(filter: $f, first: 100) { totalCount edges { node { ... on Certification { aqrfLevel issuedOn } } } } }',
+      'query($f: CertificationSearchFilter!) { searchCertifications(filter: $f, first: 90) { totalCount edges { node { ... on Certification { aqrfLevel issuedOn } } } } }',
       { f: { aqrfLevels: [level], issuedFrom: '2020-01-01', issuedTo: '2024-12-31' } },
       { token: inspector, purpose: 'LABOUR_INSPECTION' },
     );
@@ -156,7 +157,7 @@ describe('record search for inspectors', () => {
 
   it('keeps its cursors stable while records are added, changed and removed between pages: no unchanged record skipped or listed twice', async () => {
     const filter = { statuses: ['ACTIVE'] };
-    const before = idsOf(await allPages(filter, 100));
+    const before = idsOf(await allPages(filter, 90));
     const first = (await searchPermits(filter, 10)).data!.searchPermits;
     const seen = first.edges.map((edge) => edge.node!.id);
     const last = seen.at(-1)!.slice('IDN:PERMIT:'.length);
@@ -201,7 +202,7 @@ describe('record search for inspectors', () => {
     expect(rest).not.toContain(cancelledId);
     expect(rest).not.toContain(removedId);
     expect(totalCount).toBe(before.length + 2 - 2);
-    expect(idsOf(await allPages(filter, 100))).toContain(`IDN:PERMIT:${early.nomor_pengesahan}`);
+    expect(idsOf(await allPages(filter, 90))).toContain(`IDN:PERMIT:${early.nomor_pengesahan}`);
   });
 
   it('is for inspectors only, with the purpose LABOUR_INSPECTION', async () => {
@@ -227,7 +228,7 @@ describe('record search for inspectors', () => {
 
   it("searches only the inspector's own member state, whose owner refuses everyone else", async () => {
     const malaysian = await asInspector('MYS');
-    const mys = await searchPermits({}, 100, null, malaysian);
+    const mys = await searchPermits({}, 90, null, malaysian);
     expect(mys.errors).toBeUndefined();
     expect(mys.data!.searchPermits.totalCount).toBeGreaterThan(0);
     expect(mys.data!.searchPermits.edges.every((edge) => edge.node!.id.startsWith('MYS:PERMIT:'))).toBe(true);
@@ -251,7 +252,7 @@ describe('record search for inspectors', () => {
   it('filters by sector (case ignored), ISCO-08 major group and validity date as the records say', async () => {
     const token = await asInspector('MYS');
     const ask = (filter: Record<string, unknown>) => stack.query<{ searchPermits: Connection<{ id: string; sector: string | null; validFrom: string | null; validUntil: string | null; occupation: { isco: string } | null }> }>(
-      'query($f: PermitSearchFilter!) { searchPermits(filter: $f, first: 100) { totalCount edges { node { id ... on WorkPermit { sector validFrom validUntil occupation { isco } } } } } }',
+      'query($f: PermitSearchFilter!) { searchPermits(filter: $f, first: 90) { totalCount edges { node { id ... on WorkPermit { sector validFrom validUntil occupation { isco } } } } } }',
       { f: filter },
       { token, purpose: 'LABOUR_INSPECTION' },
     );
@@ -295,7 +296,7 @@ describe('record search for inspectors', () => {
     const cursor = (await searchPermits({ statuses: ['ACTIVE'] }, 2)).data!.searchPermits.pageInfo.endCursor!;
     const cases: Array<[Record<string, unknown>, number | undefined, string | null, string]> = [
       [{}, 0, null, 'first'],
-      [{}, 101, null, 'first'],
+      [{}, 91, null, 'first'],
       [{}, -5, null, 'first'],
       [{}, 10, 'not a cursor!', 'after'],
       [{}, 10, Buffer.from('["r1","IDN"]').toString('base64url'), 'after'],
