@@ -104,6 +104,7 @@ export function regionalOptions(config: RantauConfig, countries: CountryEndpoint
     countryTimeoutMs: config.countryTimeoutMs,
     metrics,
     batching: cached,
+    searchMaxPage: config.limits.searchMaxPage,
     ...(cached
       ? {
           locatorCache: new LocatorCache(storeFor(config, metrics), config.cache.locatorTtlS, config.locatorCacheSecret, onEvent),

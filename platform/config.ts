@@ -145,6 +145,8 @@ export interface LimitSettings {
   registryCallQuotaWindowS: number;
   /** Distinct operation names kept as metric labels before the rest count as `other` (METRICS_OPERATION_LABELS). */
   operationLabels: number;
+  /** Most records one page of `searchPermits`/`searchCertifications` may ask for (SEARCH_MAX_PAGE). */
+  searchMaxPage: number;
 }
 
 function booleanFrom(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
@@ -262,6 +264,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RantauConfig {
       registryCallQuota: intFrom(env, 'REGISTRY_CALL_QUOTA', 30_000),
       registryCallQuotaWindowS: Math.max(1, intFrom(env, 'REGISTRY_CALL_QUOTA_WINDOW_S', 60)),
       operationLabels: intFrom(env, 'METRICS_OPERATION_LABELS', 100),
+      searchMaxPage: Math.max(1, intFrom(env, 'SEARCH_MAX_PAGE', 100)),
     },
     audit: {
       databaseUrl: env.AUDIT_DATABASE_URL || undefined,

@@ -4,15 +4,15 @@
 // (introspection, reference data): an anonymous caller may reach them.
 import type { Role } from '../../platform/caller.js';
 
-/** The regional subgraph's entry points: every answer names or points at one worker. */
-export const PERSONAL_ROOT_FIELDS: ReadonlySet<string> = new Set(['worker', 'workers', 'node', 'nodes']);
+/** The regional subgraph's entry points: every answer names or points at workers. */
+export const PERSONAL_ROOT_FIELDS: ReadonlySet<string> = new Set(['worker', 'workers', 'node', 'nodes', 'searchPermits', 'searchCertifications']);
 
 export const ROLE_ROOT_FIELDS: Readonly<Record<Role, ReadonlySet<string>>> = {
   // Is this certificate or permit valid? By its id only; the country subgraph limits the fields.
   verifier: new Set(['node', 'nodes']),
   'case-officer': new Set(['worker', 'workers', 'node', 'nodes']),
-  // Its own member state's records: the owner's policy applies the limit.
-  inspector: new Set(['worker', 'workers', 'node', 'nodes']),
+  // Its own member state's records: the owner's policy applies the limit. Only an inspector searches records by their facts.
+  inspector: new Set(['worker', 'workers', 'node', 'nodes', 'searchPermits', 'searchCertifications']),
   // Statistics only, never personal data.
   analyst: new Set(),
   // Their own identity only (checked against the token's worker claim), in every member state.

@@ -35,6 +35,14 @@ describe('registry-call estimate', () => {
     expect(estimate('{ node(id: "VNM:CERT:1") { id } n: node(id: "IDN:PERMIT:1") { id } }')).toBe(2);
   });
 
+  it('counts a search page as the records it reads from the costliest registry of its kind', () => {
+    // Viet Nam reads permits one call per record; Indonesia's batches of 50 would cost 1.
+    expect(estimate('{ searchPermits(filter: {}, first: 30) { totalCount } }')).toBe(30);
+    expect(estimate('query($n: Int) { searchCertifications(filter: {}, first: $n) { totalCount } }', { n: 5 })).toBe(5);
+    // The contract's default page of 20 when `first` is left out.
+    expect(estimate('{ searchPermits(filter: {}) { totalCount } a: searchCertifications(filter: {}) { totalCount } }')).toBe(40);
+  });
+
   it('costs nothing for ids that name no registry (the regional subgraph refuses them)', () => {
     expect(estimate('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: ['malformed', 'XXX:CERT:1', 42, null] })).toBe(0);
     expect(estimate('{ __typename }')).toBe(0);

@@ -8,6 +8,10 @@
 //   workers(n)       n holder searches per registry
 //   node(id)         one call to the id's registry
 //   nodes(ids)       per registry: ⌈ids / batch limit⌉, or one call per id without a batch endpoint
+//   searchPermits(first), searchCertifications(first)
+//                    the records of one page read by number from one registry of that kind: ⌈first /
+//                    batch limit⌉, or `first` calls without a batch endpoint (the inspector's own
+//                    member state is not known here, so the most any member state's registry costs)
 // Aliases and fragments count every field they add. Ids are read from literals and variables;
 // a malformed id or one of an unknown country costs nothing (the regional subgraph refuses it).
 // Nested fields cost nothing: the records of a worker are primed by the holder search.
@@ -30,12 +34,18 @@ export type RegistryTable = Record<string, RegistryCost[]>;
 export const ESTIMATE_HEADER = 'rantau-cost-estimate';
 
 type Args = Record<string, unknown>;
-/** What each root field costs: holder searches (× every registry), or ids looked up. */
-const ROOT_FIELDS: Record<string, { holders?: (args: Args) => number; ids?: (args: Args) => unknown[] }> = {
+/** Records one search page reads when the query does not say (the contract's default). */
+const DEFAULT_SEARCH_PAGE = 20;
+const searchPage = (args: Args) => (typeof args.first === 'number' && args.first > 0 ? args.first : args.first === undefined || args.first === null ? DEFAULT_SEARCH_PAGE : 0);
+
+/** What each root field costs: holder searches (× every registry), ids looked up, or a page of records of one kind. */
+const ROOT_FIELDS: Record<string, { holders?: (args: Args) => number; ids?: (args: Args) => unknown[]; page?: { kind: 'CERT' | 'PERMIT'; size: (args: Args) => number } }> = {
   worker: { holders: () => 1 },
   workers: { holders: (args) => (Array.isArray(args.identities) ? args.identities.length : args.identities == null ? 0 : 1) },
   node: { ids: (args) => [args.id] },
   nodes: { ids: (args) => (Array.isArray(args.ids) ? args.ids : args.ids == null ? [] : [args.ids]) },
+  searchPermits: { page: { kind: 'PERMIT', size: searchPage } },
+  searchCertifications: { page: { kind: 'CERT', size: searchPage } },
 };
 
 export class RegistryBudget {
@@ -68,10 +78,20 @@ export class RegistryBudget {
     return calls;
   }
 
+  /** Registry calls reading `size` records by number from one registry of `kind`, in the member state where that costs most. */
+  pageCost(kind: 'CERT' | 'PERMIT', size: number): number {
+    let most = 0;
+    for (const registries of Object.values(this.table)) {
+      for (const registry of registries.filter((r) => r.kind === kind)) most = Math.max(most, registry.batchLimit ? Math.ceil(size / registry.batchLimit) : size);
+    }
+    return most;
+  }
+
   /** The estimate for an operation (0 when there is none, e.g. before parsing). */
   estimateOperation(operation: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>, variables: Args): number {
     const holders: number[] = [];
     const ids: unknown[] = [];
+    const pages: number[] = [];
     const visited = new Set<string>();
     const walk = (selectionSet: SelectionSetNode) => {
       for (const selection of selectionSet.selections) {
@@ -83,20 +103,21 @@ export class RegistryBudget {
             walk(fragment.selectionSet);
             visited.delete(fragment.name.value);
           }
-        } else this.countField(selection, variables, holders, ids);
+        } else this.countField(selection, variables, holders, ids, pages);
       }
     };
     walk(operation.selectionSet);
-    return holders.reduce((sum, n) => sum + n * this.registriesPerHolder, 0) + this.idsCost(ids);
+    return holders.reduce((sum, n) => sum + n * this.registriesPerHolder, 0) + this.idsCost(ids) + pages.reduce((sum, n) => sum + n, 0);
   }
 
-  private countField(field: FieldNode, variables: Args, holders: number[], ids: unknown[]): void {
+  private countField(field: FieldNode, variables: Args, holders: number[], ids: unknown[], pages: number[]): void {
     const rule = ROOT_FIELDS[field.name.value];
     if (!rule) return;
     const args: Args = {};
     for (const argument of field.arguments ?? []) args[argument.name.value] = valueFromASTUntyped(argument.value, variables);
     if (rule.holders) holders.push(rule.holders(args));
     if (rule.ids) ids.push(...rule.ids(args));
+    if (rule.page) pages.push(this.pageCost(rule.page.kind, rule.page.size(args)));
   }
 
   /** The estimate for a request, computed once. */

@@ -7,8 +7,8 @@ import { normalizeDocumentNumber } from '../../schema/ids/index.js';
 /** How much of a record the owner's policy released (`SUBJECT`: the worker's own record). */
 export type AuditLevel = 'FULL' | 'VERIFY' | 'NONE' | 'SUBJECT';
 export type AuditOutcome = 'RELEASED' | 'WITHHELD' | 'NOT_FOUND' | 'ERROR';
-/** READ: records by id (`_entities`); LOCATE: a person's records by identity; CHECK: whether ids exist; HISTORY: who looked at me. */
-export type AuditAction = 'READ' | 'LOCATE' | 'CHECK' | 'HISTORY' | 'QUERY';
+/** READ: records by id (`_entities`); LOCATE: a person's records by identity; CHECK: whether ids exist; HISTORY: who looked at me; SEARCH: records by their facts (inspectors). */
+export type AuditAction = 'READ' | 'LOCATE' | 'CHECK' | 'HISTORY' | 'QUERY' | 'SEARCH';
 
 /** One personal-data access, as its writer saw it. Nothing here is personal data in clear: workers are keyed HMACs. */
 export interface AuditEvent {

@@ -28,7 +28,7 @@ export const errorCodes = {
     description: 'The registry will not match a person on the attributes given; `extensions.required` lists what it needs (for example `dateOfBirth`).',
   },
   INDEX_UNAVAILABLE: {
-    description: "A question only the country index answers (the qualifications a country certifies) was asked of a country that keeps no index of that registry yet: its first full pass has not completed, or the index is switched off. `extensions.country` names it.",
+    description: "A question only the country index answers (the qualifications a country certifies, an inspector's record search) was asked of a country that keeps no index of that registry yet: its first full pass has not completed, the registry publishes no bulk interface, the index is switched off, or Rantau serves no subgraph of that member state. `extensions.country` names it.",
   },
   SUBGRAPH_UNAVAILABLE: {
     description: "A country's subgraph could not be reached from the regional subgraph. `extensions.country` names it.",

@@ -8,6 +8,7 @@ import { registrySource, type RecordSource } from './registrySource.js';
 import { CountryRequest, type CountryContext } from './countryContext.js';
 import { internalFieldNames, profileOf, type CountryDefinition } from './country.js';
 import { internalSchema } from './internalSchema.js';
+import { searchSchema } from './searchSchema.js';
 import { buildFederatedSchema, type FederatedSchema } from './federation.js';
 import type { RunningServer } from '../../platform/httpServer.js';
 import { serveSubgraph } from './serveSubgraph.js';
@@ -115,6 +116,7 @@ export async function buildCountrySubgraph(definition: CountryDefinition, runtim
   }
 
   const internal = internalSchema(definition.code);
+  const search = searchSchema(definition.code);
   const resolveReference = {
     __resolveReference: async (reference: { id: string }, context: CountryContext): Promise<ContractRecord | null> => {
       const record = await context.country.record(reference.id);
@@ -123,7 +125,7 @@ export async function buildCountrySubgraph(definition: CountryDefinition, runtim
     },
   };
   const federated = await buildFederatedSchema(
-    { resolvers: [internal.resolver], orphanedTypes: [definition.certifications.type, definition.permits.type, ...internal.types] },
+    { resolvers: [internal.resolver, search.resolver], orphanedTypes: [definition.certifications.type, definition.permits.type, ...internal.types, ...search.types] },
     { [names.certificationType]: resolveReference, [names.permitType]: resolveReference } as never,
   );
   for (const typeName of [names.certificationType, names.permitType]) {

@@ -46,6 +46,8 @@ export function internalFieldNames(code: string) {
     check: `${lower}Check`,
     accessHistory: `${lower}AccessHistory`,
     qualifications: `${lower}Qualifications`,
+    search: `${lower}SearchRecords`,
+    searchFilterInput: `${prefix}RecordSearchFilter`,
     identityInput: `${prefix}IdentityInput`,
     certificationType: `${prefix}Certification`,
     permitType: `${prefix}WorkPermit`,

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { parseGlobalId, type HolderIdentity, type RecordKind, identityKey } from '../../schema/ids/index.js';
+import { parseGlobalId, toGlobalId, type HolderIdentity, type RecordKind, identityKey } from '../../schema/ids/index.js';
 import { RegistryError, isRegistryError } from '../../schema/errors/index.js';
 import type { RecordSource } from './registrySource.js';
 import type { ContractRecord } from './records.js';
@@ -10,6 +10,7 @@ import type { Admission } from '../../platform/trust/admission.js';
 import { RantauError } from '../../schema/errors/index.js';
 import type { CountryIndex } from './index/countryIndex.js';
 import type { QualificationCount } from './index/indexStore.js';
+import type { RecordSearchQuestion } from './index/recordSearch.js';
 
 export interface RegistryFailureView {
   registry: string;
@@ -66,6 +67,15 @@ export function matchesIdentity(record: ContractRecord, identity: HolderIdentity
   return true;
 }
 
+/** One page of a record search (inspectors): the records in search order, from the country index. */
+export interface RecordSearchView {
+  records: Array<{ id: string; registry: string; nativeId: string }>;
+  hasMore: boolean;
+  totalCount: number;
+  /** The instant up to which the index held the registry. */
+  indexedAt: string;
+}
+
 /** One access to a subject's records, as "who looked at me" shows it (never who the officer is). */
 export interface AccessView {
   at: string;
@@ -93,6 +103,8 @@ export interface RecordAccess {
   qualifications(isco: string, nationalLevels: readonly string[] | null, first: number): Promise<QualificationCount[] | null>;
   /** Accesses to the calling subject's own records, newest first (answered by the audit plugin). */
   accessHistory(): Promise<AccessView[]>;
+  /** Records of one kind matching a filter, a page at a time, from the country index (null without one): personal data, so governed and audited like `locate`. */
+  search(kind: RecordKind, question: RecordSearchQuestion): Promise<RecordSearchView | null>;
 }
 
 /**
@@ -183,6 +195,13 @@ export class CountryRequest implements RecordAccess {
   /** Qualifications certified in an ISCO unit group, from the index's facts; null when the country keeps no index of its certifications. */
   async qualifications(isco: string, nationalLevels: readonly string[] | null, first: number): Promise<QualificationCount[] | null> {
     return this.index ? this.index.qualifications(isco, nationalLevels, first) : null;
+  }
+
+  async search(kind: RecordKind, question: RecordSearchQuestion): Promise<RecordSearchView | null> {
+    const page = this.index ? await this.index.search(this.sources[kind].registry, question) : null;
+    if (!page) return null;
+    const records = page.positions.map((position) => ({ id: toGlobalId(this.code, kind, position.nativeId), ...position }));
+    return { records, hasMore: page.hasMore, totalCount: page.totalCount, indexedAt: page.indexedAt };
   }
 
   async check(ids: string[]): Promise<RecordCheckView[]> {

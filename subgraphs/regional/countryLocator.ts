@@ -43,7 +43,12 @@ export function failureError(country: string, failure: RegistryFailureView): Ran
 }
 
 /** A country's errors the regional subgraph passes on with their own code (they say what the caller can do). */
-const PASSED_ON = new Set(['INDEX_UNAVAILABLE']);
+const PASSED_ON = new Set(['INDEX_UNAVAILABLE', 'POLICY_WITHHELD', 'BAD_USER_INPUT']);
+
+/** What of a passed-on error's extensions reaches the caller: the argument a BAD_USER_INPUT names, a refusal's policy. */
+function passedOnExtensions(extensions: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(extensions).filter(([key, value]) => (key === 'argument' || key === 'policy') && typeof value === 'string'));
+}
 
 export interface QualificationQuestion {
   isco: string;
@@ -132,7 +137,8 @@ export class CountryLocator {
     return new RantauError('SUBGRAPH_UNAVAILABLE', `${this.endpoint.code} subgraph ${why}`, { country: this.endpoint.code });
   }
 
-  private async call<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+  /** One internal query to the country, signed for the caller; other fan-outs (record search) use it too. */
+  async call<T>(query: string, variables: Record<string, unknown>): Promise<T> {
     let response;
     try {
       const url = `${this.endpoint.url}/graphql`;
@@ -144,7 +150,7 @@ export class CountryLocator {
       throw this.unavailable(timedOut ? `did not answer within ${this.timeoutMs} ms` : 'could not be reached');
     }
     const refusal = response.errors?.find((error) => PASSED_ON.has(String(error.extensions?.code)));
-    if (!response.data && refusal) throw new RantauError(String(refusal.extensions!.code) as 'INDEX_UNAVAILABLE', `${this.endpoint.code}: ${refusal.message}`, { country: this.endpoint.code });
+    if (!response.data && refusal) throw new RantauError(String(refusal.extensions!.code) as 'INDEX_UNAVAILABLE', `${this.endpoint.code}: ${refusal.message}`, { ...passedOnExtensions(refusal.extensions!), country: this.endpoint.code });
     if (!response.data) throw this.unavailable(`failed: ${response.errors?.map((e) => e.message).join('; ') ?? 'no data'}`);
     return response.data;
   }

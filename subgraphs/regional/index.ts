@@ -5,6 +5,7 @@ import { serveSubgraph } from '../kit/serveSubgraph.js';
 import { RegionalResolver, type RegionalContext } from './resolvers.js';
 import { ReferenceResolver } from './referenceResolver.js';
 import { AccessHistoryResolver } from './accessHistory.js';
+import { SearchResolver } from './search/searchResolver.js';
 import { WorkerIdentityInput, countryStubs } from './contract.js';
 import { CountryLocator, type CountryEndpoint } from './countryLocator.js';
 import type { LocatorCache } from './locatorCache.js';
@@ -27,6 +28,8 @@ export interface RegionalOptions {
   metrics?: ServiceMetrics;
   /** Signs the caller context forwarded to the countries; absent (composition only), countries refuse its calls. */
   signer?: ContextSigner;
+  /** Most records one page of a record search may ask for (SEARCH_MAX_PAGE, default 100). */
+  searchMaxPage?: number;
 }
 
 export interface RegionalSubgraph extends FederatedSchema {
@@ -41,7 +44,7 @@ export interface RegionalSubgraph extends FederatedSchema {
 /** The regional subgraph: Worker and the cross-country entry points, fanning out to every country. */
 export async function buildRegionalSubgraph(options: RegionalOptions): Promise<RegionalSubgraph> {
   const federated = await buildFederatedSchema({
-    resolvers: [RegionalResolver, ReferenceResolver, AccessHistoryResolver],
+    resolvers: [RegionalResolver, ReferenceResolver, AccessHistoryResolver, SearchResolver],
     orphanedTypes: [WorkerIdentityInput, ...countryStubs(options.countries.map((c) => c.code))],
   });
   const locatorOptions = { cache: options.locatorCache, batching: options.batching };
@@ -56,6 +59,7 @@ export async function buildRegionalSubgraph(options: RegionalOptions): Promise<R
         partialErrors: new PartialErrors(),
         cacheHint: new ResponseCacheHint(),
         responseMaxAgeS: options.responseMaxAgeS ?? 0,
+        searchMaxPage: options.searchMaxPage,
         caller: admission.caller,
         forward,
         countries: options.countries,

@@ -22,6 +22,8 @@ export interface RegionalContext extends PartialErrorsContext, CacheHintContext 
   forward?: ForwardedCaller;
   /** How long a gateway may reuse an answer built from located ids (the locator cache's TTL). */
   responseMaxAgeS: number;
+  /** Most records one page of a record search may ask for (SEARCH_MAX_PAGE). */
+  searchMaxPage?: number;
 }
 
 /** Most identities one `workers` query may name. */

@@ -6,7 +6,8 @@
 import type { HolderIdentity } from '../../../schema/ids/index.js';
 import { identityKey } from '../../../schema/ids/index.js';
 import type { IdentityDigest } from './identityDigest.js';
-import type { IndexStore, QualificationCount } from './indexStore.js';
+import { indexSchemaName, type IndexStore, type QualificationCount } from './indexStore.js';
+import { searchRecords, type RecordSearchPage, type RecordSearchQuestion } from './recordSearch.js';
 
 export interface RegistryIndexStatus {
   /** True when the index is complete as of no longer ago than the freshness bound: it then answers alone. */
@@ -22,6 +23,8 @@ export interface CountryIndex {
   locate(identities: readonly HolderIdentity[], registries: readonly string[]): Promise<Map<string, Map<string, string[]>>>;
   /** Null when the certification registry has not been indexed yet. */
   qualifications(isco: string, nationalLevels: readonly string[] | null, first: number): Promise<QualificationCount[] | null>;
+  /** One page of a registry's records matching a filter (record search), with the instant the index holds it to; null before its first full pass. */
+  search(registry: string, question: RecordSearchQuestion): Promise<(RecordSearchPage & { indexedAt: string }) | null>;
 }
 
 /** How long a status read is reused: a burst of locate calls asks the database once. */
@@ -60,6 +63,11 @@ export function countryIndex(store: IndexStore, digest: IdentityDigest, options:
       const synced = await syncedAt();
       if (!synced.has(options.certificationRegistry)) return null;
       return store.qualifications(isco, nationalLevels, first);
+    },
+    async search(registry, question) {
+      const indexedAt = (await syncedAt()).get(registry);
+      if (!options.indexedRegistries.includes(registry) || indexedAt === undefined) return null;
+      return { ...(await searchRecords(store.db, indexSchemaName(store.country), registry, question)), indexedAt };
     },
   };
 }

@@ -83,6 +83,18 @@ export function auditTrail(options: AuditTrailOptions): CountryPlugin {
           throw error;
         }
       },
+      async search(kind, question) {
+        // The index knows no holder, so the entry names the records found; reading them (READ) names their holders.
+        try {
+          const page = await inner.search(kind, question);
+          const recordIds = page?.records.map((record) => record.id) ?? [];
+          log.push({ action: 'SEARCH', level: null, outcome: page === null ? 'ERROR' : recordIds.length > 0 ? 'RELEASED' : 'NOT_FOUND', recordIds, subjects: [] });
+          return page;
+        } catch (error) {
+          log.push({ action: 'SEARCH', level: outcomeOf(error) === 'WITHHELD' ? 'NONE' : null, outcome: outcomeOf(error), recordIds: [], subjects: [] });
+          throw error;
+        }
+      },
       // Counts of qualifications name no one: nothing to audit.
       qualifications: (isco, levels, first) => inner.qualifications(isco, levels, first),
       async accessHistory(): Promise<AccessView[]> {

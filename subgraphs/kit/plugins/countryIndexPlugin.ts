@@ -54,6 +54,7 @@ export function countryIndexPlugin(options: CountryIndexOptions): CountryIndexPl
     status: async () => (inner ? inner.status() : new Map<string, RegistryIndexStatus>()),
     locate: async (identities, registries) => (inner ? inner.locate(identities, registries) : new Map()),
     qualifications: async (isco, levels, first) => (inner ? inner.qualifications(isco, levels, first) : null),
+    search: async (registry, question) => (inner ? inner.search(registry, question) : null),
   };
 
   const open = async (country: string, live: readonly RecordSource[], background: Record<RecordKind, RecordSource | null>): Promise<RegistrySync[]> => {

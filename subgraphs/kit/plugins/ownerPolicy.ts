@@ -98,6 +98,16 @@ export function ownerPolicy(options: OwnerPolicyOptions): CountryPlugin {
       return ids.map((id) => ({ id, found: false, wellFormed: true, failure: policyFailure(owner, `the sharing policy releases no record to a ${who(caller)}`, release), nationalLevel: null, isco: null }));
     },
     accessHistory: () => inner.accessHistory(),
+    async search(kind, question) {
+      // Listing records by their facts names people nobody asked about by identity: the kit keeps it
+      // to the owner's own labour inspectors, and the policy must let them find people's records in full.
+      const release = decide(policy, caller);
+      if (caller.role !== 'inspector' || caller.memberState !== owner) {
+        throw withheld(owner, `${owner}'s records are searched only by ${owner}'s own labour inspectors, not by a ${who(caller)}`, { ...release, reason: 'kit: record search is for the owner\'s own inspectors' });
+      }
+      if (release.level !== 'FULL' || !release.locate) throw withheld(owner, `${owner}'s sharing policy does not let a ${who(caller)} search its records`, release);
+      return inner.search(kind, question);
+    },
   });
 
   return {
@@ -126,6 +136,7 @@ export function ownerPolicy(options: OwnerPolicyOptions): CountryPlugin {
         qualifications: async (isco, levels, first) => access.qualifications(isco, levels, first),
         check: async (ids) => current().check(ids),
         accessHistory: async () => current().accessHistory(),
+        search: async (kind, question) => current().search(kind, question),
       };
     },
   };

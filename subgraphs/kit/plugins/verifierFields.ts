@@ -11,7 +11,7 @@ export function verifierFields(): CountryPlugin {
     name: 'verifier-fields',
     serverPlugins: ({ code }) => {
       const names = internalFieldNames(code);
-      return [roleFieldsPlugin([names.certificationType, names.permitType], [names.locate, names.check])];
+      return [roleFieldsPlugin([names.certificationType, names.permitType], [names.locate, names.check, names.search])];
     },
   };
 }
