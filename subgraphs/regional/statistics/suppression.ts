@@ -198,27 +198,28 @@ export function keyOf(values: ReadonlyArray<string | null>): string {
 }
 
 export interface Published {
-  /** One per non-empty group of the requested dimensions, values in their order. */
+  /** One per group of the requested dimensions, values in the order asked. */
   cells: MarginCell[];
   /** Null when it would uncover a suppressed cell. */
   total: number | null;
 }
 
 /**
- * The answer to one question: the requested dimensions (the first `requested` of the finest
- * grouping) over the records whose values lie in `selections` (one per dimension; null: any value).
- * A dimension the filter restricts but the question does not group by is part of the finest
- * grouping, so the answer is a sum of cells whose suppression every other question shares: the sum
- * is published only when none of them is suppressed.
+ * The answer to one question: the `requested` dimensions (positions in the finest grouping, in the
+ * order asked) over the records whose values lie in `selections` (one per dimension; null: any
+ * value). A dimension the filter restricts but the question does not group by is part of the
+ * finest grouping, so the answer is a sum of cells whose suppression every other question shares:
+ * the sum is published only when none of them is suppressed.
  */
-export function publish(margins: SuppressedMargins, requested: number, selections: ReadonlyArray<ReadonlySet<string | null> | null>): Published {
+export function publish(margins: SuppressedMargins, requested: readonly number[], selections: ReadonlyArray<ReadonlySet<string | null> | null>): Published {
   const filtered = selections.reduce((mask, selection, d) => (selection ? mask | (1 << d) : mask), 0);
-  const selected = (mask: number, cell: MarginCell) => dimensionsOf(mask, margins.dimensions).every((d, i) => selections[d]?.has(cell.values[i]) ?? true);
-  const sum = (mask: number, key: (cell: MarginCell) => Array<string | null>) => {
+  const sum = (mask: number, requestedOnly: readonly number[]) => {
+    const kept = dimensionsOf(mask, margins.dimensions);
+    const positions = requestedOnly.map((d) => kept.indexOf(d));
     const grouped = new Map<string, MarginCell>();
     for (const cell of margins.table(mask).values()) {
-      if (!selected(mask, cell)) continue;
-      const values = key(cell);
+      if (!kept.every((d, i) => selections[d]?.has(cell.values[i]) ?? true)) continue;
+      const values = positions.map((i) => cell.values[i]);
       const k = keyOf(values);
       const into = grouped.get(k);
       if (into) {
@@ -228,9 +229,9 @@ export function publish(margins: SuppressedMargins, requested: number, selection
     }
     return [...grouped.values()];
   };
-  const requestedMask = (1 << requested) - 1;
-  const cells = sum(requestedMask | filtered, (cell) => cell.values.slice(0, requested));
-  const totals = sum(filtered, () => []);
-  const total = totals.length === 0 ? 0 : totals[0].suppressed ? null : totals[0].count;
-  return { cells, total };
+  // No dimension asked: the total alone.
+  const cells = requested.length === 0 ? [] : sum(requested.reduce((mask, d) => mask | (1 << d), filtered), requested);
+  const [total] = sum(filtered, []);
+  // A total of nothing names no one: it is published as 0.
+  return { cells, total: total === undefined || total.count === 0 ? 0 : total.suppressed ? null : total.count };
 }
