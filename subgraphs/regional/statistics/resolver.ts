@@ -10,6 +10,7 @@ import { RantauError, badUserInput } from '../../../schema/errors/index.js';
 import type { CountDimension } from '../../kit/index/recordCounts.js';
 import { COUNT_DIMENSIONS } from '../../kit/index/recordCounts.js';
 import type { RegionalContext } from '../resolvers.js';
+import type { CountryLocator } from '../countryLocator.js';
 import { SuppressedMargins, combinationsOf, publish, type FineCell } from './suppression.js';
 import {
   CertificationDimension, CertificationStatistics, CertificationStatisticsCell, CertificationStatisticsFilter, CorridorFilter, Corridors, CountryFreshness,
@@ -25,11 +26,16 @@ export const MAX_COMBINATIONS = 20_000;
 const DECIDED_KEPT = 64;
 const decided = new Map<string, SuppressedMargins>();
 
+/** Forgets every suppression decided (the benchmark's cold runs). */
+export function forgetDecisions(): void {
+  decided.clear();
+}
+
 /** Roles that reach statistics (no personal data, so no purpose is needed). */
 const STATISTICS_ROLES = new Set(['analyst', 'inspector', 'operator']);
 
 /** One dimension of a statistic: the index's name for it, the cell field it fills, how its value reads. */
-interface Dimension {
+export interface Dimension {
   index: CountDimension;
   field: string;
   read: (value: string | null) => string | number | null;
@@ -38,7 +44,7 @@ interface Dimension {
 const text = (value: string | null) => value;
 const integer = (value: string | null) => (value === null ? null : Number(value));
 
-const PERMIT_DIMENSIONS: Record<PermitDimension, Dimension> = {
+export const PERMIT_DIMENSIONS: Record<PermitDimension, Dimension> = {
   HOST_COUNTRY: { index: 'country', field: 'hostCountry', read: text },
   NATIONALITY: { index: 'holderNationality', field: 'nationality', read: text },
   PERMIT_CLASS: { index: 'permitClass', field: 'permitClass', read: text },
@@ -62,7 +68,15 @@ const CERTIFICATION_DIMENSIONS: Record<CertificationDimension, Dimension> = {
 /** The index's dimensions in one fixed order: every question's finest grouping is sorted by it, so the same cells get the same decisions whatever the question. */
 const CANONICAL = Object.keys(COUNT_DIMENSIONS) as CountDimension[];
 
-interface Question {
+/** What answering a question needs of the request: a way to each country's counts, where to report a country that fails, the threshold. */
+export interface StatisticsContext {
+  locators: ReadonlyMap<string, Pick<CountryLocator, 'recordCounts'>>;
+  partialErrors: Pick<RegionalContext['partialErrors'], 'report'>;
+  cacheHint: Pick<RegionalContext['cacheHint'], 'restrict'>;
+  suppressionThreshold: number;
+}
+
+export interface Question {
   kind: 'PERMIT' | 'CERT';
   groupBy: Dimension[];
   /** Values a dimension is restricted to, by index name. */
@@ -72,7 +86,7 @@ interface Question {
   issuedTo?: string | null;
 }
 
-interface Answer {
+export interface Answer {
   cells: Array<Record<string, string | number | boolean | null>>;
   total: number | null;
   suppressionThreshold: number;
@@ -106,7 +120,7 @@ function dimensionsOf<K extends string>(argument: string, groupBy: readonly K[],
 }
 
 /** Every country counts, the counts are merged, then suppressed; a country that cannot answer is listed unavailable and named in an error. */
-async function answer(question: Question, context: RegionalContext, info: GraphQLResolveInfo): Promise<Answer> {
+export async function answer(question: Question, context: StatisticsContext, info: GraphQLResolveInfo): Promise<Answer> {
   const requested = question.groupBy.map((d) => d.index);
   const finest = CANONICAL.filter((d) => requested.includes(d) || question.selections.has(d));
   const merged = new Map<string, FineCell>();
