@@ -1,4 +1,7 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXAMPLES_DIR } from '../../gateway/ide/examples.js';
 import { NO_CACHE_TTLS, startTestStack, testConfig, type TestStack } from './testStack.js';
 import { countryEntries, loadCountry } from '../../subgraphs/countries.js';
 import { defaultPopulation } from '../../sandbox/population/population.js';
@@ -298,6 +301,18 @@ describe('statistics and corridors from every country\'s index', () => {
     expect(twice.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'groupBy' });
     const country = await permitStatistics([], { hostCountries: ['Thailand'] });
     expect(country.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', argument: 'filter.hostCountries[0]' } });
+  });
+
+  it('answers the analysts\' saved IDE operations (docs/examples/statistics*.graphql)', async () => {
+    const examples = readdirSync(EXAMPLES_DIR).filter((file) => file.startsWith('statistics') && file.endsWith('.graphql'));
+    expect(examples.length).toBeGreaterThanOrEqual(3);
+    for (const file of examples) {
+      const variablesFile = join(EXAMPLES_DIR, file.replace(/\.graphql$/, '.variables.json'));
+      const variables = existsSync(variablesFile) ? JSON.parse(readFileSync(variablesFile, 'utf8')) : {};
+      const result = await stack.query(readFileSync(join(EXAMPLES_DIR, file), 'utf8'), variables, { token: analyst, purpose: null });
+      expect((result.errors ?? []).filter((e) => e.extensions?.code !== 'INDEX_UNAVAILABLE'), file).toEqual([]);
+      expect(JSON.stringify(result.data), file).toMatch(/"count":\d+/);
+    }
   });
 
   // Last: it stops a country.
