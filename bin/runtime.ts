@@ -102,6 +102,7 @@ export function regionalOptions(config: RantauConfig, countries: CountryEndpoint
   return {
     countries,
     countryTimeoutMs: config.countryTimeoutMs,
+    suppressionThreshold: config.statisticsSuppressionThreshold,
     metrics,
     batching: cached,
     searchMaxPage: config.limits.searchMaxPage,

@@ -178,6 +178,8 @@ export interface RantauConfig {
   registryMaxConcurrency: number;
   /** Time the regional subgraph waits for one country subgraph (COUNTRY_TIMEOUT_MS). */
   countryTimeoutMs: number;
+  /** Statistics cells counting fewer records than this are suppressed, with complementary cells (STATISTICS_SUPPRESSION_THRESHOLD). */
+  statisticsSuppressionThreshold: number;
   /** Shared cache; unset means an in-process cache (REDIS_URL). */
   redisUrl: string | undefined;
   /**
@@ -230,6 +232,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RantauConfig {
     registryQueueWaitMs: intFrom(env, 'REGISTRY_QUEUE_WAIT_MS', 1000),
     registryMaxConcurrency: intFrom(env, 'REGISTRY_MAX_CONCURRENCY', 8),
     countryTimeoutMs: intFrom(env, 'COUNTRY_TIMEOUT_MS', registryTimeoutMs + 1500),
+    statisticsSuppressionThreshold: Math.max(1, intFrom(env, 'STATISTICS_SUPPRESSION_THRESHOLD', 10)),
     redisUrl: env.REDIS_URL || undefined,
     redisClusterNodes: env.REDIS_CLUSTER_NODES ? env.REDIS_CLUSTER_NODES.split(',').map((node) => node.trim()).filter((node) => node !== '') : undefined,
     breaker: {

@@ -1,5 +1,5 @@
 // Checks every operation against who is asking, before anything is planned or fetched:
-//   personal-data root field, no token          → UNAUTHENTICATED (401)
+//   personal-data or statistics root field, no token → UNAUTHENTICATED (401)
 //   a root field the caller's role may not ask   → FORBIDDEN (403)
 //   no Rantau-Purpose, or one the token does not allow → PURPOSE_REQUIRED (400) / PURPOSE_NOT_ALLOWED (403)
 //   a subject asking for another identity        → FORBIDDEN (403)
@@ -19,7 +19,7 @@ import { PURPOSES, type Caller } from '../../platform/caller.js';
 import type { Admission } from '../../platform/trust/admission.js';
 import { RantauError } from '../../schema/errors/index.js';
 import { normalizeDocumentNumber } from '../../schema/ids/index.js';
-import { PERSONAL_ROOT_FIELDS, ROLE_ROOT_FIELDS } from './rootAccess.js';
+import { PERSONAL_ROOT_FIELDS, ROLE_ROOT_FIELDS, STATISTICS_ROOT_FIELDS } from './rootAccess.js';
 
 export interface GatewayContext {
   caller: Caller | null;
@@ -76,7 +76,16 @@ export function accessPlugin(): ApolloServerPlugin<GatewayContext> {
         async didResolveOperation({ operation, document, schema, request, contextValue }) {
           if (!operation) return;
           const fragments = Object.fromEntries(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
-          const personal = rootFields(operation, fragments).filter((field) => PERSONAL_ROOT_FIELDS.has(field.name.value));
+          const roots = rootFields(operation, fragments);
+          const statistics = [...new Set(roots.filter((field) => STATISTICS_ROOT_FIELDS.has(field.name.value)).map((field) => field.name.value))];
+          if (statistics.length > 0) {
+            // Counts name no one: a token is needed, a purpose is not.
+            if (!contextValue.caller) throw refuse('UNAUTHENTICATED', 401, `${statistics.join(', ')} ${statistics.length > 1 ? 'need' : 'needs'} a bearer token (Authorization: Bearer <token>) of an analyst, inspector or operator. See docs/analysts.md.`, { field: statistics[0] });
+            const role = contextValue.caller.role;
+            const refused = statistics.find((name) => !ROLE_ROOT_FIELDS[role].has(name));
+            if (refused !== undefined) throw refuse('FORBIDDEN', 403, `A caller with role ${role} may not ask for ${refused}.`, { role, field: refused });
+          }
+          const personal = roots.filter((field) => PERSONAL_ROOT_FIELDS.has(field.name.value));
           if (personal.length === 0) return;
           const names = [...new Set(personal.map((field) => field.name.value))];
           const { caller } = contextValue;

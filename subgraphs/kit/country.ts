@@ -48,6 +48,7 @@ export function internalFieldNames(code: string) {
     qualifications: `${lower}Qualifications`,
     search: `${lower}SearchRecords`,
     searchFilterInput: `${prefix}RecordSearchFilter`,
+    recordCounts: `${lower}RecordCounts`,
     identityInput: `${prefix}IdentityInput`,
     certificationType: `${prefix}Certification`,
     permitType: `${prefix}WorkPermit`,

@@ -11,6 +11,8 @@ import { RantauError } from '../../schema/errors/index.js';
 import type { CountryIndex } from './index/countryIndex.js';
 import type { QualificationCount } from './index/indexStore.js';
 import type { RecordSearchQuestion } from './index/recordSearch.js';
+import type { CountDimension, CountFilter } from './index/recordCounts.js';
+import type { RecordCounts } from './index/countryIndex.js';
 
 export interface RegistryFailureView {
   registry: string;
@@ -101,6 +103,8 @@ export interface RecordAccess {
   check(ids: string[]): Promise<RecordCheckView[]>;
   /** Counts of qualifications certified in an ISCO unit group, from the country index (null without one); no personal data. */
   qualifications(isco: string, nationalLevels: readonly string[] | null, first: number): Promise<QualificationCount[] | null>;
+  /** Raw grouped counts of one kind of record from the country index (null without one, or before its registry is indexed); no personal data. */
+  recordCounts(dimensions: readonly CountDimension[], filter: CountFilter): Promise<RecordCounts | null>;
   /** Accesses to the calling subject's own records, newest first (answered by the audit plugin). */
   accessHistory(): Promise<AccessView[]>;
   /** Records of one kind matching a filter, a page at a time, from the country index (null without one): personal data, so governed and audited like `locate`. */
@@ -202,6 +206,11 @@ export class CountryRequest implements RecordAccess {
     if (!page) return null;
     const records = page.positions.map((position) => ({ id: toGlobalId(this.code, kind, position.nativeId), ...position }));
     return { records, hasMore: page.hasMore, totalCount: page.totalCount, indexedAt: page.indexedAt };
+  }
+
+  /** Raw grouped counts from the index's facts; null when the country keeps no index of that kind of record. */
+  async recordCounts(dimensions: readonly CountDimension[], filter: CountFilter): Promise<RecordCounts | null> {
+    return this.index ? this.index.recordCounts(dimensions, filter) : null;
   }
 
   async check(ids: string[]): Promise<RecordCheckView[]> {

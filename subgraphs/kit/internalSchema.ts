@@ -3,6 +3,8 @@ import { DateScalar, DateTimeScalar } from '../../schema/contract/index.js';
 import { RantauError, badUserInput } from '../../schema/errors/index.js';
 import { typePrefix, internalFieldNames } from './country.js';
 import type { AccessView, CountryContext } from './countryContext.js';
+import { isCountDimension } from './index/recordCounts.js';
+import type { RecordCounts as RecordCountsView } from './index/countryIndex.js';
 
 /**
  * The country's internal entry points for the regional subgraph: locate a batch of identities,
@@ -81,6 +83,26 @@ export function internalSchema(code: string) {
 
     @Field(() => Int, { description: 'Certificates of this qualification the registry holds (every status).' })
     issued!: number;
+  }
+
+  @Directive('@inaccessible')
+  @ObjectType(`${prefix}CountGroup`, { description: `Internal: one group of ${code}'s indexed records and how many there are (raw: the regional subgraph suppresses small counts after merging).` })
+  class CountGroup {
+    @Field(() => [String], { nullable: 'items', description: 'The group\'s values, in the order of the dimensions asked; null where the record does not say.' })
+    values!: Array<string | null>;
+
+    @Field(() => Int, { description: 'Records in the group.' })
+    count!: number;
+  }
+
+  @Directive('@inaccessible')
+  @ObjectType(`${prefix}RecordCounts`, { description: `Internal: grouped counts of ${code}'s indexed records (no personal data).` })
+  class RecordCounts {
+    @Field(() => DateTimeScalar, { description: 'The instant up to which the index holds the registry counted.' })
+    indexedAt!: string;
+
+    @Field(() => [CountGroup], { description: 'One entry per non-empty group.' })
+    groups!: CountGroup[];
   }
 
   @Directive('@inaccessible')
@@ -187,11 +209,29 @@ export function internalSchema(code: string) {
     }
 
     @Directive('@inaccessible')
+    @Query(() => RecordCounts, { name: names.recordCounts, description: `Internal: raw grouped counts of ${code}'s permits or certifications from the country index, for the regional statistics (no personal data).` })
+    async recordCounts(
+      @Arg('kind', () => String, { description: 'PERMIT or CERT.' }) kind: string,
+      @Arg('groupBy', () => [String], { description: 'Dimensions, by their index name (country, holderNationality, permitClass, …).' }) groupBy: string[],
+      @Arg('activeOn', () => DateScalar, { nullable: true, description: 'Permits in force on this day (validity and status ACTIVE).' }) activeOn: string | null,
+      @Arg('issuedFrom', () => DateScalar, { nullable: true, description: 'Certifications issued on or after.' }) issuedFrom: string | null,
+      @Arg('issuedTo', () => DateScalar, { nullable: true, description: 'Certifications issued on or before.' }) issuedTo: string | null,
+      @Ctx() context: CountryContext,
+    ): Promise<RecordCountsView> {
+      if (kind !== 'PERMIT' && kind !== 'CERT') throw badUserInput('kind', `expected PERMIT or CERT, got ${JSON.stringify(kind.slice(0, 20))}`);
+      const unknown = groupBy.find((dimension) => !isCountDimension(dimension));
+      if (unknown !== undefined) throw badUserInput('groupBy', `expected index dimensions, got ${JSON.stringify(unknown.slice(0, 40))}`);
+      const counts = await context.country.recordCounts(groupBy.filter(isCountDimension), { kind, activeOn, issuedFrom, issuedTo });
+      if (counts === null) throw new RantauError('INDEX_UNAVAILABLE', `${code} keeps no index of its ${kind === 'CERT' ? 'certifications' : 'permits'} yet`, { country: code });
+      return counts;
+    }
+
+    @Directive('@inaccessible')
     @Query(() => [RecordCheck], { name: names.check, description: `Internal: check global ids against ${code}'s registries, in one call.` })
     check(@Arg('ids', () => [ID]) ids: string[], @Ctx() context: CountryContext): Promise<RecordCheck[]> {
       return context.country.check(ids);
     }
   }
 
-  return { resolver: InternalResolver, types: [IdentityInput, RegistryFailure, LocatedSource, Qualification, Located, RecordCheck, Access] };
+  return { resolver: InternalResolver, types: [IdentityInput, RegistryFailure, LocatedSource, Qualification, CountGroup, RecordCounts, Located, RecordCheck, Access] };
 }

@@ -64,6 +64,12 @@ export interface QualificationView {
   issued: number;
 }
 
+/** A country's raw grouped counts, as its internal counts query answers them. */
+export interface RecordCountsView {
+  indexedAt: string;
+  groups: Array<{ values: Array<string | null>; count: number }>;
+}
+
 export class CountryLocator {
   readonly locate: DataLoader<HolderIdentity, LocatedView, string>;
   /** `consistency: LIVE`: every registry searched now, past both the locator cache and the index. */
@@ -131,6 +137,26 @@ export class CountryLocator {
     const query = `query Qualifications($isco: String!, $levels: [String!], $first: Int) { ${names.qualifications}(isco: $isco, nationalLevels: $levels, first: $first) { qualificationCode title nationalLevel issued } }`;
     const data = await this.call<Record<string, QualificationView[]>>(query, { isco, levels: nationalLevels, first });
     return data[names.qualifications];
+  }
+
+  private readonly counted = new Map<string, Promise<RecordCountsView>>();
+
+  /**
+   * Raw grouped counts of the country's permits or certifications, from its index (no personal
+   * data; never passed on as they are: the statistics suppress small counts after merging). Asked
+   * once per distinct question in a request. A country that keeps no index answers INDEX_UNAVAILABLE.
+   */
+  recordCounts(kind: 'PERMIT' | 'CERT', groupBy: readonly string[], filter: { activeOn?: string | null; issuedFrom?: string | null; issuedTo?: string | null }): Promise<RecordCountsView> {
+    const variables = { kind, groupBy, activeOn: filter.activeOn ?? null, issuedFrom: filter.issuedFrom ?? null, issuedTo: filter.issuedTo ?? null };
+    const key = JSON.stringify(variables);
+    let answer = this.counted.get(key);
+    if (!answer) {
+      const names = internalFieldNames(this.endpoint.code);
+      const query = `query Counts($kind: String!, $groupBy: [String!]!, $activeOn: Date, $issuedFrom: Date, $issuedTo: Date) { ${names.recordCounts}(kind: $kind, groupBy: $groupBy, activeOn: $activeOn, issuedFrom: $issuedFrom, issuedTo: $issuedTo) { indexedAt groups { values count } } }`;
+      answer = this.call<Record<string, RecordCountsView>>(query, variables).then((data) => data[names.recordCounts]);
+      this.counted.set(key, answer);
+    }
+    return answer;
   }
 
   private unavailable(why: string): RantauError {

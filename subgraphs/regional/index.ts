@@ -6,6 +6,7 @@ import { RegionalResolver, type RegionalContext } from './resolvers.js';
 import { ReferenceResolver } from './referenceResolver.js';
 import { AccessHistoryResolver } from './accessHistory.js';
 import { SearchResolver } from './search/searchResolver.js';
+import { StatisticsResolver } from './statistics/resolver.js';
 import { WorkerIdentityInput, countryStubs } from './contract.js';
 import { CountryLocator, type CountryEndpoint } from './countryLocator.js';
 import type { LocatorCache } from './locatorCache.js';
@@ -30,6 +31,8 @@ export interface RegionalOptions {
   signer?: ContextSigner;
   /** Most records one page of a record search may ask for (SEARCH_MAX_PAGE, default 100). */
   searchMaxPage?: number;
+  /** Statistics cells counting fewer records than this are suppressed (default 10). */
+  suppressionThreshold?: number;
 }
 
 export interface RegionalSubgraph extends FederatedSchema {
@@ -44,7 +47,7 @@ export interface RegionalSubgraph extends FederatedSchema {
 /** The regional subgraph: Worker and the cross-country entry points, fanning out to every country. */
 export async function buildRegionalSubgraph(options: RegionalOptions): Promise<RegionalSubgraph> {
   const federated = await buildFederatedSchema({
-    resolvers: [RegionalResolver, ReferenceResolver, AccessHistoryResolver, SearchResolver],
+    resolvers: [RegionalResolver, ReferenceResolver, AccessHistoryResolver, SearchResolver, StatisticsResolver],
     orphanedTypes: [WorkerIdentityInput, ...countryStubs(options.countries.map((c) => c.code))],
   });
   const locatorOptions = { cache: options.locatorCache, batching: options.batching };
@@ -64,6 +67,7 @@ export async function buildRegionalSubgraph(options: RegionalOptions): Promise<R
         forward,
         countries: options.countries,
         countryTimeoutMs: options.countryTimeoutMs,
+        suppressionThreshold: options.suppressionThreshold ?? 10,
         locators: new Map(options.countries.map((endpoint) => [endpoint.code, new CountryLocator(endpoint, options.countryTimeoutMs, { ...locatorOptions, forward })])),
       };
     },

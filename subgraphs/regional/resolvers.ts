@@ -24,6 +24,8 @@ export interface RegionalContext extends PartialErrorsContext, CacheHintContext 
   responseMaxAgeS: number;
   /** Most records one page of a record search may ask for (SEARCH_MAX_PAGE). */
   searchMaxPage?: number;
+  /** Statistics cells counting fewer records than this are suppressed. */
+  suppressionThreshold: number;
 }
 
 /** Most identities one `workers` query may name. */

@@ -8,6 +8,7 @@ import type { SqlDatabase, SqlQueryable } from '../../../platform/sql/database.j
 import type { ContractRecord } from '../records.js';
 import { factsOf, fingerprintOf, type RecordFacts } from './facts.js';
 import type { IdentityDigest } from './identityDigest.js';
+import { ACTIVE_PERMIT_STATUSES, COUNT_DIMENSIONS, type CountDimension, type CountFilter, type CountGroup } from './recordCounts.js';
 
 const MIGRATIONS = fileURLToPath(new URL('./migrations/', import.meta.url));
 
@@ -229,5 +230,32 @@ export class IndexStore {
       [isco, nationalLevels, first],
     );
     return rows.map((row) => ({ qualificationCode: row.qualification_code, title: row.qualification_title, nationalLevel: row.national_level, issued: Number(row.issued) }));
+  }
+
+  /** Records counted per group of the dimensions named (raw counts: the regional subgraph suppresses small ones after merging). */
+  async recordCounts(dimensions: readonly CountDimension[], filter: CountFilter): Promise<CountGroup[]> {
+    const columns = dimensions.map((dimension, i) => `${COUNT_DIMENSIONS[dimension]} AS d${i}`);
+    const where = ['kind = $1'];
+    const params: unknown[] = [filter.kind];
+    if (filter.activeOn) {
+      params.push(filter.activeOn, [...ACTIVE_PERMIT_STATUSES]);
+      where.push(`(valid_from IS NULL OR valid_from <= $${params.length - 1}::date) AND (valid_until IS NULL OR valid_until >= $${params.length - 1}::date) AND status = ANY($${params.length}::text[])`);
+    }
+    if (filter.issuedFrom) {
+      params.push(filter.issuedFrom);
+      where.push(`issued_on >= $${params.length}::date`);
+    }
+    if (filter.issuedTo) {
+      params.push(filter.issuedTo);
+      where.push(`issued_on <= $${params.length}::date`);
+    }
+    const grouping = dimensions.length > 0 ? ` GROUP BY ${dimensions.map((_, i) => i + 1).join(', ')}` : '';
+    const rows = await this.db.query<Record<string, unknown>>(
+      `SELECT ${[...columns, 'count(*) AS n'].join(', ')} FROM ${this.schema}.records WHERE ${where.join(' AND ')}${grouping}`,
+      params,
+    );
+    return rows
+      .map((row) => ({ values: dimensions.map((_, i) => (row[`d${i}`] === null || row[`d${i}`] === undefined ? null : String(row[`d${i}`]))), count: Number(row.n) }))
+      .filter((group) => group.count > 0);
   }
 }

@@ -97,6 +97,8 @@ export function auditTrail(options: AuditTrailOptions): CountryPlugin {
       },
       // Counts of qualifications name no one: nothing to audit.
       qualifications: (isco, levels, first) => inner.qualifications(isco, levels, first),
+      // Counts name no one either.
+      recordCounts: (dimensions, filter) => inner.recordCounts(dimensions, filter),
       async accessHistory(): Promise<AccessView[]> {
         const caller = context.caller;
         if (caller?.role !== 'subject' || caller.subject === null) {

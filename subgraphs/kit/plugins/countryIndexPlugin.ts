@@ -55,6 +55,7 @@ export function countryIndexPlugin(options: CountryIndexOptions): CountryIndexPl
     locate: async (identities, registries) => (inner ? inner.locate(identities, registries) : new Map()),
     qualifications: async (isco, levels, first) => (inner ? inner.qualifications(isco, levels, first) : null),
     search: async (registry, question) => (inner ? inner.search(registry, question) : null),
+    recordCounts: async (dimensions, filter) => (inner ? inner.recordCounts(dimensions, filter) : null),
   };
 
   const open = async (country: string, live: readonly RecordSource[], background: Record<RecordKind, RecordSource | null>): Promise<RegistrySync[]> => {
@@ -76,7 +77,8 @@ export function countryIndexPlugin(options: CountryIndexOptions): CountryIndexPl
       },
     }));
     const certification = live.find((source) => source.kind === 'CERT')!.registry;
-    inner = countryIndex(store, digest, { freshnessS: options.freshnessS, indexedRegistries: bulk.map((s) => s.registry), certificationRegistry: certification });
+    const permit = live.find((source) => source.kind === 'PERMIT')!.registry;
+    inner = countryIndex(store, digest, { freshnessS: options.freshnessS, indexedRegistries: bulk.map((s) => s.registry), certificationRegistry: certification, permitRegistry: permit });
     if (metrics) for (const [registry, at] of await store.syncedAt()) metrics.indexSyncedAt.set(`${country}/${registry}`, at);
     if (options.sync !== false && !stopped) for (const sync of syncs) sync.start();
     resolveReady({ store, syncs });

@@ -67,6 +67,7 @@ export function ownerPolicy(options: OwnerPolicyOptions): CountryPlugin {
   const guarded = (inner: RecordAccess, caller: Caller): RecordAccess => ({
     code: inner.code,
     qualifications: (isco, levels, first) => inner.qualifications(isco, levels, first),
+    recordCounts: (dimensions, filter) => inner.recordCounts(dimensions, filter),
     async record(globalId) {
       // A caller the policy gives nothing is refused before the registry is even asked.
       const upfront = caller.role === 'subject' ? null : decide(policy, caller);
@@ -134,6 +135,7 @@ export function ownerPolicy(options: OwnerPolicyOptions): CountryPlugin {
         locate: async (identities, consistency) => current().locate(identities, consistency),
         // Counts of qualifications name no one; the owner's policy governs personal data only.
         qualifications: async (isco, levels, first) => access.qualifications(isco, levels, first),
+        recordCounts: async (dimensions, filter) => access.recordCounts(dimensions, filter),
         check: async (ids) => current().check(ids),
         accessHistory: async () => current().accessHistory(),
         search: async (kind, question) => current().search(kind, question),
