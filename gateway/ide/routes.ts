@@ -1,20 +1,12 @@
 // The IDE as gateway routes: the page at `/`, its bundle under `/ide/<bundle key>/`. Everything is
 // served by the gateway itself from the bundle built by bundle.ts; the page never names another
 // host. The key in the path changes with the bundle, so browsers may keep the files for good.
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { basename } from 'node:path';
 import type { RouteHandler } from '../../platform/httpServer.js';
 import type { IdeConfig, IdeTab } from './config.js';
 import { ensureIdeBundle } from './bundle.js';
+import { assetRoutes } from '../assets/routes.js';
 import { readExamples } from './examples.js';
-
-const TYPES: Record<string, string> = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.ttf': 'font/ttf',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-};
 
 /**
  * What a new tab's headers editor holds: the bearer token to paste and the purpose the request
@@ -63,15 +55,5 @@ export async function ideRoutes(options: IdeOptions = {}): Promise<Record<string
       res.end(idePage({ endpoint: '/graphql', headers: options.headers?.() ?? DEFAULT_IDE_HEADERS, tabs: tabs.length > 0 ? tabs : [{ query: '' }] }, assets));
     },
   };
-  for (const file of readdirSync(dir)) {
-    // Read on first request: ~7 MB a gateway that nobody opens the IDE on need not hold.
-    let body: Buffer | undefined;
-    const type = TYPES[extname(file)] ?? 'application/octet-stream';
-    routes[`GET ${assets}/${file}`] = (_req, res) => {
-      body ??= readFileSync(join(dir, file));
-      res.writeHead(200, { 'content-type': type, 'cache-control': 'public, max-age=31536000, immutable' });
-      res.end(body);
-    };
-  }
-  return routes;
+  return { ...routes, ...assetRoutes(dir, assets) };
 }
