@@ -36,6 +36,8 @@ export interface StackOptions {
   defaultQuery?: () => string;
   /** Request headers the IDE starts with, JSON. */
   ideHeaders?: () => string | undefined;
+  /** The token the analyst page starts with (`npm start`: a development analyst token). */
+  analystToken?: () => string | undefined;
   /** Settings in place of the environment's (tests: Redis, TTLs, naive resolvers). */
   config?: RantauConfig;
   /** A development issuer the gateway trusts (tests: one in memory); else the one AUTH_DEV_ISSUER=1 enables. */
@@ -119,6 +121,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       port: ephemeral ? 0 : config.port,
       defaultQuery: options.defaultQuery,
       ideHeaders: options.ideHeaders,
+      analystToken: options.analystToken,
       trust: trust.gateway,
       ...gatewayCaching(config),
       ...gatewayAudit(config),

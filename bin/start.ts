@@ -23,17 +23,20 @@ import { isMemberStateCode } from '../platform/trust/memberStates.js';
 const config = readConfig({ GRAPHQL_INTROSPECTION: 'true', ...process.env, AUTH_DEV_ISSUER: process.env.AUTH_DEV_ISSUER ?? '1' });
 let ideQuery: string | undefined;
 let ideHeaders: string | undefined;
+let analystToken: string | undefined;
 configureLogs({ level: config.logLevel });
 setShutdownGrace(config.shutdownGraceMs);
 // One process, one trace provider: spans say which service they belong to (rantau.service).
 const tracing = startTracing({ ...config.tracing, serviceName: config.tracing.serviceName ?? 'rantau' });
-const stack = await startStack({ ports: 'default', config, supergraphFile: join(process.cwd(), 'supergraph.graphql'), defaultQuery: () => ideQuery ?? DEFAULT_QUERY, ideHeaders: () => ideHeaders });
+const stack = await startStack({ ports: 'default', config, supergraphFile: join(process.cwd(), 'supergraph.graphql'), defaultQuery: () => ideQuery ?? DEFAULT_QUERY, ideHeaders: () => ideHeaders, analystToken: () => analystToken });
 const graphql = `${stack.gateway.url}/graphql`;
 const devIssuer = stack.devIssuer;
 const caseOfficer = devIssuer ? await devIssuer.issue({ role: 'case-officer', memberState: 'IDN', officer: 'dev-officer' }) : undefined;
 const asCaseOfficer: Record<string, string> = caseOfficer ? { authorization: `Bearer ${caseOfficer}`, 'rantau-purpose': 'PERMIT_APPLICATION' } : {};
 // The IDE opens as this development case officer (the page is served on localhost only).
 if (caseOfficer) ideHeaders = JSON.stringify({ Authorization: `Bearer ${caseOfficer}`, 'Rantau-Purpose': 'PERMIT_APPLICATION' }, null, 2);
+// The analyst page opens as a development analyst, likewise.
+if (devIssuer) analystToken = await devIssuer.issue({ role: 'analyst', memberState: 'IDN' });
 
 let sample: SampleWorker | undefined;
 const wanted = Math.min(2, countryCodes().length);
@@ -49,6 +52,7 @@ console.log(`
 Rantau is running.
   GraphQL endpoint  ${graphql}
   GraphQL IDE       ${stack.gateway.url}/
+  Analyst page      ${stack.gateway.url}/analyst
   Health            ${stack.gateway.url}/health
   Regional subgraph ${stack.regional.url}/graphql
 ${[...stack.subgraphs].map(([code, s]) => `  ${code} subgraph      ${s.url}/graphql`).join('\n')}

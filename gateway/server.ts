@@ -15,6 +15,7 @@ import type { JsonWebKeySet } from '../platform/trust/keys.js';
 import { serveGraphQL, sendJson, type RouteHandler, type RunningServer } from '../platform/httpServer.js';
 import { supergraphHook, type SupergraphSource } from './supergraphSource.js';
 import { ideRoutes } from './ide/routes.js';
+import { analystRoutes } from './analyst/routes.js';
 import { cacheMetricsPlugin, persistedQueries, responseCache } from './caching.js';
 import { ServiceMetrics, metricsPlugin } from '../platform/metrics.js';
 import type { CacheStore } from '../platform/store/store.js';
@@ -36,6 +37,8 @@ export interface GatewayOptions {
   defaultQuery?: () => string | undefined;
   /** Request headers the IDE starts with, JSON, read on every page load (`npm start`: a development token and purpose). */
   ideHeaders?: () => string | undefined;
+  /** The token the analyst page starts with when its tab holds none, read on every page load (`npm start`: a development analyst token). */
+  analystToken?: () => string | undefined;
   plugins?: ApolloServerPlugin<GatewayContext>[];
   /** Verifies callers' tokens, and signs the caller context sent with every subgraph call. */
   trust: {
@@ -84,7 +87,7 @@ export interface RunningGateway extends RunningServer {
   metrics: ServiceMetrics;
 }
 
-/** Apollo Server 5 with Apollo Gateway over the composed supergraph, plus the IDE and /health. */
+/** Apollo Server 5 with Apollo Gateway over the composed supergraph, plus the IDE, the analyst page and /health. */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const limits = options.limits ?? readConfig({}).limits;
   const metrics = options.metrics ?? new ServiceMetrics('gateway', limits.operationLabels);
@@ -155,6 +158,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     readiness,
     routes: {
       ...(await ideRoutes({ defaultQuery: options.defaultQuery, headers: options.ideHeaders })),
+      ...(await analystRoutes({ token: options.analystToken })),
       'GET /metrics': operatorOnly(options.trust.tokens, metrics.route),
       ...(options.trust.devIssuerJwks ? { 'GET /dev-issuer/jwks.json': (_req, res) => sendJson(res, 200, options.trust.devIssuerJwks!()) } : {}),
       ...options.routes,
