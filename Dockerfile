@@ -5,12 +5,12 @@ ENV NODE_ENV=production HOST=0.0.0.0
 WORKDIR /app
 
 # Exactly the locked dependencies, production only (tsx and esbuild are production dependencies:
-# the services run TypeScript through tsx, and esbuild bundles the IDE).
+# the services run TypeScript through tsx, and esbuild bundles the IDE and the analyst page).
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev && npm cache clean --force
 
 COPY . .
-# The IDE is bundled now, so no container bundles it at start; the supergraph volume's folder
+# The IDE and the analyst page are bundled now, so no container bundles them at start; the supergraph volume's folder
 # belongs to the unprivileged user, so a new volume mounted there is writable by the compose job.
 RUN node --import tsx bin/buildIde.ts \
  && mkdir -p /app/supergraph \
