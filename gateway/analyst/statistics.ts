@@ -65,7 +65,15 @@ export const CORRIDOR_DIMENSIONS: Dimension[] = [
   { value: 'PERMIT_CLASS', field: 'permitClass', label: 'Permit class' },
 ];
 
-const fields = (dimensions: Dimension[]) => dimensions.map((d) => d.field).join(' ');
+/** The document of a grouped statistic: every dimension's field is asked, those not grouped by come back null. */
+function statisticsDocument(name: string, field: string, types: { dimension: string; filter: string }, dimensions: Dimension[]): string {
+  return `query ${name}($groupBy: [${types.dimension}!]!, $filter: ${types.filter}) {
+  ${field}(groupBy: $groupBy, filter: $filter) {
+    cells { ${dimensions.map((d) => d.field).join(' ')} count suppressed }
+    total suppressionThreshold ${FRESHNESS}
+  }
+}`;
+}
 
 export const STATISTICS: Record<StatisticId, Statistic> = {
   permits: {
@@ -80,12 +88,7 @@ export const STATISTICS: Record<StatisticId, Statistic> = {
       { name: 'activeOn', label: 'Active on', kind: 'date' },
     ],
     defaultGroupBy: ['HOST_COUNTRY', 'PERMIT_CLASS'],
-    document: `query PermitStatistics($groupBy: [PermitDimension!]!, $filter: PermitStatisticsFilter) {
-  permitStatistics(groupBy: $groupBy, filter: $filter) {
-    cells { ${fields(PERMIT_DIMENSIONS)} count suppressed }
-    total suppressionThreshold ${FRESHNESS}
-  }
-}`,
+    document: statisticsDocument('PermitStatistics', 'permitStatistics', { dimension: 'PermitDimension', filter: 'PermitStatisticsFilter' }, PERMIT_DIMENSIONS),
   },
   certifications: {
     id: 'certifications',
@@ -100,12 +103,7 @@ export const STATISTICS: Record<StatisticId, Statistic> = {
       { name: 'issuedTo', label: 'Issued to', kind: 'date' },
     ],
     defaultGroupBy: ['COUNTRY', 'AQRF_LEVEL'],
-    document: `query CertificationStatistics($groupBy: [CertificationDimension!]!, $filter: CertificationStatisticsFilter) {
-  certificationStatistics(groupBy: $groupBy, filter: $filter) {
-    cells { ${fields(CERTIFICATION_DIMENSIONS)} count suppressed }
-    total suppressionThreshold ${FRESHNESS}
-  }
-}`,
+    document: statisticsDocument('CertificationStatistics', 'certificationStatistics', { dimension: 'CertificationDimension', filter: 'CertificationStatisticsFilter' }, CERTIFICATION_DIMENSIONS),
   },
   corridors: {
     id: 'corridors',
