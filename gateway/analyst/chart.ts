@@ -46,6 +46,7 @@ function bars(table: Table, counted: Datum[], suppressed: Datum[]): SVGSVGElemen
   if (!second) {
     return Plot.plot({
       ...along,
+      ariaLabel: `Counts by ${first.label.toLowerCase()}`,
       width: Math.max(480, groups.length * 36 + 80),
       x: { domain: groups, label: first.label, tickRotate: groups.length > 10 ? -40 : 0 },
       marks: [Plot.barY(counted, mark), crosses, Plot.ruleY([0])],
@@ -54,6 +55,7 @@ function bars(table: Table, counted: Datum[], suppressed: Datum[]): SVGSVGElemen
   const members = domain(table, 1);
   return Plot.plot({
     ...along,
+    ariaLabel: `Counts by ${first.label.toLowerCase()} and ${second.label.toLowerCase()}`,
     width: Math.max(480, groups.length * (members.length * 14 + 16) + 80),
     fx: { domain: groups, label: first.label, padding: 0.12, tickRotate: groups.length > 10 ? -40 : 0 },
     x: { domain: members, axis: null, padding: 0.1 },
@@ -70,6 +72,7 @@ function flowMatrix(table: Table, counted: Datum[], suppressed: Datum[]): SVGSVG
   const where = { x: 'k1', y: 'k0', ...(byClass ? { fx: 'k2' } : {}), title: 'title' };
   const panel = hosts.length * 40 + 24;
   return Plot.plot({
+    ariaLabel: byClass ? 'Workers by origin and host, one panel per permit class' : 'Workers by origin and host',
     width: Math.max(480, (byClass ? classes.length : 1) * panel + 90),
     height: origins.length * 30 + 110,
     marginLeft: 70,
