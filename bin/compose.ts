@@ -8,7 +8,8 @@ import { regionalUrl, subgraphUrl } from './topology.js';
 
 /**
  * `npm run compose`: builds every subgraph's SDL from the code (no server needed), composes them
- * with @apollo/composition and writes the supergraph (SUPERGRAPH_FILE, default supergraph.graphql).
+ * with The Guild's federation composer (MIT; gateway/compose.ts) and writes the supergraph
+ * (SUPERGRAPH_FILE, default supergraph.graphql).
  * A running gateway that watches the file switches to it without a restart.
  */
 const out = process.env.SUPERGRAPH_FILE ?? 'supergraph.graphql';

@@ -1,5 +1,5 @@
-import { composeServices } from '@apollo/composition';
-import gql from 'graphql-tag';
+import { composeServices } from '@theguild/federation-composition';
+import { parse } from 'graphql';
 
 /** One subgraph as the composer sees it: its name, where the gateway reaches it, its SDL. */
 export interface SubgraphSource {
@@ -15,9 +15,19 @@ export class CompositionError extends Error {
   }
 }
 
-/** Composes subgraph SDL into a supergraph with Apollo's own composer, or throws the errors in plain words. */
+/** What the composer is given: the gateway reaches each subgraph at `<url>/graphql`. */
+export function serviceDefinitions(subgraphs: SubgraphSource[]) {
+  return subgraphs.map((s) => ({ name: s.name, url: `${s.url}/graphql`, typeDefs: parse(s.sdl) }));
+}
+
+/**
+ * Composes subgraph SDL into a supergraph, or throws the errors in plain words. The composer is
+ * The Guild's (MIT): on Rantau's subgraphs it gives the same API schema as Apollo's
+ * Elastic-licensed `@apollo/composition` in well under half the time (gateway/compose.test.ts
+ * compares the two while both are installed).
+ */
 export function composeSupergraph(subgraphs: SubgraphSource[]): string {
-  const result = composeServices(subgraphs.map((s) => ({ name: s.name, url: `${s.url}/graphql`, typeDefs: gql(s.sdl) })));
+  const result = composeServices(serviceDefinitions(subgraphs));
   if (result.errors) throw new CompositionError(result.errors.map((error) => error.message));
   return result.supergraphSdl;
 }

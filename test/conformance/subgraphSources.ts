@@ -25,11 +25,16 @@ function countrySource(entry: CountryEntry): Promise<SubgraphSource> {
   return source;
 }
 
-/** Composes the regional subgraph with the given countries; throws CompositionError naming every problem. */
-export async function composeCountries(entries: readonly CountryEntry[]): Promise<string> {
+/** The regional subgraph and the given countries, as the composer is given them. */
+export async function subgraphSources(entries: readonly CountryEntry[]): Promise<SubgraphSource[]> {
   const countries = await Promise.all(entries.map(countrySource));
   const regional = await buildRegionalSubgraph({ countries: entries.map((entry) => ({ code: entry.code, url: PLACEHOLDER })), countryTimeoutMs: 1 });
-  return composeSupergraph([{ name: 'regional', url: PLACEHOLDER, sdl: regional.sdl }, ...countries]);
+  return [{ name: 'regional', url: PLACEHOLDER, sdl: regional.sdl }, ...countries];
+}
+
+/** Composes the regional subgraph with the given countries; throws CompositionError naming every problem. */
+export async function composeCountries(entries: readonly CountryEntry[]): Promise<string> {
+  return composeSupergraph(await subgraphSources(entries));
 }
 
 let everyCountry: Promise<string> | undefined;
