@@ -17,6 +17,7 @@ import { supergraphHook, type SupergraphSource } from './supergraphSource.js';
 import { ideRoutes } from './ide/routes.js';
 import { analystRoutes } from './analyst/routes.js';
 import { cacheMetricsPlugin, persistedQueries, responseCache } from './caching.js';
+import { FastPath, type FastPathContext } from './fastPath.js';
 import { ServiceMetrics, metricsPlugin } from '../platform/metrics.js';
 import type { CacheStore } from '../platform/store/store.js';
 import { readConfig, type CacheSettings, type LimitSettings } from '../platform/config.js';
@@ -95,6 +96,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const budget = new RegistryBudget(options.registries ?? {}, limits.registryCallBudget);
   const callerLimits = new CallerLimits({ limits, callerKey: credentialCallerKey, ...options.rateLimitStore });
   const shape = operationLimits(limits);
+  const estimate = (context: Parameters<RegistryBudget['estimate']>[0]) => (budget.allows(context) ? budget.estimate(context) : 0);
+  // A repeated cacheable operation answered before parsing, from what the response cache would answer.
+  const fastPath =
+    cache && cache.settings.fastPath && cache.settings.responseTtlS > 0
+      ? new FastPath({ store: cache.store, keySecret: cache.keySecret, metrics, estimate, chargeRegistryCalls: (key, calls) => callerLimits.chargeRegistryCalls(key, calls), callerKey: verifiedCallerKey })
+      : undefined;
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphHook(options.supergraph),
     // Node's own fetch (undici: pooled keep-alive connections) rather than Apollo's default
@@ -129,14 +136,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       queryOnlyPlugin(),
       ...(shape.plugins ?? []),
       budget.plugin(),
-      callerLimits.quotaPlugin((context) => (budget.allows(context) ? budget.estimate(context) : 0)),
+      callerLimits.quotaPlugin(estimate),
       ...(cache ? [responseCache(cache.store, cache.settings, cache.keySecret), cacheMetricsPlugin(metrics)] : []),
+      ...(fastPath ? [fastPath.plugin()] : []),
       ...(options.plugins ?? []),
     ],
   });
   let supergraphLoaded = false;
-  gateway.onSchemaLoadOrUpdate(() => {
+  gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
     supergraphLoaded = true;
+    fastPath?.supergraphLoaded(coreSupergraphSdl);
   });
   await server.start();
   const readiness = new Readiness([
@@ -153,7 +162,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     checksBeforeBody: [callerLimits.guard],
     guard: tokenGuard(options.trust.tokens),
     checksAfterBody: [documentGuard(limits)],
-    context: (req, admission) => ({ caller: admission.caller, admission, callerKey: verifiedCallerKey(admission.caller, req) }),
+    // Last, once every check has passed: the answer the response cache would give, without parsing.
+    shortcut: fastPath,
+    context: (req, admission): GatewayContext & FastPathContext => ({ caller: admission.caller, admission, callerKey: verifiedCallerKey(admission.caller, req), fastPath: fastPath?.requestOf(req) }),
     service: 'gateway',
     readiness,
     routes: {

@@ -89,6 +89,8 @@ export interface CacheSettings {
   locatorTtlS: number;
   /** Identical operations answered from the gateway's response cache (CACHE_TTL_RESPONSE_S). */
   responseTtlS: number;
+  /** Whether a repeated cacheable operation is answered before it is parsed (CACHE_FAST_PATH; gateway/fastPath.ts). */
+  fastPath: boolean;
   /** Automatic persisted queries (CACHE_TTL_APQ_S). */
   apqTtlS: number;
   /** Entries of the in-process cache used when there is no Redis (CACHE_MEMORY_ENTRIES). */
@@ -292,6 +294,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RantauConfig {
       staleTtlS: intFrom(env, 'CACHE_STALE_TTL_S', 86_400),
       locatorTtlS: intFrom(env, 'CACHE_TTL_LOCATOR_S', 60),
       responseTtlS: intFrom(env, 'CACHE_TTL_RESPONSE_S', 30),
+      fastPath: choiceFrom(env, 'CACHE_FAST_PATH', ['on', 'off'] as const, 'on') === 'on',
       apqTtlS: intFrom(env, 'CACHE_TTL_APQ_S', 86_400),
       memoryEntries: intFrom(env, 'CACHE_MEMORY_ENTRIES', 100_000),
       changePollMs: intFrom(env, 'CACHE_CHANGE_POLL_MS', 5000),

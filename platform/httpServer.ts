@@ -37,6 +37,11 @@ export interface ServeOptions<C extends BaseContext> {
   checksBeforeBody?: RequestCheck[];
   /** Checks run once the body is read and the caller admitted, before Apollo parses anything (document size). */
   checksAfterBody?: RequestCheck[];
+  /**
+   * Answers an admitted request that passed every check from what the service already knows,
+   * before GraphQL parses it (the gateway's fast path), and hears how GraphQL answered the rest.
+   */
+  shortcut?: RequestShortcut;
   /** Runs each admitted GraphQL request inside a scope (in subgraphs: the caller's share of the registries). */
   scope?: <T>(admission: Admission, work: () => Promise<T>) => Promise<T>;
   /** The service's name in logs and traces (`gateway`, `regional`, `subgraph-idn`). */
@@ -52,6 +57,16 @@ export interface CheckRefusal {
   message: string;
   headers?: Record<string, string>;
   extensions?: Record<string, unknown>;
+}
+
+/** An answer given without GraphQL: status, headers and the exact body, or a refusal. */
+export type ShortcutAnswer = { status: number; headers: Record<string, string>; body: string } | { refusal: CheckRefusal };
+
+export interface RequestShortcut {
+  /** The answer, or null to let GraphQL run. Called after the guard and every check. */
+  answer(req: IncomingMessage, admission: Admission, body: unknown): Promise<ShortcutAnswer | null> | ShortcutAnswer | null;
+  /** How GraphQL answered a request the shortcut did not (before its body is sent). */
+  answered?(req: IncomingMessage, response: { status: number; headers: ReadonlyMap<string, string> }): void;
 }
 
 /** `body` is undefined for checks run before the body is read. */
@@ -266,12 +281,22 @@ export async function serveGraphQL<C extends BaseContext>(options: ServeOptions<
         refuse(res, refusal);
         return;
       }
+      const early = options.shortcut ? await options.shortcut.answer(req, admission, body) : null;
+      if (early) {
+        if ('refusal' in early) refuse(res, early.refusal);
+        else {
+          res.writeHead(early.status, early.headers);
+          res.end(early.body);
+        }
+        return;
+      }
       const execute = () =>
         server.executeHTTPGraphQLRequest({
           httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
           context: () => Promise.resolve(options.context(req, admission)),
         });
       const response = await (options.scope ? options.scope(admission, execute) : execute());
+      options.shortcut?.answered?.(req, { status: response.status ?? 200, headers: response.headers });
       for (const [key, value] of response.headers) res.setHeader(key, value);
       res.statusCode = response.status ?? 200;
       if (response.body.kind === 'complete') {

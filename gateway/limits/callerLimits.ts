@@ -65,25 +65,41 @@ export class CallerLimits {
     }
   };
 
+  /**
+   * Takes `calls` from the caller's registry-call quota; the refusal when it does not cover them.
+   * The slow path charges through quotaPlugin, the fast path (gateway/fastPath.ts) directly: an
+   * answer from a cache costs what the operation is estimated to cost, whichever path gives it.
+   */
+  async chargeRegistryCalls(callerKey: string | undefined, calls: number): Promise<GuardRefusal | null> {
+    const quota = this.registryCalls;
+    if (!quota || calls === 0 || !callerKey) return null;
+    try {
+      await quota.consume(callerKey, calls);
+      return null;
+    } catch (outcome) {
+      if (!(outcome instanceof RateLimiterRes)) return null;
+      const seconds = retryAfterS(outcome);
+      const { registryCallQuota, registryCallQuotaWindowS } = this.options.limits;
+      return {
+        status: 429,
+        code: 'RATE_LIMITED',
+        message: `This caller's registry-call quota (${registryCallQuota} per ${registryCallQuotaWindowS} s) does not cover this operation's ${calls}; retry after ${seconds} s.`,
+        headers: { 'retry-after': String(seconds) },
+        extensions: { retryAfterSeconds: seconds },
+      };
+    }
+  }
+
   /** Takes the operation's estimated registry calls from the caller's quota. */
   quotaPlugin(estimate: (context: GraphQLRequestContext<BaseContext>) => number): ApolloServerPlugin<BaseContext> {
-    const quota = this.registryCalls;
-    const { registryCallQuota, registryCallQuotaWindowS } = this.options.limits;
     return {
       requestDidStart: async () => ({
         didResolveOperation: async (context) => {
-          const calls = estimate(context);
-          const key = (context.contextValue as CallerContext).callerKey;
-          if (!quota || calls === 0 || !key) return;
-          try {
-            await quota.consume(key, calls);
-          } catch (outcome) {
-            if (!(outcome instanceof RateLimiterRes)) return;
-            const seconds = retryAfterS(outcome);
-            throw new GraphQLError(`This caller's registry-call quota (${registryCallQuota} per ${registryCallQuotaWindowS} s) does not cover this operation's ${calls}; retry after ${seconds} s.`, {
-              extensions: { code: 'RATE_LIMITED', retryAfterSeconds: seconds, http: { status: 429, headers: new HeaderMap([['retry-after', String(seconds)]]) as never } },
-            });
-          }
+          const refusal = await this.chargeRegistryCalls((context.contextValue as CallerContext).callerKey, estimate(context));
+          if (!refusal) return;
+          throw new GraphQLError(refusal.message, {
+            extensions: { code: refusal.code, ...refusal.extensions, http: { status: refusal.status, headers: new HeaderMap(Object.entries(refusal.headers ?? {})) as never } },
+          });
         },
       }),
     };
