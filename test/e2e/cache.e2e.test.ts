@@ -125,6 +125,26 @@ describe('caches across requests, on the shared Redis', () => {
     expect(await hits()).toBe(before + 2);
   });
 
+  it('keeps the fast path\'s answers sealed, under keys that name no one', async () => {
+    const body = { query: WORKER('countries certifications { id } permits { id }'), variables: vars(workers[1]) };
+    await post(stack.gateway.url, body, stack.headers());
+    const redis = new Redis(REDIS_URL);
+    try {
+      const keys = await eventually(() => redis.keys(`${prefix}rantau:fast:v1:*`), (found) => found.length > 0);
+      expect(keys.length).toBeGreaterThan(0);
+      const values = await redis.mget(...keys);
+      for (const [i, value] of values.entries()) {
+        expect(keys[i]).not.toContain(workers[1].documentNumber);
+        expect(value).not.toContain('"data"');
+        const opened = JSON.parse(open(cacheSecrets(CACHE_KEY).encryption, keys[i].slice(prefix.length), value!)!) as { body: string; maxAgeS: number };
+        expect(JSON.parse(opened.body)).toHaveProperty('data');
+        expect(opened.maxAgeS).toBeGreaterThan(0);
+      }
+    } finally {
+      redis.disconnect();
+    }
+  });
+
   it('does not store an answer that carries an error', async () => {
     const body = { query: WORKER(FULL), variables: vars(workers[2]) };
     await stack.configure('MYS/imi', { down: true });
