@@ -126,7 +126,7 @@ export function flameGraphSvg(profile: CpuProfile, title: string): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="monospace" font-size="11">
 <rect width="100%" height="100%" fill="#fff"/>
 <text x="8" y="18" font-size="14">${escape(title)}</text>
-<text x="8" y="33" fill="#555">width = share of busy CPU samples (idle left out); blue: Rantau's code, amber: libraries, grey: Node and V8; hover a frame for its share</text>
+<text x="8" y="33" fill="#555">width = share of busy CPU samples (idle left out); blue: Rantau's code, amber: libraries, grey: Node's JavaScript, red: native code and V8; hover a frame for its share</text>
 ${body}
 </svg>
 `;
