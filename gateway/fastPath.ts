@@ -13,14 +13,18 @@
 //    and values go to the same store as the response cache's, sealed there like every value;
 //  - it runs after everything that runs on the raw request: the rate limit, the token (verified
 //    on every request; only then is the entitlement known), the document guard. The caller's
-//    registry-call quota is charged the operation's estimate, stored with the answer;
+//    registry-call quota is charged the operation's estimate, stored with the answer, and the
+//    gateway's audit entry (auth/gatewayAudit.ts) is written for this caller before the answer
+//    leaves, from the facts stored with it; when it cannot be, the answer is AUDIT_UNAVAILABLE,
+//    as on a response-cache hit;
 //  - mutations, introspection, answers with errors, requests for the cost estimate, GET and
 //    anything it does not recognise take the whole pipeline.
-// The gateway writes no audit entry of its own today (docs/security.md, "Known limits"): an
-// answer from the fast path is audited exactly as one from the response cache, by no one.
 import { createHash, createHmac } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { ApolloServerPlugin, BaseContext, GraphQLRequestContext } from '@apollo/server';
+import { auditUnavailable, type ServiceAudit } from '../platform/audit/index.js';
+import { operationAudit, recordOperation, type OperationAudit } from './auth/gatewayAudit.js';
+import type { GatewayContext } from './auth/accessPlugin.js';
 import { trace } from '@opentelemetry/api';
 import type { Caller } from '../platform/caller.js';
 import type { Admission } from '../platform/trust/admission.js';
@@ -32,9 +36,11 @@ import { ESTIMATE_HEADER } from './limits/registryBudget.js';
 
 const PREFIX = 'rantau:fast:v1:';
 
-/** What is stored: the exact body, its cache policy, when it was made, what it costs, for metrics its operation. */
+/** What is stored: the exact body, its cache policy, when it was made, what it costs, what the audit says of it, for metrics its operation. */
 interface Entry {
   body: string;
+  /** The gateway's audit facts when the operation reads personal data (null: nothing to write). */
+  audit: OperationAudit | null;
   maxAgeS: number;
   scope: 'PUBLIC' | 'PRIVATE';
   storedAt: number;
@@ -66,6 +72,8 @@ export interface FastPathOptions {
   chargeRegistryCalls: (callerKey: string | undefined, calls: number) => Promise<CheckRefusal | null>;
   /** Who a request counts against (limits/callerKey.ts). */
   callerKey: (caller: Caller | null, req: IncomingMessage) => string;
+  /** The gateway's audit chain, when it keeps one: every answer of personal data is written to it. */
+  audit?: ServiceAudit;
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -125,16 +133,34 @@ export class FastPath implements RequestShortcut {
     const { metrics } = this.options;
     const operation = entry.operation ? metrics.operations.value(entry.operation) : 'anonymous';
     const refusal = await this.options.chargeRegistryCalls(this.options.callerKey(admission.caller, req), entry.registryCalls);
-    metrics.requests.inc({ operation, outcome: refusal ? 'error' : 'ok' });
+    // Counted as the whole pipeline counts: a quota refusal before the cache is asked, a hit even
+    // when its audit entry then cannot be written.
+    if (!refusal) {
+      metrics.cache.inc({ cache: 'response', country: '', kind: 'fast', outcome: 'hit' });
+      trace.getActiveSpan()?.setAttributes({ 'rantau.cache.response': 'hit', 'rantau.cache.fast_path': true });
+    }
+    const refused = refusal ?? (await this.audited(admission.caller, entry.audit));
+    metrics.requests.inc({ operation, outcome: refused ? 'error' : 'ok' });
     metrics.requestSeconds.observe({ operation }, Number(process.hrtime.bigint() - started) / 1e9);
-    if (refusal) return { refusal };
-    metrics.cache.inc({ cache: 'response', country: '', kind: 'fast', outcome: 'hit' });
-    trace.getActiveSpan()?.setAttributes({ 'rantau.cache.response': 'hit', 'rantau.cache.fast_path': true });
+    if (refused) return { refusal: refused };
     return {
       status: 200,
       headers: { 'content-type': entry.contentType, 'cache-control': `max-age=${entry.maxAgeS}, ${entry.scope.toLowerCase()}`, age: String(Math.round(ageMs / 1000)) },
       body: entry.body,
     };
+  }
+
+  /** Writes the gateway's audit entry for this caller; the refusal when it cannot be committed (fail closed). */
+  private async audited(caller: Caller | null, facts: OperationAudit | null): Promise<CheckRefusal | null> {
+    const { audit } = this.options;
+    if (!audit || !caller || !facts) return null;
+    try {
+      await recordOperation(audit, caller, facts);
+      return null;
+    } catch {
+      const refusal = auditUnavailable(audit.writer);
+      return { status: 503, code: 'AUDIT_UNAVAILABLE', message: refusal.message };
+    }
   }
 
   /** The slow path answered: keep the answer when the plugin found it cacheable and it went out as a 200. */
@@ -147,19 +173,19 @@ export class FastPath implements RequestShortcut {
   }
 
   /** Decides, as the response cache decides, whether the slow path's answer may be kept. */
-  plugin(): ApolloServerPlugin<BaseContext> {
-    const { estimate } = this.options;
+  plugin(): ApolloServerPlugin<GatewayContext> {
+    const { estimate, audit } = this.options;
     return {
       requestDidStart: async () => ({
         willSendResponse: async (context) => {
-          const request = (context.contextValue as FastPathContext).fastPath;
+          const request = (context.contextValue as GatewayContext & FastPathContext).fastPath;
           if (!request || context.response.body.kind !== 'single' || context.operation?.operation !== 'query') return;
           // An answer the response cache gave keeps the lifetime it was given; it is not renewed here.
           if (context.metrics.responseCacheHit) return;
           const { data, errors } = context.response.body.singleResult;
           const policy = context.overallCachePolicy.policyIfCacheable();
           if (errors || !data || !policy) return;
-          const caller = (context.contextValue as { caller?: Caller | null }).caller ?? null;
+          const caller = context.contextValue.caller ?? null;
           if (policy.scope === 'PRIVATE' && caller === null) return;
           request.pending = {
             // What the response cache answers on a hit: the data alone, as Apollo Server prints it.
@@ -168,6 +194,7 @@ export class FastPath implements RequestShortcut {
             scope: policy.scope,
             storedAt: Date.now(),
             registryCalls: estimate(context),
+            audit: audit && caller ? operationAudit(audit, context) : null,
             operation: context.operationName ?? null,
           };
         },

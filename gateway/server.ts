@@ -100,7 +100,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // A repeated cacheable operation answered before parsing, from what the response cache would answer.
   const fastPath =
     cache && cache.settings.fastPath && cache.settings.responseTtlS > 0
-      ? new FastPath({ store: cache.store, keySecret: cache.keySecret, metrics, estimate, chargeRegistryCalls: (key, calls) => callerLimits.chargeRegistryCalls(key, calls), callerKey: verifiedCallerKey })
+      ? new FastPath({ store: cache.store, keySecret: cache.keySecret, metrics, estimate, chargeRegistryCalls: (key, calls) => callerLimits.chargeRegistryCalls(key, calls), callerKey: verifiedCallerKey, audit: options.audit })
       : undefined;
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphHook(options.supergraph),

@@ -13,6 +13,7 @@ import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from '
 import type { AuditOutcome, ServiceAudit } from '../../platform/audit/index.js';
 import { auditUnavailable } from '../../platform/audit/index.js';
 import { RantauError } from '../../schema/errors/index.js';
+import type { Caller } from '../../platform/caller.js';
 import { identitiesAsked, rootFields, type GatewayContext } from './accessPlugin.js';
 import { PERSONAL_ROOT_FIELDS } from './rootAccess.js';
 
@@ -68,36 +69,64 @@ function subjectsOf(audit: ServiceAudit, operation: OperationDefinitionNode, fra
   return [...subjects];
 }
 
+/**
+ * What the gateway's entry says about one operation and its answer, whoever asked: the operation's
+ * hash, the identities it names, the records that left and the outcome. Null when the operation
+ * reads no personal data (nothing is written). The fast path (gateway/fastPath.ts) keeps these
+ * with a cached answer and writes them for each caller it answers.
+ */
+export interface OperationAudit {
+  operation: string | null;
+  subjects: string[];
+  recordIds: string[];
+  outcome: AuditOutcome;
+}
+
+export function operationAudit(audit: ServiceAudit, requestContext: GraphQLRequestContextWillSendResponse<GatewayContext>): OperationAudit | null {
+  const { operation, document, schema, response, request, source } = requestContext;
+  if (!operation || !document || response.body.kind !== 'single') return null;
+  const fragments = Object.fromEntries(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+  if (!rootFields(operation, fragments).some((field) => PERSONAL_ROOT_FIELDS.has(field.name.value))) return null;
+  const result = response.body.singleResult;
+  const recordIds = recordIdsIn(result.data);
+  return {
+    operation: audit.operation(source),
+    subjects: subjectsOf(audit, operation, fragments, schema, request.variables ?? {}),
+    recordIds,
+    outcome: outcomeOf(recordIds, result.errors as never, result.data !== null && result.data !== undefined),
+  };
+}
+
+/** Writes the gateway's entry for one caller's operation; rejects when it cannot be committed. */
+export function recordOperation(audit: ServiceAudit, caller: Caller, facts: OperationAudit): Promise<void> {
+  return audit.record({
+    requestId: caller.requestId,
+    client: caller.client,
+    memberState: caller.memberState,
+    role: caller.role,
+    officer: caller.officer,
+    purpose: caller.purpose,
+    action: 'QUERY',
+    ...facts,
+    // The owners decide the level, each in its own chain; the gateway records what left it.
+    level: null,
+  });
+}
+
 export function gatewayAuditPlugin(audit: ServiceAudit): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
         async willSendResponse(requestContext: GraphQLRequestContextWillSendResponse<GatewayContext>) {
-          const { operation, document, schema, contextValue, response, request, source } = requestContext;
-          const caller = contextValue.caller;
-          if (!caller || !operation || !document || response.body.kind !== 'single') return;
-          const fragments = Object.fromEntries(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
-          if (!rootFields(operation, fragments).some((field) => PERSONAL_ROOT_FIELDS.has(field.name.value))) return;
-          const result = response.body.singleResult;
-          const recordIds = recordIdsIn(result.data);
+          const caller = requestContext.contextValue.caller;
+          if (!caller) return;
+          const facts = operationAudit(audit, requestContext);
+          if (!facts) return;
           try {
-            await audit.record({
-              requestId: caller.requestId,
-              client: caller.client,
-              memberState: caller.memberState,
-              role: caller.role,
-              officer: caller.officer,
-              purpose: caller.purpose,
-              operation: audit.operation(source),
-              action: 'QUERY',
-              subjects: subjectsOf(audit, operation, fragments, schema, request.variables ?? {}),
-              recordIds,
-              // The owners decide the level, each in its own chain; the gateway records what left it.
-              level: null,
-              outcome: outcomeOf(recordIds, result.errors as never, result.data !== null && result.data !== undefined),
-            });
+            await recordOperation(audit, caller, facts);
           } catch {
             const refusal: RantauError = auditUnavailable(audit.writer);
+            const { response } = requestContext;
             response.body = { kind: 'single', singleResult: { errors: [{ message: refusal.message, extensions: { ...refusal.extensions } }] } };
             response.http.status = 503;
           }

@@ -8,6 +8,7 @@ import { sampleCandidates } from '../../bin/sampleWorker.js';
 import { defaultPopulation } from '../../sandbox/population/population.js';
 import { AuditLog, identityHmac, leaseAuditLog, verifyAudit } from '../../platform/audit/index.js';
 import { createTestDatabase, POSTGRES_URL, type TestDatabase } from '../support/testDatabase.js';
+import { metric } from '../support/metrics.js';
 
 const HMAC_KEY = 'gateway-audit-test-key';
 const COUNTRIES = countryEntries.filter((entry) => ['IDN', 'MYS', 'PHL', 'SGP', 'THA'].includes(entry.code));
@@ -21,12 +22,15 @@ describe('the gateway audit chain', () => {
   let stack: TestStack;
   let log: AuditLog;
   const count = (writer: string) => log.count(writer);
+  /** Answers the gateway's fast path gave (gateway/fastPath.ts): a cache hit answered before parsing. */
+  const fastHits = async () => metric(stack.gateway.url, 'rantau_cache_events_total', { cache: 'response', kind: 'fast', outcome: 'hit' }, { authorization: `Bearer ${await stack.token({ role: 'operator' })}` });
   const gatewayEntries = async () => (await log.between(new Date(0), new Date(Date.now() + 60_000))).filter((entry) => entry.writer === 'gateway');
 
   beforeAll(async () => {
     database = await createTestDatabase();
     const base = testConfig();
-    stack = await startTestStack({ countries: COUNTRIES, config: testConfig({ responseTtlS: 300 }, { audit: { ...base.audit, databaseUrl: database.url, hmacKey: HMAC_KEY } }) });
+    // Change feeds polled every 30 s: answers are cached that long, which the fail-closed test needs.
+    stack = await startTestStack({ countries: COUNTRIES, config: testConfig({ responseTtlS: 300, changePollMs: 30_000 }, { audit: { ...base.audit, databaseUrl: database.url, hmacKey: HMAC_KEY } }) });
     log = await AuditLog.open(database.url);
   }, 120_000);
   afterAll(async () => {
@@ -54,8 +58,11 @@ describe('the gateway audit chain', () => {
   it('writes an answer the response cache gives without asking any owner', async () => {
     const owners = await Promise.all(COUNTRIES.map((entry) => count(`country:${entry.code}`)));
     const before = await count('gateway');
+    const hitsBefore = await fastHits();
     const again = await stack.query(WORKER, vars);
     expect(again.errors).toBeUndefined();
+    // Answered before parsing, by the fast path, and written all the same.
+    expect(await fastHits()).toBe(hitsBefore + 1);
     expect(await Promise.all(COUNTRIES.map((entry) => count(`country:${entry.code}`)))).toEqual(owners);
     expect(await count('gateway')).toBe(before + 1);
     const latest = (await gatewayEntries()).at(-1)!;
@@ -76,17 +83,23 @@ describe('the gateway audit chain', () => {
   });
 
   it('refuses even a cached answer when its entry cannot be written (fail closed)', async () => {
+    // Another selection, answered and written just now, so that the fast path finds it cached
+    // (for its max-age) once the log is gone.
+    const CACHED = WORKER.replace('permits { id status }', 'permits { id }');
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${await stack.token()}`, 'rantau-purpose': 'PERMIT_APPLICATION' };
+    const cached = await fetch(`${stack.gateway.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query: CACHED, variables: vars }) });
+    expect(cached.status).toBe(200);
+    expect(cached.headers.get('cache-control')).toMatch(/max-age=[1-9]/);
     const admin = new pg.Client({ connectionString: POSTGRES_URL });
     await admin.connect();
     await admin.query(`DROP DATABASE ${database.name} WITH (FORCE)`);
     await admin.end();
     const person = population.people.find((p) => p.passportNo === worker.documentNumber)!;
-    const response = await fetch(`${stack.gateway.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await stack.token()}`, 'rantau-purpose': 'PERMIT_APPLICATION' },
-      body: JSON.stringify({ query: WORKER, variables: vars }),
-    });
+    const hitsBefore = await fastHits();
+    const response = await fetch(`${stack.gateway.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query: CACHED, variables: vars }) });
     const raw = await response.text();
+    // The answer was cached (the fast path found it); its entry could not be written, so it is refused.
+    expect(await fastHits()).toBe(hitsBefore + 1);
     expect(response.status).toBe(503);
     const body = JSON.parse(raw) as { data?: unknown; errors: Array<{ extensions: { code: string } }> };
     expect(body.data ?? null).toBeNull();
