@@ -35,7 +35,17 @@ export interface RegistryProfile {
    * The registry's bulk interface, when it publishes one (a paged search or list endpoint, or the
    * extract): what the country index reads the whole registry through, `pageSize` records a call.
    */
-  bulk?: { route: string; pageSize: number };
+  bulk?: {
+    route: string;
+    pageSize: number;
+    /**
+     * Holders of these nationalities may hold a second document the registry links to its records
+     * without naming it in them (Thailand's DOE files a permit under a certificate of identity and
+     * still finds it by the holder's passport). The index sees only the documents a record names,
+     * so for these nationalities an identity the index finds nothing for is searched live.
+     */
+    linksUnnamedDocuments?: { nationalities: readonly string[] };
+  };
 }
 
 /** Most numbers one `fetchByIds` call may be given: the batch limit, 1 without a batch endpoint. */

@@ -162,9 +162,10 @@ export class CountryRequest implements RecordAccess {
           (['CERT', 'PERMIT'] as const).map(async (kind) => {
             const source = this.sources[kind];
             try {
-              if (indexed.includes(kind)) {
+              const ids = hits.get(key)?.get(source.registry) ?? [];
+              // Nothing in the index is "none" only where the registry names every document it finds a holder by.
+              if (indexed.includes(kind) && !(ids.length === 0 && source.indexMayMiss?.(identity))) {
                 located.sources.push({ registry: source.registry, locatedBy: 'INDEX', indexedAt: status.get(source.registry)!.indexedAt });
-                const ids = hits.get(key)?.get(source.registry) ?? [];
                 const records = await this.loaders[kind].loadMany(ids);
                 for (const record of records) {
                   if (record instanceof Error) {

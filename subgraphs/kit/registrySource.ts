@@ -30,6 +30,11 @@ export interface RecordSource {
   changesSince?(since: string): Promise<RegistryChange[]>;
   /** Present when the registry publishes a bulk interface: one page, read record by record (the country index syncs through it). */
   listPage?(cursor: string | null, options?: BulkOptions): Promise<RecordPage>;
+  /**
+   * True when the registry may hold records for this identity that name another of the holder's
+   * documents (`profile.bulk.linksUnnamedDocuments`): the index cannot say "none" for it.
+   */
+  indexMayMiss?(identity: HolderIdentity): boolean;
 }
 
 export interface RecordPage extends HolderRecords {
@@ -187,6 +192,9 @@ export function registrySource(country: string, adapter: RegistryAdapter, client
       return readAll(natives);
     },
     ...(calls.changesSince ? { changesSince: (since: string) => calls.changesSince!(since) } : {}),
+    ...(profile.bulk?.linksUnnamedDocuments
+      ? { indexMayMiss: (identity: HolderIdentity) => profile.bulk!.linksUnnamedDocuments!.nationalities.includes(identity.nationality) }
+      : {}),
     ...(calls.listPage
       ? {
           async listPage(cursor: string | null, options?: BulkOptions) {
