@@ -9,16 +9,18 @@ export function intParam(query: URLSearchParams, name: string, fallback: number)
 
 /** Keeps records for which every given filter value equals the record's value. */
 export function filterBy<N>(records: N[], query: URLSearchParams, fields: Record<string, (record: N) => unknown>): N[] {
-  return records.filter((record) =>
-    Object.entries(fields).every(([param, read]) => {
-      const wanted = query.get(param);
-      return wanted === null || wanted === '' || String(read(record)) === wanted;
-    }),
-  );
+  const wanted = Object.entries(fields).flatMap(([param, read]) => {
+    const value = query.get(param);
+    return value === null || value === '' ? [] : [{ value, read }];
+  });
+  // No filter: the records as given (at SIM_SCALE a view that pages without reading the registry).
+  if (wanted.length === 0) return records;
+  return records.filter((record) => wanted.every(({ value, read }) => String(read(record)) === value));
 }
 
 /** Keeps records whose ISO date lies between two ISO bounds (inclusive, either optional). */
 export function withinDates<N>(records: N[], from: string | null, to: string | null, read: (record: N) => string | null): N[] {
+  if (from === null && to === null) return records;
   return records.filter((record) => {
     const value = read(record);
     if (value === null) return from === null && to === null;

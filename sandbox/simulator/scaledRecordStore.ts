@@ -1,17 +1,35 @@
 import type { Holding, Person } from '../population/population.js';
 import { scaledPopulation, type ScaledPopulation, type ScaledRegistry } from '../population/scaledPopulation.js';
-import { RecordStore } from './recordStore.js';
+import { hasKey, RecordStore, type SearchKeys } from './recordStore.js';
+
+/** A key's hash and a record's place, packed in one number: 26 bits each, so places up to 67 million. */
+const PLACES = 2 ** 26;
+
+/** FNV-1a, folded to 26 bits: a holder search reads the few records whose key shares the hash and keeps the exact matches. */
+function keyHash(key: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < key.length; i += 1) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 16777619);
+  }
+  return (h >>> 0) >>> 6;
+}
 
 /**
  * A registry's records at SIM_SCALE, drawn on demand from the scaled population: by number and by
  * page without holding the registry in memory. Records put through the control surface (tests,
- * the change feed) are kept beside it and win over the drawn ones. Filtered listings and holder
- * searches still read `all()`, which draws the whole registry for each call: slow at scale, and
- * the next thing to make streaming.
+ * the change feed) are kept beside it and win over the drawn ones.
+ *
+ * Holder searches (`find`) read an index of the key they search by, built on the first search by
+ * one pass over the registry and kept as one number per record (8 bytes); `all()` is a view that
+ * draws a record when it is read, so paging through it reads only the page, while a filter over it
+ * still reads the whole registry (the filtered listings the specifications publish for people,
+ * not for the country index).
  */
 export class ScaledRecordStore<N> extends RecordStore<N> {
   /** Records put that the scaled population does not hold (new numbers), in the order put. */
   private readonly added: string[] = [];
+  private readonly indexes = new Map<string, Float64Array>();
 
   constructor(
     idOf: (record: N) => string,
@@ -28,11 +46,16 @@ export class ScaledRecordStore<N> extends RecordStore<N> {
     return record === null ? undefined : (this.byId.get(this.idOf(record)) ?? record);
   }
 
+  /** The record at `place` (0-based) in the registry's order; undefined where the registry holds nothing (a holder it could not record). */
+  private at(place: number): N | undefined {
+    return place < this.registry.size ? this.drawn(place + 1) : this.byId.get(this.added[place - this.registry.size]);
+  }
+
   override get(id: string): N | undefined {
     const put = this.byId.get(id);
     if (put !== undefined) return put;
     const seq = this.atScale.seqOf(id);
-    if (seq === null) return undefined;
+    if (seq === null || !Number.isInteger(seq)) return undefined;
     const record = this.drawn(seq);
     return record !== undefined && this.idOf(record) === id ? record : undefined;
   }
@@ -51,16 +74,87 @@ export class ScaledRecordStore<N> extends RecordStore<N> {
 
   override slice(offset: number, limit: number): N[] {
     const records: N[] = [];
-    for (let i = offset; i < Math.min(offset + limit, this.size()); i += 1) {
-      const record = i < this.registry.size ? this.drawn(i + 1) : this.byId.get(this.added[i - this.registry.size]);
+    for (let i = Math.max(0, offset); i < Math.min(offset + limit, this.size()); i += 1) {
+      const record = this.at(i);
       if (record !== undefined) records.push(record);
     }
     return records;
   }
 
+  /** A view of the whole registry: its length and `slice` read only what is asked; anything else reads record by record. */
   override all(): N[] {
-    return this.slice(0, this.size());
+    let last: { place: number; record: N | undefined } = { place: -1, record: undefined };
+    const read = (place: number) => {
+      if (last.place !== place) last = { place, record: this.at(place) };
+      return last.record;
+    };
+    const place = (key: string | symbol) => (typeof key === 'string' && /^(0|[1-9]\d*)$/.test(key) ? Number(key) : null);
+    const slice = (start = 0, end = this.size()) => {
+      const size = this.size();
+      const from = start < 0 ? Math.max(0, size + start) : Math.min(start, size);
+      const to = end < 0 ? Math.max(0, size + end) : Math.min(end, size);
+      return this.slice(from, to - from);
+    };
+    return new Proxy([] as N[], {
+      get: (target, key, receiver) => {
+        if (key === 'length') return this.size();
+        if (key === 'slice') return slice;
+        const i = place(key);
+        return i === null ? Reflect.get(target, key, receiver) : read(i);
+      },
+      has: (target, key) => {
+        const i = place(key);
+        return i === null ? Reflect.has(target, key) : i < this.size() && read(i) !== undefined;
+      },
+      set: () => false,
+    });
   }
+
+  override find(name: string, value: string, keysOf: SearchKeys<N>): N[] {
+    let index = this.indexes.get(name);
+    if (index === undefined) this.indexes.set(name, (index = this.index(keysOf)));
+    const hash = keyHash(value);
+    const found = new Map<string, N>();
+    for (let i = lowerBound(index, hash * PLACES); i < index.length && Math.floor(index[i] / PLACES) === hash; i += 1) {
+      const record = this.drawn(index[i] % PLACES);
+      if (record !== undefined && hasKey(keysOf(record), value)) found.set(this.idOf(record), record);
+    }
+    // Records put through the control surface are few: read them all.
+    for (const record of this.byId.values()) if (hasKey(keysOf(record), value)) found.set(this.idOf(record), record);
+    return [...found.values()];
+  }
+
+  /** One pass over the drawn registry: every key's hash with its record's place, sorted. */
+  private index(keysOf: SearchKeys<N>): Float64Array {
+    let entries = new Float64Array(Math.max(1024, this.registry.size));
+    let length = 0;
+    for (let seq = 1; seq <= this.registry.size; seq += 1) {
+      const found = this.registry.at(seq)!;
+      const record = this.atScale.recordFor(found.person, found.holding);
+      if (record === null) continue;
+      const keys = keysOf(record);
+      for (const key of typeof keys === 'string' ? [keys] : (keys ?? [])) {
+        if (length === entries.length) {
+          const bigger = new Float64Array(entries.length * 2);
+          bigger.set(entries);
+          entries = bigger;
+        }
+        entries[length++] = keyHash(key) * PLACES + seq;
+      }
+    }
+    return entries.slice(0, length).sort();
+  }
+}
+
+function lowerBound(list: Float64Array, value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 const populations = new Map<string, ScaledPopulation>();
