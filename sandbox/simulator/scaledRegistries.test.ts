@@ -70,6 +70,7 @@ describe.each(registries.map((r) => [`${r.code} ${r.definition.profile.key}`, r]
   });
 
   it('finds holders by passport and records by number, as the adapter asks', async () => {
+    let searched = 0;
     const adapter$ = kit.connect(adapter, simulator.url, 10_000);
     const records = simulator.store.slice(0, simulator.store.size());
     const picked = records.filter((_, i) => i % Math.max(1, Math.floor(records.length / 12)) === 0);
@@ -79,9 +80,12 @@ describe.each(registries.map((r) => [`${r.code} ${r.definition.profile.key}`, r]
     for (const record of picked) {
       const seq = definition.atScale!.seqOf(definition.idOf(record))!;
       const holder: Person = registry.at(seq)!.person;
-      if (holder.passportNo === null) continue;
+      // A record that does not name the holder's passport (TESDA's undeclared ones) is not found by it.
+      if (holder.passportNo === null || !JSON.stringify(record).includes(holder.passportNo)) continue;
       const found = await adapter$.findByHolder({ nationality: holder.nationality, documentNumber: holder.passportNo, dateOfBirth: holder.dateOfBirth });
       expect(found.map((r) => r.nativeId)).toEqual(expect.arrayContaining(servedRecordIds(definition, [record])));
+      searched += 1;
     }
+    expect(searched).toBeGreaterThan(picked.length / 2);
   });
 });
