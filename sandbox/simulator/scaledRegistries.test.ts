@@ -22,7 +22,7 @@ const registries = await Promise.all(
     const [simulators, { country }] = await Promise.all([loadSimulators(entry.code), loadCountry(entry.code)]);
     return simulators.map((definition) => {
       const binding = [country.certifications, country.permits].find((b) => b.adapter.profile.key === definition.profile.key)!;
-      return { code: entry.code, definition: definition as SimulatorDefinition<unknown>, adapter: binding.adapter as RegistryAdapter };
+      return { code: entry.code, definition: definition as unknown as SimulatorDefinition<unknown>, adapter: binding.adapter as RegistryAdapter };
     });
   }),
 ).then((lists) => lists.flat());

@@ -62,7 +62,7 @@ function passTypeOf(holding: PermitHolding): ImiRecord['passType'] {
 
 /** One pass of the synthetic population, as the Immigration Department writes it; null for a holder without a passport. */
 function imiRecord(person: Person, holding: PermitHolding): ImiRecord | null {
-  if (!(person.passportNo !== null)) return null;
+  if (person.passportNo === null) return null;
   const passType = passTypeOf(holding);
   const months = TERM_MONTHS[passType];
   const term = months === undefined ? { issueDate: holding.validFrom, expiryDate: holding.validUntil } : currentTerm(holding.validFrom, holding.validUntil, months);

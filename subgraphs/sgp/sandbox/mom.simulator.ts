@@ -79,7 +79,7 @@ function enquire(enquiry: unknown, store: RecordStore<MomRecord>): MomRecord[] |
 
 /** One pass of the synthetic population, as MOM writes it; null for a holder without a passport. */
 function momRecord(person: Person, holding: PermitHolding): MomRecord | null {
-  if (!(person.passportNo !== null)) return null;
+  if (person.passportNo === null) return null;
   const r = recordRandom('mom', holding.seq);
   const passType = passTypeFor(holding);
   const sector = r.pick(SECTORS[holding.occupation.sector] ?? ['OTHER']);
