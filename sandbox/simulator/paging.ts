@@ -1,4 +1,5 @@
 /** Helpers the simulators share for their search endpoints. */
+import { DATE_WINDOW, type DateWindow } from './recordStore.js';
 
 /** Reads an integer query parameter, or the default; NaN when present but not an integer. */
 export function intParam(query: URLSearchParams, name: string, fallback: number): number {
@@ -21,6 +22,9 @@ export function filterBy<N>(records: N[], query: URLSearchParams, fields: Record
 /** Keeps records whose ISO date lies between two ISO bounds (inclusive, either optional). */
 export function withinDates<N>(records: N[], from: string | null, to: string | null, read: (record: N) => string | null): N[] {
   if (from === null && to === null) return records;
+  // A whole registry at SIM_SCALE answers from an index of the dates (the country index's issue-date windows).
+  const window = (records as N[] & { [DATE_WINDOW]?: DateWindow<N> })[DATE_WINDOW];
+  if (window) return window(from, to, read);
   return records.filter((record) => {
     const value = read(record);
     if (value === null) return from === null && to === null;

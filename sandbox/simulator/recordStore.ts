@@ -10,6 +10,13 @@ export function hasKey(keys: string | readonly string[] | null | undefined, valu
   return typeof keys === 'string' ? keys === value : keys != null && keys.includes(value);
 }
 
+/**
+ * What a view of a registry at SIM_SCALE answers for an issue-date window (`withinDates` asks it):
+ * the records whose date `read` gives lies within the bounds, without reading the others.
+ */
+export const DATE_WINDOW = Symbol('dateWindow');
+export type DateWindow<N> = (from: string | null, to: string | null, read: (record: N) => string | null) => N[];
+
 /** Native records by id, with the change feed a registry publishes. */
 export class RecordStore<N> {
   protected readonly byId = new Map<string, N>();

@@ -1,9 +1,19 @@
 import type { Holding, Person } from '../population/population.js';
 import { scaledPopulation, type ScaledPopulation, type ScaledRegistry } from '../population/scaledPopulation.js';
-import { hasKey, RecordStore, type SearchKeys } from './recordStore.js';
+import { DATE_WINDOW, hasKey, RecordStore, type SearchKeys } from './recordStore.js';
 
 /** A key's hash and a record's place, packed in one number: 26 bits each, so places up to 67 million. */
 const PLACES = 2 ** 26;
+
+/**
+ * A date as a number that sorts as the date does: its eight digits, whether the registry writes
+ * `YYYY-MM-DD` or `YYYYMMDD` (the bounds of a window come in the same form as the dates); null for
+ * anything else.
+ */
+function dateKey(value: string | null): number | null {
+  const digits = value?.replace(/-/g, '');
+  return digits !== undefined && /^\d{8}$/.test(digits) ? Number(digits) : null;
+}
 
 /** FNV-1a, folded to 26 bits: a holder search reads the few records whose key shares the hash and keeps the exact matches. */
 function keyHash(key: string): number {
@@ -20,16 +30,16 @@ function keyHash(key: string): number {
  * page without holding the registry in memory. Records put through the control surface (tests,
  * the change feed) are kept beside it and win over the drawn ones.
  *
- * Holder searches (`find`) read an index of the key they search by, built on the first search by
- * one pass over the registry and kept as one number per record (8 bytes); `all()` is a view that
- * draws a record when it is read, so paging through it reads only the page, while a filter over it
- * still reads the whole registry (the filtered listings the specifications publish for people,
- * not for the country index).
+ * Holder searches (`find`) read an index of the key they search by, and issue-date windows an
+ * index of the date, each built on first use by one pass over the registry and kept as one number
+ * per record (8 bytes). `all()` is a view that draws a record when it is read, so paging through
+ * it reads only the page; a filter over it (by status, sector…) still reads the whole registry.
  */
 export class ScaledRecordStore<N> extends RecordStore<N> {
   /** Records put that the scaled population does not hold (new numbers), in the order put. */
   private readonly added: string[] = [];
   private readonly indexes = new Map<string, Float64Array>();
+  private readonly dateIndexes = new Map<string, Float64Array>();
 
   constructor(
     idOf: (record: N) => string,
@@ -99,6 +109,7 @@ export class ScaledRecordStore<N> extends RecordStore<N> {
       get: (target, key, receiver) => {
         if (key === 'length') return this.size();
         if (key === 'slice') return slice;
+        if (key === DATE_WINDOW) return (from: string | null, to: string | null, read: (record: N) => string | null) => this.within(from, to, read);
         const i = place(key);
         return i === null ? Reflect.get(target, key, receiver) : read(i);
       },
@@ -122,6 +133,46 @@ export class ScaledRecordStore<N> extends RecordStore<N> {
     // Records put through the control surface are few: read them all.
     for (const record of this.byId.values()) if (hasKey(keysOf(record), value)) found.set(this.idOf(record), record);
     return [...found.values()];
+  }
+
+  /**
+   * The records whose date lies within the bounds (inclusive, either optional), in the registry's
+   * order. The dates are indexed by one pass over the registry on the first window asked; the index
+   * is known by the reading function's source, one per listing route, since each call passes a
+   * closure of its own. Records put through the control surface are read as they are.
+   */
+  within(from: string | null, to: string | null, read: (record: N) => string | null): N[] {
+    const name = read.toString();
+    let index = this.dateIndexes.get(name);
+    if (index === undefined) this.dateIndexes.set(name, (index = this.dates(read)));
+    const fromKey = from === null ? 0 : (dateKey(from) ?? 0);
+    const toKey = to === null ? Infinity : (dateKey(to) ?? Infinity);
+    const places = new Set<number>();
+    for (let i = lowerBound(index, fromKey * PLACES); i < index.length && Math.floor(index[i] / PLACES) <= toKey; i += 1) places.add((index[i] % PLACES) - 1);
+    for (const id of this.byId.keys()) {
+      const added = this.added.indexOf(id);
+      const seq = this.atScale.seqOf(id);
+      if (added >= 0) places.add(this.registry.size + added);
+      else if (seq !== null) places.add(seq - 1);
+    }
+    const inWindow = (value: string | null) => value !== null && (from === null || value >= from) && (to === null || value <= to);
+    return [...places].sort((a, b) => a - b).flatMap((place) => {
+      const record = this.at(place);
+      return record !== undefined && inWindow(read(record)) ? [record] : [];
+    });
+  }
+
+  /** One pass over the drawn registry: every record's date (as a number) with its place, sorted. */
+  private dates(read: (record: N) => string | null): Float64Array {
+    const entries = new Float64Array(this.registry.size);
+    let length = 0;
+    for (let seq = 1; seq <= this.registry.size; seq += 1) {
+      const found = this.registry.at(seq)!;
+      const record = this.atScale.recordFor(found.person, found.holding);
+      const key = record === null ? null : dateKey(read(record));
+      if (key !== null) entries[length++] = key * PLACES + seq;
+    }
+    return entries.slice(0, length).sort();
   }
 
   /** One pass over the drawn registry: every key's hash with its record's place, sorted. */

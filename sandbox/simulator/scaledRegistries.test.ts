@@ -4,7 +4,8 @@ import { countryEntries, loadCountry } from '../../subgraphs/countries.js';
 import { loadSimulators } from '../countrySimulators.js';
 import { startSimulator, servedRecordIds, type RunningSimulator, type SimulatorDefinition } from './simulator.js';
 import { ScaledRecordStore, sharedScaledPopulation } from './scaledRecordStore.js';
-import { defaultPopulation, holdingsIn, type Person } from '../population/population.js';
+import { defaultPopulation, holdingsIn, type Person, type Population } from '../population/population.js';
+import type { RecordSource } from '../../subgraphs/kit/registrySource.js';
 import { registryTestKit } from '../testing/registryTesting.js';
 import { idsThroughPages } from '../testing/wholeRegistry.js';
 import type { RegistryAdapter } from '../../subgraphs/kit/adapter.js';
@@ -16,6 +17,21 @@ const SCALE = 3;
 const config = { latencyMs: [0, 0] as [number, number], faultRate: 0, hangRate: 0, ratePerSecond: 100_000 };
 const small = defaultPopulation();
 const population = sharedScaledPopulation(small.seed, SCALE);
+// Nobody: a simulator over a plain store holds only the records put into it (and the specification's samples).
+const nobody: Population = { seed: small.seed, today: small.today, people: [] };
+const WINDOW_FROM = '2025-06-01';
+
+/** Every record number of the pages of records issued (or starting) since `since`, as the country index's incremental rounds read them. */
+async function idsIssuedSince(source: RecordSource, since: string): Promise<string[]> {
+  const seen: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const page = await source.listPage!(cursor, { issuedSince: since });
+    seen.push(...page.records.map((r) => r.nativeId), ...page.unreadable.map((e) => String(e.extensions.nativeId)));
+    cursor = page.next;
+  } while (cursor !== null);
+  return seen;
+}
 
 const registries = await Promise.all(
   countryEntries.map(async (entry) => {
@@ -32,10 +48,13 @@ describe.each(registries.map((r) => [`${r.code} ${r.definition.profile.key}`, r]
   const kind = definition.profile.kind;
   const registry = population.registry(code, kind);
   let simulator: RunningSimulator;
+  let reference: RunningSimulator;
   beforeAll(async () => {
-    simulator = await startSimulator(definition, { port: 0, scale: SCALE, config });
+    [simulator, reference] = await Promise.all([startSimulator(definition, { port: 0, scale: SCALE, config }), startSimulator(definition, { port: 0, scale: 1, population: nobody, config })]);
+    // The same records in a plain store: what the scaled one must answer alike.
+    for (const record of simulator.store.slice(0, simulator.store.size())) reference.store.put(record);
   });
-  afterAll(() => simulator?.close());
+  afterAll(() => Promise.all([simulator?.close(), reference?.close()]));
 
   it('draws every record on demand, and its number names its place', () => {
     expect(definition.atScale?.kind).toBe(kind);
@@ -67,6 +86,14 @@ describe.each(registries.map((r) => [`${r.code} ${r.definition.profile.key}`, r]
     expect(again).toEqual(first);
     expect(new Set(first).size).toBe(first.length);
     expect(new Set(first)).toEqual(new Set(servedRecordIds(definition, simulator.store.slice(0, simulator.store.size()))));
+  });
+
+  it.skipIf(!definition.profile.bulk)('answers an issue-date window from its index as a plain store would, record for record', async () => {
+    const scaled = await idsIssuedSince(kit.connect(adapter, simulator.url, 10_000).source, WINDOW_FROM);
+    const plain = await idsIssuedSince(kit.connect(adapter, reference.url, 10_000).source, WINDOW_FROM);
+    // The plain store also holds the specification's sample records, which the scaled population does not draw.
+    const drawn = new Set(servedRecordIds(definition, simulator.store.slice(0, simulator.store.size())));
+    expect(scaled).toEqual(plain.filter((id) => drawn.has(id)));
   });
 
   it('finds holders by passport and records by number, as the adapter asks', async () => {

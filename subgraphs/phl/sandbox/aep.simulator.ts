@@ -1,6 +1,6 @@
 // The simulated DOLE AEP API of subgraphs/phl/README.md, over the synthetic population.
 import { atScale, trailingSeq, type NativeResponse, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
-import { filterBy, intParam } from '../../../sandbox/simulator/paging.js';
+import { filterBy, intParam, withinDates } from '../../../sandbox/simulator/paging.js';
 import { holdingsIn, recordRandom, type Person, type PermitHolding } from '../../../sandbox/population/population.js';
 import { normalizeDocumentNumber } from '../../../schema/ids/index.js';
 import { isIsoDate } from '../../../schema/dates/index.js';
@@ -41,8 +41,8 @@ function tinOf(employer: number): string {
  * validUntil on or before `validTo`); the specification names the bounds, not their reading.
  */
 function withinValidity(records: AepRecord[], from: string | null, to: string | null): AepRecord[] {
-  if (from === null && to === null) return records;
-  return records.filter((r) => (from === null || r.validFrom >= from) && (to === null || r.validUntil <= to));
+  // Two windows, one bound each: at SIM_SCALE the first reads the registry's index of start dates.
+  return withinDates(withinDates(records, from, null, (r) => r.validFrom), null, to, (r) => r.validUntil);
 }
 
 /** One permit of the synthetic population, as DOLE writes it. */
