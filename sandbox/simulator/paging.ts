@@ -1,4 +1,5 @@
 /** Helpers the simulators share for their search endpoints. */
+import { DATE_WINDOW, type DateWindow } from './recordStore.js';
 
 /** Reads an integer query parameter, or the default; NaN when present but not an integer. */
 export function intParam(query: URLSearchParams, name: string, fallback: number): number {
@@ -9,16 +10,21 @@ export function intParam(query: URLSearchParams, name: string, fallback: number)
 
 /** Keeps records for which every given filter value equals the record's value. */
 export function filterBy<N>(records: N[], query: URLSearchParams, fields: Record<string, (record: N) => unknown>): N[] {
-  return records.filter((record) =>
-    Object.entries(fields).every(([param, read]) => {
-      const wanted = query.get(param);
-      return wanted === null || wanted === '' || String(read(record)) === wanted;
-    }),
-  );
+  const wanted = Object.entries(fields).flatMap(([param, read]) => {
+    const value = query.get(param);
+    return value === null || value === '' ? [] : [{ value, read }];
+  });
+  // No filter: the records as given (at SIM_SCALE a view that pages without reading the registry).
+  if (wanted.length === 0) return records;
+  return records.filter((record) => wanted.every(({ value, read }) => String(read(record)) === value));
 }
 
 /** Keeps records whose ISO date lies between two ISO bounds (inclusive, either optional). */
 export function withinDates<N>(records: N[], from: string | null, to: string | null, read: (record: N) => string | null): N[] {
+  if (from === null && to === null) return records;
+  // A whole registry at SIM_SCALE answers from an index of the dates (the country index's issue-date windows).
+  const window = (records as N[] & { [DATE_WINDOW]?: DateWindow<N> })[DATE_WINDOW];
+  if (window) return window(from, to, read);
   return records.filter((record) => {
     const value = read(record);
     if (value === null) return from === null && to === null;

@@ -1,4 +1,22 @@
 // The records one simulated registry serves, by number, with the change log its feed publishes.
+
+/**
+ * The keys a holder search finds a record by (a normalised passport number, a national identity
+ * number…): one, several (a licence lists several workers) or none.
+ */
+export type SearchKeys<N> = (record: N) => string | readonly string[] | null | undefined;
+
+export function hasKey(keys: string | readonly string[] | null | undefined, value: string): boolean {
+  return typeof keys === 'string' ? keys === value : keys != null && keys.includes(value);
+}
+
+/**
+ * What a view of a registry at SIM_SCALE answers for an issue-date window (`withinDates` asks it):
+ * the records whose date `read` gives lies within the bounds, without reading the others.
+ */
+export const DATE_WINDOW = Symbol('dateWindow');
+export type DateWindow<N> = (from: string | null, to: string | null, read: (record: N) => string | null) => N[];
+
 /** Native records by id, with the change feed a registry publishes. */
 export class RecordStore<N> {
   protected readonly byId = new Map<string, N>();
@@ -14,6 +32,16 @@ export class RecordStore<N> {
 
   all(): N[] {
     return [...this.byId.values()];
+  }
+
+  /**
+   * The records a holder search finds: those whose `keysOf` include `value`. `name` names the key
+   * (`passport`, `nik`…), so that a store at scale can keep an index of it instead of reading
+   * every record for every search.
+   */
+  find(name: string, value: string, keysOf: SearchKeys<N>): N[] {
+    void name;
+    return this.all().filter((record) => hasKey(keysOf(record), value));
   }
 
   /** How many records the registry holds. */
@@ -37,4 +65,3 @@ export class RecordStore<N> {
     return this.changes.filter((change) => change.at > since);
   }
 }
-

@@ -7,12 +7,14 @@ import { join } from 'node:path';
 import type { RegistryProfile } from '../../subgraphs/kit/adapter.js';
 import { listen, type RunningServer } from '../../platform/httpServer.js';
 import { logger } from '../../platform/logger.js';
-import { defaultPopulation, type Holding, type Person, type Population } from '../population/population.js';
+import { defaultPopulation, type Population } from '../population/population.js';
+import type { AtScale } from './atScale.js';
 import { simScale } from '../population/scaledPopulation.js';
 import { ScaledRecordStore, sharedScaledPopulation } from './scaledRecordStore.js';
 import { RecordStore } from './recordStore.js';
 
 export { RecordStore };
+export { atScale, trailingSeq } from './atScale.js';
 
 /**
  * The simulator kit: a national registry's native API over HTTP, with the behaviour its
@@ -67,11 +69,7 @@ export interface SimulatorDefinition<N> {
    * any record on demand instead of holding them all. Without it, the registry serves the small
    * population whatever SIM_SCALE says.
    */
-  atScale?: {
-    kind: 'CERT' | 'PERMIT';
-    recordFor(person: Person, holding: Holding): N | null;
-    seqOf(id: string): number | null;
-  };
+  atScale?: AtScale<N>;
   routes: SimRoute<N>[];
 }
 
@@ -205,7 +203,7 @@ export async function startSimulator<N>(definition: SimulatorDefinition<N>, opti
     store = new ScaledRecordStore<N>(definition.idOf, definition.atScale, sharedScaledPopulation(population.seed, scale).registry(definition.country, definition.atScale.kind));
     for (const record of fixtures) store.put(record, '1970-01-01T00:00:00.000Z');
   } else {
-    if (scale > 1) console.warn(`[sim ${definition.country} ${profile.key}] SIM_SCALE=${scale}: this registry cannot draw records on demand yet; it serves the small population`);
+    if (scale > 1) console.warn(`[sim ${definition.country} ${profile.key}] SIM_SCALE=${scale}: this registry has no atScale; it serves the small population`);
     store = new RecordStore<N>(definition.idOf, [...definition.records(population), ...fixtures]);
   }
   const routes = definition.routes.map(compileRoute);

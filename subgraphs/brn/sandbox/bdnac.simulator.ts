@@ -1,8 +1,8 @@
 // The BDNAC certificate API of subgraphs/brn/README.md, over the synthetic population.
 import { idsPerCall } from '../../kit/adapter.js';
-import { recordByIdRoute, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
+import { atScale, recordByIdRoute, trailingSeq, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { filterBy } from '../../../sandbox/simulator/paging.js';
-import { holdingsIn, recordRandom, type CertHolding } from '../../../sandbox/population/population.js';
+import { holdingsIn, recordRandom, type CertHolding, type Person } from '../../../sandbox/population/population.js';
 import { normalizeDocumentNumber } from '../../../schema/ids/index.js';
 import { badRequest, kelompokRoute, notFound, searchPage, tooMany } from './nativeBodies.js';
 import { identityCardOf } from './identityCard.js';
@@ -41,6 +41,26 @@ const FIELDS: Record<string, string> = { '5': 'HOSPITALITI', '7': 'KEJURUTERAAN'
 // Certificates do not expire and BDNAC has no suspension: a suspended or revoked holding is withdrawn (BATAL).
 const NATIVE_STATUS: Record<CertHolding['status'], BdnacRecord['status']> = { VALID: 'SAH', EXPIRED: 'SAH', SUSPENDED: 'BATAL', REVOKED: 'BATAL' };
 
+/** One certificate of the synthetic population, as BDNAC writes it. */
+function bdnacRecord(person: Person, holding: CertHolding): BdnacRecord {
+  const r = recordRandom('bdnac', holding.seq);
+  return {
+    noSijil: `BDQF-${holding.level}-${holding.issuedOn.slice(0, 4)}-${String(holding.seq).padStart(6, '0')}`,
+    nama: person.fullName.toUpperCase(),
+    ...identityCardOf(person),
+    noPasport: person.passportNo,
+    warganegara: person.nationality,
+    tarikhLahir: person.dateOfBirth,
+    kelayakan: `${AWARDS[holding.level]} in ${TRADES[holding.occupation.isco] ?? holding.occupation.en}`,
+    tahapBDQF: holding.level,
+    bidang: FIELDS[holding.occupation.isco[0]],
+    kodISCO: holding.occupation.isco,
+    institusi: r.pick(CAMPUSES),
+    tarikhKeluar: holding.issuedOn,
+    status: NATIVE_STATUS[holding.status],
+  } satisfies BdnacRecord;
+}
+
 export const bdnacSimulator: SimulatorDefinition<BdnacRecord> = {
   country: 'BRN',
   profile: bdnacProfile,
@@ -49,27 +69,12 @@ export const bdnacSimulator: SimulatorDefinition<BdnacRecord> = {
   rateLimited: tooMany,
 
   records: (population) => [
-    ...holdingsIn(population, 'BRN', 'CERT').map(({ person, holding }) => {
-      const r = recordRandom('bdnac', holding.seq);
-      return {
-        noSijil: `BDQF-${holding.level}-${holding.issuedOn.slice(0, 4)}-${String(holding.seq).padStart(6, '0')}`,
-        nama: person.fullName.toUpperCase(),
-        ...identityCardOf(person),
-        noPasport: person.passportNo,
-        warganegara: person.nationality,
-        tarikhLahir: person.dateOfBirth,
-        kelayakan: `${AWARDS[holding.level]} in ${TRADES[holding.occupation.isco] ?? holding.occupation.en}`,
-        tahapBDQF: holding.level,
-        bidang: FIELDS[holding.occupation.isco[0]],
-        kodISCO: holding.occupation.isco,
-        institusi: r.pick(CAMPUSES),
-        tarikhKeluar: holding.issuedOn,
-        status: NATIVE_STATUS[holding.status],
-      } satisfies BdnacRecord;
-    }),
+    ...holdingsIn(population, 'BRN', 'CERT').map(({ person, holding }) => bdnacRecord(person, holding)),
     // Beyond the population: a seeded sample of the whole space the specification allows (every status, optional field and number shape).
     ...sampleNatives(bdnacGenerator(sequence('9')), 41, 60),
   ],
+  // The six-digit serial ending the number is the record's place in the registry.
+  atScale: atScale('CERT', bdnacRecord, trailingSeq()),
 
   routes: [
     {
@@ -89,9 +94,9 @@ export const bdnacSimulator: SimulatorDefinition<BdnacRecord> = {
         const ic = query.get('noIC');
         if (passport && nationality) {
           const wanted = normalizeDocumentNumber(passport);
-          return { status: 200, json: { rekod: store.all().filter((r) => r.noPasport !== null && normalizeDocumentNumber(r.noPasport) === wanted && r.warganegara === nationality.toUpperCase()) } };
+          return { status: 200, json: { rekod: store.find('noPasport', wanted, (r) => r.noPasport && normalizeDocumentNumber(r.noPasport)).filter((r) => r.warganegara === nationality.toUpperCase()) } };
         }
-        if (ic && !passport) return { status: 200, json: { rekod: store.all().filter((r) => r.noIC === ic.trim()) } };
+        if (ic && !passport) return { status: 200, json: { rekod: store.find('noIC', ic.trim(), (r) => r.noIC) } };
         return badRequest('berikan noPasport dan warganegara (ISO alpha-3), atau noIC');
       },
     },

@@ -1,6 +1,6 @@
 // The Department of Labour licence API of subgraphs/brn/README.md, over the synthetic population.
 import { idsPerCall } from '../../kit/adapter.js';
-import { recordByIdRoute, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
+import { atScale, recordByIdRoute, trailingSeq, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { filterBy } from '../../../sandbox/simulator/paging.js';
 import { holdingsIn, recordRandom, SIMULATION_TODAY, type Person, type PermitHolding, type Population } from '../../../sandbox/population/population.js';
 import { normalizeDocumentNumber } from '../../../schema/ids/index.js';
@@ -95,6 +95,21 @@ export function licencesOf(population: Population, today = SIMULATION_TODAY): Lp
   });
 }
 
+/**
+ * At SIM_SCALE a licence is drawn from one holding, so it lists one worker (a small employer's
+ * licence): numbered in its year of issue by the holding's place in the registry, so that the
+ * number names the licence to draw.
+ */
+function licenceAtScale(person: Person, holding: PermitHolding, today = SIMULATION_TODAY): LpaLicence | null {
+  if (person.passportNo === null) return null;
+  const held = { person, holding };
+  const { sektor, majikan } = licenceKey(held);
+  const line = lineOf(held, 1);
+  const tarikhKeluar = addDays(line.mula, -recordRandom('lpa', holding.seq).int(5, 30));
+  const statusLesen: LpaStatus = line.status === 'DIPROSES' ? 'DIPROSES' : line.tamat < today ? 'TAMAT' : 'AKTIF';
+  return { noLesen: `LPA/${tarikhKeluar.slice(0, 4)}/${String(holding.seq).padStart(4, '0')}`, majikan, sektor, tarikhKeluar, tarikhTamat: line.tamat, statusLesen, pekerja: [line] };
+}
+
 export const lpaSimulator: SimulatorDefinition<LpaLicence> = {
   country: 'BRN',
   profile: lpaProfile,
@@ -108,6 +123,7 @@ export const lpaSimulator: SimulatorDefinition<LpaLicence> = {
     // Beyond the population: a seeded sample of the whole space the specification allows (every status pair, line numbering and number shape).
     ...sampleNatives(lpaGenerator(sequence('9')), 42, 40),
   ],
+  atScale: atScale('PERMIT', licenceAtScale, trailingSeq()),
 
   routes: [
     {
@@ -127,7 +143,7 @@ export const lpaSimulator: SimulatorDefinition<LpaLicence> = {
         if (!passport || !nationality) return badRequest('berikan noPasport dan warganegara (ISO alpha-3)');
         const wanted = normalizeDocumentNumber(passport);
         const lists = (l: LpaLicence) => l.pekerja.some((w) => normalizeDocumentNumber(w.noPasport) === wanted && w.warganegara === nationality.toUpperCase());
-        return { status: 200, json: { lesen: store.all().filter(lists) } };
+        return { status: 200, json: { lesen: store.find('noPasport', wanted, (l) => l.pekerja.map((w) => normalizeDocumentNumber(w.noPasport))).filter(lists) } };
       },
     },
   ],

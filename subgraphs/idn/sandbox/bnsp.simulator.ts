@@ -130,12 +130,12 @@ export const bnspSimulator: SimulatorDefinition<BnspRecord> = {
         if (passport) {
           const negara = query.get('negara');
           const wanted = normalizeDocumentNumber(passport);
-          const data = store.all().filter((r) => r.nomor_paspor !== null && normalizeDocumentNumber(r.nomor_paspor) === wanted && (!negara || (r.kewarganegaraan === 'WNI' ? 'IDN' : r.negara_asal) === negara));
+          const data = store.find('nomor_paspor', wanted, (r) => r.nomor_paspor && normalizeDocumentNumber(r.nomor_paspor)).filter((r) => !negara || (r.kewarganegaraan === 'WNI' ? 'IDN' : r.negara_asal) === negara);
           return { status: 200, json: { data } };
         }
         if (nik) {
           if (!/^\d{16}$/.test(nik)) return { status: 400, json: { pesan: 'NIK harus 16 digit' } };
-          return { status: 200, json: { data: store.all().filter((r) => r.nik === nik) } };
+          return { status: 200, json: { data: store.find('nik', nik, (r) => r.nik) } };
         }
         return { status: 400, json: { pesan: 'Gunakan nomor_paspor dan negara, atau nik' } };
       },

@@ -94,7 +94,7 @@ export const tkaSimulator: SimulatorDefinition<TkaRecord> = {
         if (!passport) return { status: 400, json: { kode: 'PARAMETER_PASPOR_WAJIB' } };
         const wanted = normalizeDocumentNumber(passport);
         const name = query.get('kewarganegaraan');
-        return { status: 200, json: { hasil: store.all().filter((r) => normalizeDocumentNumber(r.paspor) === wanted && (!name || r.kewarganegaraan === name)) } };
+        return { status: 200, json: { hasil: store.find('paspor', wanted, (r) => normalizeDocumentNumber(r.paspor)).filter((r) => !name || r.kewarganegaraan === name) } };
       },
     },
     {

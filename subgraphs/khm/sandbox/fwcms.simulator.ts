@@ -1,8 +1,8 @@
 // The simulated FWCMS API of subgraphs/khm/README.md, over the synthetic population.
 import { idsPerCall } from '../../kit/adapter.js';
-import { recordByIdRoute, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
+import { atScale, recordByIdRoute, trailingSeq, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { filterBy } from '../../../sandbox/simulator/paging.js';
-import { holdingsIn, SIMULATION_TODAY, type PermitClassName, type PermitHolding } from '../../../sandbox/population/population.js';
+import { holdingsIn, SIMULATION_TODAY, type Person, type PermitClassName, type PermitHolding } from '../../../sandbox/population/population.js';
 import { normalizeDocumentNumber } from '../../../schema/ids/index.js';
 import { badRequest, notFound, offsetPage, rateLimited } from './registryApi.js';
 import type { FwcmsRecord } from '../fwcms.native.js';
@@ -36,6 +36,25 @@ export function permitYear(validFrom: string, validUntil: string, today = SIMULA
   return Math.max(year, Number(validFrom.slice(0, 4)));
 }
 
+/** One permit of the synthetic population, as FWCMS writes it; null for a holder without a passport. */
+function fwcmsRecord(person: Person, holding: PermitHolding): FwcmsRecord | null {
+  if (person.passportNo === null) return null;
+  const year = permitYear(holding.validFrom, holding.validUntil);
+  const serial = String(holding.seq).padStart(7, '0');
+  return {
+    // The specification shows one number and publishes no pattern: one permit in eight is numbered otherwise, so that nothing relies on the example's shape.
+    workPermitNo: holding.seq % 8 === 0 ? `FW/${year}/${holding.seq}` : `WP-${year}-${serial}`,
+    employmentCardNo: `EC-${year}-${serial}`,
+    worker: { name: person.fullName.toUpperCase(), passportNo: person.passportNo!, nationality: person.nationality, dateOfBirth: person.dateOfBirth },
+    employer: EMPLOYERS[holding.employer % EMPLOYERS.length],
+    quotaCategory: QUOTA[holding.permitClass],
+    position: holding.occupation.en,
+    iscoCode: holding.occupation.isco,
+    year,
+    status: NATIVE_STATUS[holding.status],
+  } satisfies FwcmsRecord;
+}
+
 export const fwcmsSimulator: SimulatorDefinition<FwcmsRecord> = {
   country: 'KHM',
   profile: fwcmsProfile,
@@ -43,25 +62,9 @@ export const fwcmsSimulator: SimulatorDefinition<FwcmsRecord> = {
   idOf: (record) => record.workPermitNo,
   rateLimited,
 
-  records: (population) =>
-    holdingsIn(population, 'KHM', 'PERMIT')
-      .filter(({ person }) => person.passportNo !== null)
-      .map(({ person, holding }) => {
-        const year = permitYear(holding.validFrom, holding.validUntil);
-        const serial = String(holding.seq).padStart(7, '0');
-        return {
-          // The specification shows one number and publishes no pattern: one permit in eight is numbered otherwise, so that nothing relies on the example's shape.
-          workPermitNo: holding.seq % 8 === 0 ? `FW/${year}/${holding.seq}` : `WP-${year}-${serial}`,
-          employmentCardNo: `EC-${year}-${serial}`,
-          worker: { name: person.fullName.toUpperCase(), passportNo: person.passportNo!, nationality: person.nationality, dateOfBirth: person.dateOfBirth },
-          employer: EMPLOYERS[holding.employer % EMPLOYERS.length],
-          quotaCategory: QUOTA[holding.permitClass],
-          position: holding.occupation.en,
-          iscoCode: holding.occupation.isco,
-          year,
-          status: NATIVE_STATUS[holding.status],
-        } satisfies FwcmsRecord;
-      }),
+  records: (population) => holdingsIn(population, 'KHM', 'PERMIT').flatMap(({ person, holding }) => fwcmsRecord(person, holding) ?? []),
+  // Both shapes of the number end in the permit's place in the registry.
+  atScale: atScale('PERMIT', fwcmsRecord, trailingSeq()),
 
   routes: [
     {
@@ -96,7 +99,7 @@ export const fwcmsSimulator: SimulatorDefinition<FwcmsRecord> = {
         if (!passport || !nationality) return badRequest('give passportNo and nationality (ISO alpha-3)');
         const wanted = normalizeDocumentNumber(passport);
         const country = nationality.toUpperCase();
-        return { status: 200, json: { permits: store.all().filter((r) => normalizeDocumentNumber(r.worker.passportNo) === wanted && r.worker.nationality === country) } };
+        return { status: 200, json: { permits: store.find('passportNo', wanted, (r) => normalizeDocumentNumber(r.worker.passportNo)).filter((r) => r.worker.nationality === country) } };
       },
     },
   ],

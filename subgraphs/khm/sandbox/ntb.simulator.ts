@@ -1,8 +1,8 @@
 // The simulated NTB API of subgraphs/khm/README.md, over the synthetic population.
 import { idsPerCall } from '../../kit/adapter.js';
-import { recordByIdRoute, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
+import { atScale, recordByIdRoute, trailingSeq, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { filterBy, withinDates } from '../../../sandbox/simulator/paging.js';
-import { holdingsIn, recordRandom, type CertHolding } from '../../../sandbox/population/population.js';
+import { holdingsIn, recordRandom, type CertHolding, type Person } from '../../../sandbox/population/population.js';
 import { normalizeDocumentNumber } from '../../../schema/ids/index.js';
 import { isIsoDate } from '../../../schema/dates/index.js';
 import vocabulary from '../ntbVocabulary.json' with { type: 'json' };
@@ -32,6 +32,30 @@ export function awardFor(holding: CertHolding): NtbRecord['award'] {
   return award === 'TVD' && recordRandom('ntb-award', holding.seq).chance(HIGHER_DIPLOMA_SHARE) ? 'HTVD' : award;
 }
 
+/** One certificate of the synthetic population, as NTB writes it. */
+function ntbRecord(person: Person, holding: CertHolding): NtbRecord {
+  const award = awardFor(holding);
+  return {
+    // The specification shows one number and publishes no pattern: one certificate in eight is numbered otherwise, so that nothing relies on the example's shape.
+    certificateNo: holding.seq % 8 === 0 ? `NTB/${holding.issuedOn.slice(0, 4)}/${award}/${holding.seq}` : `NTB-${award}-${holding.issuedOn.slice(0, 4)}-${String(holding.seq).padStart(5, '0')}`,
+    nameKh: person.fullNameNative ?? person.fullName,
+    nameEn: person.fullName.toUpperCase(),
+    // The national identity card is for citizens only; one number per person.
+    khmerId: person.nationality === 'KHM' ? recordRandom('khmerId', person.pid).digits(9) : null,
+    passportNo: person.passportNo,
+    nationality: person.nationality,
+    dateOfBirth: person.dateOfBirth,
+    qualification: holding.occupation.en,
+    cqfLevel: AWARDS[award].cqfLevel,
+    award,
+    sector: holding.occupation.sector,
+    iscoCode: holding.occupation.isco,
+    institution: recordRandom('ntb', holding.seq).pick(INSTITUTIONS),
+    issuedDate: holding.issuedOn,
+    status: NATIVE_STATUS[holding.status],
+  } satisfies NtbRecord;
+}
+
 export const ntbSimulator: SimulatorDefinition<NtbRecord> = {
   country: 'KHM',
   profile: ntbProfile,
@@ -39,29 +63,9 @@ export const ntbSimulator: SimulatorDefinition<NtbRecord> = {
   idOf: (record) => record.certificateNo,
   rateLimited,
 
-  records: (population) =>
-    holdingsIn(population, 'KHM', 'CERT').map(({ person, holding }) => {
-      const award = awardFor(holding);
-      return {
-        // The specification shows one number and publishes no pattern: one certificate in eight is numbered otherwise, so that nothing relies on the example's shape.
-        certificateNo: holding.seq % 8 === 0 ? `NTB/${holding.issuedOn.slice(0, 4)}/${award}/${holding.seq}` : `NTB-${award}-${holding.issuedOn.slice(0, 4)}-${String(holding.seq).padStart(5, '0')}`,
-        nameKh: person.fullNameNative ?? person.fullName,
-        nameEn: person.fullName.toUpperCase(),
-        // The national identity card is for citizens only; one number per person.
-        khmerId: person.nationality === 'KHM' ? recordRandom('khmerId', person.pid).digits(9) : null,
-        passportNo: person.passportNo,
-        nationality: person.nationality,
-        dateOfBirth: person.dateOfBirth,
-        qualification: holding.occupation.en,
-        cqfLevel: AWARDS[award].cqfLevel,
-        award,
-        sector: holding.occupation.sector,
-        iscoCode: holding.occupation.isco,
-        institution: recordRandom('ntb', holding.seq).pick(INSTITUTIONS),
-        issuedDate: holding.issuedOn,
-        status: NATIVE_STATUS[holding.status],
-      } satisfies NtbRecord;
-    }),
+  records: (population) => holdingsIn(population, 'KHM', 'CERT').map(({ person, holding }) => ntbRecord(person, holding)),
+  // Both shapes of the number end in the certificate's place in the registry.
+  atScale: atScale('CERT', ntbRecord, trailingSeq()),
 
   routes: [
     {
@@ -100,9 +104,9 @@ export const ntbSimulator: SimulatorDefinition<NtbRecord> = {
         if (passport && nationality) {
           const wanted = normalizeDocumentNumber(passport);
           const country = nationality.toUpperCase();
-          return { status: 200, json: { found: store.all().filter((r) => r.passportNo !== null && normalizeDocumentNumber(r.passportNo) === wanted && r.nationality === country) } };
+          return { status: 200, json: { found: store.find('passportNo', wanted, (r) => r.passportNo && normalizeDocumentNumber(r.passportNo)).filter((r) => r.nationality === country) } };
         }
-        if (khmerId && KHMER_ID.test(khmerId)) return { status: 200, json: { found: store.all().filter((r) => r.khmerId === khmerId) } };
+        if (khmerId && KHMER_ID.test(khmerId)) return { status: 200, json: { found: store.find('khmerId', khmerId, (r) => r.khmerId) } };
         return badRequest('give passportNo and nationality (ISO alpha-3), or khmerId (9 digits)');
       },
     },

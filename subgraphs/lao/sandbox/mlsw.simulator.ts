@@ -1,7 +1,7 @@
 // The MLSW work-permit extract of subgraphs/lao/README.md, over the synthetic population.
 import { createHash } from 'node:crypto';
-import type { RecordStore, SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
-import { holdingsIn, recordRandom, SIMULATION_TODAY, type PermitHolding } from '../../../sandbox/population/population.js';
+import { atScale, trailingSeq, type RecordStore, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
+import { holdingsIn, recordRandom, SIMULATION_TODAY, type Person, type PermitHolding } from '../../../sandbox/population/population.js';
 import { addDays, addMonths } from '../../../schema/dates/index.js';
 import { formatCsvRecord } from '../csv.js';
 import { MLSW_COLUMNS, MLSW_EXTRACT_PATH, type MlswManifest, type MlswRow, type MlswStatus } from '../mlsw.native.js';
@@ -34,33 +34,33 @@ export function currentTerm(validFrom: string, validUntil: string, months: numbe
   return { issued, expires: termEnd < validUntil ? termEnd : validUntil };
 }
 
-export function mlswRows(holdings: ReturnType<typeof holdingsIn<'PERMIT'>>): MlswRow[] {
-  return holdings.map(({ person, holding }) => {
-    const employer = EMPLOYERS[holding.employer % EMPLOYERS.length];
-    // Lower-skilled workers in force hold a 3-, 6- or 12-month registration rather than a two-year card.
-    const status = NATIVE_STATUS[holding.status] ?? (holding.permitClass === 'LOWER_SKILLED' ? 'TEMPORARY' : 'ACTIVE');
-    const months = status === 'TEMPORARY' ? recordRandom('mlsw', holding.seq).pick(TEMPORARY_MONTHS) : CARD_MONTHS;
-    const term = currentTerm(holding.validFrom, holding.validUntil, months);
-    const serial = String(holding.seq).padStart(5, '0');
-    const row: MlswRow = {
-      permit_no: `WP-${employer.province.code}-${holding.validFrom.slice(0, 4)}-${serial}`,
-      // A renewal is a new card: its number carries the year of the term.
-      card_no: `C-${term.issued.slice(0, 4)}-${serial}`,
-      full_name: `${person.family.latin}, ${person.given.latin}`.toUpperCase(),
-      passport: person.passportNo!,
-      nationality: person.nationality,
-      dob: person.dateOfBirth,
-      employer: employer.name,
-      employer_license: employer.license,
-      province: employer.province.name,
-      position: holding.occupation.en,
-      isco: holding.occupation.isco,
-      issued: term.issued,
-      expires: term.expires,
-      status,
-    };
-    return row;
-  });
+/** One permit of the synthetic population, as the extract writes its row; null for a holder without a passport. */
+function mlswRow(person: Person, holding: PermitHolding): MlswRow | null {
+  if (person.passportNo === null) return null;
+  const employer = EMPLOYERS[holding.employer % EMPLOYERS.length];
+  // Lower-skilled workers in force hold a 3-, 6- or 12-month registration rather than a two-year card.
+  const status = NATIVE_STATUS[holding.status] ?? (holding.permitClass === 'LOWER_SKILLED' ? 'TEMPORARY' : 'ACTIVE');
+  const months = status === 'TEMPORARY' ? recordRandom('mlsw', holding.seq).pick(TEMPORARY_MONTHS) : CARD_MONTHS;
+  const term = currentTerm(holding.validFrom, holding.validUntil, months);
+  const serial = String(holding.seq).padStart(5, '0');
+  const row: MlswRow = {
+    permit_no: `WP-${employer.province.code}-${holding.validFrom.slice(0, 4)}-${serial}`,
+    // A renewal is a new card: its number carries the year of the term.
+    card_no: `C-${term.issued.slice(0, 4)}-${serial}`,
+    full_name: `${person.family.latin}, ${person.given.latin}`.toUpperCase(),
+    passport: person.passportNo!,
+    nationality: person.nationality,
+    dob: person.dateOfBirth,
+    employer: employer.name,
+    employer_license: employer.license,
+    province: employer.province.name,
+    position: holding.occupation.en,
+    isco: holding.occupation.isco,
+    issued: term.issued,
+    expires: term.expires,
+    status,
+  };
+  return row;
 }
 
 /**
@@ -134,7 +134,9 @@ export const mlswSimulator: SimulatorDefinition<MlswRow> = {
   // The spec publishes no rate limit body; a plain-text 429 is what a static file server sends.
   rateLimited: { status: 429, text: 'Too Many Requests' },
 
-  records: (population) => mlswRows(holdingsIn(population, 'LAO', 'PERMIT').filter(({ person }) => person.passportNo !== null)),
+  records: (population) => holdingsIn(population, 'LAO', 'PERMIT').flatMap(({ person, holding }) => mlswRow(person, holding) ?? []),
+  // The five-digit serial ending the permit number is the permit's place in the register.
+  atScale: atScale('PERMIT', mlswRow, trailingSeq()),
 
   routes: [
     {

@@ -1,6 +1,6 @@
 // The NVQF certificate API of subgraphs/lao/README.md, over the synthetic population.
-import type { NativeResponse, SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
-import { holdingsIn, recordRandom, type CertHolding } from '../../../sandbox/population/population.js';
+import { atScale, trailingSeq, type NativeResponse, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
+import { holdingsIn, recordRandom, type CertHolding, type Person } from '../../../sandbox/population/population.js';
 import { normalizeDocumentNumber } from '../../../schema/ids/index.js';
 import { formatNativeDate } from '../../../schema/dates/index.js';
 import { NVQF_DATE_FORMAT, type NvqfRecord } from '../nvqf.native.js';
@@ -22,6 +22,29 @@ const notFound: NativeResponse = { status: 404, json: { message: 'not found' } }
 // The spec publishes no 400 body; this follows the `message` bodies it does publish.
 const badRequest = (message: string): NativeResponse => ({ status: 400, json: { message } });
 
+/** One certificate of the synthetic population, as NVQF writes it; null for a holder without a passport (the register is searched by passport only). */
+function nvqfRecord(person: Person, holding: CertHolding): NvqfRecord | null {
+  if (person.passportNo === null) return null;
+  const r = recordRandom('nvqf', holding.seq);
+  // The population knows four levels; NVQF has five, and the top one is a Higher Diploma above level 4.
+  const level = holding.level === 4 && r.chance(0.3) ? 5 : holding.level;
+  return {
+    certNo: `LA-NVQF-${holding.issuedOn.slice(0, 4)}-${String(holding.seq).padStart(6, '0')}`,
+    // Foreign holders' names have no Lao-script form in the population: NVQF writes them in Latin letters in both fields.
+    nameLao: person.nationality === 'LAO' && person.fullNameNative ? person.fullNameNative : person.fullName.toUpperCase(),
+    nameLatin: person.fullName.toUpperCase(),
+    passport: person.passportNo!,
+    nationality: person.nationality,
+    dob: formatNativeDate(person.dateOfBirth, NVQF_DATE_FORMAT),
+    level: `L${level}`,
+    qualification: holding.occupation.en,
+    iscoCode: holding.occupation.isco,
+    college: r.pick(COLLEGES),
+    issued: formatNativeDate(holding.issuedOn, NVQF_DATE_FORMAT),
+    valid: VALID[holding.status],
+  } satisfies NvqfRecord;
+}
+
 export const nvqfSimulator: SimulatorDefinition<NvqfRecord> = {
   country: 'LAO',
   profile: nvqfProfile,
@@ -30,29 +53,9 @@ export const nvqfSimulator: SimulatorDefinition<NvqfRecord> = {
   rateLimited: { status: 429, json: { message: 'slow down' } },
 
   records: (population) =>
-    holdingsIn(population, 'LAO', 'CERT')
-      // The register is searched by passport only: a citizen who never travelled has no NVQF identity to write.
-      .filter(({ person }) => person.passportNo !== null)
-      .map(({ person, holding }) => {
-        const r = recordRandom('nvqf', holding.seq);
-        // The population knows four levels; NVQF has five, and the top one is a Higher Diploma above level 4.
-        const level = holding.level === 4 && r.chance(0.3) ? 5 : holding.level;
-        return {
-          certNo: `LA-NVQF-${holding.issuedOn.slice(0, 4)}-${String(holding.seq).padStart(6, '0')}`,
-          // Foreign holders' names have no Lao-script form in the population: NVQF writes them in Latin letters in both fields.
-          nameLao: person.nationality === 'LAO' && person.fullNameNative ? person.fullNameNative : person.fullName.toUpperCase(),
-          nameLatin: person.fullName.toUpperCase(),
-          passport: person.passportNo!,
-          nationality: person.nationality,
-          dob: formatNativeDate(person.dateOfBirth, NVQF_DATE_FORMAT),
-          level: `L${level}`,
-          qualification: holding.occupation.en,
-          iscoCode: holding.occupation.isco,
-          college: r.pick(COLLEGES),
-          issued: formatNativeDate(holding.issuedOn, NVQF_DATE_FORMAT),
-          valid: VALID[holding.status],
-        } satisfies NvqfRecord;
-      }),
+    holdingsIn(population, 'LAO', 'CERT').flatMap(({ person, holding }) => nvqfRecord(person, holding) ?? []),
+  // The six-digit serial ending the number is the certificate's place in the registry.
+  atScale: atScale('CERT', nvqfRecord, trailingSeq()),
 
   routes: [
     {
@@ -71,7 +74,7 @@ export const nvqfSimulator: SimulatorDefinition<NvqfRecord> = {
         const nationality = query.get('nationality');
         if (!passport || !nationality) return badRequest('give passport and nationality (ISO alpha-3)');
         const wanted = normalizeDocumentNumber(passport);
-        return { status: 200, json: { certs: store.all().filter((r) => typeof r.passport === 'string' && normalizeDocumentNumber(r.passport) === wanted && r.nationality === nationality.toUpperCase()) } };
+        return { status: 200, json: { certs: store.find('passport', wanted, (r) => (typeof r.passport === 'string' ? normalizeDocumentNumber(r.passport) : null)).filter((r) => r.nationality === nationality.toUpperCase()) } };
       },
     },
   ],

@@ -1,7 +1,7 @@
 // The simulated MOL permit API of subgraphs/mmr/README.md, over the synthetic population.
-import { recordByIdRoute, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
+import { atScale, recordByIdRoute, trailingSeq, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { filterBy } from '../../../sandbox/simulator/paging.js';
-import { holdingsIn, SIMULATION_TODAY, type PermitHolding } from '../../../sandbox/population/population.js';
+import { holdingsIn, SIMULATION_TODAY, type Person, type PermitHolding } from '../../../sandbox/population/population.js';
 import { normalizeDocumentNumber } from '../../../schema/ids/index.js';
 import { addDays, addMonths } from '../../../schema/dates/index.js';
 import { badRequest, notFound, searchPage, tooMany } from './registryApi.js';
@@ -35,6 +35,26 @@ export function currentTerm(validFrom: string, validUntil: string, today = SIMUL
   return { issueDate, expiryDate: yearEnd < validUntil ? yearEnd : validUntil };
 }
 
+/** One permit of the synthetic population, as MOL writes it; null for a holder without a passport. */
+function molRecord(person: Person, holding: PermitHolding): MolRecord | null {
+  if (person.passportNo === null) return null;
+  const employer = EMPLOYERS[holding.employer % EMPLOYERS.length];
+  return {
+    // The specification shows one number and publishes no pattern: one permit in eight is numbered otherwise, so that nothing relies on the example's shape.
+    permitNo: holding.seq % 8 === 0 ? `MOL/FE/${holding.validFrom.slice(0, 4)}/${holding.seq}` : `MOL-FE-${holding.validFrom.slice(0, 4)}-${String(holding.seq).padStart(6, '0')}`,
+    channel: employer.channel,
+    name: person.fullName.toUpperCase(),
+    passportNo: person.passportNo!,
+    nationality: person.nationality,
+    dateOfBirth: person.dateOfBirth,
+    position: holding.occupation.en,
+    iscoCode: holding.occupation.isco,
+    employer: employer.name,
+    ...currentTerm(holding.validFrom, holding.validUntil),
+    status: NATIVE_STATUS[holding.status],
+  } satisfies MolRecord;
+}
+
 export const molSimulator: SimulatorDefinition<MolRecord> = {
   country: 'MMR',
   profile: molProfile,
@@ -43,25 +63,9 @@ export const molSimulator: SimulatorDefinition<MolRecord> = {
   rateLimited: tooMany,
 
   records: (population) =>
-    holdingsIn(population, 'MMR', 'PERMIT')
-      .filter(({ person }) => person.passportNo !== null)
-      .map(({ person, holding }) => {
-        const employer = EMPLOYERS[holding.employer % EMPLOYERS.length];
-        return {
-          // The specification shows one number and publishes no pattern: one permit in eight is numbered otherwise, so that nothing relies on the example's shape.
-          permitNo: holding.seq % 8 === 0 ? `MOL/FE/${holding.validFrom.slice(0, 4)}/${holding.seq}` : `MOL-FE-${holding.validFrom.slice(0, 4)}-${String(holding.seq).padStart(6, '0')}`,
-          channel: employer.channel,
-          name: person.fullName.toUpperCase(),
-          passportNo: person.passportNo!,
-          nationality: person.nationality,
-          dateOfBirth: person.dateOfBirth,
-          position: holding.occupation.en,
-          iscoCode: holding.occupation.isco,
-          employer: employer.name,
-          ...currentTerm(holding.validFrom, holding.validUntil),
-          status: NATIVE_STATUS[holding.status],
-        } satisfies MolRecord;
-      }),
+    holdingsIn(population, 'MMR', 'PERMIT').flatMap(({ person, holding }) => molRecord(person, holding) ?? []),
+  // Both shapes of the number end in the permit's place in the registry.
+  atScale: atScale('PERMIT', molRecord, trailingSeq()),
 
   routes: [
     {
@@ -79,7 +83,7 @@ export const molSimulator: SimulatorDefinition<MolRecord> = {
         const nationality = query.get('nationality');
         if (!passport || !nationality) return badRequest('give passportNo and nationality (ISO alpha-3)');
         const wanted = normalizeDocumentNumber(passport);
-        return { status: 200, json: { records: store.all().filter((r) => normalizeDocumentNumber(r.passportNo) === wanted && r.nationality === nationality.toUpperCase()) } };
+        return { status: 200, json: { records: store.find('passportNo', wanted, (r) => normalizeDocumentNumber(r.passportNo)).filter((r) => r.nationality === nationality.toUpperCase()) } };
       },
     },
   ],

@@ -1,8 +1,8 @@
 // The simulated NSSA API of subgraphs/mmr/README.md, over the synthetic population.
 import { idsPerCall } from '../../kit/adapter.js';
-import { recordByIdRoute, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
+import { atScale, recordByIdRoute, trailingSeq, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { filterBy } from '../../../sandbox/simulator/paging.js';
-import { holdingsIn, recordRandom, SIMULATION_TODAY, type CertHolding } from '../../../sandbox/population/population.js';
+import { holdingsIn, recordRandom, SIMULATION_TODAY, type CertHolding, type Person } from '../../../sandbox/population/population.js';
 import { normalizeDocumentNumber } from '../../../schema/ids/index.js';
 import { addDays, addMonths } from '../../../schema/dates/index.js';
 import { badRequest, notFound, searchPage, tooMany } from './registryApi.js';
@@ -23,6 +23,33 @@ const NATIVE_STATUS: Record<CertHolding['status'], NssaRecord['status'] | null> 
 const CERTIFICATE_YEARS = 3;
 const MAX_PAGE_SIZE = 20;
 
+/** One certificate of the synthetic population, as NSSA writes it; null for a foreign holder (holders are Myanmar nationals). */
+function nssaRecord(person: Person, holding: CertHolding): NssaRecord | null {
+  if (person.nationality !== 'MMR') return null;
+  const r = recordRandom('nssa', holding.seq);
+  const identity = recordRandom('nrc', person.pid);
+  // Certificates last three years, to the day before the anniversary (the spec's example: 2023-09-12 → 2026-09-11).
+  const expiryDate = addDays(addMonths(holding.issuedOn, 12 * CERTIFICATE_YEARS), -1);
+  const status = NATIVE_STATUS[holding.status] ?? (expiryDate < SIMULATION_TODAY ? 'EXPIRED' : 'VALID');
+  return {
+    // The specification shows one number and publishes no pattern: one certificate in eight is numbered otherwise, so that nothing relies on the example's shape.
+    certNo: holding.seq % 8 === 0 ? `NSSA ${holding.issuedOn.slice(0, 4)}/${holding.seq}` : `NSSA-${holding.level}-${holding.issuedOn.slice(0, 4)}-${String(holding.seq).padStart(5, '0')}`,
+    // Myanmar names are written without spaces between syllable groups (the spec's `အောင်ကိုကို`).
+    nameMy: person.given.native && person.family.native ? person.given.native + person.family.native : (person.fullNameNative ?? person.fullName),
+    nameEn: person.fullName.toUpperCase(),
+    nrc: `${identity.pick(NRC_TOWNSHIPS)}(N)${identity.digits(6)}`,
+    passportNo: person.passportNo,
+    dateOfBirth: person.dateOfBirth,
+    occupation: holding.occupation.en,
+    iscoCode: holding.occupation.isco,
+    level: holding.level,
+    assessmentCentre: r.pick(CENTRES),
+    issueDate: holding.issuedOn,
+    expiryDate,
+    status,
+  } satisfies NssaRecord;
+}
+
 export const nssaSimulator: SimulatorDefinition<NssaRecord> = {
   country: 'MMR',
   profile: nssaProfile,
@@ -31,33 +58,9 @@ export const nssaSimulator: SimulatorDefinition<NssaRecord> = {
   rateLimited: tooMany,
 
   records: (population) =>
-    holdingsIn(population, 'MMR', 'CERT')
-      // The specification: holders are Myanmar nationals.
-      .filter(({ person }) => person.nationality === 'MMR')
-      .map(({ person, holding }) => {
-        const r = recordRandom('nssa', holding.seq);
-        const identity = recordRandom('nrc', person.pid);
-        // Certificates last three years, to the day before the anniversary (the spec's example: 2023-09-12 → 2026-09-11).
-        const expiryDate = addDays(addMonths(holding.issuedOn, 12 * CERTIFICATE_YEARS), -1);
-        const status = NATIVE_STATUS[holding.status] ?? (expiryDate < SIMULATION_TODAY ? 'EXPIRED' : 'VALID');
-        return {
-          // The specification shows one number and publishes no pattern: one certificate in eight is numbered otherwise, so that nothing relies on the example's shape.
-          certNo: holding.seq % 8 === 0 ? `NSSA ${holding.issuedOn.slice(0, 4)}/${holding.seq}` : `NSSA-${holding.level}-${holding.issuedOn.slice(0, 4)}-${String(holding.seq).padStart(5, '0')}`,
-          // Myanmar names are written without spaces between syllable groups (the spec's `အောင်ကိုကို`).
-          nameMy: person.given.native && person.family.native ? person.given.native + person.family.native : (person.fullNameNative ?? person.fullName),
-          nameEn: person.fullName.toUpperCase(),
-          nrc: `${identity.pick(NRC_TOWNSHIPS)}(N)${identity.digits(6)}`,
-          passportNo: person.passportNo,
-          dateOfBirth: person.dateOfBirth,
-          occupation: holding.occupation.en,
-          iscoCode: holding.occupation.isco,
-          level: holding.level,
-          assessmentCentre: r.pick(CENTRES),
-          issueDate: holding.issuedOn,
-          expiryDate,
-          status,
-        } satisfies NssaRecord;
-      }),
+    holdingsIn(population, 'MMR', 'CERT').flatMap(({ person, holding }) => nssaRecord(person, holding) ?? []),
+  // Both shapes of the number end in the certificate's place in the registry.
+  atScale: atScale('CERT', nssaRecord, trailingSeq()),
 
   routes: [
     {
@@ -66,7 +69,8 @@ export const nssaSimulator: SimulatorDefinition<NssaRecord> = {
       handle({ query }, store) {
         // `occupation` is matched against the ISCO code or the occupation title (case-insensitive): the spec names the parameter, not the field.
         const occupation = query.get('occupation')?.trim().toLowerCase() || null;
-        const matching = filterBy(store.all(), query, { level: (r) => r.level }).filter((r) => occupation === null || r.iscoCode === occupation || r.occupation.toLowerCase() === occupation);
+        const byLevel = filterBy(store.all(), query, { level: (r) => r.level });
+        const matching = occupation === null ? byLevel : byLevel.filter((r) => r.iscoCode === occupation || r.occupation.toLowerCase() === occupation);
         return searchPage(query, matching, MAX_PAGE_SIZE);
       },
     },
@@ -90,11 +94,11 @@ export const nssaSimulator: SimulatorDefinition<NssaRecord> = {
         const nrc = query.get('nrc');
         if (passport) {
           const wanted = normalizeDocumentNumber(passport);
-          return { status: 200, json: { records: store.all().filter((r) => r.passportNo !== null && normalizeDocumentNumber(r.passportNo) === wanted) } };
+          return { status: 200, json: { records: store.find('passportNo', wanted, (r) => r.passportNo && normalizeDocumentNumber(r.passportNo)) } };
         }
         if (nrc) {
           const wanted = nrc.trim().toUpperCase();
-          return { status: 200, json: { records: store.all().filter((r) => r.nrc.toUpperCase() === wanted) } };
+          return { status: 200, json: { records: store.find('nrc', wanted, (r) => r.nrc.toUpperCase()) } };
         }
         return badRequest('give passportNo or nrc');
       },

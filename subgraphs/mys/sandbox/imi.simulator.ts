@@ -1,8 +1,8 @@
 // The Immigration Department pass API of subgraphs/mys/README.md, over the synthetic population.
 import { idsPerCall, batchLimitOf } from '../../kit/adapter.js';
-import type { SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
+import { atScale, trailingSeq, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { decodeCursor, encodeCursor, filterBy, intParam, withinDates } from '../../../sandbox/simulator/paging.js';
-import { holdingsIn, recordRandom, SIMULATION_TODAY, type PermitHolding } from '../../../sandbox/population/population.js';
+import { holdingsIn, recordRandom, SIMULATION_TODAY, type Person, type PermitHolding } from '../../../sandbox/population/population.js';
 import { normalizeDocumentNumber } from '../../../schema/ids/index.js';
 import { addDays, addMonths, isIsoDate } from '../../../schema/dates/index.js';
 import type { ImiRecord } from '../imi.native.js';
@@ -60,6 +60,25 @@ function passTypeOf(holding: PermitHolding): ImiRecord['passType'] {
   return recordRandom('imi-pass', holding.seq).weighted(PROFESSIONAL_PASSES);
 }
 
+/** One pass of the synthetic population, as the Immigration Department writes it; null for a holder without a passport. */
+function imiRecord(person: Person, holding: PermitHolding): ImiRecord | null {
+  if (person.passportNo === null) return null;
+  const passType = passTypeOf(holding);
+  const months = TERM_MONTHS[passType];
+  const term = months === undefined ? { issueDate: holding.validFrom, expiryDate: holding.validUntil } : currentTerm(holding.validFrom, holding.validUntil, months);
+  return {
+    passNo: `${passType.replace('-', '')}${holding.validFrom.slice(0, 4)}${recordRandom('imi', holding.seq).pick(STATES)}${String(holding.seq).padStart(7, '0')}`,
+    passType,
+    sector: passType === 'PLKS' ? PLKS_SECTOR[holding.occupation.sector] : null,
+    holder: { name: person.fullName.toUpperCase(), passportNo: person.passportNo!, nationality: person.nationality, dateOfBirth: person.dateOfBirth },
+    employer: EMPLOYERS[holding.employer % EMPLOYERS.length],
+    occupation: { masco: mascoFor(holding.occupation.isco), title: holding.occupation.ms },
+    salaryBand: SALARY_BAND[passType],
+    ...term,
+    status: NATIVE_STATUS[holding.status],
+  } satisfies ImiRecord;
+}
+
 export const imiSimulator: SimulatorDefinition<ImiRecord> = {
   country: 'MYS',
   profile: imiProfile,
@@ -68,27 +87,12 @@ export const imiSimulator: SimulatorDefinition<ImiRecord> = {
   rateLimited: imiRateLimited,
 
   records: (population) => [
-    ...holdingsIn(population, 'MYS', 'PERMIT')
-      .filter(({ person }) => person.passportNo !== null)
-      .map(({ person, holding }) => {
-        const passType = passTypeOf(holding);
-        const months = TERM_MONTHS[passType];
-        const term = months === undefined ? { issueDate: holding.validFrom, expiryDate: holding.validUntil } : currentTerm(holding.validFrom, holding.validUntil, months);
-        return {
-          passNo: `${passType.replace('-', '')}${holding.validFrom.slice(0, 4)}${recordRandom('imi', holding.seq).pick(STATES)}${String(holding.seq).padStart(7, '0')}`,
-          passType,
-          sector: passType === 'PLKS' ? PLKS_SECTOR[holding.occupation.sector] : null,
-          holder: { name: person.fullName.toUpperCase(), passportNo: person.passportNo!, nationality: person.nationality, dateOfBirth: person.dateOfBirth },
-          employer: EMPLOYERS[holding.employer % EMPLOYERS.length],
-          occupation: { masco: mascoFor(holding.occupation.isco), title: holding.occupation.ms },
-          salaryBand: SALARY_BAND[passType],
-          ...term,
-          status: NATIVE_STATUS[holding.status],
-        } satisfies ImiRecord;
-      }),
+    ...holdingsIn(population, 'MYS', 'PERMIT').flatMap(({ person, holding }) => imiRecord(person, holding) ?? []),
     // Beyond the population: a seeded sample of the whole space the specification allows (every status, optional field and number shape).
     ...sampleNatives(imiGenerator(sequence('9')), 22, 60),
   ],
+  // The seven-digit serial ending the pass number is the pass's place in the registry.
+  atScale: atScale('PERMIT', imiRecord, trailingSeq()),
 
   routes: [
     {
@@ -121,7 +125,7 @@ export const imiSimulator: SimulatorDefinition<ImiRecord> = {
         const nationality = query.get('nationality');
         if (!passport || !nationality) return imiBadRequest('passportNo and nationality (ISO alpha-3) are required');
         const wanted = normalizeDocumentNumber(passport);
-        return { status: 200, json: { passes: store.all().filter((r) => normalizeDocumentNumber(r.holder.passportNo) === wanted && r.holder.nationality === nationality.toUpperCase()) } };
+        return { status: 200, json: { passes: store.find('passportNo', wanted, (r) => normalizeDocumentNumber(r.holder.passportNo)).filter((r) => r.holder.nationality === nationality.toUpperCase()) } };
       },
     },
     {

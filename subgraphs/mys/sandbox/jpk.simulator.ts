@@ -1,5 +1,5 @@
 // The JPK XML service of subgraphs/mys/README.md, over the synthetic population.
-import type { SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
+import { atScale, trailingSeq, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { filterBy, intParam, withinDates } from '../../../sandbox/simulator/paging.js';
 import { holdingsIn, recordRandom, type CertHolding, type Person } from '../../../sandbox/population/population.js';
 import { normalizeDocumentNumber } from '../../../schema/ids/index.js';
@@ -42,6 +42,31 @@ function tahapOf(holding: CertHolding): number {
   return holding.level < 4 ? holding.level : recordRandom('dlkm', holding.seq).chance(0.3) ? 5 : 4;
 }
 
+/** One certificate of the synthetic population, as JPK writes it. */
+function jpkRecord(person: Person, holding: CertHolding): JpkRecord {
+  const r = recordRandom('jpk', holding.seq);
+  const tahap = tahapOf(holding);
+  const jenis = CERTIFICATE_BY_LEVEL[String(tahap)];
+  const nossYear = recordRandom('noss', holding.occupation.isco).pick(NOSS_YEARS);
+  return {
+    NoSijil: `${jenis}-${holding.issuedOn.slice(0, 4)}-${r.pick(STATE_CODES)}-${String(holding.seq).padStart(7, '0')}`,
+    NamaPemegang: person.fullName,
+    NoKP: person.nationality === 'MYS' ? myKad(person) : '',
+    NoPasport: person.passportNo ?? '',
+    Warganegara: person.nationality,
+    TarikhLahir: formatNativeDate(person.dateOfBirth, 'YYYYMMDD'),
+    JenisSijil: jenis,
+    Tahap: String(tahap),
+    KodNOSS: `${NOSS_PREFIX[holding.occupation.sector] ?? 'MC'}-${holding.occupation.isco.slice(1)}-${tahap}:${nossYear}`,
+    NamaProgram: holding.occupation.ms,
+    KodMASCO: mascoFor(holding.occupation.isco),
+    PusatBertauliah: r.pick(CENTRES),
+    Laluan: r.weighted([['PB', 0.6], ['PPT', 0.3], ['SLDN', 0.1]] as const),
+    TarikhKeluar: formatNativeDate(holding.issuedOn, 'YYYYMMDD'),
+    Status: NATIVE_STATUS[holding.status],
+  } satisfies JpkRecord;
+}
+
 export const jpkSimulator: SimulatorDefinition<JpkRecord> = {
   country: 'MYS',
   profile: jpkProfile,
@@ -50,32 +75,12 @@ export const jpkSimulator: SimulatorDefinition<JpkRecord> = {
   rateLimited: jpkRateLimited,
 
   records: (population) => [
-    ...holdingsIn(population, 'MYS', 'CERT').map(({ person, holding }) => {
-      const r = recordRandom('jpk', holding.seq);
-      const tahap = tahapOf(holding);
-      const jenis = CERTIFICATE_BY_LEVEL[String(tahap)];
-      const nossYear = recordRandom('noss', holding.occupation.isco).pick(NOSS_YEARS);
-      return {
-        NoSijil: `${jenis}-${holding.issuedOn.slice(0, 4)}-${r.pick(STATE_CODES)}-${String(holding.seq).padStart(7, '0')}`,
-        NamaPemegang: person.fullName,
-        NoKP: person.nationality === 'MYS' ? myKad(person) : '',
-        NoPasport: person.passportNo ?? '',
-        Warganegara: person.nationality,
-        TarikhLahir: formatNativeDate(person.dateOfBirth, 'YYYYMMDD'),
-        JenisSijil: jenis,
-        Tahap: String(tahap),
-        KodNOSS: `${NOSS_PREFIX[holding.occupation.sector] ?? 'MC'}-${holding.occupation.isco.slice(1)}-${tahap}:${nossYear}`,
-        NamaProgram: holding.occupation.ms,
-        KodMASCO: mascoFor(holding.occupation.isco),
-        PusatBertauliah: r.pick(CENTRES),
-        Laluan: r.weighted([['PB', 0.6], ['PPT', 0.3], ['SLDN', 0.1]] as const),
-        TarikhKeluar: formatNativeDate(holding.issuedOn, 'YYYYMMDD'),
-        Status: NATIVE_STATUS[holding.status],
-      } satisfies JpkRecord;
-    }),
+    ...holdingsIn(population, 'MYS', 'CERT').map(({ person, holding }) => jpkRecord(person, holding)),
     // Beyond the population: a seeded sample of the whole space the specification allows (every status, optional field and number shape).
     ...sampleNatives(jpkGenerator(sequence('9')), 21, 60),
   ],
+  // The seven-digit serial ending the number is the certificate's place in the registry.
+  atScale: atScale('CERT', jpkRecord, trailingSeq()),
 
   routes: [
     {
@@ -97,9 +102,9 @@ export const jpkSimulator: SimulatorDefinition<JpkRecord> = {
         const myKadNo = query.get('noKP');
         if (passport && nationality) {
           const wanted = normalizeDocumentNumber(passport);
-          return { status: 200, xml: senaraiSijilXml(store.all().filter((r) => r.NoPasport !== '' && normalizeDocumentNumber(r.NoPasport) === wanted && r.Warganegara === nationality.toUpperCase())) };
+          return { status: 200, xml: senaraiSijilXml(store.find('noPasport', wanted, (r) => (r.NoPasport === '' ? null : normalizeDocumentNumber(r.NoPasport))).filter((r) => r.Warganegara === nationality.toUpperCase())) };
         }
-        if (myKadNo !== null && MYKAD_NO.test(myKadNo)) return { status: 200, xml: senaraiSijilXml(store.all().filter((r) => r.NoKP === myKadNo)) };
+        if (myKadNo !== null && MYKAD_NO.test(myKadNo)) return { status: 200, xml: senaraiSijilXml(store.find('noKP', myKadNo, (r) => r.NoKP)) };
         return jpkBadRequest('berikan noPasport dan warganegara (ISO3), atau noKP (12 digit)');
       },
     },

@@ -1,7 +1,7 @@
 // The simulated DOLE AEP API of subgraphs/phl/README.md, over the synthetic population.
-import type { NativeResponse, SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
-import { filterBy, intParam } from '../../../sandbox/simulator/paging.js';
-import { holdingsIn, recordRandom, type PermitHolding } from '../../../sandbox/population/population.js';
+import { atScale, trailingSeq, type NativeResponse, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
+import { filterBy, intParam, withinDates } from '../../../sandbox/simulator/paging.js';
+import { holdingsIn, recordRandom, type Person, type PermitHolding } from '../../../sandbox/population/population.js';
 import { normalizeDocumentNumber } from '../../../schema/ids/index.js';
 import { isIsoDate } from '../../../schema/dates/index.js';
 import { demonymFromIso } from '../demonyms.js';
@@ -41,7 +41,35 @@ function tinOf(employer: number): string {
  * validUntil on or before `validTo`); the specification names the bounds, not their reading.
  */
 function withinValidity(records: AepRecord[], from: string | null, to: string | null): AepRecord[] {
-  return records.filter((r) => (from === null || r.validFrom >= from) && (to === null || r.validUntil <= to));
+  // Two windows, one bound each: at SIM_SCALE the first reads the registry's index of start dates.
+  return withinDates(withinDates(records, from, null, (r) => r.validFrom), null, to, (r) => r.validUntil);
+}
+
+/** One permit of the synthetic population, as DOLE writes it. */
+function aepRecord(person: Person, holding: PermitHolding): AepRecord {
+  const nationality = demonymFromIso(person.nationality);
+  if (!nationality || person.passportNo === null) throw new Error(`AEP simulator: person ${person.pid} (${person.nationality}) has no published demonym or no passport`);
+  const employerIndex = holding.employer % EMPLOYERS.length;
+  const employer = EMPLOYERS[employerIndex];
+  const exempt = recordRandom('aep-coe', holding.seq).chance(COE_SHARE);
+  return {
+    aepNo: `${exempt ? 'COE' : 'AEP'}-${employer.region}-${holding.validFrom.slice(0, 4)}-${String(holding.seq).padStart(6, '0')}`,
+    foreignNational: {
+      surname: person.family.latin.toUpperCase(),
+      givenName: person.given.latin.toUpperCase(),
+      nationality,
+      passportNo: person.passportNo,
+      birthDate: person.dateOfBirth,
+    },
+    position: holding.occupation.en,
+    psocCode: holding.occupation.isco,
+    employer: { name: employer.name, tin: tinOf(employerIndex) },
+    regionalOffice: employer.region,
+    // The holding's span is one to three years, what DOLE allows for the contract's length.
+    validFrom: holding.validFrom,
+    validUntil: holding.validUntil,
+    status: (exempt ? COE_STATUS : AEP_STATUS)[holding.status],
+  } satisfies AepRecord;
 }
 
 export const aepSimulator: SimulatorDefinition<AepRecord> = {
@@ -52,31 +80,9 @@ export const aepSimulator: SimulatorDefinition<AepRecord> = {
   rateLimited: rateLimit,
 
   records: (population) =>
-    holdingsIn(population, 'PHL', 'PERMIT').map(({ person, holding }) => {
-      const nationality = demonymFromIso(person.nationality);
-      if (!nationality || person.passportNo === null) throw new Error(`AEP simulator: person ${person.pid} (${person.nationality}) has no published demonym or no passport`);
-      const employerIndex = holding.employer % EMPLOYERS.length;
-      const employer = EMPLOYERS[employerIndex];
-      const exempt = recordRandom('aep-coe', holding.seq).chance(COE_SHARE);
-      return {
-        aepNo: `${exempt ? 'COE' : 'AEP'}-${employer.region}-${holding.validFrom.slice(0, 4)}-${String(holding.seq).padStart(6, '0')}`,
-        foreignNational: {
-          surname: person.family.latin.toUpperCase(),
-          givenName: person.given.latin.toUpperCase(),
-          nationality,
-          passportNo: person.passportNo,
-          birthDate: person.dateOfBirth,
-        },
-        position: holding.occupation.en,
-        psocCode: holding.occupation.isco,
-        employer: { name: employer.name, tin: tinOf(employerIndex) },
-        regionalOffice: employer.region,
-        // The holding's span is one to three years, what DOLE allows for the contract's length.
-        validFrom: holding.validFrom,
-        validUntil: holding.validUntil,
-        status: (exempt ? COE_STATUS : AEP_STATUS)[holding.status],
-      } satisfies AepRecord;
-    }),
+    holdingsIn(population, 'PHL', 'PERMIT').map(({ person, holding }) => aepRecord(person, holding)),
+  // The six-digit serial ending the number is the permit's place in the registry.
+  atScale: atScale('PERMIT', aepRecord, trailingSeq()),
 
   routes: [
     {
@@ -96,7 +102,7 @@ export const aepSimulator: SimulatorDefinition<AepRecord> = {
           const nationality = query.get('nationality')?.trim().toUpperCase();
           if (!passport.trim() || !nationality) return badRequest('give passportNo and nationality (demonym, e.g. JAPANESE) together');
           const wanted = normalizeDocumentNumber(passport);
-          return { status: 200, json: store.all().filter((r) => normalizeDocumentNumber(r.foreignNational.passportNo) === wanted && r.foreignNational.nationality === nationality) };
+          return { status: 200, json: store.find('passportNo', wanted, (r) => normalizeDocumentNumber(r.foreignNational.passportNo)).filter((r) => r.foreignNational.nationality === nationality) };
         }
         const offset = intParam(query, 'offset', 0);
         const limit = intParam(query, 'limit', MAX_LIMIT);

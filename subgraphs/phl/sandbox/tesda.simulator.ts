@@ -1,8 +1,8 @@
 // The simulated TESDA Registry of Certified Workers API of subgraphs/phl/README.md, over the synthetic population.
 import { idsPerCall } from '../../kit/adapter.js';
-import type { NativeResponse, SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
+import { atScale, trailingSeq, type NativeResponse, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { filterBy, intParam, withinDates } from '../../../sandbox/simulator/paging.js';
-import { holdingsIn, recordRandom, SIMULATION_TODAY, type CertHolding } from '../../../sandbox/population/population.js';
+import { holdingsIn, recordRandom, SIMULATION_TODAY, type CertHolding, type Person } from '../../../sandbox/population/population.js';
 import { normalizeDocumentNumber } from '../../../schema/ids/index.js';
 import { addMonths, formatNativeDate, parseNativeDate } from '../../../schema/dates/index.js';
 import type { TesdaRecord } from '../tesda.native.js';
@@ -63,6 +63,35 @@ function mdyParam(query: URLSearchParams, name: string): string | null | undefin
   }
 }
 
+/** One certificate of the synthetic population, as TESDA writes it. */
+function tesdaRecord(person: Person, holding: CertHolding): TesdaRecord {
+  const r = recordRandom('tesda', holding.seq);
+  const centre = r.pick(CENTRES);
+  const qualification = qualificationOf(holding.occupation.isco);
+  const ncLevel = r.chance(COC_SHARE) ? 'COC' : NC_LEVELS[holding.level - 1];
+  // Valid five years, to the same day (the spec's example: 03/02/2024 → 03/02/2029).
+  const validUntil = addMonths(holding.issuedOn, 12 * VALIDITY_YEARS);
+  return {
+    certificateNumber: `${holding.issuedOn.slice(2, 4)}${centre.region}${centre.province}${String(holding.seq).padStart(8, '0')}`,
+    lastName: person.family.latin.toUpperCase(),
+    firstName: person.given.latin.toUpperCase(),
+    middleName: (person.middle ?? '').toUpperCase(),
+    birthDate: mdy(person.dateOfBirth),
+    // Decided per person, so one holder's certificates agree.
+    passportNo: recordRandom('tesda-passport', person.pid).chance(UNDECLARED_PASSPORT_SHARE) ? null : person.passportNo,
+    ...(person.nationality !== 'PHL' ? { nationality: person.nationality } : {}),
+    qualificationCode: ncLevel === 'COC' ? `${qualification.code}C` : `${qualification.code}${holding.level}`,
+    qualificationTitle: ncLevel === 'COC' ? `${qualification.title} (Certificate of Competency)` : `${qualification.title} ${ncLevel}`,
+    ncLevel,
+    sector: qualification.sector,
+    psocCode: holding.occupation.isco,
+    assessmentCenter: centre.name,
+    dateIssued: mdy(holding.issuedOn),
+    validUntil: mdy(validUntil),
+    status: NATIVE_STATUS[holding.status] ?? (validUntil < SIMULATION_TODAY ? 'EXPIRED' : 'VALID'),
+  } satisfies TesdaRecord;
+}
+
 export const tesdaSimulator: SimulatorDefinition<TesdaRecord> = {
   country: 'PHL',
   profile: tesdaProfile,
@@ -71,33 +100,9 @@ export const tesdaSimulator: SimulatorDefinition<TesdaRecord> = {
   rateLimited: tooManyRequests,
 
   records: (population) =>
-    holdingsIn(population, 'PHL', 'CERT').map(({ person, holding }) => {
-      const r = recordRandom('tesda', holding.seq);
-      const centre = r.pick(CENTRES);
-      const qualification = qualificationOf(holding.occupation.isco);
-      const ncLevel = r.chance(COC_SHARE) ? 'COC' : NC_LEVELS[holding.level - 1];
-      // Valid five years, to the same day (the spec's example: 03/02/2024 → 03/02/2029).
-      const validUntil = addMonths(holding.issuedOn, 12 * VALIDITY_YEARS);
-      return {
-        certificateNumber: `${holding.issuedOn.slice(2, 4)}${centre.region}${centre.province}${String(holding.seq).padStart(8, '0')}`,
-        lastName: person.family.latin.toUpperCase(),
-        firstName: person.given.latin.toUpperCase(),
-        middleName: (person.middle ?? '').toUpperCase(),
-        birthDate: mdy(person.dateOfBirth),
-        // Decided per person, so one holder's certificates agree.
-        passportNo: recordRandom('tesda-passport', person.pid).chance(UNDECLARED_PASSPORT_SHARE) ? null : person.passportNo,
-        ...(person.nationality !== 'PHL' ? { nationality: person.nationality } : {}),
-        qualificationCode: ncLevel === 'COC' ? `${qualification.code}C` : `${qualification.code}${holding.level}`,
-        qualificationTitle: ncLevel === 'COC' ? `${qualification.title} (Certificate of Competency)` : `${qualification.title} ${ncLevel}`,
-        ncLevel,
-        sector: qualification.sector,
-        psocCode: holding.occupation.isco,
-        assessmentCenter: centre.name,
-        dateIssued: mdy(holding.issuedOn),
-        validUntil: mdy(validUntil),
-        status: NATIVE_STATUS[holding.status] ?? (validUntil < SIMULATION_TODAY ? 'EXPIRED' : 'VALID'),
-      } satisfies TesdaRecord;
-    }),
+    holdingsIn(population, 'PHL', 'CERT').map(({ person, holding }) => tesdaRecord(person, holding)),
+  // The eight digits ending the number are the certificate's place in the registry (the region and province codes before them are digits too).
+  atScale: atScale('CERT', tesdaRecord, trailingSeq(8)),
 
   routes: [
     {
@@ -145,13 +150,13 @@ export const tesdaSimulator: SimulatorDefinition<TesdaRecord> = {
         const passport = query.get('passportNo');
         if (passport) {
           const wanted = normalizeDocumentNumber(passport);
-          return { status: 200, json: { content: store.all().filter((r) => r.passportNo !== null && normalizeDocumentNumber(r.passportNo) === wanted) } };
+          return { status: 200, json: { content: store.find('passportNo', wanted, (r) => r.passportNo && normalizeDocumentNumber(r.passportNo)) } };
         }
         const lastName = query.get('lastName')?.trim().toUpperCase();
         const firstName = query.get('firstName')?.trim().toUpperCase();
         const birthDate = query.get('birthDate')?.trim();
         if (!lastName || !firstName || !birthDate) return badRequest('give passportNo, or lastName, firstName and birthDate (MM/DD/YYYY) together');
-        return { status: 200, json: { content: store.all().filter((r) => r.lastName === lastName && r.firstName === firstName && r.birthDate === birthDate) } };
+        return { status: 200, json: { content: store.find('name', `${lastName}|${firstName}|${birthDate}`, (r) => `${r.lastName}|${r.firstName}|${r.birthDate}`) } };
       },
     },
   ],

@@ -1,8 +1,8 @@
 // The MOM work pass API of subgraphs/sgp/README.md, over the synthetic population.
 import { idsPerCall } from '../../kit/adapter.js';
-import { recordByIdRoute, type RecordStore, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
+import { atScale, recordByIdRoute, trailingSeq, type RecordStore, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { filterBy } from '../../../sandbox/simulator/paging.js';
-import { holdingsIn, recordRandom, SIMULATION_TODAY, type PermitHolding } from '../../../sandbox/population/population.js';
+import { holdingsIn, recordRandom, SIMULATION_TODAY, type Person, type PermitHolding } from '../../../sandbox/population/population.js';
 import { normalizeDocumentNumber } from '../../../schema/ids/index.js';
 import { addDays } from '../../../schema/dates/index.js';
 import { batchTooLarge, codeBody, cursorPage, invalidParameter, throttled } from './nativeBodies.js';
@@ -69,12 +69,34 @@ function enquire(enquiry: unknown, store: RecordStore<MomRecord>): MomRecord[] |
   const { fin, passportNo, nationality, dateOfBirth } = (enquiry ?? {}) as Record<string, unknown>;
   // Like MOM's public check: no date of birth, no answer.
   if (typeof dateOfBirth !== 'string' || dateOfBirth === '') return codeBody(400, 'DOB_REQUIRED');
-  if (typeof fin === 'string' && fin !== '') return store.all().filter((r) => r.fin === fin.toUpperCase() && r.dateOfBirth === dateOfBirth);
+  if (typeof fin === 'string' && fin !== '') return store.find('fin', fin.toUpperCase(), (r) => r.fin).filter((r) => r.dateOfBirth === dateOfBirth);
   if (typeof passportNo !== 'string' || passportNo === '' || typeof nationality !== 'string' || nationality === '') {
     return invalidParameter('passportNo', 'give a fin, or a passportNo with its nationality');
   }
   const wanted = normalizeDocumentNumber(passportNo);
-  return store.all().filter((r) => normalizeDocumentNumber(r.passportNo) === wanted && r.nationality === nationality.toUpperCase() && r.dateOfBirth === dateOfBirth);
+  return store.find('passportNo', wanted, (r) => normalizeDocumentNumber(r.passportNo)).filter((r) => r.nationality === nationality.toUpperCase() && r.dateOfBirth === dateOfBirth);
+}
+
+/** One pass of the synthetic population, as MOM writes it; null for a holder without a passport. */
+function momRecord(person: Person, holding: PermitHolding): MomRecord | null {
+  if (person.passportNo === null) return null;
+  const r = recordRandom('mom', holding.seq);
+  const passType = passTypeFor(holding);
+  const sector = r.pick(SECTORS[holding.occupation.sector] ?? ['OTHER']);
+  return {
+    passId: `WP-${holding.validFrom.slice(0, 4)}-${String(holding.seq).padStart(7, '0')}`,
+    fin: singaporeIdOf(person),
+    passType,
+    holderName: person.fullName.toUpperCase(),
+    passportNo: person.passportNo!,
+    nationality: person.nationality,
+    dateOfBirth: person.dateOfBirth,
+    employer: EMPLOYERS[sector][holding.employer % EMPLOYERS[sector].length],
+    ssocCode: ssocFor(holding.occupation.isco),
+    sector,
+    monthlySalaryBand: r.pick(SALARY_BANDS[passType]),
+    ...termOf(holding),
+  } satisfies MomRecord;
 }
 
 export const momSimulator: SimulatorDefinition<MomRecord> = {
@@ -85,30 +107,12 @@ export const momSimulator: SimulatorDefinition<MomRecord> = {
   rateLimited: throttled,
 
   records: (population) => [
-    ...holdingsIn(population, 'SGP', 'PERMIT')
-      .filter(({ person }) => person.passportNo !== null)
-      .map(({ person, holding }) => {
-        const r = recordRandom('mom', holding.seq);
-        const passType = passTypeFor(holding);
-        const sector = r.pick(SECTORS[holding.occupation.sector] ?? ['OTHER']);
-        return {
-          passId: `WP-${holding.validFrom.slice(0, 4)}-${String(holding.seq).padStart(7, '0')}`,
-          fin: singaporeIdOf(person),
-          passType,
-          holderName: person.fullName.toUpperCase(),
-          passportNo: person.passportNo!,
-          nationality: person.nationality,
-          dateOfBirth: person.dateOfBirth,
-          employer: EMPLOYERS[sector][holding.employer % EMPLOYERS[sector].length],
-          ssocCode: ssocFor(holding.occupation.isco),
-          sector,
-          monthlySalaryBand: r.pick(SALARY_BANDS[passType]),
-          ...termOf(holding),
-        } satisfies MomRecord;
-      }),
+    ...holdingsIn(population, 'SGP', 'PERMIT').flatMap(({ person, holding }) => momRecord(person, holding) ?? []),
     // Beyond the population: a seeded sample of the whole space the specification allows (every status, optional field and number shape).
     ...sampleNatives(momGenerator(sequence('9')), 32, 60),
   ],
+  // The seven-digit serial ending the pass number is the pass's place in the registry.
+  atScale: atScale('PERMIT', momRecord, trailingSeq()),
 
   routes: [
     {

@@ -34,3 +34,24 @@ export function uuidFrom(...parts: Array<string | number>): string {
   const variant = '89ab'[parseInt(hex[16], 16) % 4];
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
+
+// A credential's UUID ends (its last twelve hex digits) in its place in the registry times an odd
+// constant, modulo 2^48: it reads as random, and the constant's inverse gives the place back, so
+// that the simulator at SIM_SCALE can draw the credential a UUID names.
+const NODE = 1n << 48n;
+const SCRAMBLE = 0x5deece66dn;
+const UNSCRAMBLE = 0xdfe05bcb1365n;
+
+/** The `seq`-th credential's UUID. */
+export function credentialIdOf(seq: number): string {
+  const node = ((BigInt(seq) * SCRAMBLE) % NODE).toString(16).padStart(12, '0');
+  return `${uuidFrom('ssg-credential', seq).slice(0, 24)}${node}`;
+}
+
+/** The place a credential UUID names, or null for a UUID of another shape. */
+export function credentialSeqOf(id: string): number | null {
+  const node = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-([0-9a-f]{12})$/.exec(id)?.[1];
+  if (node === undefined) return null;
+  const seq = Number((BigInt(`0x${node}`) * UNSCRAMBLE) % NODE);
+  return seq >= 1 ? seq : null;
+}

@@ -1,14 +1,14 @@
 // The SSG WSQ credentials API of subgraphs/sgp/README.md, over the synthetic population.
 import { idsPerCall } from '../../kit/adapter.js';
-import { recordByIdRoute, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
+import { atScale, recordByIdRoute, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { filterBy } from '../../../sandbox/simulator/paging.js';
-import { holdingsIn, recordRandom, type CertHolding } from '../../../sandbox/population/population.js';
+import { holdingsIn, recordRandom, type CertHolding, type Person } from '../../../sandbox/population/population.js';
 import { normalizeDocumentNumber } from '../../../schema/ids/index.js';
 import vocabulary from '../ssgVocabulary.json' with { type: 'json' };
 import { batchTooLarge, codeBody, cursorPage, invalidParameter, throttled } from './nativeBodies.js';
 import type { SsgRecord } from '../ssg.native.js';
 import { ssgProfile } from '../profiles.js';
-import { singaporeIdOf, ssocFor, uuidFrom } from './simulatedIds.js';
+import { credentialIdOf, credentialSeqOf, singaporeIdOf, ssocFor } from './simulatedIds.js';
 import { singaporeIdProblem, singaporeIdType } from '../singaporeId.js';
 import { sampleNatives, sequence } from '../../../sandbox/testing/nativeArbitraries.js';
 import { ssgGenerator } from './ssg.arbitrary.js';
@@ -26,6 +26,38 @@ const OTHER_SECTOR = { sector: 'OTHER', code: 'OTH', providers: ['NTUC LearningH
 // Credentials never expire: only revocation changes them, and SSG has no suspension.
 const REVOKED: Record<CertHolding['status'], boolean> = { VALID: false, EXPIRED: false, SUSPENDED: true, REVOKED: true };
 
+/** One credential of the synthetic population, as SkillsFuture Singapore writes it. */
+function ssgRecord(person: Person, holding: CertHolding): SsgRecord {
+  const r = recordRandom('ssg', holding.seq);
+  const framework = FRAMEWORK_SECTOR[holding.occupation.sector] ?? OTHER_SECTOR;
+  const level = LEVELS[holding.level - 1];
+  const type = r.chance(0.7) ? 'SOA' : 'QUALIFICATION';
+  const idNumber = singaporeIdOf(person);
+  const idType = singaporeIdType(idNumber);
+  return {
+    credentialId: credentialIdOf(holding.seq),
+    holder: {
+      name: person.fullName.toUpperCase(),
+      idType,
+      idNumber,
+      // The spec records the passport number for foreigners only.
+      passportNo: idType === 'FIN' ? person.passportNo : null,
+      nationality: person.nationality,
+      dateOfBirth: person.dateOfBirth,
+    },
+    type,
+    qualificationCode: `WSQ-${framework.code}-${holding.occupation.en.replace(/[^A-Za-z]/g, '').slice(0, 3).toUpperCase()}-${holding.level}${String(holding.seq % 1000).padStart(3, '0')}`,
+    title: type === 'SOA' ? `Apply ${holding.occupation.en} Work Processes` : `WSQ ${vocabulary.levels[level]} in ${holding.occupation.en} Practice`,
+    level,
+    frameworkSector: framework.sector,
+    ssocCode: ssocFor(holding.occupation.isco),
+    trainingProvider: r.pick(framework.providers),
+    issuedOn: holding.issuedOn,
+    opencertsMerkleRoot: r.letters(64, '0123456789abcdef'),
+    revoked: REVOKED[holding.status],
+  } satisfies SsgRecord;
+}
+
 export const ssgSimulator: SimulatorDefinition<SsgRecord> = {
   country: 'SGP',
   profile: ssgProfile,
@@ -34,39 +66,12 @@ export const ssgSimulator: SimulatorDefinition<SsgRecord> = {
   rateLimited: throttled,
 
   records: (population) => [
-    ...holdingsIn(population, 'SGP', 'CERT').map(({ person, holding }) => {
-      const r = recordRandom('ssg', holding.seq);
-      const framework = FRAMEWORK_SECTOR[holding.occupation.sector] ?? OTHER_SECTOR;
-      const level = LEVELS[holding.level - 1];
-      const type = r.chance(0.7) ? 'SOA' : 'QUALIFICATION';
-      const idNumber = singaporeIdOf(person);
-      const idType = singaporeIdType(idNumber);
-      return {
-        credentialId: uuidFrom('ssg-credential', holding.seq),
-        holder: {
-          name: person.fullName.toUpperCase(),
-          idType,
-          idNumber,
-          // The spec records the passport number for foreigners only.
-          passportNo: idType === 'FIN' ? person.passportNo : null,
-          nationality: person.nationality,
-          dateOfBirth: person.dateOfBirth,
-        },
-        type,
-        qualificationCode: `WSQ-${framework.code}-${holding.occupation.en.replace(/[^A-Za-z]/g, '').slice(0, 3).toUpperCase()}-${holding.level}${String(holding.seq % 1000).padStart(3, '0')}`,
-        title: type === 'SOA' ? `Apply ${holding.occupation.en} Work Processes` : `WSQ ${vocabulary.levels[level]} in ${holding.occupation.en} Practice`,
-        level,
-        frameworkSector: framework.sector,
-        ssocCode: ssocFor(holding.occupation.isco),
-        trainingProvider: r.pick(framework.providers),
-        issuedOn: holding.issuedOn,
-        opencertsMerkleRoot: r.letters(64, '0123456789abcdef'),
-        revoked: REVOKED[holding.status],
-      } satisfies SsgRecord;
-    }),
+    ...holdingsIn(population, 'SGP', 'CERT').map(({ person, holding }) => ssgRecord(person, holding)),
     // Beyond the population: a seeded sample of the whole space the specification allows (every status, optional field and number shape).
     ...sampleNatives(ssgGenerator(sequence('9')), 31, 60),
   ],
+  // The UUID's last twelve hex digits name the credential's place in the registry (simulatedIds.ts).
+  atScale: atScale('CERT', ssgRecord, credentialSeqOf),
 
   routes: [
     recordByIdRoute('/v1/credentials/{credentialId}', codeBody(404, 'CREDENTIAL_NOT_FOUND')),
@@ -90,12 +95,12 @@ export const ssgSimulator: SimulatorDefinition<SsgRecord> = {
         if (idType === 'PASSPORT') {
           if (typeof nationality !== 'string' || nationality === '') return invalidParameter('nationality', 'nationality (ISO3) is required with a PASSPORT');
           const wanted = normalizeDocumentNumber(idNumber);
-          return { status: 200, json: { credentials: store.all().filter((r) => r.holder.passportNo !== null && normalizeDocumentNumber(r.holder.passportNo) === wanted && r.holder.nationality === nationality.toUpperCase()) } };
+          return { status: 200, json: { credentials: store.find('passportNo', wanted, (r) => r.holder.passportNo && normalizeDocumentNumber(r.holder.passportNo)).filter((r) => r.holder.nationality === nationality.toUpperCase()) } };
         }
         if (idType !== 'FIN' && idType !== 'NRIC') return invalidParameter('idType', 'idType is FIN, NRIC or PASSPORT');
         const number = idNumber.toUpperCase();
         if (singaporeIdProblem(number) !== null || singaporeIdType(number) !== idType) return codeBody(400, 'INVALID_ID');
-        return { status: 200, json: { credentials: store.all().filter((r) => r.holder.idNumber === number) } };
+        return { status: 200, json: { credentials: store.find('idNumber', number, (r) => r.holder.idNumber) } };
       },
     },
     {

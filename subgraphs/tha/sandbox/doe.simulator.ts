@@ -1,6 +1,6 @@
 // The simulated DOE e-Work Permit API of subgraphs/tha/README.md, over the synthetic population.
 import { idsPerCall } from '../../kit/adapter.js';
-import { recordByIdRoute, type NativeResponse, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
+import { atScale, recordByIdRoute, trailingSeq, type NativeResponse, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { filterBy } from '../../../sandbox/simulator/paging.js';
 import { holdingsIn, recordRandom, SIMULATION_TODAY, type PermitHolding, type Person } from '../../../sandbox/population/population.js';
 import { alpha3ToAlpha2 } from '../../../schema/countries/index.js';
@@ -110,6 +110,14 @@ function documentOf(record: DoeRecord, type: DoeDocumentType): string | undefine
   return workerDocuments.get(record)?.[type] ?? (record.doc_type === type ? record.doc_no : undefined);
 }
 
+/** What the worker search finds a permit by: each document of its worker, as `TYPE:normalised number`. */
+function documentKeys(record: DoeRecord): string[] {
+  return (['PASSPORT', 'CI'] as const).flatMap((type) => {
+    const document = documentOf(record, type);
+    return document === undefined ? [] : [`${type}:${normalizeDocumentNumber(document)}`];
+  });
+}
+
 export const doeSimulator: SimulatorDefinition<DoeRecord> = {
   country: 'THA',
   profile: doeProfile,
@@ -119,6 +127,8 @@ export const doeSimulator: SimulatorDefinition<DoeRecord> = {
 
   // Migrants always travel on a passport (population.ts), so every worker has one even when the permit names the CI.
   records: (population) => holdingsIn(population, 'THA', 'PERMIT').map(({ person, holding }) => toNative(person, holding)),
+  // Both shapes of the number end in the permit's place in the registry.
+  atScale: atScale('PERMIT', toNative, trailingSeq()),
 
   routes: [
     {
@@ -156,10 +166,7 @@ export const doeSimulator: SimulatorDefinition<DoeRecord> = {
         return {
           status: 200,
           json: {
-            permits: store.all().filter((r) => {
-              const document = documentOf(r, docType);
-              return document !== undefined && normalizeDocumentNumber(document) === wanted && r.nationality === nationality.toUpperCase();
-            }),
+            permits: store.find('document', `${docType}:${wanted}`, documentKeys).filter((r) => r.nationality === nationality.toUpperCase()),
           },
         };
       },

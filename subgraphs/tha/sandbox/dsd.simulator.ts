@@ -1,5 +1,5 @@
 // The simulated DSD skill-certificate API of subgraphs/tha/README.md, over the synthetic population.
-import { recordByIdRoute, type NativeResponse, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
+import { atScale, recordByIdRoute, trailingSeq, type NativeResponse, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { filterBy } from '../../../sandbox/simulator/paging.js';
 import { holdingsIn, recordRandom, SIMULATION_TODAY, type CertHolding, type Person } from '../../../sandbox/population/population.js';
 import { alpha3ToAlpha2 } from '../../../schema/countries/index.js';
@@ -75,6 +75,8 @@ export const dsdSimulator: SimulatorDefinition<DsdRecord> = {
   rateLimited: tooMany,
 
   records: (population) => holdingsIn(population, 'THA', 'CERT').map(({ person, holding }) => toNative(person, holding)),
+  // The six-digit serial ending the number is the certificate's place in the registry.
+  atScale: atScale('CERT', toNative, trailingSeq()),
 
   routes: [
     {
@@ -102,11 +104,11 @@ export const dsdSimulator: SimulatorDefinition<DsdRecord> = {
         const idCard = query.get('id_card');
         if (passport && nationality) {
           const wanted = normalizeDocumentNumber(passport);
-          return { status: 200, json: { items: store.all().filter((r) => r.passport_no !== null && normalizeDocumentNumber(r.passport_no) === wanted && r.nationality === nationality.toUpperCase()) } };
+          return { status: 200, json: { items: store.find('passport_no', wanted, (r) => r.passport_no && normalizeDocumentNumber(r.passport_no)).filter((r) => r.nationality === nationality.toUpperCase()) } };
         }
         if (idCard) {
           if (!/^\d{13}$/.test(idCard)) return badRequest('id_card must be 13 digits');
-          return { status: 200, json: { items: store.all().filter((r) => r.id_card === idCard) } };
+          return { status: 200, json: { items: store.find('id_card', idCard, (r) => r.id_card) } };
         }
         return badRequest('give passport_no and nationality, or id_card');
       },

@@ -1,6 +1,6 @@
 // The INDMO API of subgraphs/tls/README.md, over the synthetic population.
-import type { SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
-import { holdingsIn, recordRandom, type CertHolding } from '../../../sandbox/population/population.js';
+import { atScale, trailingSeq, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
+import { holdingsIn, recordRandom, type CertHolding, type Person } from '../../../sandbox/population/population.js';
 import { formatNativeDate } from '../../../schema/dates/index.js';
 import vocabulary from '../indmoVocabulary.json' with { type: 'json' };
 import { DATE_FORMAT, erro, filterNfc, heldBy, nacionalidadeOf, numberRoute, pesquisaPage, rateLimited, SECTOR_LABELS } from './nativeApi.js';
@@ -19,6 +19,28 @@ const NIVEL_BY_LEVEL = Object.fromEntries(Object.entries(vocabulary.levels).map(
 const NATIVE_STATUS: Record<CertHolding['status'], string> = { VALID: 'válido', EXPIRED: 'válido', SUSPENDED: 'revogado', REVOKED: 'revogado' };
 const BI = /^\d{9}$/;
 
+/** One certificate of the synthetic population, as INDMO writes it. */
+function indmoRecord(person: Person, holding: CertHolding): IndmoRecord {
+  const nivel = NIVEL_BY_LEVEL[holding.level];
+  return {
+    // `CII` in the spec's example is Certificado II in Roman numerals.
+    numeroCertificado: `INDMO-C${nivel.slice('Certificado '.length)}-${holding.issuedOn.slice(0, 4)}-${String(holding.seq).padStart(4, '0')}`,
+    nomeCompleto: person.fullName,
+    // The identity card is for citizens only; one number per person.
+    bi: person.nationality === 'TLS' ? recordRandom('bi', person.pid).digits(9) : null,
+    passaporte: person.passportNo,
+    nacionalidade: nacionalidadeOf(person.nationality),
+    dataNascimento: formatNativeDate(person.dateOfBirth, DATE_FORMAT),
+    qualificacao: `${nivel} em ${holding.occupation.pt}`,
+    nivel,
+    area: SECTOR_LABELS[holding.occupation.sector],
+    codigoISCO: holding.occupation.isco,
+    centroFormacao: recordRandom('indmo', holding.seq).pick(CENTRES),
+    dataEmissao: formatNativeDate(holding.issuedOn, DATE_FORMAT),
+    estado: NATIVE_STATUS[holding.status],
+  } satisfies IndmoRecord;
+}
+
 export const indmoSimulator: SimulatorDefinition<IndmoRecord> = {
   country: 'TLS',
   profile: indmoProfile,
@@ -27,26 +49,9 @@ export const indmoSimulator: SimulatorDefinition<IndmoRecord> = {
   rateLimited,
 
   records: (population) =>
-    holdingsIn(population, 'TLS', 'CERT').map(({ person, holding }) => {
-      const nivel = NIVEL_BY_LEVEL[holding.level];
-      return {
-        // `CII` in the spec's example is Certificado II in Roman numerals.
-        numeroCertificado: `INDMO-C${nivel.slice('Certificado '.length)}-${holding.issuedOn.slice(0, 4)}-${String(holding.seq).padStart(4, '0')}`,
-        nomeCompleto: person.fullName,
-        // The identity card is for citizens only; one number per person.
-        bi: person.nationality === 'TLS' ? recordRandom('bi', person.pid).digits(9) : null,
-        passaporte: person.passportNo,
-        nacionalidade: nacionalidadeOf(person.nationality),
-        dataNascimento: formatNativeDate(person.dateOfBirth, DATE_FORMAT),
-        qualificacao: `${nivel} em ${holding.occupation.pt}`,
-        nivel,
-        area: SECTOR_LABELS[holding.occupation.sector],
-        codigoISCO: holding.occupation.isco,
-        centroFormacao: recordRandom('indmo', holding.seq).pick(CENTRES),
-        dataEmissao: formatNativeDate(holding.issuedOn, DATE_FORMAT),
-        estado: NATIVE_STATUS[holding.status],
-      } satisfies IndmoRecord;
-    }),
+    holdingsIn(population, 'TLS', 'CERT').map(({ person, holding }) => indmoRecord(person, holding)),
+  // The serial ending the number (four digits or more) is the certificate's place in the registry.
+  atScale: atScale('CERT', indmoRecord, trailingSeq()),
 
   routes: [
     {
@@ -63,8 +68,8 @@ export const indmoSimulator: SimulatorDefinition<IndmoRecord> = {
         const passaporte = query.get('passaporte');
         const nacionalidade = query.get('nacionalidade');
         const bi = query.get('bi');
-        if (passaporte && nacionalidade) return { status: 200, json: { resultados: heldBy(store.all(), passaporte, nacionalidade) } };
-        if (bi && BI.test(bi)) return { status: 200, json: { resultados: store.all().filter((r) => r.bi === bi) } };
+        if (passaporte && nacionalidade) return { status: 200, json: { resultados: heldBy(store, passaporte, nacionalidade) } };
+        if (bi && BI.test(bi)) return { status: 200, json: { resultados: store.find('bi', bi, (r) => r.bi) } };
         return erro(400, 'indique passaporte e nacionalidade, ou bi');
       },
     },

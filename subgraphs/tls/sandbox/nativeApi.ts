@@ -4,7 +4,7 @@
 // arrive composed or decomposed, so it is compared in NFC. The spec gives no 400 body, and a 429
 // body for INDMO only; both follow the `erro` style of the bodies it does give. The simulators'
 // side only; the adapters' side is ../registryApi.ts.
-import type { NativeResponse, SimRoute } from '../../../sandbox/simulator/simulator.js';
+import type { NativeResponse, RecordStore, SimRoute } from '../../../sandbox/simulator/simulator.js';
 import { intParam, withinDates } from '../../../sandbox/simulator/paging.js';
 import { parseOptionalNativeDate } from '../../../schema/dates/index.js';
 import { normalizeDocumentNumber } from '../../../schema/ids/index.js';
@@ -37,6 +37,7 @@ export function filterNfc<N>(records: N[], query: URLSearchParams, fields: Recor
   const wanted = Object.entries(fields)
     .map(([param, read]) => [nfc(query.get(param) ?? ''), read] as const)
     .filter(([value]) => value !== '');
+  if (wanted.length === 0) return records;
   return records.filter((record) => wanted.every(([value, read]) => nfc(read(record) ?? '') === value));
 }
 
@@ -81,10 +82,10 @@ export function numberRoute<N>(api: { collection: string; number: string; notFou
 }
 
 /** The simulators' passport search: records of that passport (compared as the kit normalises document numbers) under that Portuguese country name (in NFC). */
-export function heldBy<N extends { passaporte?: string | null; nacionalidade: string }>(records: N[], passaporte: string, nacionalidade: string): N[] {
+export function heldBy<N extends { passaporte?: string | null; nacionalidade: string }>(store: RecordStore<N>, passaporte: string, nacionalidade: string): N[] {
   const wanted = normalizeDocumentNumber(passaporte);
   const country = nfc(nacionalidade);
-  return records.filter((r) => typeof r.passaporte === 'string' && normalizeDocumentNumber(r.passaporte) === wanted && nfc(r.nacionalidade) === country);
+  return store.find('passaporte', wanted, (r) => (typeof r.passaporte === 'string' ? normalizeDocumentNumber(r.passaporte) : null)).filter((r) => nfc(r.nacionalidade) === country);
 }
 
 /** The simulators' `nacionalidade` for a person of the population: a nationality without a published Portuguese name is a bug in the data, not a record to write. */

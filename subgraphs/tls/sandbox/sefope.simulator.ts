@@ -1,6 +1,6 @@
 // The SEFOPE work-authorisation API of subgraphs/tls/README.md, over the synthetic population.
-import type { SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
-import { holdingsIn, recordRandom, type PermitHolding } from '../../../sandbox/population/population.js';
+import { atScale, trailingSeq, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
+import { holdingsIn, recordRandom, type Person, type PermitHolding } from '../../../sandbox/population/population.js';
 import { formatNativeDate } from '../../../schema/dates/index.js';
 import { DATE_FORMAT, erro, filterNfc, heldBy, nacionalidadeOf, numberRoute, pesquisaPage, rateLimited, SECTOR_LABELS } from './nativeApi.js';
 import { SEFOPE_API, type SefopeRecord } from '../sefope.native.js';
@@ -22,6 +22,27 @@ const UNDATED_PENDING_SHARE = 0.5;
 // SEFOPE has no revocation: an authorisation ended early by anyone shows as cancelada.
 const NATIVE_STATUS: Record<PermitHolding['status'], string> = { PENDING: 'pendente', ACTIVE: 'ativa', EXPIRED: 'caducada', CANCELLED: 'cancelada', REVOKED: 'cancelada' };
 
+/** One authorisation of the synthetic population, as SEFOPE writes it; null for a holder without a passport. */
+function sefopeRecord(person: Person, holding: PermitHolding): SefopeRecord | null {
+  if (person.passportNo === null) return null;
+  return {
+    numero: `SEFOPE/AT/${holding.validFrom.slice(0, 4)}/${String(holding.seq).padStart(4, '0')}`,
+    nome: person.fullName.toUpperCase(),
+    passaporte: person.passportNo!,
+    nacionalidade: nacionalidadeOf(person.nationality),
+    dataNascimento: formatNativeDate(person.dateOfBirth, DATE_FORMAT),
+    funcao: holding.occupation.pt,
+    codigoISCO: holding.occupation.isco,
+    entidadeEmpregadora: EMPLOYERS[holding.employer % EMPLOYERS.length],
+    sector: SECTOR_LABELS[holding.occupation.sector],
+    // A pending authorisation may not have its dates yet (half of them here, seeded).
+    ...(holding.status === 'PENDING' && recordRandom('sefope', 'undated', holding.seq).chance(UNDATED_PENDING_SHARE)
+      ? {}
+      : { dataInicio: formatNativeDate(holding.validFrom, DATE_FORMAT), dataFim: formatNativeDate(holding.validUntil, DATE_FORMAT) }),
+    estado: NATIVE_STATUS[holding.status],
+  } satisfies SefopeRecord;
+}
+
 export const sefopeSimulator: SimulatorDefinition<SefopeRecord> = {
   country: 'TLS',
   profile: sefopeProfile,
@@ -30,26 +51,9 @@ export const sefopeSimulator: SimulatorDefinition<SefopeRecord> = {
   rateLimited,
 
   records: (population) =>
-    holdingsIn(population, 'TLS', 'PERMIT')
-      .filter(({ person }) => person.passportNo !== null)
-      .map(({ person, holding }) => {
-        return {
-          numero: `SEFOPE/AT/${holding.validFrom.slice(0, 4)}/${String(holding.seq).padStart(4, '0')}`,
-          nome: person.fullName.toUpperCase(),
-          passaporte: person.passportNo!,
-          nacionalidade: nacionalidadeOf(person.nationality),
-          dataNascimento: formatNativeDate(person.dateOfBirth, DATE_FORMAT),
-          funcao: holding.occupation.pt,
-          codigoISCO: holding.occupation.isco,
-          entidadeEmpregadora: EMPLOYERS[holding.employer % EMPLOYERS.length],
-          sector: SECTOR_LABELS[holding.occupation.sector],
-          // A pending authorisation may not have its dates yet (half of them here, seeded).
-          ...(holding.status === 'PENDING' && recordRandom('sefope', 'undated', holding.seq).chance(UNDATED_PENDING_SHARE)
-            ? {}
-            : { dataInicio: formatNativeDate(holding.validFrom, DATE_FORMAT), dataFim: formatNativeDate(holding.validUntil, DATE_FORMAT) }),
-          estado: NATIVE_STATUS[holding.status],
-        } satisfies SefopeRecord;
-      }),
+    holdingsIn(population, 'TLS', 'PERMIT').flatMap(({ person, holding }) => sefopeRecord(person, holding) ?? []),
+  // The serial ending the number (four digits or more) is the authorisation's place in the registry.
+  atScale: atScale('PERMIT', sefopeRecord, trailingSeq()),
 
   routes: [
     {
@@ -67,7 +71,7 @@ export const sefopeSimulator: SimulatorDefinition<SefopeRecord> = {
         const passaporte = query.get('passaporte');
         const nacionalidade = query.get('nacionalidade');
         if (!passaporte || !nacionalidade) return erro(400, 'indique passaporte e nacionalidade');
-        return { status: 200, json: { resultados: heldBy(store.all(), passaporte, nacionalidade) } };
+        return { status: 200, json: { resultados: heldBy(store, passaporte, nacionalidade) } };
       },
     },
   ],

@@ -1,7 +1,7 @@
 // The provincial work-permit API of subgraphs/vnm/README.md, over the synthetic population.
-import type { SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
+import { atScale, trailingSeq, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { decodeCursor, encodeCursor, intParam } from '../../../sandbox/simulator/paging.js';
-import { holdingsIn, recordRandom, SIMULATION_TODAY, type PermitHolding } from '../../../sandbox/population/population.js';
+import { holdingsIn, recordRandom, SIMULATION_TODAY, type Person, type PermitHolding } from '../../../sandbox/population/population.js';
 import { addDays, addMonths, formatNativeDate } from '../../../schema/dates/index.js';
 import { badRequest, DATE_FORMAT, filterText, heldBy, list, numberRoute, quocTichOf, tooMany, withinNativeDates } from './nativeApi.js';
 import { EXEMPTION_PREFIX, GPLD_API, type GpldRecord } from '../gpld.native.js';
@@ -52,6 +52,31 @@ function nativeStatus(status: PermitHolding['status'], exemption: boolean, exten
   return ({ PENDING: 'Đang xử lý', EXPIRED: 'Hết hạn', CANCELLED: 'Thu hồi', REVOKED: 'Thu hồi' } as const)[status];
 }
 
+/** One permit of the synthetic population, as the registry writes it; null for a holder without a passport. */
+function gpldRecord(person: Person, holding: PermitHolding): GpldRecord | null {
+  if (person.passportNo === null) return null;
+  const employer = EMPLOYERS[holding.employer % EMPLOYERS.length];
+  const exemption = holding.permitClass === 'PROFESSIONAL' && recordRandom('gpld', 'exemption', holding.seq).chance(EXEMPTION_SHARE);
+  const term = permitTerm(holding.validFrom, holding.validUntil);
+  return {
+    so_giay_phep: `${exemption ? EXEMPTION_PREFIX : ''}${employer.code}-${holding.validFrom.slice(0, 4)}-${String(holding.seq).padStart(6, '0')}`,
+    ho_ten: person.fullName.toUpperCase(),
+    ngay_sinh: formatNativeDate(person.dateOfBirth, DATE_FORMAT),
+    quoc_tich: quocTichOf(person.nationality),
+    so_ho_chieu: person.passportNo!,
+    vi_tri_cong_viec: positionOf(holding),
+    chuc_danh: holding.occupation.vi,
+    ma_nghe: holding.occupation.isco,
+    don_vi_su_dung: { ten: employer.ten, ma_so_thue: employer.ma_so_thue },
+    tinh: employer.tinh,
+    // A pending application may not have its dates yet (half of them here, seeded).
+    ...(holding.status === 'PENDING' && recordRandom('gpld', 'undated', holding.seq).chance(UNDATED_PENDING_SHARE)
+      ? {}
+      : { tu_ngay: formatNativeDate(term.tu_ngay, DATE_FORMAT), den_ngay: formatNativeDate(term.den_ngay, DATE_FORMAT) }),
+    trang_thai: nativeStatus(holding.status, exemption, term.extended),
+  } satisfies GpldRecord;
+}
+
 export const gpldSimulator: SimulatorDefinition<GpldRecord> = {
   country: 'VNM',
   profile: gpldProfile,
@@ -60,30 +85,9 @@ export const gpldSimulator: SimulatorDefinition<GpldRecord> = {
   rateLimited: tooMany,
 
   records: (population) =>
-    holdingsIn(population, 'VNM', 'PERMIT')
-      .filter(({ person }) => person.passportNo !== null)
-      .map(({ person, holding }) => {
-        const employer = EMPLOYERS[holding.employer % EMPLOYERS.length];
-        const exemption = holding.permitClass === 'PROFESSIONAL' && recordRandom('gpld', 'exemption', holding.seq).chance(EXEMPTION_SHARE);
-        const term = permitTerm(holding.validFrom, holding.validUntil);
-        return {
-          so_giay_phep: `${exemption ? EXEMPTION_PREFIX : ''}${employer.code}-${holding.validFrom.slice(0, 4)}-${String(holding.seq).padStart(6, '0')}`,
-          ho_ten: person.fullName.toUpperCase(),
-          ngay_sinh: formatNativeDate(person.dateOfBirth, DATE_FORMAT),
-          quoc_tich: quocTichOf(person.nationality),
-          so_ho_chieu: person.passportNo!,
-          vi_tri_cong_viec: positionOf(holding),
-          chuc_danh: holding.occupation.vi,
-          ma_nghe: holding.occupation.isco,
-          don_vi_su_dung: { ten: employer.ten, ma_so_thue: employer.ma_so_thue },
-          tinh: employer.tinh,
-          // A pending application may not have its dates yet (half of them here, seeded).
-          ...(holding.status === 'PENDING' && recordRandom('gpld', 'undated', holding.seq).chance(UNDATED_PENDING_SHARE)
-            ? {}
-            : { tu_ngay: formatNativeDate(term.tu_ngay, DATE_FORMAT), den_ngay: formatNativeDate(term.den_ngay, DATE_FORMAT) }),
-          trang_thai: nativeStatus(holding.status, exemption, term.extended),
-        } satisfies GpldRecord;
-      }),
+    holdingsIn(population, 'VNM', 'PERMIT').flatMap(({ person, holding }) => gpldRecord(person, holding) ?? []),
+  // The six-digit serial ending the number is the permit's place in the registry.
+  atScale: atScale('PERMIT', gpldRecord, trailingSeq()),
 
   routes: [
     {
@@ -110,7 +114,7 @@ export const gpldSimulator: SimulatorDefinition<GpldRecord> = {
         const passport = query.get('so_ho_chieu');
         const quocTich = query.get('quoc_tich');
         if (!passport || !quocTich) return badRequest('Cần so_ho_chieu và quoc_tich');
-        return list(heldBy(store.all(), passport, quocTich));
+        return list(heldBy(store, passport, quocTich));
       },
     },
   ],

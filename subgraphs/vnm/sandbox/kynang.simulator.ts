@@ -1,5 +1,5 @@
 // The national occupational skills certificate API of subgraphs/vnm/README.md, over the synthetic population.
-import type { SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
+import { atScale, trailingSeq, type SimulatorDefinition } from '../../../sandbox/simulator/simulator.js';
 import { intParam } from '../../../sandbox/simulator/paging.js';
 import { holdingsIn, recordRandom, type CertHolding, type Person } from '../../../sandbox/population/population.js';
 import { formatNativeDate } from '../../../schema/dates/index.js';
@@ -35,6 +35,25 @@ export function cccdOf(person: Person): string {
   return `${r.pick(CCCD_PROVINCES)}${centuryAndSex}${String(year % 100).padStart(2, '0')}${r.digits(6)}`;
 }
 
+/** One certificate of the synthetic population, as the national skills registry writes it. */
+function kynangRecord(person: Person, holding: CertHolding): KynangRecord {
+  const organisation = recordRandom('kynang', holding.seq).pick(ORGANISATIONS);
+  return {
+    so_chung_chi: `KNQG-${holding.issuedOn.slice(0, 4)}-${organisation.code}-${String(holding.seq).padStart(6, '0')}`,
+    ho_ten: person.fullName,
+    so_cccd: person.nationality === 'VNM' ? cccdOf(person) : null,
+    so_ho_chieu: person.passportNo,
+    quoc_tich: quocTichOf(person.nationality),
+    ngay_sinh: formatNativeDate(person.dateOfBirth, DATE_FORMAT),
+    ma_nghe: holding.occupation.isco,
+    ten_nghe: holding.occupation.vi,
+    bac: ROMAN[holding.level - 1],
+    to_chuc_danh_gia: organisation.name,
+    ngay_cap: formatNativeDate(holding.issuedOn, DATE_FORMAT),
+    trang_thai: NATIVE_STATUS[holding.status],
+  } satisfies KynangRecord;
+}
+
 export const kynangSimulator: SimulatorDefinition<KynangRecord> = {
   country: 'VNM',
   profile: kynangProfile,
@@ -43,23 +62,9 @@ export const kynangSimulator: SimulatorDefinition<KynangRecord> = {
   rateLimited: tooMany,
 
   records: (population) =>
-    holdingsIn(population, 'VNM', 'CERT').map(({ person, holding }) => {
-      const organisation = recordRandom('kynang', holding.seq).pick(ORGANISATIONS);
-      return {
-        so_chung_chi: `KNQG-${holding.issuedOn.slice(0, 4)}-${organisation.code}-${String(holding.seq).padStart(6, '0')}`,
-        ho_ten: person.fullName,
-        so_cccd: person.nationality === 'VNM' ? cccdOf(person) : null,
-        so_ho_chieu: person.passportNo,
-        quoc_tich: quocTichOf(person.nationality),
-        ngay_sinh: formatNativeDate(person.dateOfBirth, DATE_FORMAT),
-        ma_nghe: holding.occupation.isco,
-        ten_nghe: holding.occupation.vi,
-        bac: ROMAN[holding.level - 1],
-        to_chuc_danh_gia: organisation.name,
-        ngay_cap: formatNativeDate(holding.issuedOn, DATE_FORMAT),
-        trang_thai: NATIVE_STATUS[holding.status],
-      } satisfies KynangRecord;
-    }),
+    holdingsIn(population, 'VNM', 'CERT').map(({ person, holding }) => kynangRecord(person, holding)),
+  // The six-digit serial ending the number is the certificate's place in the registry.
+  atScale: atScale('CERT', kynangRecord, trailingSeq()),
 
   routes: [
     {
@@ -83,10 +88,10 @@ export const kynangSimulator: SimulatorDefinition<KynangRecord> = {
         const passport = query.get('so_ho_chieu');
         const quocTich = query.get('quoc_tich');
         const cccd = query.get('so_cccd');
-        if (passport && quocTich) return list(heldBy(store.all(), passport, quocTich));
+        if (passport && quocTich) return list(heldBy(store, passport, quocTich));
         if (cccd) {
           if (!CCCD.test(cccd.trim())) return badRequest('so_cccd phải gồm 12 chữ số');
-          return list(store.all().filter((r) => r.so_cccd === cccd.trim()));
+          return list(store.find('so_cccd', cccd.trim(), (r) => r.so_cccd));
         }
         return badRequest('Cần so_ho_chieu và quoc_tich, hoặc so_cccd');
       },

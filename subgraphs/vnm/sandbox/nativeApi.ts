@@ -3,7 +3,7 @@
 // normalisation (the same word can be precomposed or decomposed). The spec gives no 400 body; a
 // `loi` message follows the style of the 404 and 429 bodies it does give. The simulators' side
 // only; the adapters' side is ../registryApi.ts.
-import type { NativeResponse, SimRoute } from '../../../sandbox/simulator/simulator.js';
+import type { NativeResponse, RecordStore, SimRoute } from '../../../sandbox/simulator/simulator.js';
 import { withinDates } from '../../../sandbox/simulator/paging.js';
 import { parseNativeDate } from '../../../schema/dates/index.js';
 import { normalizeDocumentNumber } from '../../../schema/ids/index.js';
@@ -29,6 +29,7 @@ export function filterText<N>(records: N[], query: URLSearchParams, fields: Reco
   const wanted = Object.entries(fields)
     .map(([param, read]) => ({ value: nfc(query.get(param)?.trim() ?? ''), read }))
     .filter(({ value }) => value !== '');
+  if (wanted.length === 0) return records;
   return records.filter((record) => wanted.every(({ value, read }) => nfc(read(record)) === value));
 }
 
@@ -62,10 +63,10 @@ export function numberRoute<N>(api: { collection: string; number: string; notFou
 }
 
 /** The simulators' passport search: records of that passport (compared as the kit normalises document numbers) under that Vietnamese country name (in NFC). */
-export function heldBy<N extends { so_ho_chieu?: string | null; quoc_tich: string }>(records: N[], passport: string, quocTich: string): N[] {
+export function heldBy<N extends { so_ho_chieu?: string | null; quoc_tich: string }>(store: RecordStore<N>, passport: string, quocTich: string): N[] {
   const wanted = normalizeDocumentNumber(passport);
   const country = nfc(quocTich.trim());
-  return records.filter((r) => typeof r.so_ho_chieu === 'string' && normalizeDocumentNumber(r.so_ho_chieu) === wanted && nfc(r.quoc_tich) === country);
+  return store.find('so_ho_chieu', wanted, (r) => (typeof r.so_ho_chieu === 'string' ? normalizeDocumentNumber(r.so_ho_chieu) : null)).filter((r) => nfc(r.quoc_tich) === country);
 }
 
 /** The simulators' `quoc_tich` for a person of the population: a nationality without a published Vietnamese name is a bug in the data, not a record to write. */
