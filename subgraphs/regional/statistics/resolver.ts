@@ -173,6 +173,11 @@ function cellsOf<T>(fields: readonly string[], cells: Answer['cells']): T[] {
   return cells.map((cell) => Object.fromEntries([...fields.map((f) => [f, null]), ...Object.entries(cell)]) as T);
 }
 
+/** The values a filter lists, per dimension (a dimension the filter lists is treated as grouped by suppression). */
+function selectionsOf(entries: Array<[CountDimension, Set<string> | null]>): Map<CountDimension, Set<string>> {
+  return new Map(entries.filter((entry): entry is [CountDimension, Set<string>] => entry[1] !== null));
+}
+
 @Resolver()
 export class StatisticsResolver {
   @Query(() => PermitStatistics, { description: 'Permits counted across member states from their indexes, grouped, small counts suppressed. Analysts, inspectors and operators; no personal data.' })
@@ -183,12 +188,12 @@ export class StatisticsResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<PermitStatistics> {
     requireStatisticsRole(context, 'permitStatistics');
-    const selections = new Map<CountDimension, Set<string>>();
-    const add = (dimension: CountDimension, values: Set<string> | null) => values && selections.set(dimension, values);
-    add('country', countries('filter.hostCountries', filter?.hostCountries));
-    add('holderNationality', countries('filter.nationalities', filter?.nationalities));
-    add('permitClass', listed(filter?.permitClasses));
-    add('status', listed(filter?.statuses));
+    const selections = selectionsOf([
+      ['country', countries('filter.hostCountries', filter?.hostCountries)],
+      ['holderNationality', countries('filter.nationalities', filter?.nationalities)],
+      ['permitClass', listed(filter?.permitClasses)],
+      ['status', listed(filter?.statuses)],
+    ]);
     const result = await answer({ kind: 'PERMIT', groupBy: dimensionsOf('groupBy', groupBy, PERMIT_DIMENSIONS), selections, activeOn: filter?.activeOn ?? null }, context, info);
     return { ...result, cells: cellsOf<PermitStatisticsCell>(Object.values(PERMIT_DIMENSIONS).map((d) => d.field), result.cells) };
   }
@@ -205,12 +210,12 @@ export class StatisticsResolver {
     const wrong = levels?.findIndex((level) => !(Number.isInteger(level) && level >= 1 && level <= 8)) ?? -1;
     if (levels && wrong >= 0) throw badUserInput(`filter.aqrfLevels[${wrong}]`, `expected an AQRF level from 1 to 8, got ${levels[wrong]}`);
     if (filter?.issuedFrom && filter.issuedTo && filter.issuedFrom > filter.issuedTo) throw badUserInput('filter.issuedTo', `expected a day on or after issuedFrom (${filter.issuedFrom}), got ${filter.issuedTo}`);
-    const selections = new Map<CountDimension, Set<string>>();
-    const add = (dimension: CountDimension, values: Set<string> | null) => values && selections.set(dimension, values);
-    add('country', countries('filter.countries', filter?.countries));
-    add('holderNationality', countries('filter.holderNationalities', filter?.holderNationalities));
-    add('aqrfLevel', listed(levels));
-    add('status', listed(filter?.statuses));
+    const selections = selectionsOf([
+      ['country', countries('filter.countries', filter?.countries)],
+      ['holderNationality', countries('filter.holderNationalities', filter?.holderNationalities)],
+      ['aqrfLevel', listed(levels)],
+      ['status', listed(filter?.statuses)],
+    ]);
     const result = await answer({ kind: 'CERT', groupBy: dimensionsOf('groupBy', groupBy, CERTIFICATION_DIMENSIONS), selections, issuedFrom: filter?.issuedFrom ?? null, issuedTo: filter?.issuedTo ?? null }, context, info);
     return { ...result, cells: cellsOf<CertificationStatisticsCell>(Object.values(CERTIFICATION_DIMENSIONS).map((d) => d.field), result.cells) };
   }
@@ -225,11 +230,11 @@ export class StatisticsResolver {
   ): Promise<Corridors> {
     requireStatisticsRole(context, 'corridors');
     const day = activeOn ?? new Date().toISOString().slice(0, 10);
-    const selections = new Map<CountDimension, Set<string>>();
-    const add = (dimension: CountDimension, values: Set<string> | null) => values && selections.set(dimension, values);
-    add('holderNationality', countries('filter.origins', filter?.origins));
-    add('country', countries('filter.hosts', filter?.hosts));
-    add('permitClass', listed(filter?.permitClasses));
+    const selections = selectionsOf([
+      ['holderNationality', countries('filter.origins', filter?.origins)],
+      ['country', countries('filter.hosts', filter?.hosts)],
+      ['permitClass', listed(filter?.permitClasses)],
+    ]);
     const groupBy = [PERMIT_DIMENSIONS.NATIONALITY, PERMIT_DIMENSIONS.HOST_COUNTRY, ...(byClass ? [PERMIT_DIMENSIONS.PERMIT_CLASS] : [])];
     const result = await answer({ kind: 'PERMIT', groupBy, selections, activeOn: day }, context, info);
     // A flow needs an origin other than its host; the others are not flows (and publishing nothing never uncovers a cell).

@@ -135,21 +135,6 @@ export class PermitStatisticsCell {
   suppressed!: boolean;
 }
 
-@ObjectType('PermitStatistics', { description: 'Permit counts merged across member states, small counts suppressed (docs/analysts.md).' })
-export class PermitStatistics {
-  @Field(() => [PermitStatisticsCell], { description: 'Every group, including groups withheld and groups of no permit where other groups make them possible.' })
-  cells!: PermitStatisticsCell[];
-
-  @Field(() => Int, { nullable: true, description: "The filter's grand total; null when it would uncover a suppressed cell." })
-  total!: number | null;
-
-  @Field(() => Int, { description: 'Cells counting fewer records than this are suppressed.' })
-  suppressionThreshold!: number;
-
-  @Field(() => [CountryFreshness], { description: "Each member state's index time." })
-  asOf!: CountryFreshness[];
-}
-
 @ObjectType('CertificationStatisticsCell', { description: 'One group of certifications. A dimension not grouped by is null.' })
 export class CertificationStatisticsCell {
   @Field(() => String, { nullable: true }) country!: string | null;
@@ -167,20 +152,32 @@ export class CertificationStatisticsCell {
   suppressed!: boolean;
 }
 
-@ObjectType('CertificationStatistics', { description: 'Certification counts merged across member states, small counts suppressed (docs/analysts.md).' })
-export class CertificationStatistics {
-  @Field(() => [CertificationStatisticsCell], { description: 'Every group, including groups withheld.' })
-  cells!: CertificationStatisticsCell[];
+/**
+ * The envelope every statistic shares: its cells, the grand total when it uncovers nothing, the
+ * threshold, and each member state's index time.
+ */
+function statisticsOf<Cell extends object>(CellType: new () => Cell, name: string, what: string, cellsDescription: string) {
+  @ObjectType(name, { description: `${what} counts merged across member states, small counts suppressed (docs/analysts.md).` })
+  class Statistics {
+    @Field(() => [CellType], { description: cellsDescription })
+    cells!: Cell[];
 
-  @Field(() => Int, { nullable: true, description: "The filter's grand total; null when it would uncover a suppressed cell." })
-  total!: number | null;
+    @Field(() => Int, { nullable: true, description: "The filter's grand total; null when it would uncover a suppressed cell." })
+    total!: number | null;
 
-  @Field(() => Int, { description: 'Cells counting fewer records than this are suppressed.' })
-  suppressionThreshold!: number;
+    @Field(() => Int, { description: 'Cells counting fewer records than this are suppressed.' })
+    suppressionThreshold!: number;
 
-  @Field(() => [CountryFreshness], { description: "Each member state's index time." })
-  asOf!: CountryFreshness[];
+    @Field(() => [CountryFreshness], { description: "Each member state's index time." })
+    asOf!: CountryFreshness[];
+  }
+  return Statistics;
 }
+
+export const PermitStatistics = statisticsOf(PermitStatisticsCell, 'PermitStatistics', 'Permit', 'Every group, including groups withheld and groups of no permit where other groups make them possible.');
+export type PermitStatistics = InstanceType<typeof PermitStatistics>;
+export const CertificationStatistics = statisticsOf(CertificationStatisticsCell, 'CertificationStatistics', 'Certification', 'Every group, including groups withheld.');
+export type CertificationStatistics = InstanceType<typeof CertificationStatistics>;
 
 @ObjectType('CorridorFlow', { description: 'Workers of one origin holding a permit in force in one host.' })
 export class CorridorFlow {
