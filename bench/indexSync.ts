@@ -13,12 +13,12 @@
 // database of its own and drops it. The simulators run in a child process (bench/indexRegistries.ts),
 // so the memory measured is the syncing subgraphs' alone. Each run is kept in
 // bench/results/index-sync.json under its own name (countries and rate scale), beside the others.
+import { scratchDatabase } from './measure/scratchDatabase.js';
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import pg from 'pg';
 import { countryCodes, loadCountry } from '../subgraphs/countries.js';
 import { buildCountrySubgraph, RATE_MARGIN, startCountrySubgraph, type CountrySubgraph } from '../subgraphs/kit/buildCountrySubgraph.js';
 import { countryIndexPlugin, registryMetrics, sharedBatching, type CountryIndexPlugin } from '../subgraphs/kit/plugins/index.js';
@@ -44,7 +44,6 @@ const SHARE = Number(process.env.INDEX_SYNC_RATE_SHARE ?? 0.3);
 const LOOKUPS = Number(process.env.BENCH_INDEX_LOOKUPS ?? 200);
 /** Clients asking at once, each one look-up after another (a capacity measure: enough clients to keep the registries at their rate). */
 const CLIENTS = Number(process.env.BENCH_INDEX_CLIENTS ?? 25);
-const SERVER = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const RESULTS = 'bench/results/index-sync.json';
 // Incremental rounds wait an hour: the run measures the first full pass alone, and the index it leaves is fresh for the look-ups after it.
 const INTERVAL_MS = 3_600_000;
@@ -73,23 +72,11 @@ function startRegistries(): Promise<{ child: ChildProcess; registries: IndexRegi
   });
 }
 
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: SERVER });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 const round = (value: number, digits = 1) => Number(value.toFixed(digits));
 
 async function main(): Promise<void> {
-  const database = `rantau_bench_index_${randomBytes(4).toString('hex')}`;
-  await admin(`CREATE DATABASE ${database}`);
-  const url = new URL(SERVER);
-  url.pathname = `/${database}`;
+  const scratch = await scratchDatabase('rantau_bench_index');
+  const url = new URL(scratch.url);
   const children: ChildProcess[] = [];
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 250);
@@ -175,7 +162,7 @@ async function main(): Promise<void> {
   } finally {
     clearInterval(sampler);
     children.forEach((child) => child.kill('SIGTERM'));
-    await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);
+    await scratch.drop().catch(() => undefined);
   }
 }
 

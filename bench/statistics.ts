@@ -11,11 +11,9 @@
 // Cold: every country's counts cache and the regional suppression cache empty (the database's own
 // buffers stay as the fill left them); warm: the same question again.
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import type { GraphQLResolveInfo } from 'graphql';
 import { countryEntries, loadCountry } from '../subgraphs/countries.js';
 import { loadSimulators } from '../sandbox/countrySimulators.js';
@@ -28,11 +26,11 @@ import { countryIndex, type CountryIndex } from '../subgraphs/kit/index/countryI
 import { IdentityDigest } from '../subgraphs/kit/index/identityDigest.js';
 import type { CountDimension } from '../subgraphs/kit/index/recordCounts.js';
 import { openDatabase, type SqlDatabase } from '../platform/sql/database.js';
+import { scratchDatabase } from './measure/scratchDatabase.js';
 import { RantauError } from '../schema/errors/index.js';
 import { PERMIT_DIMENSIONS, answer, forgetDecisions, type Question, type StatisticsContext } from '../subgraphs/regional/statistics/resolver.js';
 
 const SCALE = Number(process.env.BENCH_STATISTICS_SCALE ?? 400);
-const SERVER = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const COLD_RUNS = 7;
 const WARM_RUNS = 30;
 const CHUNK = 20_000;
@@ -179,16 +177,6 @@ async function measure(backend: string, db: SqlDatabase, facts: Map<string, Reco
   return { fillS, questions };
 }
 
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: SERVER });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 async function main(): Promise<void> {
   console.log(`drawing the population at scale ${SCALE} …`);
   const { facts, registries, drawnS, directly } = await factsByCountry();
@@ -197,16 +185,13 @@ async function main(): Promise<void> {
   console.log(`${records} records (${permits} permits) drawn in ${drawnS} s`);
   const backends: Record<string, Awaited<ReturnType<typeof measure>>> = {};
 
-  const database = `rantau_bench_statistics_${randomBytes(4).toString('hex')}`;
-  await admin(`CREATE DATABASE ${database}`);
-  const url = new URL(SERVER);
-  url.pathname = `/${database}`;
-  const postgres = await openDatabase(url.toString());
+  const scratch = await scratchDatabase('rantau_bench_statistics');
+  const postgres = await openDatabase(scratch.url);
   try {
     backends.postgresql = await measure('PostgreSQL', postgres, facts, registries);
   } finally {
     await postgres.close();
-    await admin(`DROP DATABASE IF EXISTS ${database}`);
+    await scratch.drop();
   }
 
   const folder = mkdtempSync(join(tmpdir(), 'rantau-bench-statistics-'));
