@@ -54,7 +54,8 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^node_modules|^\\.cache/)' },
+    // bench/node_modules holds the benchmark's own dependencies (bench/package.json).
+    exclude: { path: '(^|/)node_modules/|^\\.cache/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: { extensions: ['.ts', '.js', '.json'] },
