@@ -26,6 +26,16 @@ export interface BenchOptions {
   resultsDir: string;
   /** Only these scenarios (BENCH_SCENARIOS=single,nodes); all when unset. */
   scenarios: string[] | null;
+  /**
+   * `npm run bench` runs two parts: `published` (the registries' published rate limits, ×1: the
+   * headline) and `overhead` (limits ×BENCH_OVERHEAD_RATE_SCALE, so cold and 100-worker queries
+   * measure the gateways rather than the registries' limits). BENCH_PARTS=published runs one.
+   */
+  parts: Array<'published' | 'overhead'>;
+  /** Rate scale of the gateway-overhead part (BENCH_OVERHEAD_RATE_SCALE, default 20). */
+  overheadRateScale: number;
+  /** Cold single-worker requests of the cold-floor measurement, one at a time (BENCH_FLOOR_REQUESTS). */
+  floorRequests: number;
 }
 
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -49,6 +59,9 @@ export function readBenchOptions(env: NodeJS.ProcessEnv = process.env): BenchOpt
     redisUrl: env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379',
     resultsDir: env.BENCH_RESULTS_DIR || new URL('./results/', import.meta.url).pathname,
     scenarios: env.BENCH_SCENARIOS ? env.BENCH_SCENARIOS.split(',').map((id) => id.trim()) : null,
+    parts: env.BENCH_PARTS ? (env.BENCH_PARTS.split(',').map((id) => id.trim()) as BenchOptions['parts']) : ['published', 'overhead'],
+    overheadRateScale: positive(env, 'BENCH_OVERHEAD_RATE_SCALE', 20),
+    floorRequests: Math.round(positive(env, 'BENCH_FLOOR_REQUESTS', quick ? 5 : 20)),
   };
 }
 

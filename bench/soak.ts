@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   const targetRps = Math.max(1, Math.round(maximum.rps * soak.loadFraction * 10) / 10);
   log(`maximum ${fixed(maximum.rps)} req/s (p99 ${fixed(maximum.p99Ms)} ms, ${maximum.errorResponses} with errors); holding ${fixed(targetRps)} req/s`);
 
-  const processes = { gateway: system.gateway, subgraphs: system.subgraphs.child, registries: topology.registries };
+  const processes = { gateway: system.gateway, subgraphs: system.subgraphs!.child, registries: topology.registries };
   const samples: SoakSample[] = [];
   await calls.reset();
   const start = Date.now();

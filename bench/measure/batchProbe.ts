@@ -37,7 +37,7 @@ export async function probeBatching(context: MeasureContext, system: System, col
   await deleteKeys(context.options.redisUrl, context.keyPrefix);
   await quiesce(context, [system]);
   const cold = await once(context, system, workersBody(coldWorkers));
-  if (!cold.settled) await system.subgraphs.restart();
+  if (!cold.settled) await system.subgraphs?.restart();
   const registries: ProbeRegistry[] = context.calls.registries
     .filter((r) => r.batchLimit !== null && r.batchRoute !== null)
     .map((r) => {
@@ -49,7 +49,7 @@ export async function probeBatching(context: MeasureContext, system: System, col
   const primed = await primeUntilClean(system, warmBody, context.options.primeS * 1000);
   await quiesce(context, [system]);
   const warm = await once(context, system, warmBody);
-  if (!warm.settled) await system.subgraphs.restart();
+  if (!warm.settled) await system.subgraphs?.restart();
   return {
     workers: coldWorkers.length,
     cold: { registries, totalCalls: RegistryCalls.sum(cold.counts), errors: cold.result.errors, settled: cold.settled },

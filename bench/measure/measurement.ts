@@ -12,6 +12,8 @@ import type { BenchOptions } from '../options.js';
  * caused and the peak memory of each process it ran on during that measurement.
  */
 export interface Row extends LoadResult {
+  /** Which part of the run: the registries' published rate limits (×1) or the gateway-overhead part (×20). */
+  part: PartId;
   scenario: Scenario['id'];
   phase: PhaseKind;
   system: SystemId;
@@ -27,7 +29,11 @@ export interface Row extends LoadResult {
   memoryMiB: { gateway: number | null; subgraphs: number | null; registries: number | null };
 }
 
+/** `published`: the registries' published rate limits (the headline); `overhead`: limits ×BENCH_OVERHEAD_RATE_SCALE, for the gateways' own cost. */
+export type PartId = 'published' | 'overhead';
+
 export interface MeasureContext {
+  part: PartId;
   options: BenchOptions;
   calls: RegistryCalls;
   registries: BenchChild<unknown>;
@@ -39,7 +45,7 @@ export interface MeasureContext {
 export async function quiesce(context: MeasureContext, systems: readonly System[]): Promise<void> {
   if (await context.calls.settle(context.options.settleS * 1000)) return;
   context.log(`  registries still busy after ${context.options.settleS} s; restarting the subgraphs processes to drop their backlog`);
-  for (const subgraphs of new Set(systems.map((s) => s.subgraphs))) await subgraphs.restart();
+  for (const subgraphs of new Set(systems.map((s) => s.subgraphs))) await subgraphs?.restart();
 }
 
 /** Brings the scenario's query plan into every gateway (see Scenario.warmUp). */
@@ -68,14 +74,14 @@ export async function measure(context: MeasureContext, scenario: Scenario, phase
   let primed: boolean | null = null;
   if (load.prime !== undefined) {
     // Without caches there is nothing to fill: one request warms the query plan, as for the others.
-    const primedWith = await primeUntilClean(system, load.prime, system.cached ? options.primeS * 1000 : 1);
+    const primedWith = await primeUntilClean(system, load.prime, options.primeS * 1000);
     primed = primedWith.clean;
-    if (!primed && system.cached) context.log(`  ${system.label}: priming did not get a complete answer in ${options.primeS} s (${primedWith.attempts} tries)`);
+    if (!primed) context.log(`  ${system.label}: priming did not get a complete answer in ${options.primeS} s (${primedWith.attempts} tries)`);
     await quiesce(context, [system]);
   }
 
-  const processes = { gateway: system.gateway, subgraphs: system.subgraphs.child, registries: context.registries };
-  for (const child of Object.values(processes)) child.resetPeak();
+  const processes = { gateway: system.gateway, subgraphs: system.subgraphs?.child ?? null, registries: context.registries };
+  for (const child of Object.values(processes)) child?.resetPeak();
   await calls.reset();
   const result = await runLoad({ url: system.url, headers: system.headers, durationS: options.durationS, connections: phase.connections ?? options.connections, nextBody: load.nextBody, maxRequests: load.maxRequests });
   const settled = await calls.settle(options.settleS * 1000);
@@ -83,14 +89,15 @@ export async function measure(context: MeasureContext, scenario: Scenario, phase
   const registryCalls = RegistryCalls.sum(counts);
   let rateLimited = 0;
   for (const count of counts.values()) rateLimited += count.rateLimited;
-  const memoryMiB = { gateway: processes.gateway.peakRssMiB(), subgraphs: processes.subgraphs.peakRssMiB(), registries: processes.registries.peakRssMiB() };
+  const memoryMiB = { gateway: processes.gateway.peakRssMiB(), subgraphs: processes.subgraphs?.peakRssMiB() ?? null, registries: processes.registries.peakRssMiB() };
 
-  if (!settled) {
+  if (!settled && system.subgraphs) {
     // Calls still queued behind a registry's rate limit would land in the next measurement.
-    context.log(`  ${system.label}: registries still busy ${options.settleS} s after the load; restarting ${processes.subgraphs.name} to drop its backlog`);
+    context.log(`  ${system.label}: registries still busy ${options.settleS} s after the load; restarting ${system.subgraphs.child.name} to drop its backlog`);
     await system.subgraphs.restart();
   }
   return {
+    part: context.part,
     scenario: scenario.id,
     phase: phase.kind,
     system: system.id,

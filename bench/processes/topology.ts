@@ -3,21 +3,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { startChild, type BenchChild } from './child.js';
-import type { GatewayReady, RegistriesReady, SubgraphsInput, SubgraphsReady } from '../roles/protocol.js';
+import { SYSTEMS, type SystemGroup, type SystemId } from './systems.js';
+import { exportSPKI, importJWK } from 'jose';
+import type { CeilingInput, GatewayInput, GatewayReady, HiveInput, RegistriesReady, SubgraphsInput, SubgraphsReady } from '../roles/protocol.js';
 import type { BenchOptions } from '../options.js';
 import { serviceKeyEnvironment, writeServiceKeys } from '../../bin/trustKeys.js';
-import { DevIssuer } from '../../platform/trust/devIssuer.js';
+import { DEFAULT_AUDIENCE, DEV_ISSUER, DevIssuer } from '../../platform/trust/devIssuer.js';
+import { readConfig } from '../../platform/config.js';
 
 /**
- * The processes of one benchmark run, each its own OS process so its peak memory is its own:
- *   registries        every simulator (shared by every system)
- *   subgraphs-cached  country subgraphs + regional, RESOLVERS=cached over Redis (this run's prefix)
- *   gateway-cached    the Rantau gateway with its caches
- *   hive              Hive Gateway over the same supergraph file and the same cached subgraphs
- *   subgraphs-naive   RESOLVERS=naive: no cache, no batching
- *   gateway-naive     the Rantau gateway without caches over the naive subgraphs
+ * The processes of one benchmark run, each its own OS process so its peak memory is its own and
+ * no gateway shares a CPU scheduler with anything else:
+ *   registries           every simulator (shared by every system)
+ *   subgraphs            country subgraphs + regional, RESOLVERS=cached over Redis (this run's prefix),
+ *                        trust on: what every gateway below serves, except the trust-off pair
+ *   gateway-<id>         each Rantau gateway (with / without its response cache)
+ *   hive-<id>            each Hive Gateway (JavaScript or Rust planner, with / without response cache)
+ *   subgraphs-trust-off  the same subgraphs in the benchmark's trust-off build (bench/roles/trustOff.ts)
+ *   gateway-trust-off*   Rantau gateways in the trust-off build, over subgraphs-trust-off
+ *   ceiling              the static ceiling (bench/roles/ceiling.ts), started once Rantau's answer is known
  */
-export type SystemId = 'rantau' | 'hive' | 'naive';
+export { SYSTEMS, type SystemGroup, type SystemId } from './systems.js';
 
 /** A subgraphs process that can be restarted on the same ports (to drop a registry backlog). */
 export class SubgraphsProcess {
@@ -41,14 +47,16 @@ export class SubgraphsProcess {
 export interface System {
   id: SystemId;
   label: string;
+  group: SystemGroup;
   /** GraphQL endpoint the load goes to. */
   url: string;
   /** Sent with every request: a case officer's bearer token and purpose. */
   headers: Record<string, string>;
-  /** Whether cross-request caches exist (cold and warm differ). */
+  /** Whether a response cache exists (cold and warm differ at the gateway). */
   cached: boolean;
   gateway: BenchChild<GatewayReady>;
-  subgraphs: SubgraphsProcess;
+  /** Null for the static ceiling, which has none. */
+  subgraphs: SubgraphsProcess | null;
 }
 
 export interface Topology {
@@ -56,15 +64,21 @@ export interface Topology {
   systems: System[];
   /** Prefix of every Redis key this run writes (deleted before cold measurements and at the end). */
   keyPrefix: string;
-  /** The supergraph file the Rantau gateway and Hive Gateway both serve. */
+  /** The supergraph file every gateway serves (the trust-off pair: its own, same SDL, other URLs). */
   supergraphFile: string;
+  /** Starts the static ceiling, answering every request with `body` (bench/roles/ceiling.ts). */
+  startCeiling(body: string, contentType: string): Promise<System>;
   close(): void;
 }
 
-export async function startTopology(options: BenchOptions, log: (line: string) => void): Promise<Topology> {
+export function systemById(topology: Pick<Topology, 'systems'>, id: SystemId): System | undefined {
+  return topology.systems.find((s) => s.id === id);
+}
+
+export async function startTopology(options: BenchOptions, wanted: readonly SystemId[], log: (line: string) => void): Promise<Topology> {
   const dir = mkdtempSync(join(tmpdir(), 'rantau-bench-'));
   try {
-    return await startIn(dir, options, log);
+    return await startIn(dir, options, wanted, log);
   } catch (error) {
     // The children already started are stopped by the caller's tear-down; the files are ours.
     rmSync(dir, { recursive: true, force: true });
@@ -72,8 +86,8 @@ export async function startTopology(options: BenchOptions, log: (line: string) =
   }
 }
 
-/** What every process of one run shares: its Redis key prefix and the environment of each mode. */
-function runEnvironment(options: BenchOptions, dir: string): { keyPrefix: string; cachedEnv: Record<string, string>; naiveEnv: Record<string, string> } {
+/** What every process of one run shares: its Redis key prefix and the environment of the cached stack. */
+function runEnvironment(options: BenchOptions, dir: string): { keyPrefix: string; cachedEnv: Record<string, string> } {
   const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
   const keyPrefix = `rantau-bench:${runId}:`;
   // The benchmark measures capacity from one load generator: per-caller limits would measure the limits.
@@ -88,8 +102,7 @@ function runEnvironment(options: BenchOptions, dir: string): { keyPrefix: string
     // An embedded audit log belongs to one process: each subgraphs process keeps its own, in the run's folder.
     AUDIT_DATA_DIR: join(dir, 'audit-cached'),
   };
-  // Each mode keeps its own embedded audit log (one PGlite folder belongs to one process tree).
-  return { keyPrefix, cachedEnv, naiveEnv: { ...unlimited, RESOLVERS: 'naive', REDIS_URL: '', AUDIT_DATA_DIR: join(dir, 'audit-naive') } };
+  return { keyPrefix, cachedEnv };
 }
 
 /**
@@ -99,9 +112,13 @@ function runEnvironment(options: BenchOptions, dir: string): { keyPrefix: string
 async function authEnvironment(dir: string) {
   const keys = await writeServiceKeys(join(dir, 'keys'));
   const devIssuerKeyFile = join(dir, 'keys', 'dev-issuer.key.json');
-  const token = await (await DevIssuer.fromFile(devIssuerKeyFile)).issue({ role: 'case-officer', memberState: 'IDN', officer: 'bench', lifetimeS: 24 * 3600 });
+  const issuer = await DevIssuer.fromFile(devIssuerKeyFile);
+  const token = await issuer.issue({ role: 'case-officer', memberState: 'IDN', officer: 'bench', lifetimeS: 24 * 3600 });
+  const [jwk] = issuer.jwks().keys;
+  const issuerPublicKeyPem = await exportSPKI((await importJWK(jwk, 'ES256')) as CryptoKey);
   return {
     keys,
+    issuerPublicKeyPem,
     headers: { authorization: `Bearer ${token}`, 'rantau-purpose': 'PERMIT_APPLICATION' },
     gatewayTrust: { ...serviceKeyEnvironment(keys, 'gateway'), AUTH_DEV_ISSUER: '1', AUTH_DEV_ISSUER_KEY_FILE: devIssuerKeyFile },
     subgraphTrust: serviceKeyEnvironment(keys, 'regional'),
@@ -111,40 +128,76 @@ async function authEnvironment(dir: string) {
 }
 
 async function startRegistries(options: BenchOptions, log: (line: string) => void): Promise<{ registries: BenchChild<RegistriesReady>; registryUrls: Record<string, Record<string, string>> }> {
-  log('starting registries…');
+  log(`starting registries (rate limits ×${options.rateScale})…`);
   const registries = await startChild<RegistriesReady>('registries', 'registries', { rateScale: options.rateScale });
   const registryUrls: Record<string, Record<string, string>> = {};
   for (const endpoint of registries.ready.registries) (registryUrls[endpoint.country] ??= {})[endpoint.registry] = endpoint.url;
   return { registries, registryUrls };
 }
 
-async function startIn(dir: string, options: BenchOptions, log: (line: string) => void): Promise<Topology> {
-  const { keyPrefix, cachedEnv, naiveEnv } = runEnvironment(options, dir);
+async function startIn(dir: string, options: BenchOptions, wanted: readonly SystemId[], log: (line: string) => void): Promise<Topology> {
+  const run = runEnvironment(options, dir);
+  const { keyPrefix } = run;
+  // The country index's sync is background registry traffic, which would be counted against every
+  // measurement and keep the registries from falling quiet; the index has its own benchmark
+  // (npm run bench:index). Off here, the same for every gateway (the soak run keeps it on).
+  const cachedEnv = { ...run.cachedEnv, INDEX: 'off' };
   const { registries, registryUrls } = await startRegistries(options, log);
+  const responseTtlS = readConfig().cache.responseTtlS;
 
   const supergraphFile = join(dir, 'supergraph.graphql');
-  const naiveSupergraphFile = join(dir, 'supergraph-naive.graphql');
-  log('starting cached subgraphs…');
-  const { keys, headers, gatewayTrust, subgraphTrust, cacheKey } = await authEnvironment(dir);
-  const cachedSubgraphs = await SubgraphsProcess.start('subgraphs-cached', { registryUrls, rateScale: options.rateScale, supergraphFile }, { ...cachedEnv, ...cacheKey, ...subgraphTrust });
-  log('starting naive subgraphs…');
-  const naiveSubgraphs = await SubgraphsProcess.start('subgraphs-naive', { registryUrls, rateScale: options.rateScale, supergraphFile: naiveSupergraphFile }, { ...naiveEnv, ...subgraphTrust });
-  log('starting gateways…');
-  const rantau = await startChild<GatewayReady>('gateway-cached', 'gateway', { supergraphFile }, { ...cachedEnv, ...cacheKey, ...gatewayTrust });
-  // Its own working directory, so no gateway.config file of the checkout is picked up.
-  // It signs caller contexts with the gateway's key (bench/roles/hiveSigning.config.ts), for a fixed caller.
-  const hive = await startChild<GatewayReady>('hive', 'hive', { supergraphFile }, serviceKeyEnvironment(keys, 'gateway'), { cwd: dir });
-  const naive = await startChild<GatewayReady>('gateway-naive', 'gateway', { supergraphFile: naiveSupergraphFile }, { ...naiveEnv, ...gatewayTrust });
+  const { keys, headers, gatewayTrust, subgraphTrust, cacheKey, issuerPublicKeyPem } = await authEnvironment(dir);
+  log('starting subgraphs…');
+  const subgraphs = await SubgraphsProcess.start('subgraphs', { registryUrls, rateScale: options.rateScale, supergraphFile }, { ...cachedEnv, ...cacheKey, ...subgraphTrust });
+  const systems: System[] = [];
+  const add = (id: SystemId, gateway: BenchChild<GatewayReady>, over: SubgraphsProcess | null, cached: boolean) =>
+    systems.push({ id, ...SYSTEMS[id], url: gateway.ready.url, headers, cached, gateway, subgraphs: over });
+
+  const rantau = async (id: SystemId, responseCache: boolean) => {
+    log(`starting ${SYSTEMS[id].label}…`);
+    // Its audit chain in an embedded log of its own: one PGlite folder belongs to one process.
+    const env = { ...cachedEnv, ...cacheKey, ...gatewayTrust, AUDIT_DATA_DIR: join(dir, `audit-gateway-${id}`) };
+    add(id, await startChild<GatewayReady>(`gateway-${id}`, 'gateway', { supergraphFile, responseCache } satisfies GatewayInput, env), subgraphs, responseCache);
+  };
+  const hive = async (id: SystemId, responseCache: boolean, rust: boolean) => {
+    log(`starting ${SYSTEMS[id].label}…`);
+    const input: HiveInput = { supergraphFile, responseCache, rust, redisUrl: options.redisUrl, keyPrefix, responseTtlS, issuerPublicKeyPem, issuer: DEV_ISSUER, audience: DEFAULT_AUDIENCE };
+    // Its own working directory, so no gateway.config file of the checkout is picked up.
+    add(id, await startChild<GatewayReady>(id, 'hive', input, serviceKeyEnvironment(keys, 'gateway'), { cwd: dir }), subgraphs, responseCache);
+  };
+  if (wanted.includes('rantau')) await rantau('rantau', true);
+  if (wanted.includes('hive')) await hive('hive', true, false);
+  if (wanted.includes('hive-rust')) await hive('hive-rust', true, true);
+  if (wanted.includes('rantau-nocache')) await rantau('rantau-nocache', false);
+  if (wanted.includes('hive-nocache')) await hive('hive-nocache', false, false);
+  if (wanted.includes('hive-rust-nocache')) await hive('hive-rust-nocache', false, true);
+
+  const trustOff = wanted.filter((id) => SYSTEMS[id].group === 'trust');
+  if (trustOff.length > 0) {
+    // Its own subgraphs and supergraph, in the trust-off build; the same Redis prefix and keys, so
+    // its record caches hold what the trusted stack's hold (the same registries answered both).
+    log('starting subgraphs, trust off…');
+    const offSupergraph = join(dir, 'supergraph-trust-off.graphql');
+    const offEnv = { ...cachedEnv, ...cacheKey, AUDIT_DATA_DIR: join(dir, 'audit-trust-off') };
+    const offSubgraphs = await SubgraphsProcess.start('subgraphs-trust-off', { registryUrls, rateScale: options.rateScale, supergraphFile: offSupergraph, trust: 'off' }, offEnv);
+    for (const id of trustOff) {
+      log(`starting ${SYSTEMS[id].label}…`);
+      const responseCache = id === 'rantau-trust-off';
+      add(id, await startChild<GatewayReady>(`gateway-${id}`, 'gateway', { supergraphFile: offSupergraph, responseCache, trust: 'off' } satisfies GatewayInput, offEnv), offSubgraphs, responseCache);
+    }
+  }
 
   return {
     registries,
     keyPrefix,
     supergraphFile,
-    systems: [
-      { id: 'rantau', label: 'Rantau (cached)', url: rantau.ready.url, headers, cached: true, gateway: rantau, subgraphs: cachedSubgraphs },
-      { id: 'hive', label: 'Hive Gateway', url: hive.ready.url, headers, cached: true, gateway: hive, subgraphs: cachedSubgraphs },
-      { id: 'naive', label: 'Rantau (naive)', url: naive.ready.url, headers, cached: false, gateway: naive, subgraphs: naiveSubgraphs },
-    ],
+    systems,
+    startCeiling: async (body, contentType) => {
+      const gateway = await startChild<GatewayReady>('ceiling', 'ceiling', { body, contentType } satisfies CeilingInput);
+      const system: System = { id: 'ceiling', ...SYSTEMS.ceiling, url: gateway.ready.url, headers, cached: false, gateway, subgraphs: null };
+      systems.push(system);
+      return system;
+    },
     close: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
@@ -160,12 +213,13 @@ export async function startRantauTopology(options: BenchOptions, log: (line: str
     const { headers, gatewayTrust, subgraphTrust, cacheKey } = await authEnvironment(dir);
     const subgraphs = await SubgraphsProcess.start('subgraphs-cached', { registryUrls, rateScale: options.rateScale, supergraphFile }, { ...cachedEnv, ...cacheKey, ...subgraphTrust });
     log('starting the gateway…');
-    const gateway = await startChild<GatewayReady>('gateway-cached', 'gateway', { supergraphFile }, { ...cachedEnv, ...cacheKey, ...gatewayTrust });
+    const gateway = await startChild<GatewayReady>('gateway-cached', 'gateway', { supergraphFile }, { ...cachedEnv, ...cacheKey, ...gatewayTrust, AUDIT_DATA_DIR: join(dir, 'audit-gateway') });
     return {
       registries,
       keyPrefix,
       supergraphFile,
-      systems: [{ id: 'rantau', label: 'Rantau (cached)', url: gateway.ready.url, headers, cached: true, gateway, subgraphs }],
+      systems: [{ id: 'rantau', ...SYSTEMS.rantau, url: gateway.ready.url, headers, cached: true, gateway, subgraphs }],
+      startCeiling: () => Promise.reject(new Error('the soak run has no ceiling')),
       close: () => rmSync(dir, { recursive: true, force: true }),
     };
   } catch (error) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineChart, ticks } from './svgChart.js';
+import { barChart, lineChart, logTicks, ticks } from './svgChart.js';
 
 describe('soak charts', () => {
   it('puts round ticks around the whole range, so no line leaves the plot', () => {
@@ -16,5 +16,14 @@ describe('soak charts', () => {
     for (const [, y] of svg.matchAll(/<polyline [^>]*points="([^"]+)"/g)) {
       for (const point of y.split(' ')) expect(Number(point.split(',')[1])).toBeGreaterThanOrEqual(40);
     }
+  });
+});
+
+describe('benchmark bar charts', () => {
+  it('draws one bar per system and category, skips missing ones, and spans orders of magnitude on a log axis', () => {
+    const svg = barChart({ title: 'Throughput', unit: 'req/s', log: true, categories: ['one worker, warm', 'one worker, cold'], series: [{ name: 'Rantau', values: [12000, 20] }, { name: 'Hive <JS>', values: [4000, null] }] });
+    expect(svg.match(/<rect x="230"/g)).toHaveLength(3);
+    expect(svg).toContain('Hive &lt;JS&gt;');
+    expect(logTicks(10, 12000)).toEqual([10, 100, 1000, 10000, 100000]);
   });
 });

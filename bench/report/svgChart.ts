@@ -22,7 +22,7 @@ export interface LineChart {
 const WIDTH = 820;
 const HEIGHT = 340;
 const MARGIN = { top: 40, right: 180, bottom: 50, left: 70 };
-const COLOURS = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b'];
+const COLOURS = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#17becf'];
 
 function escape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -94,4 +94,74 @@ export function lineChart(chart: LineChart): string {
   });
   parts.push('</svg>');
   return `${parts.join('\n')}\n`;
+}
+
+/** Grouped horizontal bars: one group per category (a scenario), one bar per series (a system). */
+export interface BarChart {
+  title: string;
+  /** What the values are, under the axis ("req/s", "ms"). */
+  unit: string;
+  categories: string[];
+  series: Array<{ name: string; values: Array<number | null> }>;
+  /** A logarithmic axis, for values spanning orders of magnitude (throughput warm against cold). */
+  log?: boolean;
+}
+
+export function barChart(chart: BarChart): string {
+  const bar = 14;
+  const gap = 10;
+  const left = 230;
+  const right = 90;
+  const width = 860;
+  const legendH = 20 * Math.ceil(chart.series.length / 2);
+  const top = 40 + legendH;
+  const groupH = chart.series.length * bar + gap;
+  const height = top + chart.categories.length * groupH + 40;
+  const values = chart.series.flatMap((s) => s.values).filter((v): v is number => v !== null && v > 0);
+  const max = Math.max(...values, 1);
+  const min = chart.log ? Math.max(Math.min(...values, max) / 2, 0.01) : 0;
+  const tickValues = chart.log ? logTicks(min, max) : ticks(0, max * 1.05);
+  const axisMax = chart.log ? tickValues[tickValues.length - 1] : tickValues[tickValues.length - 1];
+  const axisMin = chart.log ? tickValues[0] : 0;
+  const plotW = width - left - right;
+  const sx = (v: number) => left + (chart.log ? (Math.log10(Math.max(v, axisMin)) - Math.log10(axisMin)) / (Math.log10(axisMax) - Math.log10(axisMin) || 1) : v / (axisMax || 1)) * plotW;
+  const parts: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`,
+    `<rect width="${width}" height="${height}" fill="#fff"/>`,
+    `<text x="10" y="22" font-size="15" font-weight="bold">${escape(chart.title)}</text>`,
+  ];
+  chart.series.forEach((series, i) => {
+    const x = 10 + (i % 2) * 420;
+    const y = 36 + Math.floor(i / 2) * 20;
+    parts.push(`<rect x="${x}" y="${y}" width="14" height="12" fill="${COLOURS[i % COLOURS.length]}"/>`);
+    parts.push(`<text x="${x + 20}" y="${y + 11}">${escape(series.name)}</text>`);
+  });
+  const plotBottom = top + chart.categories.length * groupH;
+  for (const t of tickValues) {
+    parts.push(`<line x1="${sx(t).toFixed(1)}" x2="${sx(t).toFixed(1)}" y1="${top - 4}" y2="${plotBottom}" stroke="#e5e5e5"/>`);
+    parts.push(`<text x="${sx(t).toFixed(1)}" y="${plotBottom + 16}" text-anchor="middle">${label(t)}</text>`);
+  }
+  parts.push(`<text x="${left + plotW / 2}" y="${plotBottom + 34}" text-anchor="middle">${escape(chart.unit)}${chart.log ? ' (log scale)' : ''}</text>`);
+  chart.categories.forEach((category, c) => {
+    const y0 = top + c * groupH;
+    parts.push(`<text x="${left - 8}" y="${(y0 + (chart.series.length * bar) / 2 + 4).toFixed(1)}" text-anchor="end">${escape(category)}</text>`);
+    chart.series.forEach((series, i) => {
+      const value = series.values[c];
+      const y = y0 + i * bar;
+      if (value === null || value === undefined) return;
+      const w = Math.max(1, sx(value) - left);
+      parts.push(`<rect x="${left}" y="${y}" width="${w.toFixed(1)}" height="${bar - 2}" fill="${COLOURS[i % COLOURS.length]}"/>`);
+      parts.push(`<text x="${(left + w + 4).toFixed(1)}" y="${y + bar - 4}" font-size="10">${label(value)}</text>`);
+    });
+  });
+  parts.push(`<line x1="${left}" x2="${left}" y1="${top - 4}" y2="${plotBottom}" stroke="#333"/>`);
+  parts.push('</svg>');
+  return `${parts.join('\n')}\n`;
+}
+
+/** Powers of ten from at or below `min` to at or above `max`. */
+export function logTicks(min: number, max: number): number[] {
+  const out: number[] = [];
+  for (let e = Math.floor(Math.log10(min)); e <= Math.ceil(Math.log10(max)); e += 1) out.push(Number((10 ** e).toPrecision(12)));
+  return out.length > 1 ? out : [out[0], out[0] * 10];
 }

@@ -1,10 +1,14 @@
-import type { Row } from '../measure/measurement.js';
+import type { PartId, Row } from '../measure/measurement.js';
 import type { BatchProbe } from '../measure/batchProbe.js';
+import type { ColdFloor } from '../measure/coldFloor.js';
 import type { PhaseKind, Scenario } from '../scenarios.js';
+import { SYSTEMS, type SystemId } from '../processes/systems.js';
 
 /**
- * The issue's targets, judged from one run. They are reported as PASS/FAIL lines, never asserted:
- * a benchmark on a shared machine informs, it does not gate.
+ * The issues' targets (#15, #10), judged from one run. They are reported as PASS/FAIL lines, never
+ * asserted: a benchmark on a shared machine informs, it does not gate. Every comparison is between
+ * like configurations only: response cache on both sides, off on both sides, trust on against
+ * trust off of the same build, or Rantau against the static server answering its bytes.
  */
 /** `a ÷ b`; `atLeast` when b answered nothing in its window (so b's rate is below 1 / window). */
 export interface Comparison {
@@ -12,27 +16,39 @@ export interface Comparison {
   atLeast: boolean;
 }
 
-export interface Ratio {
-  scenario: Scenario['id'];
-  phase: PhaseKind;
-  cachedRps: number | null;
-  naiveRps: number | null;
-  hiveRps: number | null;
-  /** Rantau cached ÷ Rantau naive throughput. */
-  cachedOverNaive: Comparison;
-  /** Rantau gateway ÷ Hive Gateway throughput, both over the cached subgraphs. */
-  rantauOverHive: Comparison;
-}
-
 export interface Target {
   name: string;
-  pass: boolean;
+  /** null: not measured in this run (a scenario left out), neither PASS nor FAIL. */
+  pass: boolean | null;
   detail: string;
 }
 
-function compare(a: Row | undefined, b: Row | undefined): Comparison {
+/** One like-for-like ratio of throughput: `system ÷ versus` in one part, scenario and phase. */
+export interface Ratio {
+  part: PartId;
+  scenario: Scenario['id'];
+  phase: PhaseKind;
+  system: SystemId;
+  versus: SystemId;
+  systemRps: number;
+  versusRps: number;
+  ratio: Comparison;
+}
+
+/** The like-for-like pairs: each Rantau configuration against each peer configured the same way. */
+export const PAIRS: ReadonlyArray<[SystemId, SystemId]> = [
+  ['rantau', 'hive'],
+  ['rantau', 'hive-rust'],
+  ['rantau-nocache', 'hive-nocache'],
+  ['rantau-nocache', 'hive-rust-nocache'],
+  ['rantau', 'ceiling'],
+  ['rantau', 'rantau-trust-off'],
+  ['rantau-nocache', 'rantau-nocache-trust-off'],
+];
+
+export function compare(a: Row | undefined, b: Row | undefined): Comparison {
   if (!a || !b) return { value: null, atLeast: false };
-  if (b.requests > 0) return { value: a.rps / b.rps, atLeast: false };
+  if (b.requests > 0 && b.rps > 0) return { value: a.rps / b.rps, atLeast: false };
   // Not one answer within b's window: b's rate is below 1 / window, a lower bound for the ratio.
   if (a.requests > 0) return { value: a.rps * b.durationS, atLeast: true };
   return { value: null, atLeast: false };
@@ -42,34 +58,104 @@ export function times(comparison: Comparison): string {
   return comparison.value === null ? 'n/a' : `${comparison.atLeast ? '≥ ' : ''}${comparison.value.toFixed(2)}×`;
 }
 
-export function ratios(rows: Row[]): Ratio[] {
+function findRow(rows: readonly Row[], part: PartId, scenario: Scenario['id'], phase: PhaseKind, system: SystemId): Row | undefined {
+  return rows.find((r) => r.part === part && r.scenario === scenario && r.phase === phase && r.system === system);
+}
+
+export function ratios(rows: readonly Row[]): Ratio[] {
   const out: Ratio[] = [];
-  const find = (row: Row, system: string) => rows.find((r) => r.scenario === row.scenario && r.phase === row.phase && r.system === system);
+  const seen = new Set<string>();
   for (const row of rows) {
-    if (row.system !== 'rantau') continue;
-    const naive = find(row, 'naive');
-    const hive = find(row, 'hive');
-    out.push({
-      scenario: row.scenario,
-      phase: row.phase,
-      cachedRps: row.rps,
-      naiveRps: naive?.rps ?? null,
-      hiveRps: hive?.rps ?? null,
-      cachedOverNaive: compare(row, naive),
-      rantauOverHive: compare(row, hive),
-    });
+    const key = `${row.part}/${row.scenario}/${row.phase}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    for (const [system, versus] of PAIRS) {
+      const a = findRow(rows, row.part, row.scenario, row.phase, system);
+      const b = findRow(rows, row.part, row.scenario, row.phase, versus);
+      if (!a || !b) continue;
+      out.push({ part: row.part, scenario: row.scenario, phase: row.phase, system, versus, systemRps: a.rps, versusRps: b.rps, ratio: compare(a, b) });
+    }
   }
   return out;
 }
 
-export function judgeTargets(all: Ratio[], probe: BatchProbe | null): Target[] {
+/** Throughput lost to trust: 1 − (trust on ÷ trust off), as a percentage; null when either is missing. */
+export function trustCostPercent(on: Row | undefined, off: Row | undefined): number | null {
+  if (!on || !off || off.rps <= 0) return null;
+  return (1 - on.rps / off.rps) * 100;
+}
+
+const rps = (row: Row | undefined) => (row ? `${row.rps.toFixed(1)} req/s` : 'not measured');
+
+function atLeastTarget(name: string, a: Row | undefined, b: Row | undefined, bound: number, what: string): Target {
+  const ratio = compare(a, b);
+  if (ratio.value === null) return { name, pass: null, detail: `not measured (${what}: ${rps(a)} vs ${rps(b)})` };
+  return { name, pass: ratio.value >= bound, detail: `${times(ratio)} (${rps(a)} vs ${rps(b)})` };
+}
+
+/** The stronger of two peers' rows (higher throughput): a target against "Hive Gateway" holds against its best configuration. */
+function stronger(a: Row | undefined, b: Row | undefined): Row | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return b.rps > a.rps ? b : a;
+}
+
+export interface TargetInputs {
+  rows: readonly Row[];
+  floor: ColdFloor | null;
+  probe: BatchProbe | null;
+}
+
+export function judgeTargets({ rows, floor, probe }: TargetInputs): Target[] {
   const targets: Target[] = [];
-  const warmSingle = all.find((r) => r.scenario === 'single' && r.phase === 'warm');
-  targets.push({
-    name: 'warm single-worker throughput ≥ 10× naive',
-    pass: (warmSingle?.cachedOverNaive.value ?? 0) >= 10,
-    detail: `${warmSingle ? times(warmSingle.cachedOverNaive) : 'n/a'} (${warmSingle?.cachedRps?.toFixed(1) ?? 'n/a'} vs ${warmSingle?.naiveRps?.toFixed(1) ?? 'n/a'} req/s)`,
-  });
+  const row = (part: PartId, scenario: Scenario['id'], phase: PhaseKind, system: SystemId) => findRow(rows, part, scenario, phase, system);
+
+  // #15: with a response cache on both sides, in the same Redis, keyed per caller.
+  const cached: Array<[PartId, Scenario['id'], PhaseKind, string]> = [
+    ['published', 'single', 'warm', 'warm single worker'],
+    ['overhead', 'nodes', 'warm', 'warm 50 records by id'],
+    ['published', 'mixed', 'mixed', 'mixed workload'],
+  ];
+  for (const [part, scenario, phase, title] of cached) {
+    const hive = stronger(row(part, scenario, phase, 'hive'), row(part, scenario, phase, 'hive-rust'));
+    targets.push(atLeastTarget(`Rantau ≥ 2× Hive Gateway, response cache on both sides: ${title}${hive ? ` (against ${SYSTEMS[hive.system].label})` : ''}`, row(part, scenario, phase, 'rantau'), hive, 2, title));
+  }
+  // #15: every response cache off on both sides, against Hive Gateway's Rust planner.
+  const uncached: Array<[PartId, Scenario['id'], string]> = [
+    ['published', 'single', 'single worker'],
+    ['overhead', 'hundred', '100 workers in one query'],
+    ['overhead', 'nodes', '50 records by id'],
+  ];
+  for (const [part, scenario, title] of uncached) {
+    targets.push(atLeastTarget(`Rantau ≥ 1.0× Hive Gateway + Rust planner, every response cache off: ${title} (record caches warm)`, row(part, scenario, 'warm', 'rantau-nocache'), row(part, scenario, 'warm', 'hive-rust-nocache'), 1, title));
+  }
+  targets.push(atLeastTarget('warm single worker ≥ 0.5× the static ceiling', row('published', 'single', 'warm', 'rantau'), row('published', 'single', 'warm', 'ceiling'), 0.5, 'ceiling'));
+  if (floor && floor.ratio.p50 !== null) {
+    targets.push({
+      name: 'cold single worker p50 ≤ 1.1× the cold floor',
+      pass: floor.ratio.p50 <= 1.1,
+      detail: `${floor.ratio.p50.toFixed(2)}× (p50 ${floor.latency.p50Ms.toFixed(0)} ms against a floor of ${floor.floor.p50Ms.toFixed(0)} ms; p99 ${floor.ratio.p99?.toFixed(2) ?? 'n/a'}×)`,
+    });
+  } else {
+    targets.push({ name: 'cold single worker p50 ≤ 1.1× the cold floor', pass: null, detail: 'not measured' });
+  }
+
+  // #10: the warm-path cost of authentication, signed contexts, the owner's policy and the audit.
+  const trust: Array<[SystemId, SystemId, string]> = [
+    ['rantau', 'rantau-trust-off', 'response cache on (the gateway answers from its cache: token checked, gateway audit written, no subgraph called)'],
+    ['rantau-nocache', 'rantau-nocache-trust-off', 'no response cache (every subgraph call signed, verified, policed and audited)'],
+  ];
+  for (const [on, off, how] of trust) {
+    const onRow = row('published', 'single', 'warm', on);
+    const offRow = row('published', 'single', 'warm', off);
+    const cost = trustCostPercent(onRow, offRow);
+    targets.push({
+      name: `cost of trust < 15% of warm single-worker throughput, ${how}`,
+      pass: cost === null ? null : cost < 15,
+      detail: cost === null ? 'not measured' : `${cost.toFixed(1)}% (${rps(onRow)} with trust, ${rps(offRow)} without)`,
+    });
+  }
+
   if (probe) {
     const over = probe.cold.registries.filter((r) => r.batchCalls > r.bound);
     targets.push({
@@ -86,12 +172,9 @@ export function judgeTargets(all: Ratio[], probe: BatchProbe | null): Target[] {
       detail: `${probe.warm.totalCalls} calls${probe.warm.primed ? '' : ' (priming never got a complete answer)'}`,
     });
   }
-  for (const r of all) {
-    targets.push({ name: `Rantau gateway ≥ 1.0× Hive Gateway: ${r.scenario} ${r.phase}`, pass: (r.rantauOverHive.value ?? 0) >= 1, detail: times(r.rantauOverHive) });
-  }
   return targets;
 }
 
 export function targetLine(target: Target): string {
-  return `${target.pass ? 'PASS' : 'FAIL'}  ${target.name}: ${target.detail}`;
+  return `${target.pass === null ? 'NOT MEASURED' : target.pass ? 'PASS' : 'FAIL'}  ${target.name}: ${target.detail}`;
 }

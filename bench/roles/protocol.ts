@@ -30,6 +30,18 @@ export interface RegistriesInput {
 
 export interface RegistriesReady {
   registries: RegistryEndpoint[];
+  /**
+   * Every registry call's start and end as the simulators served it (`GET` the list, `DELETE` to
+   * empty it): what the cold floor is measured from (bench/measure/coldFloor.ts).
+   */
+  timingsUrl: string;
+}
+
+/** One registry call as its simulator served it: wall-clock milliseconds (performance.timeOrigin based). */
+export interface RegistryCallTiming {
+  registry: string;
+  startMs: number;
+  endMs: number;
 }
 
 export interface SubgraphsInput {
@@ -40,6 +52,8 @@ export interface SubgraphsInput {
   supergraphFile: string;
   /** Ports of a previous start (restart on the same addresses); ephemeral when absent. */
   ports?: Record<string, number>;
+  /** 'off': the benchmark's trust-off build (bench/roles/trustOff.ts), only ever measured against 'on'. */
+  trust?: 'on' | 'off';
 }
 
 export interface SubgraphsReady {
@@ -49,6 +63,34 @@ export interface SubgraphsReady {
 
 export interface GatewayInput {
   supergraphFile: string;
+  /** False: the gateway keeps no response cache (and no persisted queries); the subgraphs' record caches stay. */
+  responseCache?: boolean;
+  /** 'off': the benchmark's trust-off build (bench/roles/trustOff.ts), only ever measured against 'on'. */
+  trust?: 'on' | 'off';
+}
+
+/** Hive Gateway as the benchmark configures it (bench/roles/hive.config.ts). */
+export interface HiveInput {
+  supergraphFile: string;
+  /** Hive's response cache, in the same Redis as Rantau's, keyed per caller. */
+  responseCache: boolean;
+  /** The Rust query planner (@graphql-hive/router-runtime) in place of the JavaScript one. */
+  rust: boolean;
+  redisUrl: string;
+  /** Hive's keys go under the run's prefix, so emptying the run's caches empties Hive's too. */
+  keyPrefix: string;
+  /** Rantau's response TTL (CACHE_TTL_RESPONSE_S): the same TTL on both sides. */
+  responseTtlS: number;
+  /** The development issuer's public key (SPKI PEM), which Hive's JWT plugin verifies the same tokens with. */
+  issuerPublicKeyPem: string;
+  issuer: string;
+  audience: string;
+}
+
+/** The static ceiling: a minimal HTTP server answering every POST with these bytes. */
+export interface CeilingInput {
+  body: string;
+  contentType: string;
 }
 
 export interface GatewayReady {

@@ -9,6 +9,7 @@ import type { RunningServer } from '../../platform/httpServer.js';
 import { readConfig } from '../../platform/config.js';
 import { countryRuntime, regionalOptions } from '../../bin/runtime.js';
 import { signerFromSettings, verifierFromSettings } from '../../bin/trustRuntime.js';
+import { unsignedContexts, unverifiedContexts, withoutTrustPlugins } from './trustOff.js';
 import { runChild } from './childLifecycle.js';
 import { readChildInput, type SubgraphsInput, type SubgraphsReady } from './protocol.js';
 
@@ -39,6 +40,9 @@ function writeIfChanged(file: string, sdl: string): void {
 runChild<SubgraphsReady>(async () => {
   const input = readChildInput<SubgraphsInput>();
   const config = readConfig();
+  // The benchmark's trust-off build (bench/roles/trustOff.ts): only ever measured against trust on.
+  const off = input.trust === 'off';
+  const verifierFor = (service: string) => (off ? unverifiedContexts(service) : verifierFromSettings(config.trust, service));
   const started: RunningServer[] = [];
   const close = async () => {
     await Promise.all(started.reverse().map((server) => server.close().catch(() => undefined)));
@@ -49,15 +53,16 @@ runChild<SubgraphsReady>(async () => {
     for (const entry of countryEntries) {
       const registryUrls = input.registryUrls[entry.code];
       if (!registryUrls) throw new Error(`no registry URLs for ${entry.code}`);
-      const subgraph = await buildCountrySubgraph(scaled((await loadCountry(entry.code)).country, input.rateScale), countryRuntime(config, entry.code, registryUrls));
-      const running = await startCountrySubgraph(subgraph, input.ports?.[entry.code] ?? 0, verifierFromSettings(config.trust, entry.code.toLowerCase()));
+      const runtime = countryRuntime(config, entry.code, registryUrls);
+      const subgraph = await buildCountrySubgraph(scaled((await loadCountry(entry.code)).country, input.rateScale), off ? { ...runtime, plugins: withoutTrustPlugins(runtime.plugins ?? []) } : runtime);
+      const running = await startCountrySubgraph(subgraph, input.ports?.[entry.code] ?? 0, verifierFor(entry.code.toLowerCase()));
       started.push(running);
       ports[entry.code] = running.port;
       sources.push({ name: entry.code.toLowerCase(), url: running.url, sdl: subgraph.sdl });
     }
     const countries = countryEntries.map((entry, i) => ({ code: entry.code, url: sources[i].url }));
-    const regionalSubgraph = await buildRegionalSubgraph(regionalOptions(config, countries, { signer: await signerFromSettings(config.trust, 'rantau-regional') }));
-    const regional = await startRegionalSubgraph(regionalSubgraph, input.ports?.regional ?? 0, verifierFromSettings(config.trust, 'regional'));
+    const regionalSubgraph = await buildRegionalSubgraph(regionalOptions(config, countries, { signer: off ? unsignedContexts('rantau-regional') : await signerFromSettings(config.trust, 'rantau-regional') }));
+    const regional = await startRegionalSubgraph(regionalSubgraph, input.ports?.regional ?? 0, verifierFor('regional'));
     started.push(regional);
     ports.regional = regional.port;
     writeIfChanged(input.supergraphFile, composeSupergraph([{ name: 'regional', url: regional.url, sdl: regionalSubgraph.sdl }, ...sources]));
