@@ -36,6 +36,8 @@ export interface BenchOptions {
   overheadRateScale: number;
   /** Cold single-worker requests of the cold-floor measurement, one at a time (BENCH_FLOOR_REQUESTS). */
   floorRequests: number;
+  /** A PostgreSQL server for the audit logs (BENCH_AUDIT_POSTGRES_URL); unset: embedded PGlite logs, as `npm start`. */
+  auditPostgresUrl: string | null;
 }
 
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -62,6 +64,7 @@ export function readBenchOptions(env: NodeJS.ProcessEnv = process.env): BenchOpt
     parts: env.BENCH_PARTS ? (env.BENCH_PARTS.split(',').map((id) => id.trim()) as BenchOptions['parts']) : ['published', 'overhead'],
     overheadRateScale: positive(env, 'BENCH_OVERHEAD_RATE_SCALE', 20),
     floorRequests: Math.round(positive(env, 'BENCH_FLOOR_REQUESTS', quick ? 5 : 20)),
+    auditPostgresUrl: env.BENCH_AUDIT_POSTGRES_URL || null,
   };
 }
 

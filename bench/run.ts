@@ -144,7 +144,7 @@ async function runPart(part: PartId, set: ScenarioSet): Promise<PartResult> {
   }
   await stopAllChildren();
   await deleteKeys(options.redisUrl, topology.keyPrefix).catch(() => undefined);
-  topology.close();
+  await topology.close();
   run.topology = undefined;
   return result;
 }

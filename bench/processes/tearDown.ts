@@ -20,7 +20,7 @@ export class BenchRun {
     await stopAllChildren();
     if (this.topology) {
       await deleteKeys(this.redisUrl, this.topology.keyPrefix).catch(() => undefined);
-      this.topology.close();
+      await this.topology.close().catch(() => undefined);
     }
   }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { startChild, type BenchChild } from './child.js';
 import { SYSTEMS, type SystemGroup, type SystemId } from './systems.js';
+import { AuditDatabases } from './auditDatabases.js';
 import { exportSPKI, importJWK } from 'jose';
 import type { CeilingInput, GatewayInput, GatewayReady, HiveInput, RegistriesReady, SubgraphsInput, SubgraphsReady } from '../roles/protocol.js';
 import type { BenchOptions } from '../options.js';
@@ -68,7 +69,8 @@ export interface Topology {
   supergraphFile: string;
   /** Starts the static ceiling, answering every request with `body` (bench/roles/ceiling.ts). */
   startCeiling(body: string, contentType: string): Promise<System>;
-  close(): void;
+  /** Removes the run's files (and its audit databases): after every process has stopped. */
+  close(): Promise<void>;
 }
 
 export function systemById(topology: Pick<Topology, 'systems'>, id: SystemId): System | undefined {
@@ -142,21 +144,24 @@ async function startIn(dir: string, options: BenchOptions, wanted: readonly Syst
   // measurement and keep the registries from falling quiet; the index has its own benchmark
   // (npm run bench:index). Off here, the same for every gateway (the soak run keeps it on).
   const cachedEnv = { ...run.cachedEnv, INDEX: 'off' };
+  const auditDatabases = options.auditPostgresUrl ? new AuditDatabases(options.auditPostgresUrl) : null;
+  /** Where one process writes its audit: a database of its own with BENCH_AUDIT_POSTGRES_URL, else an embedded log of its own. */
+  const auditOf = async (label: string) => ({ AUDIT_DATA_DIR: join(dir, `audit-${label}`), ...(auditDatabases ? { AUDIT_DATABASE_URL: await auditDatabases.create(label) } : {}) });
   const { registries, registryUrls } = await startRegistries(options, log);
   const responseTtlS = readConfig().cache.responseTtlS;
 
   const supergraphFile = join(dir, 'supergraph.graphql');
   const { keys, headers, gatewayTrust, subgraphTrust, cacheKey, issuerPublicKeyPem } = await authEnvironment(dir);
   log('starting subgraphs…');
-  const subgraphs = await SubgraphsProcess.start('subgraphs', { registryUrls, rateScale: options.rateScale, supergraphFile }, { ...cachedEnv, ...cacheKey, ...subgraphTrust });
+  const subgraphs = await SubgraphsProcess.start('subgraphs', { registryUrls, rateScale: options.rateScale, supergraphFile }, { ...cachedEnv, ...cacheKey, ...subgraphTrust, ...(await auditOf('subgraphs')) });
   const systems: System[] = [];
   const add = (id: SystemId, gateway: BenchChild<GatewayReady>, over: SubgraphsProcess | null, cached: boolean) =>
     systems.push({ id, ...SYSTEMS[id], url: gateway.ready.url, headers, cached, gateway, subgraphs: over });
 
   const rantau = async (id: SystemId, responseCache: boolean) => {
     log(`starting ${SYSTEMS[id].label}…`);
-    // Its audit chain in an embedded log of its own: one PGlite folder belongs to one process.
-    const env = { ...cachedEnv, ...cacheKey, ...gatewayTrust, AUDIT_DATA_DIR: join(dir, `audit-gateway-${id}`) };
+    // Its audit chain in a log of its own: one PGlite folder belongs to one process.
+    const env = { ...cachedEnv, ...cacheKey, ...gatewayTrust, ...(await auditOf(`gateway-${id}`)) };
     add(id, await startChild<GatewayReady>(`gateway-${id}`, 'gateway', { supergraphFile, responseCache } satisfies GatewayInput, env), subgraphs, responseCache);
   };
   const hive = async (id: SystemId, responseCache: boolean, rust: boolean) => {
@@ -192,13 +197,16 @@ async function startIn(dir: string, options: BenchOptions, wanted: readonly Syst
     keyPrefix,
     supergraphFile,
     systems,
+    close: async () => {
+      rmSync(dir, { recursive: true, force: true });
+      await auditDatabases?.dropAll();
+    },
     startCeiling: async (body, contentType) => {
       const gateway = await startChild<GatewayReady>('ceiling', 'ceiling', { body, contentType } satisfies CeilingInput);
       const system: System = { id: 'ceiling', ...SYSTEMS.ceiling, url: gateway.ready.url, headers, cached: false, gateway, subgraphs: null };
       systems.push(system);
       return system;
     },
-    close: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
 
@@ -220,7 +228,7 @@ export async function startRantauTopology(options: BenchOptions, log: (line: str
       supergraphFile,
       systems: [{ id: 'rantau', ...SYSTEMS.rantau, url: gateway.ready.url, headers, cached: true, gateway, subgraphs }],
       startCeiling: () => Promise.reject(new Error('the soak run has no ceiling')),
-      close: () => rmSync(dir, { recursive: true, force: true }),
+      close: async () => rmSync(dir, { recursive: true, force: true }),
     };
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });

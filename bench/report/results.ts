@@ -112,7 +112,8 @@ function markdown(results: BenchResults, chartFiles: string[]): string {
     `Run ${results.startedAt} → ${results.finishedAt} on ${results.machine.cpus} × ${results.machine.model}, Node ${results.machine.node}, load average at the end ${results.machine.loadAverageAtEnd.join(' / ')} (the machine is shared: other work was running).`,
     '',
     `Settings: ${o.durationS} s per measurement, ${o.connections} connections (one at a time for the cold 100-worker query)${o.quick ? ', **quick smoke run (BENCH_QUICK=1): figures not meaningful**' : ''}. ` +
-      'Registry latency as published, faults off. Every gateway runs in a process of its own, over the same subgraphs process and the same supergraph; every request carries the same case officer\'s bearer token and `Rantau-Purpose`, which every gateway verifies. What each system is, exactly: [bench/README.md](../README.md#what-is-compared).',
+      `Registry latency as published, faults off. Audit: every Rantau process writes ${o.auditPostgresUrl ? 'to a PostgreSQL database of its own (BENCH_AUDIT_POSTGRES_URL), as a deployment does' : 'to an embedded PGlite log of its own, as `npm start` does (BENCH_AUDIT_POSTGRES_URL unset)'}. ` +
+      'Every gateway runs in a process of its own, over the same subgraphs process and the same supergraph; every request carries the same case officer\'s bearer token and `Rantau-Purpose`, which every gateway verifies. What each system is, exactly: [bench/README.md](../README.md#what-is-compared).',
     '',
   ];
   if (chartFiles.includes('throughput-published.svg')) lines.push('![Throughput at the published rate limits](throughput-published.svg)', '');
