@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { cpus, loadavg } from 'node:os';
 import { readBenchOptions, type BenchOptions } from './options.js';
 import { loadPopulation } from './workload/population.js';
 import { buildScenarios, type Phase, type PhaseKind, type Scenario, type ScenarioSet } from './scenarios.js';
@@ -155,6 +156,8 @@ async function main(): Promise<void> {
   const population = await loadPopulation();
   const set = buildScenarios(population, options.mixedWorkers);
   const notes: string[] = [];
+  const [loadAtStart] = loadavg();
+  if (loadAtStart > cpus().length) notes.push(`The machine was busy before the run started (load average ${loadAtStart.toFixed(1)} on ${cpus().length} cores): other work shared the CPU with every system measured, so figures are lower and noisier than on a quiet machine; ratios within one run are fairer than absolute figures.`);
   if (!resetPeakRss(process.pid)) notes.push('Peak memory could not be reset between measurements (/proc/<pid>/clear_refs); figures are peaks since each process started.');
   const parts: Partial<Record<PartId, PartResult>> = {};
   for (const part of options.parts) parts[part] = await runPart(part, set);
