@@ -1,3 +1,5 @@
+/// <reference lib="dom.iterable" />
+// The page callbacks spread NodeLists (DOM.Iterable); those types used to arrive with Hive Gateway's, which is now the benchmark's alone (bench/package.json).
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
