@@ -2,11 +2,6 @@
 // usable from any service. A writer appends through `AuditLog.writer(name)`: appends made in the
 // same moment are written together in one transaction, and each `append` resolves only once its
 // entry is committed, so a service can hold an answer back until its audit entry is durable.
-//
-// One chain commits one transaction at a time (its next entry needs the previous hash), so a busy
-// service would wait on its own commits in a line. A writer therefore keeps a few lanes: the chain
-// `name` and, only while that one is committing, `name#1` … `name#3`, each a hash chain of its own
-// that `audit:verify` walks like any other. Quiet services write to `name` alone.
 import { fileURLToPath } from 'node:url';
 import { openDatabase, type SqlDatabase, type SqlQueryable } from '../sql/database.js';
 import { migrate, migrationsIn } from '../sql/migrate.js';
@@ -15,35 +10,6 @@ import { GENESIS_HASH, canonicalJson, chainHash, type AuditEntry, type AuditEven
 const MIGRATIONS = fileURLToPath(new URL('./migrations/', import.meta.url));
 /** Most entries one transaction appends; more wait for the next one. */
 const MAX_BATCH = 1000;
-/** Chains one writer commits to at once (`name`, `name#1`, …): commits in parallel instead of in a line. */
-export const AUDIT_LANES = 4;
-
-/** What a service appends through: one logical writer (its lanes are an implementation detail). */
-export interface ChainWriter {
-  readonly name: string;
-  /** Resolves once the entry is committed; rejects when it could not be (the caller must then fail closed). */
-  append(event: AuditEvent): Promise<void>;
-}
-
-/** The writer a lane chain belongs to: `gateway#2` → `gateway`. */
-export function writerOfChain(chain: string): string {
-  const mark = chain.indexOf('#');
-  return mark < 0 ? chain : chain.slice(0, mark);
-}
-
-/** A writer over its lanes: the first idle one (the plain chain first), else the least loaded. */
-class LanedWriter implements ChainWriter {
-  constructor(
-    readonly name: string,
-    private readonly lanes: AuditWriter[],
-  ) {}
-
-  append(event: AuditEvent): Promise<void> {
-    const idle = this.lanes.find((lane) => lane.idle);
-    const lane = idle ?? this.lanes.reduce((least, lane) => (lane.load < least.load ? lane : least));
-    return lane.append(event);
-  }
-}
 
 /** A row of `audit_entries` as the drivers return it. */
 export interface EntryRow {
@@ -74,19 +40,6 @@ export class AuditWriter {
     readonly name: string,
   ) {}
 
-  /** True while a transaction of this chain is being committed. */
-  private committing = false;
-
-  /** Nothing committing and nothing waiting. */
-  get idle(): boolean {
-    return !this.committing && this.pending.length === 0;
-  }
-
-  /** Entries waiting, plus one for a commit in flight. */
-  get load(): number {
-    return this.pending.length + (this.committing ? 1 : 0);
-  }
-
   /** Resolves once the entry is committed; rejects when it could not be (the caller must then fail closed). */
   append(event: AuditEvent): Promise<void> {
     return new Promise((resolve, reject) => {
@@ -107,13 +60,10 @@ export class AuditWriter {
     // Appends that arrive while a batch is being written wait for the next batch: one writer, one transaction at a time.
     while (this.pending.length > 0) {
       const batch = this.pending.splice(0, MAX_BATCH);
-      this.committing = true;
       try {
         await this.db.transaction((tx) => this.write(tx, batch.map(({ event, at }) => ({ event, at }))));
-        this.committing = false;
         batch.forEach((item) => item.resolve());
       } catch (error) {
-        this.committing = false;
         batch.forEach((item) => item.reject(error));
       }
     }
@@ -147,7 +97,7 @@ export class AuditWriter {
 }
 
 export class AuditLog {
-  private readonly writers = new Map<string, ChainWriter>();
+  private readonly writers = new Map<string, AuditWriter>();
 
   private constructor(readonly db: SqlDatabase) {}
 
@@ -161,21 +111,17 @@ export class AuditLog {
     return new AuditLog(db);
   }
 
-  /** The writer of one service (`gateway`, `country:SGP`), over its lanes. */
-  writer(name: string): ChainWriter {
-    if (name.includes('#')) throw new RangeError(`audit writer names may not contain "#" (it marks a lane): ${JSON.stringify(name)}`);
+  /** The writer of one chain; one per service (`gateway`, `country:SGP`). */
+  writer(name: string): AuditWriter {
     let writer = this.writers.get(name);
-    if (!writer) {
-      const lanes = Array.from({ length: AUDIT_LANES }, (_, i) => new AuditWriter(this.db, i === 0 ? name : `${name}#${i}`));
-      this.writers.set(name, (writer = new LanedWriter(name, lanes)));
-    }
+    if (!writer) this.writers.set(name, (writer = new AuditWriter(this.db, name)));
     return writer;
   }
 
-  /** Entries naming a worker (by identity HMAC), newest first; optionally only one writer's (all its lanes). */
+  /** Entries naming a worker (by identity HMAC), newest first; optionally only one writer's. */
   async entriesFor(subject: string, writer?: string, limit = 500): Promise<StoredEntry[]> {
     const rows = writer
-      ? await this.db.query<EntryRow>("SELECT * FROM audit_entries WHERE $1 = ANY(subjects) AND split_part(writer, '#', 1) = $2 ORDER BY at DESC, seq DESC LIMIT $3", [subject, writer, limit])
+      ? await this.db.query<EntryRow>('SELECT * FROM audit_entries WHERE $1 = ANY(subjects) AND writer = $2 ORDER BY at DESC, seq DESC LIMIT $3', [subject, writer, limit])
       : await this.db.query<EntryRow>('SELECT * FROM audit_entries WHERE $1 = ANY(subjects) ORDER BY at DESC, seq DESC LIMIT $2', [subject, limit]);
     return rows.map(toStored);
   }
@@ -185,10 +131,9 @@ export class AuditLog {
     return (await this.db.query<EntryRow>('SELECT * FROM audit_entries WHERE at >= $1 AND at < $2 ORDER BY writer, seq', [from.toISOString(), to.toISOString()])).map(toStored);
   }
 
-  /** Entries written, in all, or by one writer (all its lanes). */
   async count(writer?: string): Promise<number> {
     const rows = writer
-      ? await this.db.query<{ n: string }>("SELECT count(*) AS n FROM audit_entries WHERE split_part(writer, '#', 1) = $1", [writer])
+      ? await this.db.query<{ n: string }>('SELECT count(*) AS n FROM audit_entries WHERE writer = $1', [writer])
       : await this.db.query<{ n: string }>('SELECT count(*) AS n FROM audit_entries');
     return Number(rows[0].n);
   }

@@ -1,5 +1,5 @@
 // The audit log, usable from any service: open it, take a writer, append events; verify and export.
-export { AuditLog, AuditWriter, AUDIT_LANES, writerOfChain, type ChainWriter, type StoredEntry } from './auditLog.js';
+export { AuditLog, AuditWriter, type StoredEntry } from './auditLog.js';
 export { canonicalJson, chainHash, identityHmac, operationHash, GENESIS_HASH, type AuditEvent, type AuditEntry, type AuditLevel, type AuditOutcome, type AuditAction } from './entry.js';
 export { verifyAudit, type AuditVerification, type AuditProblem } from './verify.js';
 export { exportExtract, type SignedExtract } from './exportExtract.js';
