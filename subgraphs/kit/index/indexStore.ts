@@ -131,7 +131,7 @@ export class IndexStore {
 
   /** Ends a full pass: records it did not see are gone from the registry, and the index is complete as of its start. */
   async endPass(registry: string, pass: number, startedAt: string): Promise<number> {
-    return this.db.transaction(async (tx) => {
+    const removed = await this.db.transaction(async (tx) => {
       await tx.query(`DELETE FROM ${this.schema}.identities i USING ${this.schema}.records r WHERE r.registry = $1 AND r.pass < $2 AND i.registry = r.registry AND i.native_id = r.native_id`, [registry, pass]);
       const removed = await tx.query(`DELETE FROM ${this.schema}.records WHERE registry = $1 AND pass < $2 RETURNING native_id`, [registry, pass]);
       await tx.query(
@@ -141,6 +141,11 @@ export class IndexStore {
       );
       return removed.length;
     });
+    // A full pass rewrites the whole registry: the planner's statistics are refreshed with it.
+    // PostgreSQL's autovacuum would get there in time; the embedded PGlite has none, and without
+    // statistics it reads a kind that is most of the table through an index.
+    await this.db.query(`ANALYZE ${this.schema}.records, ${this.schema}.identities`);
+    return removed;
   }
 
   /** Records re-read between full passes (change feed or issue-date window), and those the registry no longer holds. */
