@@ -25,7 +25,6 @@ import { trace } from '@opentelemetry/api';
  * which anyone could recompute for a guessed passport number; here the key is an HMAC under the
  * deployment's cache secret, so a key in Redis says nothing about whom it is for.
  */
-export { entitlement };
 
 export function persistedQueries(store: CacheStore, settings: Pick<CacheSettings, 'apqTtlS'>) {
   return { cache: new StoreKeyValueCache(store, 'rantau:apq:v1:', settings.apqTtlS), ttl: settings.apqTtlS };

@@ -31,7 +31,7 @@ import type { Admission } from '../platform/trust/admission.js';
 import type { CheckRefusal, RequestShortcut, ShortcutAnswer } from '../platform/httpServer.js';
 import type { CacheStore } from '../platform/store/store.js';
 import type { ServiceMetrics } from '../platform/metrics.js';
-import { entitlement } from './caching.js';
+import { entitlement } from '../platform/caller.js';
 import { ESTIMATE_HEADER } from './limits/registryBudget.js';
 
 const PREFIX = 'rantau:fast:v1:';

@@ -4,46 +4,20 @@
 //   no Rantau-Purpose, or one the token does not allow → PURPOSE_REQUIRED (400) / PURPOSE_NOT_ALLOWED (403)
 //   a subject asking for another identity        → FORBIDDEN (403)
 // Root fields are found through fragments and aliases, so neither hides a field.
-import {
-  Kind,
-  getArgumentValues,
-  getVariableValues,
-  type FieldNode,
-  type FragmentDefinitionNode,
-  type GraphQLSchema,
-  type OperationDefinitionNode,
-  type SelectionSetNode,
-} from 'graphql';
+import { getArgumentValues, getVariableValues, type FieldNode, type GraphQLSchema } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { PURPOSES, type Caller } from '../../platform/caller.js';
 import type { Admission } from '../../platform/trust/admission.js';
 import { RantauError } from '../../schema/errors/index.js';
 import { normalizeDocumentNumber } from '../../schema/ids/index.js';
 import { PERSONAL_ROOT_FIELDS, ROLE_ROOT_FIELDS, STATISTICS_ROOT_FIELDS } from './rootAccess.js';
+import { fragmentsOf, rootFields } from '../operationFields.js';
 
 export interface GatewayContext {
   caller: Caller | null;
   admission: Admission;
   /** Who the request counts against for limits and quotas (gateway/limits/callerKey.ts). */
   callerKey?: string;
-}
-
-/** The operation's root fields, with fragments (named and inline) expanded. */
-export function rootFields(operation: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>): FieldNode[] {
-  const fields: FieldNode[] = [];
-  const seen = new Set<string>();
-  const walk = (selectionSet: SelectionSetNode) => {
-    for (const selection of selectionSet.selections) {
-      if (selection.kind === Kind.FIELD) fields.push(selection);
-      else if (selection.kind === Kind.INLINE_FRAGMENT) walk(selection.selectionSet);
-      else if (!seen.has(selection.name.value) && fragments[selection.name.value]) {
-        seen.add(selection.name.value);
-        walk(fragments[selection.name.value].selectionSet);
-      }
-    }
-  };
-  walk(operation.selectionSet);
-  return fields;
 }
 
 const refuse = (code: 'UNAUTHENTICATED' | 'FORBIDDEN' | 'PURPOSE_REQUIRED' | 'PURPOSE_NOT_ALLOWED', status: number, message: string, extensions: Record<string, unknown> = {}) =>
@@ -75,8 +49,7 @@ export function accessPlugin(): ApolloServerPlugin<GatewayContext> {
       return {
         async didResolveOperation({ operation, document, schema, request, contextValue }) {
           if (!operation) return;
-          const fragments = Object.fromEntries(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
-          const roots = rootFields(operation, fragments);
+          const roots = rootFields(operation, fragmentsOf(document));
           const statistics = [...new Set(roots.filter((field) => STATISTICS_ROOT_FIELDS.has(field.name.value)).map((field) => field.name.value))];
           if (statistics.length > 0) {
             // Counts name no one: a token is needed, a purpose is not.

@@ -8,13 +8,14 @@
 // the answer is replaced by AUDIT_UNAVAILABLE with no data (fail closed). Anonymous requests are
 // refused before anything is read and are not written: an anonymous flood must not be able to
 // fill the log.
-import { Kind, getVariableValues, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { getVariableValues, type FieldNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import type { AuditOutcome, ServiceAudit } from '../../platform/audit/index.js';
 import { auditUnavailable } from '../../platform/audit/index.js';
 import { RantauError } from '../../schema/errors/index.js';
 import type { Caller } from '../../platform/caller.js';
-import { identitiesAsked, rootFields, type GatewayContext } from './accessPlugin.js';
+import { identitiesAsked, type GatewayContext } from './accessPlugin.js';
+import { fragmentsOf, rootFields } from '../operationFields.js';
 import { PERSONAL_ROOT_FIELDS } from './rootAccess.js';
 
 /** A global record id (`IDN:CERT:…`, `MYS:PERMIT:…`): what an answer's records are named by. */
@@ -50,11 +51,11 @@ function outcomeOf(recordIds: string[], errors: readonly { extensions?: Record<s
 }
 
 /** The identities the operation names in its `worker`/`workers` fields, as the log keeps them (keyed HMACs). */
-function subjectsOf(audit: ServiceAudit, operation: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>, schema: GraphQLSchema, variables: Record<string, unknown>): string[] {
+function subjectsOf(audit: ServiceAudit, operation: OperationDefinitionNode, fields: readonly FieldNode[], schema: GraphQLSchema, variables: Record<string, unknown>): string[] {
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
   if (coerced.errors) return [];
   const subjects = new Set<string>();
-  for (const field of rootFields(operation, fragments)) {
+  for (const field of fields) {
     if (field.name.value !== 'worker' && field.name.value !== 'workers') continue;
     let identities: ReturnType<typeof identitiesAsked> = [];
     try {
@@ -85,13 +86,13 @@ export interface OperationAudit {
 export function operationAudit(audit: ServiceAudit, requestContext: GraphQLRequestContextWillSendResponse<GatewayContext>): OperationAudit | null {
   const { operation, document, schema, response, request, source } = requestContext;
   if (!operation || !document || response.body.kind !== 'single') return null;
-  const fragments = Object.fromEntries(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
-  if (!rootFields(operation, fragments).some((field) => PERSONAL_ROOT_FIELDS.has(field.name.value))) return null;
+  const fields = rootFields(operation, fragmentsOf(document));
+  if (!fields.some((field) => PERSONAL_ROOT_FIELDS.has(field.name.value))) return null;
   const result = response.body.singleResult;
   const recordIds = recordIdsIn(result.data);
   return {
     operation: audit.operation(source),
-    subjects: subjectsOf(audit, operation, fragments, schema, request.variables ?? {}),
+    subjects: subjectsOf(audit, operation, fields, schema, request.variables ?? {}),
     recordIds,
     outcome: outcomeOf(recordIds, result.errors as never, result.data !== null && result.data !== undefined),
   };

@@ -18,6 +18,7 @@
 // A client that sends `Rantau-Cost-Estimate: true` gets the estimate in `extensions.cost`.
 import { GraphQLError, Kind, valueFromASTUntyped, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode, type FieldNode } from 'graphql';
 import type { ApolloServerPlugin, BaseContext, GraphQLRequestContext } from '@apollo/server';
+import { fragmentsOf } from '../operationFields.js';
 import { parseGlobalId } from '../../schema/ids/index.js';
 
 /** One registry as demand control sees it. */
@@ -127,7 +128,7 @@ export class RegistryBudget {
     const { operation, document } = context;
     let estimate = 0;
     if (operation && document && operation.operation === 'query') {
-      const fragments = Object.fromEntries(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+      const fragments = fragmentsOf(document);
       const variables = (context.request.variables ?? {}) as Args;
       estimate = this.estimateOperation(operation, fragments, typeof variables === 'object' && variables !== null ? variables : {});
     }
