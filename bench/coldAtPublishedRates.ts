@@ -28,6 +28,15 @@ const WORKERS = 'query W($ids: [WorkerIdentityInput!]!) { workers(identities: $i
 
 interface GraphQLAnswer { data?: Record<string, unknown> | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }
 
+/** Adds an answer's errors to `counts`, keyed `<country>/<registry> <code>`. */
+function countErrors(errors: GraphQLAnswer['errors'], counts: Map<string, number>): Map<string, number> {
+  for (const error of errors ?? []) {
+    const key = `${error.extensions?.country ?? '?'}/${error.extensions?.registry ?? '-'} ${error.extensions?.code}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
 
 async function main(): Promise<void> {
@@ -91,10 +100,7 @@ async function main(): Promise<void> {
         const worker = answer.data?.worker as { countries: string[] } | null | undefined;
         if (worker) found += 1;
         if (worker && answeredAll(person, worker.countries, withheld(answer.errors))) complete += 1;
-        for (const error of answer.errors ?? []) {
-          const key = `${error.extensions?.country ?? '?'}/${error.extensions?.registry ?? '-'} ${error.extensions?.code}`;
-          failedRegistries.set(key, (failedRegistries.get(key) ?? 0) + 1);
-        }
+        countErrors(answer.errors, failedRegistries);
       }
     }));
     const singleS = (Date.now() - singleStart) / 1000;
@@ -110,11 +116,7 @@ async function main(): Promise<void> {
     const workers = (answer.data?.workers as Array<{ countries: string[] } | null> | undefined) ?? [];
     const hundredFound = workers.filter(Boolean).length;
     const hundredComplete = workers.filter((w, i) => w && answeredAll(hundred[i], w.countries, withheld(answer.errors, i))).length;
-    const hundredErrors = new Map<string, number>();
-    for (const error of answer.errors ?? []) {
-      const key = `${error.extensions?.country ?? '?'}/${error.extensions?.registry ?? '-'} ${error.extensions?.code}`;
-      hundredErrors.set(key, (hundredErrors.get(key) ?? 0) + 1);
-    }
+    const hundredErrors = countErrors(answer.errors, new Map());
 
     const single = {
       lookups: singles.length,
