@@ -1,5 +1,5 @@
-// The analysts' statistics and corridors as GraphQL (issue 13; the shared contract is
-// /work/ANALYTICS_CONTRACT.md): counts only, never a name, a document number or a record id.
+// The analysts' statistics and corridors as GraphQL (issue 13; docs/analysts.md explains each
+// field): counts only, never a name, a document number or a record id.
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AqrfBasis, CertificationStatus, DateScalar, DateTimeScalar, PermitClass, PermitStatus } from '../../../schema/contract/index.js';
 
